@@ -1,0 +1,57 @@
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/cards/article-card';
+import { HeadlineList } from '@/components/cards/headline-list';
+import { WithSidebar } from '@/components/layout/with-sidebar';
+import { RailHeading } from '@/components/rails/rail-heading';
+import { Sidebar } from '@/components/rails/sidebar';
+import { getHomePage, sectionPath } from '@/lib/content';
+import Link from 'next/link';
+
+// The home page lives in an optional catch-all so that it is rendered on the
+// first request and then cached (ISR), never prerendered at build time when
+// there is no database (docs/adr/0003-caching.md). Any other path that reaches
+// it is unknown: 404.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+type HomeProps = { params: Promise<{ home?: string[] }> };
+
+export default async function HomePage({ params }: HomeProps) {
+  const { home } = await params;
+  if (home && home.length > 0) notFound();
+  const { latest, sections } = await getHomePage();
+  const [lead, ...rest] = latest;
+  return (
+    <WithSidebar sidebar={<Sidebar showLatest={false} />}>
+      <h1 className="sr-only">Kiji トップページ</h1>
+      {lead && (
+        <section aria-labelledby="latest-heading" className="mb-10">
+          <RailHeading id="latest-heading">最新記事</RailHeading>
+          <div className="grid gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <ArticleCard article={lead} size="lead" />
+            <HeadlineList articles={rest} />
+          </div>
+        </section>
+      )}
+      {sections.map(({ section, articles }) => (
+        <section key={section.slug} aria-labelledby={`home-${section.slug}`} className="mb-10">
+          <RailHeading id={`home-${section.slug}`}>
+            <Link href={sectionPath(section.slug)} className="hover:underline">
+              {section.name}
+            </Link>
+          </RailHeading>
+          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+            {articles.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </WithSidebar>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata, Viewport } from 'next';
+import { readSettings } from '@/lib/config';
+import { SITE_NAME, SITE_TAGLINE } from '@/lib/site/config';
+import './globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(readSettings().siteUrl),
+  title: { default: `${SITE_NAME} | ${SITE_TAGLINE}`, template: `%s | ${SITE_NAME}` },
+  description: '国内外のニュースを深く、速く伝えるニュースサイト。',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b4121b' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="ja">
+      <body>{children}</body>
+    </html>
+  );
+}

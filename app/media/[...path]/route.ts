@@ -1,0 +1,17 @@
+import { getMedia } from '@/lib/content/media';
+
+type MediaContext = { params: Promise<{ path: string[] }> };
+
+/** Serves stored images. A path never changes its bytes, so browsers and CDNs may keep them for a year. */
+export async function GET(_request: Request, { params }: MediaContext) {
+  const { path } = await params;
+  const media = await getMedia(path.join('/'));
+  if (!media) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(Buffer.from(media.bytes), {
+    headers: {
+      'Content-Type': media.contentType,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import type { Article } from '@/lib/content';
+import { tagPath, topicPath } from '@/lib/content/urls';
+import { Dateline } from './dateline';
+import { PhraseText } from './phrase-text';
+
+type ArticleHeaderProps = { article: Article };
+
+/** Topic label, headline wrapped at phrase boundaries, dateline (and 更新), tags. */
+export function ArticleHeader({ article }: ArticleHeaderProps) {
+  return (
+    <header className="space-y-3">
+      <p className="flex flex-wrap items-center gap-2 text-sm font-bold">
+        {article.topic ? (
+          <Link href={topicPath(article.topic.slug)} className="text-brand hover:underline" data-testid="topic-label">
+            {article.topic.name}
+          </Link>
+        ) : (
+          <span className="text-brand">{article.section.name}</span>
+        )}
+        {article.series && (
+          <span className="rounded-sm border border-rule px-1.5 py-0.5 text-xs font-semibold text-muted">
+            {article.series.sponsored ? `PR・${article.series.name}` : `連載「${article.series.name}」`}
+          </span>
+        )}
+      </p>
+      <h1 className="text-2xl leading-snug font-bold sm:text-[1.9rem]">
+        <PhraseText text={article.headline} />
+      </h1>
+      {article.standfirst && <p className="text-base leading-relaxed text-muted">{article.standfirst}</p>}
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+        <Dateline date={article.publishedAt} className="font-medium text-ink" />
+        {article.isUpdated && <Dateline date={article.updatedAt} prefix="更新 " />}
+        <span>約{article.readingMinutes}分で読めます</span>
+      </p>
+      {article.authors.length > 0 && (
+        <p className="text-sm text-muted">
+          {article.authors.map((a) => `${a.name}(${a.role})`).join('、')}
+        </p>
+      )}
+      {article.tags.length > 0 && (
+        <ul aria-label="タグ" className="flex flex-wrap gap-2">
+          {article.tags.map((tag) => (
+            <li key={tag.slug}>
+              <Link
+                href={tagPath(tag.slug)}
+                className="inline-block rounded-full border border-rule bg-paper px-3 py-1 text-sm hover:border-ink"
+              >
+                {tag.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import { articlePath } from '@/lib/content/urls';
+
+type ArticlePagerProps = { id: string; page: number; totalPages: number };
+
+/** Page links of a multi-page article: 前のページ 1 2 3 次のページ. */
+export function ArticlePager({ id, page, totalPages }: ArticlePagerProps) {
+  if (totalPages <= 1) return null;
+  const numbers = Array.from({ length: totalPages }, (_, i) => i + 1);
+  const box = 'inline-flex min-w-10 items-center justify-center border px-3 py-2 text-sm';
+  return (
+    <nav aria-label="記事のページ" className="mt-8 border-y border-rule py-4" data-testid="article-pager">
+      {page < totalPages && (
+        <p className="mb-3 text-center">
+          <Link href={articlePath(id, page + 1)} rel="next" className="inline-block bg-brand px-6 py-2.5 font-bold text-white hover:bg-brand-dark">
+            続きを読む({page + 1}/{totalPages}ページ)
+          </Link>
+        </p>
+      )}
+      <ul className="flex flex-wrap items-center justify-center gap-1.5">
+        {page > 1 && (
+          <li>
+            <Link href={articlePath(id, page - 1)} rel="prev" className={`${box} border-rule hover:bg-paper`}>
+              前のページ
+            </Link>
+          </li>
+        )}
+        {numbers.map((n) => (
+          <li key={n}>
+            {n === page ? (
+              <span aria-current="page" className={`${box} border-ink bg-ink font-bold text-white`}>
+                {n}
+              </span>
+            ) : (
+              <Link href={articlePath(id, n)} className={`${box} border-rule hover:bg-paper`} aria-label={`${n}ページ目`}>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+        {page < totalPages && (
+          <li>
+            <Link href={articlePath(id, page + 1)} className={`${box} border-rule hover:bg-paper`}>
+              次のページ
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Article } from '@/lib/content';
+import { AttributionBlock } from './attribution';
+import { ArticlePager } from './article-pager';
+import { ArticleHeader } from './article-header';
+import { BodyBlocks } from './body-blocks';
+import { HeroFigure } from './hero-figure';
+
+type ArticleViewProps = { article: Article; page: number };
+
+/** One page of an article as readers see it. */
+export function ArticleView({ article, page }: ArticleViewProps) {
+  const blocks = article.pages[page - 1] ?? [];
+  const lastPage = page === article.pages.length;
+  return (
+    <article className="space-y-6">
+      <ArticleHeader article={article} />
+      {article.hero && page === 1 && <HeroFigure hero={article.hero} lead />}
+      {page > 1 && (
+        <p className="text-sm text-muted">
+          {page}/{article.pages.length}ページ
+        </p>
+      )}
+      <div className="max-w-[720px]">
+        <BodyBlocks blocks={blocks} />
+        {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}
+      </div>
+      <ArticlePager id={article.id} page={page} totalPages={article.pages.length} />
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleSummary } from '@/lib/content';
+import { formatJstDate } from '@/lib/time/jst';
+
+type ArticleCardProps = { article: ArticleSummary; size?: 'lead' | 'regular' };
+
+/** A story with its picture, section label, headline (clipped) and date. */
+export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
+  const lead = size === 'lead';
+  return (
+    <article className="group relative flex flex-col gap-2">
+      {article.hero && (
+        <div className="aspect-video overflow-hidden bg-paper">
+          <Image
+            src={article.hero.src}
+            alt={article.hero.alt}
+            width={article.hero.width}
+            height={article.hero.height}
+            sizes={lead ? '(max-width: 1024px) 100vw, 760px' : '(max-width: 640px) 100vw, (max-width: 1024px) 50vw, 280px'}
+            className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02] motion-reduce:transition-none"
+          />
+        </div>
+      )}
+      <p className="flex items-center gap-2 text-xs font-semibold text-brand">
+        <span>{article.section.name}</span>
+        {article.sponsored && <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-muted">PR</span>}
+      </p>
+      <h3 className={lead ? 'text-xl leading-snug font-bold sm:text-2xl' : 'line-clamp-3 text-base leading-snug font-bold'}>
+        <Link href={article.url} className="after:absolute after:inset-0 hover:underline">
+          {article.headline}
+        </Link>
+      </h3>
+      {lead && article.standfirst && <p className="text-sm leading-relaxed text-muted">{article.standfirst}</p>}
+      <p className="text-xs text-muted">
+        <time dateTime={article.publishedAt}>{formatJstDate(article.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}

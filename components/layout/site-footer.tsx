@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath } from '@/lib/content/urls';
+import { SITE_NAME, siteSections } from '@/lib/site/config';
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-12 border-t-4 border-brand bg-ink text-sm text-white/85">
+      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:grid-cols-2">
+        <nav aria-label="フッター">
+          <ul className="flex flex-wrap gap-x-4 gap-y-2">
+            {siteSections.map((section) => (
+              <li key={section.slug}>
+                <Link href={sectionPath(section.slug)} className="hover:underline">
+                  {section.name}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href={MAGAZINE_PATH} className="hover:underline">
+                雑誌
+              </Link>
+            </li>
+            <li>
+              <Link href={PUBLICATIONS_PATH} className="hover:underline">
+                別冊・ムック
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <p className="sm:text-right">
+          掲載記事の無断転載を禁じます。
+          <br />© {SITE_NAME}
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { demoAgencies } from '../lib/seed/demo/taxonomy';
+import { formatDateline } from '../lib/time/jst';
+import { correctedStory, multiPageStory, wireStory } from './demo';
+
+const DATELINE = /^\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\)\d{1,2}時\d{2}分$/;
+
+test.describe('article page', () => {
+  test('shows every part of the model article page', async ({ page }) => {
+    const response = await page.goto(`/articles/${wireStory.id}`);
+    expect(response?.status()).toBe(200);
+
+    // Topic label linking to its topic page.
+    const topic = page.getByTestId('topic-label');
+    await expect(topic).toHaveAttribute('href', `/topics/${wireStory.topics?.[0]}`);
+
+    // One h1 with the headline, wrapped only at phrase boundaries.
+    const h1 = page.locator('h1');
+    await expect(h1).toHaveCount(1);
+    await expect(h1).toHaveText(wireStory.headline);
+    expect(await h1.locator('wbr').count()).toBeGreaterThan(0);
+
+    // Dateline in JST, in the house format, with a +09:00 datetime.
+    const time = page.locator('article header time').first();
+    const datetime = await time.getAttribute('datetime');
+    expect(datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+    const text = (await time.textContent()) ?? '';
+    expect(text).toMatch(DATELINE);
+    expect(text).toBe(formatDateline(datetime!));
+    if ('time' in wireStory.published) {
+      const [hh, mm] = wireStory.published.time.split(':');
+      expect(text.endsWith(`${Number(hh)}時${mm}分`)).toBe(true);
+    }
+
+    // Tag chips link to tag pages, in the article's order.
+    const tags = page.getByRole('list', { name: 'タグ' }).getByRole('link');
+    await expect(tags).toHaveCount(wireStory.tags.length);
+    for (const [i, slug] of wireStory.tags.entries()) await expect(tags.nth(i)).toHaveAttribute('href', `/tags/${slug}`);
+
+    // Hero with caption and credit kept apart.
+    const figure = page.locator('article figure').first();
+    await expect(figure.locator('img')).toHaveAttribute('alt', wireStory.hero.alt);
+    await expect(figure.locator('figcaption')).toContainText(wireStory.hero.caption);
+    await expect(figure.locator('figcaption .credit')).toContainText(wireStory.hero.credit);
+    const loaded = await figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    expect(loaded).toBe(true);
+
+    // Body sub-headings, attribution, copyright and the wire code.
+    expect(await page.locator('article h2').count()).toBeGreaterThan(0);
+    const attribution = page.getByTestId('attribution');
+    const agency = demoAgencies.find((a) => a.slug === wireStory.wire?.agency)!;
+    await expect(attribution).toContainText(`[${agency.name}]`);
+    await expect(attribution).toContainText(agency.syndicationCredit);
+    await expect(attribution).toContainText(/(Copyright|©) \d{4}/);
+    await expect(page.getByTestId('wire-code')).toContainText(wireStory.wire!.code);
+
+    // Reading time and the sidebar's magazine promo.
+    await expect(page.locator('article header')).toContainText(/約\d+分で読めます/);
+    await expect(page.getByRole('complementary')).toContainText('最新号');
+    await expect(page.getByRole('complementary')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日号\(\d{1,2}\/\d{1,2}発売\)/);
+  });
+
+  test('shows 更新 when a correction moved the updated time', async ({ page }) => {
+    await page.goto(`/articles/${correctedStory.id}`);
+    await expect(page.locator('article header')).toContainText('更新');
+    await expect(page.locator('article header time')).toHaveCount(2);
+  });
+
+  test('splits a multi-page article into pages with their own URLs', async ({ page }) => {
+    const pages = multiPageStory.body.split('\n::pagebreak\n').length;
+    await page.goto(`/articles/${multiPageStory.id}`);
+    const pager = page.getByTestId('article-pager');
+    await expect(pager.getByText('1', { exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/articles/${multiPageStory.id}$`));
+
+    await pager.getByRole('link', { name: /続きを読む/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${multiPageStory.id}/2$`));
+    await expect(page.getByTestId('article-pager').getByText('2', { exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/articles/${multiPageStory.id}/2$`));
+
+    const beyond = await page.request.get(`/articles/${multiPageStory.id}/${pages + 1}`);
+    expect(beyond.status()).toBe(404);
+    expect((await page.request.get(`/articles/${multiPageStory.id}/1`)).status()).toBe(404);
+  });
+
+  test('looks right at this width', async ({ page }, info) => {
+    await page.goto(`/articles/${wireStory.id}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `e2e/screenshots/article-${info.project.name}.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,26 @@
+import { deriveArticleId } from '../lib/content/ids';
+import { demoArticles } from '../lib/seed/demo/articles';
+import type { DemoArticle } from '../lib/seed/demo/types';
+
+/** Demo articles picked by what a spec needs to see on them. */
+
+function pick(description: string, test: (a: DemoArticle) => boolean): DemoArticle & { id: string } {
+  const found = demoArticles.find((a) => !a.status && test(a));
+  if (!found) throw new Error(`The demo content has no ${description}`);
+  return { ...found, id: deriveArticleId(found.key) };
+}
+
+const isMultiPage = (a: DemoArticle) => a.body.includes('\n::pagebreak\n');
+
+/** A single-page wire story with a fixed JST time, sub-headings and at least two tags. */
+export const wireStory = pick('single-page wire story with a time of day and h2', (a) =>
+  Boolean(a.wire && 'time' in a.published && !isMultiPage(a) && a.body.includes('\n## ') && a.tags.length >= 2 && a.topics?.length),
+);
+
+export const multiPageStory = pick('multi-page article', isMultiPage);
+
+export const correctedStory = pick('corrected article', (a) => (a.updatedAfterMinutes ?? 0) >= 5);
+
+export const hiddenArticles = demoArticles.filter((a) => a.status).map((a) => ({ ...a, id: deriveArticleId(a.key) }));
+
+export const publishedCount = demoArticles.filter((a) => !a.status).length;

@@ -1,0 +1,15 @@
+import { expect, test } from '@playwright/test';
+
+for (const path of ['/', '/sections/business', '/magazine']) {
+  test(`${path} fits the screen and has a skip link`, async ({ page }, info) => {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '本文へスキップ' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    const name = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
+    await page.screenshot({ path: `e2e/screenshots/${name}-${info.project.name}.png`, fullPage: true });
+  });
+}

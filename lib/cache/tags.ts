@@ -1,0 +1,19 @@
+/**
+ * Cache tags: every cached read declares its tags from here, and every write
+ * (newsroom, scheduler) invalidates through the same constants.
+ */
+export const CACHE_TAGS = {
+  /** Any public article list or page: publishing, correcting or unpublishing touches it. */
+  articles: 'articles',
+  article: (id: string) => `article:${id}`,
+  taxonomy: 'taxonomy',
+  magazine: 'magazine',
+  publications: 'publications',
+} as const;
+
+/** Seconds a cached read may be served before it is refreshed in the background (backstop for time-based changes). */
+export const CACHE_SECONDS = {
+  article: 3600,
+  listing: 300,
+  promo: 3600,
+} as const;

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  KIJI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)')
+    .optional(),
+  SITE_URL: z.url().default('http://localhost:3000'),
+  KIJI_SEED_DEMO: flag.default(true),
+});
+
+export type Settings = {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  siteUrl: string;
+  seedDemo: boolean;
+};
+
+/**
+ * The process's settings, read once from the environment (see .env.example).
+ * Bad values stop the server at start with the variable's name, rather than
+ * failing later on a reader's request.
+ */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const s = parsed.data;
+  return {
+    dataDir: path.resolve(s.KIJI_DATA_DIR),
+    databaseUrl: s.DATABASE_URL,
+    siteUrl: s.SITE_URL.replace(/\/+$/, ''),
+    seedDemo: s.KIJI_SEED_DEMO,
+  };
+}

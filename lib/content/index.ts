@@ -1,0 +1,88 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
+import { getDb } from '../db';
+import { isArticleId } from './ids';
+import * as q from './queries';
+
+/**
+ * The one door to content for pages and components. Every getter reads only
+ * what readers may see (published, time come), and caches through Next.js's
+ * data cache under tags from lib/cache/tags.ts.
+ */
+
+function jstToday(now = new Date()): string {
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(), new Date()), ['home'], {
+  tags: [CACHE_TAGS.articles],
+  revalidate: CACHE_SECONDS.listing,
+});
+
+export const getLatestArticles = unstable_cache(
+  async (limit: number) => q.listLatest(await getDb(), new Date(), limit),
+  ['latest'],
+  { tags: [CACHE_TAGS.articles], revalidate: CACHE_SECONDS.listing },
+);
+
+/** A public article by id; null for malformed, unknown, draft, scheduled or unpublished ids. */
+export async function getArticle(id: string) {
+  if (!isArticleId(id)) return null;
+  return unstable_cache(async () => q.findArticle(await getDb(), id, new Date()), ['article', id], {
+    tags: [CACHE_TAGS.articles, CACHE_TAGS.article(id)],
+    revalidate: CACHE_SECONDS.article,
+  })();
+}
+
+function listing<T>(
+  name: string,
+  find: (db: Awaited<ReturnType<typeof getDb>>, slug: string) => Promise<T | null>,
+  list: typeof q.listSectionArticles,
+) {
+  return unstable_cache(
+    async (slug: string, page: number) => {
+      const db = await getDb();
+      const subject = await find(db, slug);
+      if (!subject) return null;
+      const articles = await list(db, slug, page, new Date());
+      return { subject, articles };
+    },
+    [name],
+    { tags: [CACHE_TAGS.articles, CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS.listing },
+  );
+}
+
+export const getSectionListing = listing('section', q.findSection, q.listSectionArticles);
+export const getTopicListing = listing('topic', q.findTopic, q.listTopicArticles);
+export const getTagListing = listing('tag', q.findTag, q.listTagArticles);
+export const getSeriesListing = listing('series', q.findSeries, q.listSeriesArticles);
+
+export const getAllSeries = unstable_cache(async () => q.listAllSeries(await getDb()), ['series-all'], {
+  tags: [CACHE_TAGS.taxonomy],
+  revalidate: CACHE_SECONDS.promo,
+});
+
+export const getMagazineIssues = unstable_cache(async () => q.listMagazineIssues(await getDb(), jstToday()), ['magazine'], {
+  tags: [CACHE_TAGS.magazine],
+  revalidate: CACHE_SECONDS.promo,
+});
+
+/** The issue on sale now (the newest that has gone on sale), for the promo block. */
+export async function getCurrentIssue() {
+  return (await getMagazineIssues())[0] ?? null;
+}
+
+export const getMagazineIssue = unstable_cache(
+  async (slug: string) => q.findMagazineIssue(await getDb(), slug, jstToday()),
+  ['magazine-issue'],
+  { tags: [CACHE_TAGS.magazine], revalidate: CACHE_SECONDS.promo },
+);
+
+export const getPublications = unstable_cache(async () => q.listPublications(await getDb(), jstToday()), ['publications'], {
+  tags: [CACHE_TAGS.publications],
+  revalidate: CACHE_SECONDS.promo,
+});
+
+export { articlePath, sectionPath, topicPath, tagPath, seriesPath, magazineIssuePath, parsePageSegment } from './urls';
+export type * from './types';

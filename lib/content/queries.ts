@@ -1,0 +1,248 @@
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema';
+import type {
+  Article,
+  ArticleSummary,
+  HomePage,
+  MagazineIssue,
+  Paged,
+  Publication,
+  Section,
+  Series,
+  Tag,
+  Topic,
+} from './types';
+import { toArticle, toArticleSummary, toMagazineIssue, toPublication, toSeries, type SummaryRow } from './shape';
+
+/** Articles per page of a section, topic, tag or series listing. */
+export const LISTING_PAGE_SIZE = 20;
+/** Articles under 最新記事 on the home page. */
+export const HOME_LATEST_COUNT = 12;
+/** Top stories per section on the home page. */
+export const HOME_SECTION_COUNT = 4;
+
+type Db = Kysely<Database>;
+
+/** Readers see an article only once it is published and its time has come. */
+function isPublic(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now.toISOString())]);
+}
+
+function selectSummaries(db: Db, now: Date) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.slug', 'articles.section_slug')
+    .leftJoin('article_topics as lead_topic', (join) =>
+      join.onRef('lead_topic.article_id', '=', 'articles.id').on('lead_topic.position', '=', 0),
+    )
+    .leftJoin('topics', 'topics.slug', 'lead_topic.topic_slug')
+    .where(isPublic(now))
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.standfirst',
+      'articles.section_slug',
+      'sections.name as section_name',
+      'topics.slug as topic_slug',
+      'topics.name as topic_name',
+      'articles.published_at',
+      'articles.updated_at',
+      'articles.hero_src',
+      'articles.hero_width',
+      'articles.hero_height',
+      'articles.hero_alt',
+      'articles.hero_caption',
+      'articles.hero_credit',
+      'articles.sponsored',
+    ]);
+}
+
+type SummaryQuery = ReturnType<typeof selectSummaries>;
+
+async function paginate(
+  db: Db,
+  now: Date,
+  page: number,
+  filter: (q: SummaryQuery) => SummaryQuery,
+  count: (q: SelectQueryBuilder<Database, 'articles', object>) => SelectQueryBuilder<Database, 'articles', object>,
+): Promise<Paged<ArticleSummary>> {
+  const counted = await count(db.selectFrom('articles').where(isPublic(now)))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const totalItems = Number(counted.n);
+  const totalPages = Math.max(1, Math.ceil(totalItems / LISTING_PAGE_SIZE));
+  if (page > totalPages) return { items: [], page, totalPages, totalItems };
+  const rows = await filter(selectSummaries(db, now))
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id')
+    .limit(LISTING_PAGE_SIZE)
+    .offset((page - 1) * LISTING_PAGE_SIZE)
+    .execute();
+  return { items: rows.map((r) => toArticleSummary(r as SummaryRow)), page, totalPages, totalItems };
+}
+
+/** The newest public articles, newest first. */
+export async function listLatest(db: Db, now: Date, limit: number): Promise<ArticleSummary[]> {
+  const rows = await selectSummaries(db, now)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toArticleSummary(r as SummaryRow));
+}
+
+/** The home page: 最新記事 and the top stories of each section, in navigation order. */
+export async function getHomePage(db: Db, now: Date): Promise<HomePage> {
+  const sections = await db.selectFrom('sections').select(['slug', 'name']).orderBy('position').execute();
+  const latest = await listLatest(db, now, HOME_LATEST_COUNT);
+  const perSection = await Promise.all(
+    sections.map(async (section) => {
+      const rows = await selectSummaries(db, now)
+        .where('articles.section_slug', '=', section.slug)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id')
+        .limit(HOME_SECTION_COUNT)
+        .execute();
+      return { section, articles: rows.map((r) => toArticleSummary(r as SummaryRow)) };
+    }),
+  );
+  return { latest, sections: perSection.filter((s) => s.articles.length > 0) };
+}
+
+/** One public article with everything its page shows, or null for unknown and non-public ids. */
+export async function findArticle(db: Db, id: string, now: Date): Promise<Article | null> {
+  const row = await selectSummaries(db, now)
+    .leftJoin('series', 'series.slug', 'articles.series_slug')
+    .leftJoin('agencies', 'agencies.slug', 'articles.agency_slug')
+    .where('articles.id', '=', id)
+    .select([
+      'articles.body',
+      'articles.wire_code',
+      'series.slug as series_slug',
+      'series.name as series_name',
+      'series.sponsored as series_sponsored',
+      'series.sponsor_name as series_sponsor_name',
+      'agencies.name as agency_name',
+      'agencies.syndication_credit',
+      'agencies.copyright_line',
+    ])
+    .executeTakeFirst();
+  if (!row) return null;
+  const [topics, tags, authors] = await Promise.all([
+    db
+      .selectFrom('article_topics')
+      .innerJoin('topics', 'topics.slug', 'article_topics.topic_slug')
+      .where('article_id', '=', id)
+      .orderBy('position')
+      .select(['topics.slug', 'topics.name'])
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
+      .where('article_id', '=', id)
+      .orderBy('position')
+      .select(['tags.slug', 'tags.name', 'tags.kind'])
+      .execute(),
+    db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
+      .where('article_id', '=', id)
+      .orderBy('position')
+      .select(['authors.slug', 'authors.name', 'authors.role'])
+      .execute(),
+  ]);
+  return toArticle(row, { topics, tags, authors });
+}
+
+export async function findSection(db: Db, slug: string): Promise<Section | null> {
+  return (await db.selectFrom('sections').select(['slug', 'name', 'description']).where('slug', '=', slug).executeTakeFirst()) ?? null;
+}
+
+export async function listSectionArticles(db: Db, slug: string, page: number, now: Date): Promise<Paged<ArticleSummary>> {
+  return paginate(
+    db,
+    now,
+    page,
+    (q) => q.where('articles.section_slug', '=', slug),
+    (q) => q.where('articles.section_slug', '=', slug),
+  );
+}
+
+export async function findTopic(db: Db, slug: string): Promise<Topic | null> {
+  return (await db.selectFrom('topics').select(['slug', 'name', 'description']).where('slug', '=', slug).executeTakeFirst()) ?? null;
+}
+
+export async function listTopicArticles(db: Db, slug: string, page: number, now: Date): Promise<Paged<ArticleSummary>> {
+  const inTopic = (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb(
+      'articles.id',
+      'in',
+      eb.selectFrom('article_topics').select('article_topics.article_id').where('article_topics.topic_slug', '=', slug),
+    );
+  return paginate(db, now, page, (q) => q.where(inTopic), (q) => q.where(inTopic));
+}
+
+export async function findTag(db: Db, slug: string): Promise<Tag | null> {
+  return (
+    (await db.selectFrom('tags').select(['slug', 'name', 'kind', 'description']).where('slug', '=', slug).executeTakeFirst()) ?? null
+  );
+}
+
+export async function listTagArticles(db: Db, slug: string, page: number, now: Date): Promise<Paged<ArticleSummary>> {
+  const withTag = (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb('articles.id', 'in', eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_slug', '=', slug));
+  return paginate(db, now, page, (q) => q.where(withTag), (q) => q.where(withTag));
+}
+
+export async function findSeries(db: Db, slug: string): Promise<Series | null> {
+  const row = await db.selectFrom('series').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row ? toSeries(row) : null;
+}
+
+export async function listAllSeries(db: Db): Promise<Series[]> {
+  const rows = await db.selectFrom('series').selectAll().orderBy('sponsored').orderBy('slug').execute();
+  return rows.map(toSeries);
+}
+
+export async function listSeriesArticles(db: Db, slug: string, page: number, now: Date): Promise<Paged<ArticleSummary>> {
+  return paginate(
+    db,
+    now,
+    page,
+    (q) => q.where('articles.series_slug', '=', slug),
+    (q) => q.where('articles.series_slug', '=', slug),
+  );
+}
+
+/** Magazine issues, newest first, that have gone on sale by `today` (YYYY-MM-DD, JST). */
+export async function listMagazineIssues(db: Db, today: string): Promise<MagazineIssue[]> {
+  const rows = await db
+    .selectFrom('magazine_issues')
+    .selectAll()
+    .where('on_sale_date', '<=', today)
+    .orderBy('issue_date', 'desc')
+    .execute();
+  return rows.map(toMagazineIssue);
+}
+
+export async function findMagazineIssue(db: Db, slug: string, today: string): Promise<MagazineIssue | null> {
+  const row = await db
+    .selectFrom('magazine_issues')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('on_sale_date', '<=', today)
+    .executeTakeFirst();
+  return row ? toMagazineIssue(row) : null;
+}
+
+export async function listPublications(db: Db, today: string): Promise<Publication[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .selectAll()
+    .where('on_sale_date', '<=', today)
+    .orderBy('on_sale', 'desc')
+    .orderBy('on_sale_date', 'desc')
+    .execute();
+  return rows.map(toPublication);
+}

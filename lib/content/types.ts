@@ -1,0 +1,81 @@
+import type { Block } from '../text/markdown';
+
+/** Render-ready domain objects: what pages and components receive. Times are ISO-8601 UTC strings. */
+
+export type ImageRef = { src: string; width: number; height: number; alt: string };
+export type HeroImage = ImageRef & { caption: string | null; credit: string | null };
+
+export type SectionRef = { slug: string; name: string };
+export type Section = SectionRef & { description: string };
+export type TopicRef = { slug: string; name: string };
+export type Topic = TopicRef & { description: string };
+export type TagKind = 'person' | 'place' | 'organization';
+export type TagRef = { slug: string; name: string; kind: TagKind };
+export type Tag = TagRef & { description: string | null };
+export type SeriesRef = { slug: string; name: string; sponsored: boolean; sponsorName: string | null };
+export type Series = SeriesRef & { description: string };
+export type AuthorRef = { slug: string; name: string; role: string };
+
+/** Where a wire story came from: shown under the body, never dropped. */
+export type Attribution = {
+  agencyName: string;
+  syndicationCredit: string;
+  copyrightLine: string;
+  wireCode: string | null;
+};
+
+export type ArticleSummary = {
+  id: string;
+  url: string;
+  headline: string;
+  standfirst: string | null;
+  section: SectionRef;
+  /** The label above the headline: the article's first topic. */
+  topic: TopicRef | null;
+  publishedAt: string;
+  updatedAt: string;
+  hero: HeroImage | null;
+  sponsored: boolean;
+};
+
+export type Article = ArticleSummary & {
+  topics: TopicRef[];
+  tags: TagRef[];
+  authors: AuthorRef[];
+  series: SeriesRef | null;
+  attribution: Attribution | null;
+  /** Body blocks split at page breaks; always at least one page. */
+  pages: Block[][];
+  readingMinutes: number;
+  /** True when a correction moved the updated time past the publication time. */
+  isUpdated: boolean;
+};
+
+/** One page of a numbered listing. `page` is 1-based. */
+export type Paged<T> = { items: T[]; page: number; totalPages: number; totalItems: number };
+
+export type MagazineIssue = {
+  slug: string;
+  url: string;
+  issueDate: string;
+  onSaleDate: string;
+  featureTitle: string;
+  blurb: string;
+  cover: ImageRef;
+};
+
+export type Publication = {
+  slug: string;
+  title: string;
+  kind: 'mook' | 'special';
+  blurb: string;
+  onSaleDate: string;
+  onSale: boolean;
+  priceYen: number;
+  cover: ImageRef;
+};
+
+export type HomePage = {
+  latest: ArticleSummary[];
+  sections: { section: SectionRef; articles: ArticleSummary[] }[];
+};

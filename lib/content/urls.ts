@@ -1,0 +1,30 @@
+/** Public paths. Kept stable so bookmarks and crawlers keep working (issue 2's route list). */
+
+export function articlePath(id: string, page = 1): string {
+  return page > 1 ? `/articles/${id}/${page}` : `/articles/${id}`;
+}
+export const sectionPath = (slug: string, page = 1) => withPage(`/sections/${slug}`, page);
+export const topicPath = (slug: string, page = 1) => withPage(`/topics/${slug}`, page);
+export const tagPath = (slug: string, page = 1) => withPage(`/tags/${slug}`, page);
+export const seriesPath = (slug: string, page = 1) => withPage(`/series/${slug}`, page);
+export const magazineIssuePath = (slug: string) => `/magazine/${slug}`;
+export const MAGAZINE_PATH = '/magazine';
+export const PUBLICATIONS_PATH = '/publications';
+
+function withPage(base: string, page: number): string {
+  return page > 1 ? `${base}/${page}` : base;
+}
+
+/**
+ * Reads the optional page segment of a listing or article URL: `[]` is page 1,
+ * `['2']` page 2. Anything else (`['1']`, `['02']`, `['x']`, two segments) is
+ * not a page of ours and gets null, which routes turn into a 404.
+ */
+export function parsePageSegment(segments: string[] | undefined): number | null {
+  if (!segments || segments.length === 0) return 1;
+  if (segments.length !== 1) return null;
+  const [value] = segments;
+  if (!value || !/^[1-9]\d{0,5}$/.test(value)) return null;
+  const page = Number(value);
+  return page >= 2 ? page : null;
+}

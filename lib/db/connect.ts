@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import pg from 'pg';
+import { initialMigration } from './migrations/0001-initial';
+import type { Database, Dialect } from './schema';
+
+export type Connection = { db: Kysely<Database>; dialect: Dialect };
+
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+
+/**
+ * Opens the database the settings name: PostgreSQL when `databaseUrl` is set,
+ * otherwise the embedded SQLite file `kiji.sqlite` in `dataDir` (created,
+ * with its folder, when missing).
+ */
+export function openDatabase(options: { databaseUrl?: string; dataDir: string }): Connection {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      types: {
+        getTypeParser(oid: number, format?: 'text' | 'binary') {
+          // Timestamps travel as ISO strings on both engines (see schema.ts).
+          if (oid === TIMESTAMPTZ_OID || oid === TIMESTAMP_OID) return (v: string) => new Date(v).toISOString();
+          // COUNT(*) is int8; our counts fit a JS number.
+          if (oid === INT8_OID) return (v: string) => Number(v);
+          return pg.types.getTypeParser(oid, format as 'text');
+        },
+      } as pg.CustomTypesConfig,
+    });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const sqlite = new BetterSqlite3(path.join(options.dataDir, 'kiji.sqlite'));
+  // WAL lets readers proceed while the newsroom or the seed writes.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}
+
+/** Every migration, in order. Imported statically so the server bundle carries them. */
+function listMigrations(dialect: Dialect): Record<string, Migration> {
+  return { '0001-initial': initialMigration(dialect) };
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest({ db, dialect }: Connection): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => listMigrations(dialect) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,193 @@
+import type { Insertable, Kysely } from 'kysely';
+import { deriveArticleId } from '../content/ids';
+import type { ArticleTable, Database } from '../db/schema';
+import { demoArticles } from './demo/articles';
+import { demoMagazineIssues, demoPublications } from './demo/magazine';
+import { demoAgencies, demoAuthors, demoSections, demoSeries, demoTags, demoTopics } from './demo/taxonomy';
+import type { Motif, SectionSlug } from './demo/types';
+import { jstDateDaysAgo, resolveDemoPublishedAt, resolveIssueDates } from './demo-time';
+import { COVER_SIZE, HERO_SIZE, INLINE_SIZE, renderIllustration } from './images';
+
+type ImageJob = {
+  path: string;
+  key: string;
+  motif: Motif;
+  size: { width: number; height: number };
+  palette: SectionSlug | 'magazine';
+  label?: string;
+  masthead?: string;
+};
+
+const FIGURE_LINE = /^::figure\[[^\]]*\]\{([^}]*)\}$/gm;
+
+function readAttribute(attrs: string, name: string): string | undefined {
+  return new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];
+}
+
+/** Demo figures are drawn at INLINE_SIZE; writing the size into the body lets pages reserve their space. */
+function withFigureSizes(body: string): string {
+  return body.replace(FIGURE_LINE, (line, attrs: string) =>
+    attrs.includes('width=') ? line : line.replace(/\}$/, ` width="${INLINE_SIZE.width}" height="${INLINE_SIZE.height}"}`),
+  );
+}
+
+/** Media paths are served at `/media/<path>`. */
+export function toMediaSrc(path: string): string {
+  return `/media/${path}`;
+}
+
+async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Loads Kiji's demo content into an empty database: taxonomy, the
+ * hand-written articles (dated relative to `now`), the magazine's issues,
+ * publications, and a generated illustration for each of them.
+ */
+export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date }): Promise<void> {
+  const nowIso = now.toISOString();
+  const images: ImageJob[] = [];
+
+  await db
+    .insertInto('sections')
+    .values(demoSections.map((s, position) => ({ ...s, position })))
+    .execute();
+  await db.insertInto('topics').values(demoTopics).execute();
+  await db
+    .insertInto('tags')
+    .values(demoTags.map((t) => ({ ...t, description: t.description ?? null })))
+    .execute();
+  await db
+    .insertInto('series')
+    .values(
+      demoSeries.map((s) => ({
+        slug: s.slug,
+        name: s.name,
+        description: s.description,
+        sponsored: s.sponsored ? 1 : 0,
+        sponsor_name: s.sponsorName ?? null,
+      })),
+    )
+    .execute();
+  await db.insertInto('authors').values(demoAuthors).execute();
+  await db
+    .insertInto('agencies')
+    .values(
+      demoAgencies.map((a) => ({
+        slug: a.slug,
+        name: a.name,
+        syndication_credit: a.syndicationCredit,
+        copyright_line: a.copyrightLine,
+      })),
+    )
+    .execute();
+
+  const sponsoredSeries = new Set(demoSeries.filter((s) => s.sponsored).map((s) => s.slug));
+  const articleRows: Insertable<ArticleTable>[] = [];
+  const topicRows: Database['article_topics'][] = [];
+  const tagRows: Database['article_tags'][] = [];
+  const authorRows: Database['article_authors'][] = [];
+
+  for (const a of demoArticles) {
+    const id = deriveArticleId(a.key);
+    const publishedAt = resolveDemoPublishedAt(a.published, now);
+    const updatedAt =
+      a.updatedAfterMinutes !== undefined ? new Date(publishedAt.getTime() + a.updatedAfterMinutes * 60_000) : publishedAt;
+    const heroPath = `demo/articles/${a.key}.webp`;
+    images.push({ path: heroPath, key: a.key, motif: a.hero.motif, size: HERO_SIZE, palette: a.section });
+    for (const m of a.body.matchAll(FIGURE_LINE)) {
+      const src = readAttribute(m[1] ?? '', 'src');
+      const motif = readAttribute(m[1] ?? '', 'motif') as Motif | undefined;
+      if (src?.startsWith('/media/') && motif) {
+        images.push({ path: src.slice('/media/'.length), key: src, motif, size: INLINE_SIZE, palette: a.section });
+      }
+    }
+    articleRows.push({
+      id,
+      status: a.status ?? 'published',
+      headline: a.headline,
+      standfirst: a.standfirst ?? null,
+      body: withFigureSizes(a.body),
+      section_slug: a.section,
+      hero_src: toMediaSrc(heroPath),
+      hero_width: HERO_SIZE.width,
+      hero_height: HERO_SIZE.height,
+      hero_alt: a.hero.alt,
+      hero_caption: a.hero.caption,
+      hero_credit: a.hero.credit,
+      agency_slug: a.wire?.agency ?? null,
+      wire_code: a.wire?.code ?? null,
+      breaking_until:
+        a.breakingHours !== undefined ? new Date(publishedAt.getTime() + a.breakingHours * 3_600_000).toISOString() : null,
+      sponsored: a.series && sponsoredSeries.has(a.series) ? 1 : 0,
+      series_slug: a.series ?? null,
+      published_at: publishedAt.toISOString(),
+      updated_at: updatedAt.toISOString(),
+      created_at: nowIso,
+    });
+    (a.topics ?? []).forEach((topic_slug, position) => topicRows.push({ article_id: id, topic_slug, position }));
+    a.tags.forEach((tag_slug, position) => tagRows.push({ article_id: id, tag_slug, position }));
+    (a.authors ?? []).forEach((author_slug, position) => authorRows.push({ article_id: id, author_slug, position }));
+  }
+
+  await insertInBatches(articleRows, 50, (batch) => db.insertInto('articles').values(batch).execute());
+  await insertInBatches(topicRows, 200, (batch) => db.insertInto('article_topics').values(batch).execute());
+  await insertInBatches(tagRows, 200, (batch) => db.insertInto('article_tags').values(batch).execute());
+  await insertInBatches(authorRows, 200, (batch) => db.insertInto('article_authors').values(batch).execute());
+
+  const issueRows = demoMagazineIssues.map((issue) => {
+    const { onSaleDate, issueDate } = resolveIssueDates(issue.weeksAgo, now);
+    const path = `demo/magazine/${issueDate}.webp`;
+    images.push({ path, key: `issue-${issue.weeksAgo}`, motif: issue.motif, size: COVER_SIZE, palette: 'magazine', label: issue.featureTitle });
+    return {
+      slug: issueDate,
+      issue_date: issueDate,
+      on_sale_date: onSaleDate,
+      feature_title: issue.featureTitle,
+      blurb: issue.blurb,
+      cover_src: toMediaSrc(path),
+      cover_width: COVER_SIZE.width,
+      cover_height: COVER_SIZE.height,
+    };
+  });
+  await db.insertInto('magazine_issues').values(issueRows).execute();
+
+  await db
+    .insertInto('publications')
+    .values(
+      demoPublications.map((p) => {
+        const path = `demo/publications/${p.slug}.webp`;
+        images.push({ path, key: p.slug, motif: p.motif, size: COVER_SIZE, palette: 'magazine', label: p.title, masthead: 'KIJI MOOK' });
+        return {
+          slug: p.slug,
+          title: p.title,
+          kind: p.kind,
+          blurb: p.blurb,
+          on_sale_date: jstDateDaysAgo(p.onSaleDaysAgo, now),
+          on_sale: p.onSale ? 1 : 0,
+          price_yen: p.priceYen,
+          cover_src: toMediaSrc(path),
+          cover_width: COVER_SIZE.width,
+          cover_height: COVER_SIZE.height,
+        };
+      }),
+    )
+    .execute();
+
+  // sharp renders on libuv's thread pool; a few at a time keeps both cores busy.
+  const unique = [...new Map(images.map((job) => [job.path, job])).values()];
+  await insertInBatches(unique, 8, async (batch) => {
+    const rendered = await Promise.all(
+      batch.map(async (job) => ({
+        path: job.path,
+        content_type: 'image/webp',
+        bytes: await renderIllustration({ key: job.key, motif: job.motif, palette: job.palette, label: job.label, masthead: job.masthead, ...job.size }),
+        width: job.size.width,
+        height: job.size.height,
+        created_at: nowIso,
+      })),
+    );
+    await db.insertInto('media').values(rendered).execute();
+  });
+}

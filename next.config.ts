@@ -1,0 +1,18 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and pool-holding packages load from node_modules at run time.
+  serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
+  poweredByHeader: false,
+  images: {
+    // Every picture is ours, stored in the database and served at /media.
+    localPatterns: [{ pathname: '/media/**' }],
+    formats: ['image/avif', 'image/webp'],
+    deviceSizes: [390, 640, 828, 1080, 1200, 1920],
+    imageSizes: [64, 128, 256, 384],
+    // Demo and newsroom images never change at the same path.
+    minimumCacheTTL: 2_678_400,
+  },
+};
+
+export default nextConfig;
