@@ -4,6 +4,11 @@ const nextConfig: NextConfig = {
   // Native and pool-holding packages load from node_modules at run time.
   serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
   poweredByHeader: false,
+  // Next.js hashes the whole HTML of every cached page on every request to
+  // make an ETag (fnv1a over ~60 KB): a fifth of the server's time on a cached
+  // article (profiled, docs/benchmarks.md). Cached pages carry s-maxage for
+  // CDNs instead; static assets keep their own ETags.
+  generateEtags: false,
   images: {
     // Every picture is ours, stored in the database and served at /media.
     localPatterns: [{ pathname: '/media/**' }],

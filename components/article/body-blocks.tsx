@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Block, FigureBlock, Inline, LinkInline } from '@/lib/text/markdown';
@@ -76,13 +76,12 @@ function renderInlines(inlines: Inline[]): ReactNode[] {
 function renderFigure(figure: FigureBlock, key: number): ReactNode {
   return (
     <figure key={key} className="my-8">
-      <Image
+      <Picture
         src={figure.src}
         alt={figure.alt}
         width={figure.width ?? FALLBACK_WIDTH}
         height={figure.height ?? FALLBACK_HEIGHT}
         sizes={FIGURE_SIZES}
-        loading="lazy"
         // The optimiser only fetches our own files; it must not become a proxy
         // for whatever host an article names.
         unoptimized={figure.src.startsWith('https:')}

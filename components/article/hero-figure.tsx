@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import type { HeroImage } from '@/lib/content';
 
 type HeroFigureProps = { hero: HeroImage; lead: boolean };
@@ -10,14 +10,13 @@ type HeroFigureProps = { hero: HeroImage; lead: boolean };
 export function HeroFigure({ hero, lead }: HeroFigureProps) {
   return (
     <figure className="space-y-2">
-      <Image
+      <Picture
         src={hero.src}
         alt={hero.alt}
         width={hero.width}
         height={hero.height}
         sizes="(max-width: 1024px) 100vw, 760px"
-        preload={lead}
-        loading={lead ? 'eager' : 'lazy'}
+        lead={lead}
         className="h-auto w-full bg-paper"
       />
       {(hero.caption || hero.credit) && (

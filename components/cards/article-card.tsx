@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
 import { formatJstDate } from '@/lib/time/jst';
@@ -12,7 +12,7 @@ export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
     <article className="group relative flex flex-col gap-2">
       {article.hero && (
         <div className="aspect-video overflow-hidden bg-paper">
-          <Image
+          <Picture
             src={article.hero.src}
             alt={article.hero.alt}
             width={article.hero.width}

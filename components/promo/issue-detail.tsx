@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { MagazineIssue } from '@/lib/content';
 import { MAGAZINE_PATH } from '@/lib/content/urls';
@@ -8,7 +8,7 @@ import { formatIssueDates } from '@/lib/time/jst';
 export function IssueDetail({ issue, current }: { issue: MagazineIssue; current: boolean }) {
   return (
     <article className="grid gap-8 sm:grid-cols-[240px_minmax(0,1fr)]">
-      <Image src={issue.cover.src} alt={issue.cover.alt} width={issue.cover.width} height={issue.cover.height} sizes="240px" preload className="h-auto w-full max-w-60 border border-rule shadow" />
+      <Picture src={issue.cover.src} alt={issue.cover.alt} width={issue.cover.width} height={issue.cover.height} sizes="240px" lead className="h-auto w-full max-w-60 border border-rule shadow" />
       <div className="space-y-3">
         <p className="text-xs font-bold tracking-widest text-brand">MAGAZINE{current && '・最新号'}</p>
         <p className="text-sm text-muted">週刊Kiji {formatIssueDates(issue.issueDate, issue.onSaleDate)}</p>

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { MagazineIssue } from '@/lib/content';
 import { MAGAZINE_PATH } from '@/lib/content/urls';
@@ -16,7 +16,7 @@ export function MagazinePromo({ issue }: MagazinePromoProps) {
       </RailHeading>
       <div className="flex gap-4">
         <Link href={issue.url} className="w-28 shrink-0">
-          <Image
+          <Picture
             src={issue.cover.src}
             alt={issue.cover.alt}
             width={issue.cover.width}

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { Publication } from '@/lib/content';
 import { PUBLICATIONS_PATH } from '@/lib/content/urls';
@@ -18,7 +18,7 @@ export function PublicationsPromo({ publications }: PublicationsPromoProps) {
       <ul className="space-y-3">
         {onSale.map((p) => (
           <li key={p.slug} className="flex gap-3">
-            <Image src={p.cover.src} alt={p.cover.alt} width={p.cover.width} height={p.cover.height} sizes="64px" className="h-auto w-16 shrink-0 border border-rule" />
+            <Picture src={p.cover.src} alt={p.cover.alt} width={p.cover.width} height={p.cover.height} sizes="64px" className="h-auto w-16 shrink-0 border border-rule" />
             <div className="min-w-0">
               <p className="text-xs font-semibold text-brand">好評発売中</p>
               <p className="text-sm leading-snug font-bold">{p.title}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
+import { Picture } from '@/components/media/picture';
 import { notFound } from 'next/navigation';
 import { getPublications } from '@/lib/content';
 import { PUBLICATIONS_PATH } from '@/lib/content/urls';
@@ -33,7 +33,7 @@ export default async function PublicationsPage({ params }: PublicationsProps) {
       <ul className="grid gap-8 sm:grid-cols-2">
         {publications.map((p) => (
           <li key={p.slug} className="flex gap-4">
-            <Image src={p.cover.src} alt={p.cover.alt} width={p.cover.width} height={p.cover.height} sizes="128px" className="h-auto w-32 shrink-0 border border-rule" />
+            <Picture src={p.cover.src} alt={p.cover.alt} width={p.cover.width} height={p.cover.height} sizes="128px" className="h-auto w-32 shrink-0 border border-rule" />
             <div className="space-y-1.5">
               <p className={p.onSale ? 'text-xs font-bold text-brand' : 'text-xs font-bold text-muted'}>
                 {p.onSale ? '好評発売中' : '販売終了'}・{p.kind === 'mook' ? 'ムック' : '別冊'}
