@@ -28,7 +28,7 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), KIJI_DATA_DIR: '.e2e-data', SITE_URL: baseURL },
+    env: { PORT: String(PORT), KIJI_DATA_DIR: `.e2e-data-${PORT}`, SITE_URL: baseURL },
     stdout: 'pipe',
   },
 });

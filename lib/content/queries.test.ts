@@ -17,7 +17,8 @@ import * as q from './queries';
 
 const NOW = new Date('2026-11-20T03:00:00.000Z'); // a Friday, 12:00 JST
 const PG_URL = process.env.KIJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_SCHEMA = 'kiji_test_content';
+// A schema of this run's own, so parallel runs (several worktrees, CI) never share tables.
+const PG_SCHEMA = `kiji_test_${process.pid}`;
 
 async function openSqlite(): Promise<Connection> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-content-'));
@@ -57,6 +58,11 @@ describe.each([
 
   afterAll(async () => {
     await conn?.db.destroy();
+    if (engine === 'postgres') {
+      const admin = openDatabase({ databaseUrl: PG_URL, dataDir: '' });
+      await sql`drop schema if exists ${sql.id(PG_SCHEMA)} cascade`.execute(admin.db);
+      await admin.db.destroy();
+    }
   });
 
   it('seeds once: preparing again neither fails nor duplicates', async () => {

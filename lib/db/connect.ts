@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Migrator, type Migration } from 'kysely/migration';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/0001-initial';
 import type { Database, Dialect } from './schema';
@@ -52,9 +51,15 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest({ db, dialect }: Connection): Promise<void> {
+  // On PostgreSQL, name the schema the migration tables live in: Kysely
+  // otherwise takes a same-named table in *any* schema of the database as
+  // its own (several Kiji databases or test runs can share one server).
+  const migrationTableSchema =
+    dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => listMigrations(dialect) },
+    migrationTableSchema,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
