@@ -1,7 +1,7 @@
 import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
-import { formatJstDate } from '@/lib/time/jst';
+import { formatJstDate, toJstIso } from '@/lib/time/jst';
 
 type ArticleCardProps = { article: ArticleSummary; size?: 'lead' | 'regular' };
 
@@ -33,7 +33,7 @@ export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
       </h3>
       {lead && article.standfirst && <p className="text-sm leading-relaxed text-muted">{article.standfirst}</p>}
       <p className="text-xs text-muted">
-        <time dateTime={article.publishedAt}>{formatJstDate(article.publishedAt)}</time>
+        <time dateTime={toJstIso(article.publishedAt)}>{formatJstDate(article.publishedAt)}</time>
       </p>
     </article>
   );

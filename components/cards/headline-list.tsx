@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
-import { formatJstTime, formatShortDate } from '@/lib/time/jst';
+import { formatJstTime, formatShortDate, toJstIso } from '@/lib/time/jst';
 
 type HeadlineListProps = { articles: ArticleSummary[]; showSection?: boolean };
 
@@ -12,7 +12,7 @@ export function HeadlineList({ articles, showSection = true }: HeadlineListProps
         <li key={article.id} className="py-2.5">
           <Link href={article.url} className="group block" title={article.headline}>
             <span className="mb-0.5 flex gap-2 text-xs text-muted">
-              <time dateTime={article.publishedAt}>
+              <time dateTime={toJstIso(article.publishedAt)}>
                 {formatShortDate(article.publishedAt)} {formatJstTime(article.publishedAt)}
               </time>
               {showSection && <span className="font-semibold text-brand">{article.section.name}</span>}
