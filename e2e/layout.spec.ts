@@ -13,3 +13,15 @@ for (const path of ['/', '/sections/business', '/magazine']) {
     await page.screenshot({ path: `e2e/screenshots/${name}-${info.project.name}.png`, fullPage: true });
   });
 }
+
+test('no page scrolls sideways from 360 px to 1440 px', async ({ page }) => {
+  const { wireStory } = await import('./demo');
+  for (const width of [360, 768, 1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/', `/articles/${wireStory.id}`, '/sections/world', '/publications']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  }
+});
