@@ -15,11 +15,13 @@ for (const path of ['/', '/sections/business', '/magazine']) {
 }
 
 test('no page scrolls sideways from 360 px to 1440 px', async ({ page }) => {
+  // Sixteen page loads; the machine may be busy.
+  test.setTimeout(180_000);
   const { wireStory } = await import('./demo');
   for (const width of [360, 768, 1024, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of ['/', `/articles/${wireStory.id}`, '/sections/world', '/publications']) {
-      await page.goto(path);
+      await page.goto(path, { waitUntil: 'domcontentloaded' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
     }
