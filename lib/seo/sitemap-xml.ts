@@ -54,3 +54,27 @@ export function buildNewsSitemap(articles: NewsSitemapArticle[], siteUrl: string
   );
   return `${DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${items.join('')}</urlset>\n`;
 }
+
+/**
+ * A child sitemap as a byte stream: the opening, then each batch of rows as
+ * `readBatch(0)`, `readBatch(1)`, … returns them, until an empty batch. Only
+ * one batch is held at a time, whatever the sitemap's size.
+ */
+export function streamUrlset(readBatch: (batch: number) => Promise<SitemapEntry[]>, siteUrl: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let batch = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(URLSET_OPEN));
+    },
+    async pull(controller) {
+      const rows = await readBatch(batch++);
+      if (rows.length === 0) {
+        controller.enqueue(encoder.encode(URLSET_CLOSE));
+        controller.close();
+        return;
+      }
+      controller.enqueue(encoder.encode(rows.map((e) => formatSitemapUrl(e, siteUrl)).join('')));
+    },
+  });
+}

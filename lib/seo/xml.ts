@@ -28,3 +28,16 @@ export function toAbsoluteUrl(pathOrUrl: string, siteUrl: string): string {
   if (/^https?:\/\//.test(pathOrUrl)) return pathOrUrl;
   return new URL(pathOrUrl, `${siteUrl}/`).toString();
 }
+
+/**
+ * Headers of sitemaps and feeds. Caches may keep a copy but must ask again
+ * each time, so a publish or unpublish reaches crawlers as soon as our
+ * server knows of it.
+ */
+export const XML_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' };
+export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' };
+
+/** The plain 404 of a sitemap or feed address we do not have. */
+export function notFoundResponse(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
