@@ -93,4 +93,5 @@ export type { FeedArticle } from './feeds';
 export type { SearchHit, SearchQuery, SearchResults, TextSegment } from './search';
 export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSitemapArticle, SitemapEntry } from './sitemap';
 export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
-export { SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS } from './search';
+export { parseSearchQuery, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS } from './search';
+export { LISTING_PAGE_SIZE } from './queries';
