@@ -1,7 +1,8 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { CACHE_TAGS } from '../cache/tags';
+import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
 import { getDb } from '../db';
+import { findAuthor, listAuthorArticles } from './authors';
 import { listFeedArticles } from './feeds';
 import { parseSearchQuery, searchArticles, SEARCH_MAX_PAGE, type SearchQuery, type SearchResults } from './search';
 import {
@@ -83,3 +84,15 @@ export async function getSearchResults(rawQuery: string | string[] | undefined, 
   if (results.totalItems > 0 && page > results.totalPages) return { kind: 'bad-page', query };
   return { kind: 'results', results };
 }
+
+/** An author's page: who they are and their public articles (the `url` of `Person` in article JSON-LD). */
+export const getAuthorListing = unstable_cache(
+  async (slug: string, page: number) => {
+    const db = await getDb();
+    const subject = await findAuthor(db, slug);
+    if (!subject) return null;
+    return { subject, articles: await listAuthorArticles(db, slug, page, new Date()) };
+  },
+  ['author'],
+  { tags: [CACHE_TAGS.articles, CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS.listing },
+);

@@ -84,7 +84,7 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
   revalidate: CACHE_SECONDS.promo,
 });
 
-export { articlePath, sectionPath, topicPath, tagPath, seriesPath, magazineIssuePath, parsePageSegment } from './urls';
+export { articlePath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment } from './urls';
 export type * from './types';
 
 // Findability (issue 6): sitemaps, feeds and site search.

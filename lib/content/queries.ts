@@ -60,7 +60,7 @@ export function selectSummaries(db: Db, now: Date) {
 
 type SummaryQuery = ReturnType<typeof selectSummaries>;
 
-async function paginate(
+export async function paginate(
   db: Db,
   now: Date,
   page: number,

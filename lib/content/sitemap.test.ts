@@ -92,9 +92,9 @@ describe.each(testDatabases('sitemap'))('sitemaps on $engine', (database) => {
     expect(parsed.every((u) => u.url.startsWith(SITE) && u.img.length === 1)).toBe(true);
   });
 
-  it('lists sections, topics, tags, series and magazine issues that have something to show', async () => {
+  it('lists sections, topics, tags, series, authors and magazine issues that have something to show', async () => {
     const parts = await listListingSitemapParts(conn.db, NOW);
-    expect(parts.map((p) => p.kind)).toEqual(['pages', 'topics', 'tags', 'series', 'issues']);
+    expect(parts.map((p) => p.kind)).toEqual(['pages', 'topics', 'tags', 'series', 'authors', 'issues']);
     const byKind: Record<string, SitemapEntry[]> = {};
     for (const p of parts) byKind[p.kind] = await readPart((batch) => listListingSitemapBatch(conn.db, { ...p, batch }, NOW));
     expect(byKind.pages?.map((e) => e.path)).toEqual(expect.arrayContaining(['/', '/sections/world', '/magazine', '/publications']));

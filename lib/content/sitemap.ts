@@ -2,7 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, Dialect } from '../db/schema';
 import { isPublic } from './queries';
 import { detectDialect } from './search';
-import { articlePath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
+import { articlePath, authorPath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
 
 /**
  * What crawlers are told exists: the rows behind the sitemap index, its
@@ -29,7 +29,7 @@ export type SitemapEntry = { path: string; lastmod: string | null; images: strin
 export type ArticleSitemapPart = { month: string; part: number; count: number; lastmod: string | null };
 
 /** The kinds of non-article page listed in their own child sitemaps. */
-export const LISTING_SITEMAP_KINDS = ['pages', 'topics', 'tags', 'series', 'issues'] as const;
+export const LISTING_SITEMAP_KINDS = ['pages', 'topics', 'tags', 'series', 'authors', 'issues'] as const;
 export type ListingSitemapKind = (typeof LISTING_SITEMAP_KINDS)[number];
 export type ListingSitemapPart = { kind: ListingSitemapKind; part: number; count: number; lastmod: string | null };
 
@@ -179,6 +179,14 @@ function listingQuery(db: Db, kind: Exclude<ListingSitemapKind, 'pages'>, now: D
         .groupBy('articles.series_slug')
         .select([sql<string>`articles.series_slug`.as('key'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
         .orderBy('articles.series_slug'));
+    case 'authors':
+      return toListing(db, db
+        .selectFrom('article_authors')
+        .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+        .where(isPublic(now))
+        .groupBy('article_authors.author_slug')
+        .select(['article_authors.author_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+        .orderBy('article_authors.author_slug'));
     case 'issues':
       return toListing(db, db
         .selectFrom('magazine_issues')
@@ -192,6 +200,7 @@ const pathOf: Record<Exclude<ListingSitemapKind, 'pages'>, (key: string) => stri
   topics: (slug) => topicPath(slug),
   tags: (slug) => tagPath(slug),
   series: (slug) => seriesPath(slug),
+  authors: (slug) => authorPath(slug),
   issues: (slug) => magazineIssuePath(slug),
 };
 

@@ -12,7 +12,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { Article, ArticleSummary } from '../content/types';
-import { articlePath } from '../content/urls';
+import { articlePath, authorPath } from '../content/urls';
 import { SITE_NAME } from '../site/config';
 import { toJstIso } from '../time/jst';
 import { cropPath, decideCropSize, type CropRatio } from './crops';
@@ -54,7 +54,7 @@ function buildImages(article: Article, siteUrl: string): ImageObject[] {
 // Staff bylines are people; wire stories without one credit the agency; anything else is the publisher's own.
 function buildAuthors(article: Article, siteUrl: string): (Person | Organization)[] {
   if (article.authors.length > 0) {
-    return article.authors.map((a): Person => ({ '@type': 'Person', name: a.name, jobTitle: a.role, url: toAbsoluteUrl(`/authors/${a.slug}`, siteUrl) }));
+    return article.authors.map((a): Person => ({ '@type': 'Person', name: a.name, jobTitle: a.role, url: toAbsoluteUrl(authorPath(a.slug), siteUrl) }));
   }
   if (article.attribution) return [{ '@type': 'Organization', name: article.attribution.agencyName }];
   return [{ '@type': 'Organization', name: `${SITE_NAME}編集部`, url: `${siteUrl}/` }];
