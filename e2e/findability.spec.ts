@@ -19,7 +19,6 @@ import { E2E_REVALIDATE_SECRET } from './env';
  * Lighthouse, so everything runs once, in the desktop project.
  */
 
-test.describe.configure({ mode: 'serial' });
 test.beforeEach(({ browserName }, info) => {
   test.skip(info.project.name !== 'desktop' || browserName !== 'chromium', 'server output, not layout: checked once');
 });
@@ -91,11 +90,13 @@ test.describe('files for crawlers', () => {
     expect(Number(withPicture?.enclosure?.length)).toBeGreaterThan(0);
     const world = await parser.parseString(await text(request, '/feeds/world.xml'));
     expect(world.items.length).toBeGreaterThan(0);
-    expect(world.items.every((i) => i.categories?.[0] === 'ワールド')).toBe(true);
+    // rss-parser gives a category with a domain attribute as { _: text, $: attributes }.
+    const first = (i: Parser.Item) => (i.categories?.[0] as unknown as { _: string } | string | undefined);
+    expect(world.items.every((i) => { const c = first(i); return (typeof c === 'string' ? c : c?._) === 'ワールド'; })).toBe(true);
     expect((await request.get('/feeds/nowhere.xml')).status()).toBe(404);
 
     const home = await text(request, '/');
-    expect(home).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="http:\/\/127\.0\.0\.1:\d+\/feed\.xml"/);
+    expect(home).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="http:\/\/127\.0\.0\.1:\d+\/feed\.xml" title="[^"]+"/);
     const section = await text(request, '/sections/world');
     expect(section).toContain('/feeds/world.xml"');
   });
@@ -196,8 +197,12 @@ test.describe('site search', () => {
     const empty = await text(request, '/search');
     expect(empty).toContain('キーワードを入力して検索してください');
     expect(await text(request, '/search?q=%20%20')).toContain('キーワードを入力して検索してください');
-    const huge = await text(request, `/search?q=${'北'.repeat(5000)}`);
+    const huge = await text(request, `/search?q=${'北'.repeat(1500)}`);
     expect(huge).toContain('検索語が長すぎるため');
+    // Past Node's 16 KB header limit the server itself refuses the request line, with a 4xx.
+    const enormous = await request.get(`/search?q=${'北'.repeat(20_000)}`);
+    expect(enormous.status()).toBeGreaterThanOrEqual(400);
+    expect(enormous.status()).toBeLessThan(500);
     for (const q of ['%', '"', "' OR 1=1 --", 'NEAR(a b)', '*', '<script>alert(1)</script>', '\\', '%00', '%E3%81', 'a AND b OR c']) {
       const response = await request.get(`/search?q=${q.startsWith('%') ? q : encodeURIComponent(q)}`);
       expect(response.status(), q).toBe(200);
