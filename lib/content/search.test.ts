@@ -12,6 +12,7 @@ import {
   SEARCH_MAX_QUERY_LENGTH,
   SEARCH_MAX_TERMS,
   SEARCH_PAGE_SIZE,
+  toSnippetText,
   type SearchQuery,
 } from './search';
 
@@ -36,6 +37,13 @@ describe('parseSearchQuery', () => {
     const many = parseSearchQuery('一 二 三 四 五 六 七');
     expect(many!.terms).toHaveLength(SEARCH_MAX_TERMS);
     expect(many!.truncated).toBe(true);
+  });
+});
+
+describe('toSnippetText', () => {
+  it('keeps the words of a body and drops its markup', () => {
+    const body = '## 見出し\n\n本文の**強調**と[リンク](/topics/a)。\n\n::figure[写真]{src="/media/a.webp" alt="a"}\n\n> 引用\n\n- 項目\n\n::pagebreak\n\n2ページ目';
+    expect(toSnippetText(body)).toBe('見出し\n\n本文の強調とリンク。\n\n\n引用\n\n項目\n\n\n2ページ目');
   });
 });
 
