@@ -110,7 +110,9 @@ ${results
 Article requests pass through \`proxy.ts\` (410 for taken-down articles: an
 in-memory set lookup); section requests do not, so the article ÷ section
 ratio, ${(cachedArticle.rps / results.find((r) => r.name.startsWith('section'))!.rps).toFixed(2)} in this run, shows what the proxy costs
-(1.17 in the run before it existed, 2026-11-26 01:33).
+(1.17 in the run before it existed, 2026-11-26 01:33; ADR 0007 has an A/B
+of the same build with and without it). Search and sitemaps at 100,000
+articles: \`docs/benchmarks-findability.md\` (\`npx tsx bench/findability.ts\`).
 
 What limits it (profiled with \`node --cpu-prof\` on the server during the
 article row, 2026-11-26): the page is a full-route cache hit (\`x-nextjs-cache:
