@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
 import type { Database, Dialect } from '../db/schema';
-import { selectSummaries } from './queries';
+import { isPublic, selectSummaries } from './queries';
 import { toArticleSummary, type SummaryRow } from './shape';
 import type { ArticleSummary, Paged } from './types';
 
@@ -26,7 +26,16 @@ export const SEARCH_MAX_PAGE = 50;
  */
 export const SEARCH_SHORT_TERM = 3;
 
-// A title or standfirst match says more than one deep in the body.
+/**
+ * Matches that are ranked: the newest this many. Older ones lie past the
+ * last page a reader can reach, and ranking every match of a common word
+ * among 100,000 articles took over a second (docs/benchmarks-findability.md).
+ */
+export const SEARCH_CANDIDATES = SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE;
+
+// A title or standfirst match says more than one deep in the body. A word
+// found in neither is in the body (that is how it matched), so the body is
+// never scanned again to rank it.
 const WEIGHT = { headline: 4, standfirst: 2, body: 1 } as const;
 // Days over which a match's weight halves: this week's story outranks last year's equal match.
 const RECENCY_HALF_LIFE_DAYS = 30;
@@ -119,11 +128,11 @@ function rankExpression(dialect: Dialect, terms: string[], now: Date): RawBuilde
   const contains = (column: Expression<unknown> | RawBuilder<unknown>, term: string) =>
     dialect === 'postgres' ? sql`strpos(lower(${column}), lower(${term})) > 0` : sql`instr(lower(${column}), lower(${term})) > 0`;
   const score = sql.join(
-    terms.map(
-      (t) => sql`(case when ${contains(sql.ref('articles.headline'), t)} then ${sql.lit(WEIGHT.headline)} else 0 end
-        + case when ${contains(sql`coalesce(articles.standfirst, '')`, t)} then ${sql.lit(WEIGHT.standfirst)} else 0 end
-        + case when ${contains(sql.ref('articles.body'), t)} then ${sql.lit(WEIGHT.body)} else 0 end)`,
-    ),
+    terms.map((t) => {
+      const inHead = sql`(case when ${contains(sql.ref('articles.headline'), t)} then ${sql.lit(WEIGHT.headline)} else 0 end
+        + case when ${contains(sql`coalesce(articles.standfirst, '')`, t)} then ${sql.lit(WEIGHT.standfirst)} else 0 end)`;
+      return sql`(case when ${inHead} > 0 then ${inHead} else ${sql.lit(WEIGHT.body)} end)`;
+    }),
     sql` + `,
   );
   const ageDays =
@@ -137,7 +146,8 @@ function rankExpression(dialect: Dialect, terms: string[], now: Date): RawBuilde
 /**
  * Public articles containing every term, best first: a weighted count of
  * where the terms occur (headline, standfirst, body) that halves every
- * {@link RECENCY_HALF_LIFE_DAYS} days of age, then newest first.
+ * {@link RECENCY_HALF_LIFE_DAYS} days of age, then newest first; only the
+ * newest {@link SEARCH_CANDIDATES} matches are ranked.
  * `page` is 1-based; past the last page it returns no items.
  */
 export async function searchArticles(
@@ -148,18 +158,19 @@ export async function searchArticles(
   dialect: Dialect = detectDialect(db),
 ): Promise<SearchResults> {
   const where = matchExpression(dialect, query.terms);
-  const counted = await selectSummaries(db, now)
-    .clearSelect()
-    .where(where)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const matches = db.selectFrom('articles').where(isPublic(now)).where(where);
+  const counted = await matches.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const totalItems = Number(counted.n);
   const totalPages = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.ceil(totalItems / SEARCH_PAGE_SIZE)));
   if (totalItems === 0 || page > totalPages) return { items: [], page, totalPages, totalItems, query };
   const rows = await selectSummaries(db, now)
     .select(['articles.body'])
     .select(rankExpression(dialect, query.terms, now).as('rank'))
-    .where(where)
+    .where(
+      'articles.id',
+      'in',
+      matches.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id').limit(SEARCH_CANDIDATES),
+    )
     .orderBy('rank', 'desc')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id')
