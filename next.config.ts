@@ -9,6 +9,14 @@ const nextConfig: NextConfig = {
   // article (profiled, docs/benchmarks.md). Cached pages carry s-maxage for
   // CDNs instead; static assets keep their own ETags.
   generateEtags: false,
+  // Page 1 of an article or listing has only the bare URL; `/1` is an alias
+  // that has moved there for good (301, which every crawler reads as moved).
+  async redirects() {
+    return [
+      { source: '/articles/:id/1', destination: '/articles/:id', statusCode: 301 },
+      { source: '/:kind(sections|topics|tags|series|authors)/:slug/1', destination: '/:kind/:slug', statusCode: 301 },
+    ];
+  },
   images: {
     // Every picture is ours, stored in the database and served at /media.
     localPatterns: [{ pathname: '/media/**' }],

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_REVALIDATE_SECRET } from './e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -28,7 +29,7 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), KIJI_DATA_DIR: `.e2e-data-${PORT}`, SITE_URL: baseURL },
+    env: { PORT: String(PORT), KIJI_DATA_DIR: `.e2e-data-${PORT}`, SITE_URL: baseURL, KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET },
     stdout: 'pipe',
   },
 });

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { readSettings } from '@/lib/config';
+import { decideFeedLinks } from '@/lib/seo/feeds';
+import { PUBLIC_ROBOTS } from '@/lib/seo/metadata';
 import { SITE_NAME, SITE_TAGLINE } from '@/lib/site/config';
 import './globals.css';
 
@@ -7,6 +9,9 @@ export const metadata: Metadata = {
   metadataBase: new URL(readSettings().siteUrl),
   title: { default: `${SITE_NAME} | ${SITE_TAGLINE}`, template: `%s | ${SITE_NAME}` },
   description: '国内外のニュースを深く、速く伝えるニュースサイト。',
+  // Every public page may show large image previews; pages that must not be indexed override this.
+  robots: PUBLIC_ROBOTS,
+  alternates: { types: { 'application/rss+xml': decideFeedLinks() } },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b4121b' };

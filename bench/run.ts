@@ -56,6 +56,11 @@ try {
     ['article (cached)', articlePath],
     ['home (cached)', '/'],
     ['section (cached)', '/sections/world'],
+    // Findability (issue 6): search renders per request; sitemaps and feeds are built per request from tagged caches.
+    ['search (per request)', `/search?q=${encodeURIComponent('関税')}`],
+    ['sitemap index', '/sitemap.xml'],
+    ['news sitemap', '/sitemaps/news.xml'],
+    ['RSS feed', '/feed.xml'],
   ] as const;
   for (const [, p] of targets) await load('warm-up', p, 10, 3);
   for (const connections of CONNECTIONS) {
@@ -101,6 +106,13 @@ ${results
   .join('\n')}
 
 **Cached article ÷ static file of the same bytes: ${(cachedArticle.rps / ceiling.rps).toFixed(2)}** (target ≥ 0.9).
+
+Article requests pass through \`proxy.ts\` (410 for taken-down articles: an
+in-memory set lookup); section requests do not, so the article ÷ section
+ratio, ${(cachedArticle.rps / results.find((r) => r.name.startsWith('section'))!.rps).toFixed(2)} in this run, shows what the proxy costs
+(1.17 in the run before it existed, 2026-11-26 01:33; ADR 0007 has an A/B
+of the same build with and without it). Search and sitemaps at 100,000
+articles: \`docs/benchmarks-findability.md\` (\`npx tsx bench/findability.ts\`).
 
 What limits it (profiled with \`node --cpu-prof\` on the server during the
 article row, 2026-11-26): the page is a full-route cache hit (\`x-nextjs-cache:

@@ -80,7 +80,10 @@ test.describe('article page', () => {
 
     const beyond = await page.request.get(`/articles/${multiPageStory.id}/${pages + 1}`);
     expect(beyond.status()).toBe(404);
-    expect((await page.request.get(`/articles/${multiPageStory.id}/1`)).status()).toBe(404);
+    // `/1` is an alias of the bare URL: moved for good (issue 6).
+    const alias = await page.request.get(`/articles/${multiPageStory.id}/1`, { maxRedirects: 0 });
+    expect(alias.status()).toBe(301);
+    expect(alias.headers().location).toBe(`/articles/${multiPageStory.id}`);
   });
 
   test('looks right at this width', async ({ page }, info) => {

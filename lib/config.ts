@@ -13,6 +13,7 @@ const schema = z.object({
     .optional(),
   SITE_URL: z.url().default('http://localhost:3000'),
   KIJI_SEED_DEMO: flag.default(true),
+  KIJI_REVALIDATE_SECRET: z.string().min(16, 'KIJI_REVALIDATE_SECRET must be at least 16 characters').optional(),
 });
 
 export type Settings = {
@@ -20,6 +21,8 @@ export type Settings = {
   databaseUrl: string | undefined;
   siteUrl: string;
   seedDemo: boolean;
+  /** Bearer secret of POST /api/revalidate; unset = the route is off. */
+  revalidateSecret: string | undefined;
 };
 
 /**
@@ -38,5 +41,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: s.DATABASE_URL,
     siteUrl: s.SITE_URL.replace(/\/+$/, ''),
     seedDemo: s.KIJI_SEED_DEMO,
+    revalidateSecret: s.KIJI_REVALIDATE_SECRET,
   };
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Article } from '@/lib/content';
-import { tagPath, topicPath } from '@/lib/content/urls';
+import { authorPath, tagPath, topicPath } from '@/lib/content/urls';
 import { Dateline } from './dateline';
 import { PhraseText } from './phrase-text';
 
@@ -35,7 +35,15 @@ export function ArticleHeader({ article }: ArticleHeaderProps) {
       </p>
       {article.authors.length > 0 && (
         <p className="text-sm text-muted">
-          {article.authors.map((a) => `${a.name}(${a.role})`).join('、')}
+          {article.authors.map((a, i) => (
+            <span key={a.slug}>
+              {i > 0 && '、'}
+              <Link href={authorPath(a.slug)} rel="author" className="hover:underline">
+                {a.name}
+              </Link>
+              ({a.role})
+            </span>
+          ))}
         </p>
       )}
       {article.tags.length > 0 && (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath } from '@/lib/content/urls';
 import { SITE_NAME, SITE_TAGLINE, siteSections } from '@/lib/site/config';
+import { SearchForm } from '../search/search-form';
 
 /** Masthead and section navigation. Renders from configuration, so it needs no database. */
 export function SiteHeader() {
@@ -11,7 +12,8 @@ export function SiteHeader() {
           <span className="font-serif text-3xl font-bold tracking-tight text-brand group-hover:text-brand-dark">記事 {SITE_NAME}</span>
           <span className="hidden text-sm text-muted sm:inline">{SITE_TAGLINE}</span>
         </Link>
-        <nav aria-label="サービス" className="hidden gap-4 text-sm md:flex">
+        <nav aria-label="サービス" className="hidden items-center gap-4 text-sm md:flex">
+          <SearchForm id="header-search-q" compact />
           <Link href={MAGAZINE_PATH} className="hover:underline">
             雑誌
           </Link>
@@ -37,6 +39,11 @@ export function SiteHeader() {
           <li className="md:hidden">
             <Link href={MAGAZINE_PATH} className="block px-3 py-2 hover:bg-white/15">
               雑誌
+            </Link>
+          </li>
+          <li className="md:hidden">
+            <Link href="/search" className="block px-3 py-2 hover:bg-white/15">
+              検索
             </Link>
           </li>
         </ul>

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { parsePageSegment, type ArticleSummary, type Paged } from '@/lib/content';
+import { JsonLd } from '@/components/seo/json-ld';
+import { LISTING_PAGE_SIZE, parsePageSegment, type ArticleSummary, type Paged } from '@/lib/content';
+import { readSettings } from '@/lib/config';
+import { buildBreadcrumbs, buildCollectionPage } from '@/lib/seo/json-ld';
+import { buildPageMetadata } from '@/lib/seo/metadata';
+import { SITE_NAME } from '@/lib/site/config';
 import { ListingView } from './listing-view';
 
 type Subject = { slug: string; name: string; description?: string | null };
@@ -13,6 +18,8 @@ type ListingRouteOptions<S extends Subject> = {
   pathFor: (slug: string, page: number) => string;
   /** The page heading; defaults to the subject's name. */
   titleFor?: (subject: S) => string;
+  /** Section pages link their own RSS feed besides the site's. */
+  hasFeed?: boolean;
 };
 
 /**
@@ -20,7 +27,7 @@ type ListingRouteOptions<S extends Subject> = {
  * shape for all four, so their status codes and canonical URLs agree. Unknown
  * slugs and page numbers out of range are 404s.
  */
-export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, titleFor = (s) => s.name }: ListingRouteOptions<S>) {
+export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, titleFor = (s) => s.name, hasFeed = false }: ListingRouteOptions<S>) {
   const resolve = cache(async (slug: string, segments: string[] | undefined) => {
     const page = parsePageSegment(segments);
     if (page === null) return null;
@@ -35,11 +42,13 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
     if (!listing) return {};
     const n = listing.articles.page;
     const title = titleFor(listing.subject);
-    return {
+    return buildPageMetadata({
       title: n > 1 ? `${title}(${n}ページ目)` : title,
-      description: listing.subject.description ?? undefined,
-      alternates: { canonical: pathFor(listing.subject.slug, n) },
-    };
+      description: listing.subject.description || `${title}に関する${SITE_NAME}の記事一覧。`,
+      path: pathFor(listing.subject.slug, n),
+      feedSection: hasFeed ? listing.subject : undefined,
+      image: listing.articles.items[0]?.hero,
+    });
   }
 
   async function ListingPage({ params }: ListingParams) {
@@ -47,7 +56,20 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
     const listing = await resolve(slug, page);
     if (!listing) notFound();
     const subjectSlug = listing.subject.slug;
+    const siteUrl = readSettings().siteUrl;
+    const title = titleFor(listing.subject);
+    const path = pathFor(subjectSlug, listing.articles.page);
     return (
+      <>
+      <JsonLd
+        data={buildCollectionPage(
+          { name: title, description: listing.subject.description, path },
+          listing.articles.items,
+          siteUrl,
+          (listing.articles.page - 1) * LISTING_PAGE_SIZE,
+        )}
+      />
+      <JsonLd data={buildBreadcrumbs([{ name: 'ホーム', path: '/' }, { name: title, path: pathFor(subjectSlug, 1) }], siteUrl)} />
       <ListingView
         eyebrow={eyebrow}
         title={titleFor(listing.subject)}
@@ -55,6 +77,7 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
         articles={listing.articles}
         hrefFor={(n) => pathFor(subjectSlug, n)}
       />
+      </>
     );
   }
 

@@ -23,6 +23,8 @@ export function ListingView({ eyebrow, title, description, articles, hrefFor, em
           {articles.totalItems}件{articles.totalPages > 1 && `(${articles.page} / ${articles.totalPages}ページ)`}
         </p>
       </header>
+      {/* The cards' headlines are h3s; this keeps the outline h1 › h2 › h3 for screen readers and validators. */}
+      <h2 className="sr-only">記事一覧</h2>
       {articles.items.length === 0 ? (
         <p className="py-10 text-center text-muted">{emptyMessage}</p>
       ) : (

@@ -84,5 +84,14 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
   revalidate: CACHE_SECONDS.promo,
 });
 
-export { articlePath, sectionPath, topicPath, tagPath, seriesPath, magazineIssuePath, parsePageSegment } from './urls';
+export { articlePath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment } from './urls';
 export type * from './types';
+
+// Findability (issue 6): sitemaps, feeds and site search.
+export * from './findability';
+export type { FeedArticle } from './feeds';
+export type { SearchHit, SearchQuery, SearchResults, TextSegment } from './search';
+export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSitemapArticle, SitemapEntry } from './sitemap';
+export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
+export { parseSearchQuery, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS } from './search';
+export { LISTING_PAGE_SIZE } from './queries';

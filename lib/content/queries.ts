@@ -23,13 +23,13 @@ export const HOME_SECTION_COUNT = 4;
 
 type Db = Kysely<Database>;
 
-/** Readers see an article only once it is published and its time has come. */
-function isPublic(now: Date) {
+/** Readers see an article only once it is published and its time has come. Shared with search and sitemaps. */
+export function isPublic(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now.toISOString())]);
 }
 
-function selectSummaries(db: Db, now: Date) {
+export function selectSummaries(db: Db, now: Date) {
   return db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.slug', 'articles.section_slug')
@@ -60,7 +60,7 @@ function selectSummaries(db: Db, now: Date) {
 
 type SummaryQuery = ReturnType<typeof selectSummaries>;
 
-async function paginate(
+export async function paginate(
   db: Db,
   now: Date,
   page: number,

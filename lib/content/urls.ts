@@ -7,6 +7,7 @@ export const sectionPath = (slug: string, page = 1) => withPage(`/sections/${slu
 export const topicPath = (slug: string, page = 1) => withPage(`/topics/${slug}`, page);
 export const tagPath = (slug: string, page = 1) => withPage(`/tags/${slug}`, page);
 export const seriesPath = (slug: string, page = 1) => withPage(`/series/${slug}`, page);
+export const authorPath = (slug: string, page = 1) => withPage(`/authors/${slug}`, page);
 export const magazineIssuePath = (slug: string) => `/magazine/${slug}`;
 export const MAGAZINE_PATH = '/magazine';
 export const PUBLICATIONS_PATH = '/publications';

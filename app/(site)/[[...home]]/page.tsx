@@ -4,7 +4,12 @@ import { HeadlineList } from '@/components/cards/headline-list';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { RailHeading } from '@/components/rails/rail-heading';
 import { Sidebar } from '@/components/rails/sidebar';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getHomePage, sectionPath } from '@/lib/content';
+import { readSettings } from '@/lib/config';
+import { buildOrganization, buildWebSite } from '@/lib/seo/json-ld';
+import { buildPageMetadata } from '@/lib/seo/metadata';
+import type { Metadata } from 'next';
 import Link from 'next/link';
 
 // The home page lives in an optional catch-all so that it is rendered on the
@@ -19,13 +24,24 @@ export function generateStaticParams() {
 
 type HomeProps = { params: Promise<{ home?: string[] }> };
 
+const HOME_DESCRIPTION = '国内外のニュースを深く、速く伝えるニュースサイト。ワールド、ビジネス、日本、社会、テクノロジー、カルチャーの最新記事と週刊Kiji。';
+
+export async function generateMetadata({ params }: HomeProps): Promise<Metadata> {
+  const { home } = await params;
+  if (home && home.length > 0) return {};
+  return buildPageMetadata({ description: HOME_DESCRIPTION, path: '/' });
+}
+
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
   if (home && home.length > 0) notFound();
   const { latest, sections } = await getHomePage();
   const [lead, ...rest] = latest;
+  const siteUrl = readSettings().siteUrl;
   return (
     <WithSidebar sidebar={<Sidebar showLatest={false} />}>
+      <JsonLd data={buildWebSite(siteUrl, HOME_DESCRIPTION)} />
+      <JsonLd data={buildOrganization(siteUrl)} />
       <h1 className="sr-only">Kiji トップページ</h1>
       {lead && (
         <section aria-labelledby="latest-heading" className="mb-10">

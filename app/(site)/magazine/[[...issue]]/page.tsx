@@ -5,6 +5,7 @@ import { IssueCard } from '@/components/promo/issue-card';
 import { IssueDetail } from '@/components/promo/issue-detail';
 import { getMagazineIssues } from '@/lib/content';
 import { MAGAZINE_PATH, magazineIssuePath } from '@/lib/content/urls';
+import { buildPageMetadata } from '@/lib/seo/metadata';
 
 // `/magazine` (the list) and `/magazine/{issue}` share one optional catch-all
 // so neither is prerendered at build time (docs/adr/0003-caching.md).
@@ -27,12 +28,20 @@ const resolve = cache(async (segments: string[] | undefined) => {
 export async function generateMetadata({ params }: MagazineProps): Promise<Metadata> {
   const found = await resolve((await params).issue);
   if (!found) return {};
-  if (!found.issue) return { title: '週刊Kiji バックナンバー', alternates: { canonical: MAGAZINE_PATH } };
-  return {
+  if (!found.issue) {
+    return buildPageMetadata({
+      title: '週刊Kiji バックナンバー',
+      description: '週刊Kijiの最新号とバックナンバー。毎週火曜日発売。',
+      path: MAGAZINE_PATH,
+      image: found.issues[0]?.cover,
+    });
+  }
+  return buildPageMetadata({
     title: `週刊Kiji ${found.issue.issueDate}号 特集「${found.issue.featureTitle}」`,
     description: found.issue.blurb,
-    alternates: { canonical: magazineIssuePath(found.issue.slug) },
-  };
+    path: magazineIssuePath(found.issue.slug),
+    image: found.issue.cover,
+  });
 }
 
 export default async function MagazinePage({ params }: MagazineProps) {

@@ -3,6 +3,7 @@ import { Picture } from '@/components/media/picture';
 import { notFound } from 'next/navigation';
 import { getPublications } from '@/lib/content';
 import { PUBLICATIONS_PATH } from '@/lib/content/urls';
+import { buildPageMetadata } from '@/lib/seo/metadata';
 import { formatJstDate } from '@/lib/time/jst';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md).
@@ -12,11 +13,11 @@ export function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = {
+export const metadata: Metadata = buildPageMetadata({
   title: '別冊・ムック',
   description: '週刊Kijiの別冊・ムック。好評発売中のタイトルと既刊の一覧。',
-  alternates: { canonical: PUBLICATIONS_PATH },
-};
+  path: PUBLICATIONS_PATH,
+});
 
 type PublicationsProps = { params: Promise<{ rest?: string[] }> };
 

@@ -4,7 +4,12 @@ import { cache } from 'react';
 import { ArticleView } from '@/components/article/article-view';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { Sidebar } from '@/components/rails/sidebar';
-import { articlePath, getArticle, parsePageSegment } from '@/lib/content';
+import { JsonLd } from '@/components/seo/json-ld';
+import { ArticlePageLinks } from '@/components/seo/page-links';
+import { articlePath, getArticle, parsePageSegment, sectionPath } from '@/lib/content';
+import { readSettings } from '@/lib/config';
+import { buildBreadcrumbs, buildNewsArticle } from '@/lib/seo/json-ld';
+import { buildArticleMetadata } from '@/lib/seo/metadata';
 
 // Rendered on first request, then served from the full-route cache until a
 // tag invalidation or the backstop below (docs/adr/0003-caching.md).
@@ -29,21 +34,30 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
   if (!found) return {};
-  const { article, page: n } = found;
-  return {
-    title: n > 1 ? `${article.headline}(${n}ページ目)` : article.headline,
-    description: article.standfirst ?? undefined,
-    alternates: { canonical: articlePath(article.id, n) },
-  };
+  return buildArticleMetadata(found.article, found.page);
 }
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
   if (!found) notFound();
+  const { article } = found;
+  const siteUrl = readSettings().siteUrl;
   return (
     <WithSidebar sidebar={<Sidebar />}>
-      <ArticleView article={found.article} page={found.page} />
+      <ArticlePageLinks id={article.id} page={found.page} totalPages={article.pages.length} siteUrl={siteUrl} />
+      <JsonLd data={buildNewsArticle(article, siteUrl)} />
+      <JsonLd
+        data={buildBreadcrumbs(
+          [
+            { name: 'ホーム', path: '/' },
+            { name: article.section.name, path: sectionPath(article.section.slug) },
+            { name: article.headline, path: articlePath(article.id) },
+          ],
+          siteUrl,
+        )}
+      />
+      <ArticleView article={article} page={found.page} />
     </WithSidebar>
   );
 }

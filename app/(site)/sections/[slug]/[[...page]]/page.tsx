@@ -8,6 +8,6 @@ export function generateStaticParams() {
   return [];
 }
 
-const route = createListingRoute({ eyebrow: 'SECTION', load: getSectionListing, pathFor: sectionPath });
+const route = createListingRoute({ eyebrow: 'SECTION', load: getSectionListing, pathFor: sectionPath, hasFeed: true });
 export const generateMetadata = route.generateMetadata;
 export default route.ListingPage;

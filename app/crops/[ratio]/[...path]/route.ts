@@ -1,0 +1,17 @@
+import { getMediaCrop } from '@/lib/content/crops';
+
+type CropContext = { params: Promise<{ ratio: string; path: string[] }> };
+
+/** 16:9, 4:3 and 1:1 crops of stored pictures for structured data (ADR 0005). Like originals, they never change. */
+export async function GET(_request: Request, { params }: CropContext) {
+  const { ratio, path } = await params;
+  const crop = await getMediaCrop(ratio, path.join('/'));
+  if (!crop) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(Buffer.from(crop.bytes), {
+    headers: {
+      'Content-Type': crop.contentType,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { getNewsSitemapArticles, getSitemapParts } from '@/lib/content';
+import { readSettings } from '@/lib/config';
+import { articleSitemapPath, listingSitemapPath, NEWS_SITEMAP_PATH } from '@/lib/seo/sitemap-routes';
+import { buildSitemapIndex } from '@/lib/seo/sitemap-xml';
+import { XML_HEADERS } from '@/lib/seo/xml';
+
+// Read on every request from tagged caches: never built at build time (no database then).
+export const dynamic = 'force-dynamic';
+
+/** The sitemap index: the news sitemap, article months and listing kinds. */
+export async function GET() {
+  const [{ articles, listings }, news] = await Promise.all([getSitemapParts(), getNewsSitemapArticles()]);
+  const children = [
+    { path: NEWS_SITEMAP_PATH, lastmod: news[0]?.publishedAt ?? null },
+    ...articles.map((p) => ({ path: articleSitemapPath(p.month, p.part), lastmod: p.lastmod })),
+    ...listings.map((p) => ({ path: listingSitemapPath(p.kind, p.part), lastmod: p.lastmod })),
+  ];
+  return new Response(buildSitemapIndex(children, readSettings().siteUrl), { headers: XML_HEADERS });
+}

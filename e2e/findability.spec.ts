@@ -1,0 +1,337 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import Parser from 'rss-parser';
+import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, validateUrlsetXsd } from '../lib/seo/validators';
+import { demoArticles } from '../lib/seed/demo/articles';
+import { deriveArticleId } from '../lib/content/ids';
+import { hiddenArticles, multiPageStory, publishedCount, wireStory } from './demo';
+import { E2E_REVALIDATE_SECRET } from './env';
+
+/**
+ * What search engines and feed readers get (issue 6), checked with
+ * validators Kiji did not write: the sitemaps.org XSD via xmllint, the
+ * `sitemap` and `rss-parser` packages' parsers, the Nu Html Checker and
+ * Lighthouse's SEO audits. None of it needs a browser window except
+ * Lighthouse, so everything runs once, in the desktop project.
+ */
+
+test.beforeEach(({ browserName }, info) => {
+  test.skip(info.project.name !== 'desktop' || browserName !== 'chromium', 'server output, not layout: checked once');
+});
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DB_FILE = path.resolve(`.e2e-data-${PORT}`, 'kiji.sqlite');
+
+async function text(request: APIRequestContext, url: string): Promise<string> {
+  const response = await request.get(url);
+  expect(response.status(), url).toBe(200);
+  return response.text();
+}
+
+function jsonLd(html: string): Record<string, unknown>[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+}
+
+function meta(html: string, attr: 'name' | 'property', key: string): string | undefined {
+  return new RegExp(`<meta ${attr}="${key.replace(/[:]/g, '\\:')}" content="([^"]*)"`).exec(html)?.[1];
+}
+
+test.describe('files for crawlers', () => {
+  test('robots.txt opens the site, closes the newsroom, previews and API, and names the sitemaps', async ({ request }) => {
+    const robots = await text(request, '/robots.txt');
+    expect(robots).toMatch(/User-Agent: \*/i);
+    expect(robots).toContain('Allow: /');
+    for (const path of ['/newsroom', '/preview', '/api/']) expect(robots).toContain(`Disallow: ${path}`);
+    expect(robots).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+    expect(robots).toContain(`Sitemap: ${ORIGIN}/sitemaps/news.xml`);
+  });
+
+  test('the sitemap index and every child sitemap validate, and list each public article once', async ({ request }) => {
+    const index = await text(request, '/sitemap.xml');
+    expect(checkWellFormed(index).ok).toBe(true);
+    const children = await parseIndex(index);
+    expect(children.length).toBeGreaterThan(3);
+    const articleUrls: string[] = [];
+    for (const child of children) {
+      expect(child.url.startsWith(ORIGIN)).toBe(true);
+      const xml = await text(request, child.url.slice(ORIGIN.length));
+      const verdict = validateUrlsetXsd(xml);
+      expect(verdict.ok, `${child.url}: ${verdict.output}`).toBe(true);
+      expect(checkImageEntries(xml)).toEqual([]);
+      if (child.url.endsWith('/news.xml')) expect(checkNewsSitemap(xml, new Date())).toEqual([]);
+      else if (child.url.includes('/articles-')) articleUrls.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+    }
+    expect(articleUrls).toHaveLength(publishedCount);
+    expect(new Set(articleUrls).size).toBe(publishedCount);
+    for (const hidden of hiddenArticles) expect(articleUrls).not.toContain(`${ORIGIN}/articles/${hidden.id}`);
+    expect((await request.get('/sitemaps/articles-1999-01-1.xml')).status()).toBe(404);
+    expect((await request.get('/sitemaps/nonsense.xml')).status()).toBe(404);
+  });
+
+  test('RSS feeds parse with a standard parser and are linked from page heads', async ({ request }) => {
+    const parser = new Parser({ customFields: { item: ['dc:creator', 'enclosure'] } });
+    const all = await parser.parseString(await text(request, '/feed.xml'));
+    expect(all.items.length).toBeGreaterThan(10);
+    expect(all.link).toBe(`${ORIGIN}/`);
+    for (const item of all.items) {
+      expect(item.title).toBeTruthy();
+      expect(item.link?.startsWith(`${ORIGIN}/articles/`)).toBe(true);
+      expect(item.guid).toBe(item.link);
+      expect(Number.isNaN(Date.parse(item.pubDate ?? ''))).toBe(false);
+      expect(item.contentSnippet ?? item.content).toBeTruthy();
+      expect(item.categories?.length).toBeGreaterThan(0);
+    }
+    const withPicture = all.items.find((i) => i.enclosure);
+    expect(Number(withPicture?.enclosure?.length)).toBeGreaterThan(0);
+    const world = await parser.parseString(await text(request, '/feeds/world.xml'));
+    expect(world.items.length).toBeGreaterThan(0);
+    // rss-parser gives a category with a domain attribute as { _: text, $: attributes }.
+    const first = (i: Parser.Item) => (i.categories?.[0] as unknown as { _: string } | string | undefined);
+    expect(world.items.every((i) => { const c = first(i); return (typeof c === 'string' ? c : c?._) === 'ワールド'; })).toBe(true);
+    expect((await request.get('/feeds/nowhere.xml')).status()).toBe(404);
+
+    const home = await text(request, '/');
+    expect(home).toMatch(/<link rel="alternate" type="application\/rss\+xml" href="http:\/\/127\.0\.0\.1:\d+\/feed\.xml" title="[^"]+"/);
+    const section = await text(request, '/sections/world');
+    expect(section).toContain('/feeds/world.xml"');
+  });
+});
+
+test.describe('pages', () => {
+  test('an article carries full metadata and NewsArticle + BreadcrumbList JSON-LD', async ({ request }) => {
+    const html = await text(request, `/articles/${wireStory.id}`);
+    expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/articles/${wireStory.id}"`);
+    expect(meta(html, 'name', 'robots')).toBe('max-image-preview:large');
+    expect(meta(html, 'name', 'description')).toBeTruthy();
+    expect(meta(html, 'property', 'og:type')).toBe('article');
+    expect(meta(html, 'property', 'article:published_time')).toMatch(/\+09:00$/);
+    expect(meta(html, 'property', 'article:modified_time')).toMatch(/\+09:00$/);
+    expect(meta(html, 'property', 'article:section')).toBeTruthy();
+    expect(meta(html, 'property', 'article:tag')).toBeTruthy();
+    expect(meta(html, 'property', 'og:image')).toMatch(new RegExp(`^${ORIGIN}/media/`));
+    expect(meta(html, 'property', 'og:image:width')).toBe('1200');
+    expect(meta(html, 'name', 'twitter:card')).toBe('summary_large_image');
+    expect(html).toMatch(/<title>[^<]+ \| Kiji<\/title>/);
+
+    const blocks = jsonLd(html);
+    const article = blocks.find((b) => b['@type'] === 'NewsArticle')!;
+    // Google's Article documentation: every property it lists (all recommended; none strictly required).
+    for (const key of ['headline', 'image', 'datePublished', 'dateModified', 'author', 'publisher', 'mainEntityOfPage', 'articleSection', 'keywords', 'inLanguage', 'isAccessibleForFree', 'description']) {
+      expect(article[key], key).toBeDefined();
+    }
+    expect(article.inLanguage).toBe('ja');
+    expect(String(article.datePublished)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+    const publisher = article.publisher as { '@type': string; name: string; logo: { url: string } };
+    expect(publisher['@type']).toBe('NewsMediaOrganization');
+    expect((await request.get(publisher.logo.url.slice(ORIGIN.length))).status()).toBe(200);
+    const authors = article.author as { '@type': string; name: string }[];
+    expect(authors[0]).toMatchObject({ '@type': 'Organization' }); // a wire story without a byline credits the agency
+    const images = article.image as { url: string; width: string; height: string }[];
+    expect(images.map((i) => Number(i.width) / Number(i.height)).map((r) => r.toFixed(2))).toEqual(['1.78', '1.33', '1.00']);
+    for (const image of images) {
+      expect(Number(image.width) * Number(image.height)).toBeGreaterThanOrEqual(50_000);
+      const picture = await request.get(image.url.slice(ORIGIN.length));
+      expect(picture.status()).toBe(200);
+      expect(picture.headers()['content-type']).toBe('image/webp');
+      expect(picture.headers()['cache-control']).toContain('immutable');
+    }
+    const crumbs = blocks.find((b) => b['@type'] === 'BreadcrumbList')!;
+    expect((crumbs.itemListElement as unknown[]).length).toBe(3);
+  });
+
+  test('a staff article names its authors as people with a page of their own', async ({ request }) => {
+    const staff = demoArticles.find((a) => !a.status && a.authors?.length)!;
+    const html = await text(request, `/articles/${deriveArticleId(staff.key)}`);
+    const article = jsonLd(html).find((b) => b['@type'] === 'NewsArticle')!;
+    const person = (article.author as { '@type': string; url: string }[])[0]!;
+    expect(person['@type']).toBe('Person');
+    expect((await request.get(person.url.slice(ORIGIN.length))).status()).toBe(200);
+  });
+
+  test('each page of a multi-page article is self-canonical with prev/next links', async ({ request }) => {
+    const html = await text(request, `/articles/${multiPageStory.id}/2`);
+    expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/articles/${multiPageStory.id}/2"`);
+    expect(html).toContain(`<link rel="prev" href="${ORIGIN}/articles/${multiPageStory.id}"`);
+    const pages = multiPageStory.body.split('\n::pagebreak\n').length;
+    if (pages > 2) expect(html).toContain(`<link rel="next" href="${ORIGIN}/articles/${multiPageStory.id}/3"`);
+  });
+
+  test('listings are CollectionPages, the home page declares the site and its search', async ({ request }) => {
+    const section = jsonLd(await text(request, '/sections/world'));
+    const collection = section.find((b) => b['@type'] === 'CollectionPage')!;
+    expect((collection.mainEntity as { '@type': string; itemListElement: unknown[] })['@type']).toBe('ItemList');
+    expect((collection.mainEntity as { itemListElement: unknown[] }).itemListElement.length).toBeGreaterThan(0);
+    const home = jsonLd(await text(request, '/'));
+    const site = home.find((b) => b['@type'] === 'WebSite')!;
+    expect(JSON.stringify(site.potentialAction)).toContain('/search?q={search_term_string}');
+    expect(home.some((b) => b['@type'] === 'NewsMediaOrganization')).toBe(true);
+  });
+
+  test('status codes: 404 unknown, 301 moved, noindex search', async ({ request }) => {
+    expect((await request.get('/articles/zzzzzzzz')).status()).toBe(404);
+    for (const hidden of hiddenArticles) expect((await request.get(`/articles/${hidden.id}`)).status()).toBe(404);
+    const moved = await request.get('/sections/world/1', { maxRedirects: 0 });
+    expect(moved.status()).toBe(301);
+    expect(moved.headers().location).toBe('/sections/world');
+    const search = await text(request, '/search?q=%E5%A4%96%E4%BA%A4');
+    expect(meta(search, 'name', 'robots')).toBe('noindex, follow');
+  });
+});
+
+test.describe('site search', () => {
+  test('finds Japanese words inside longer text and marks them', async ({ page }) => {
+    const word = Array.from(wireStory.headline).slice(2, 5).join('');
+    const response = await page.goto(`/search?q=${encodeURIComponent(word)}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('main ol li').first()).toBeVisible();
+    await expect(page.locator('main ol mark').first()).toHaveText(word);
+    await expect(page.locator(`main ol a[href="/articles/${wireStory.id}"]`)).toBeVisible();
+  });
+
+  test('empty, huge and hostile queries get a clear page, never a 500', async ({ request }) => {
+    const empty = await text(request, '/search');
+    expect(empty).toContain('キーワードを入力して検索してください');
+    expect(await text(request, '/search?q=%20%20')).toContain('キーワードを入力して検索してください');
+    const huge = await text(request, `/search?q=${'北'.repeat(1500)}`);
+    expect(huge).toContain('検索語が長すぎるため');
+    // Past Node's 16 KB header limit the server itself refuses the request line, with a 4xx.
+    const enormous = await request.get(`/search?q=${'北'.repeat(20_000)}`);
+    expect(enormous.status()).toBeGreaterThanOrEqual(400);
+    expect(enormous.status()).toBeLessThan(500);
+    for (const q of ['%', '"', "' OR 1=1 --", 'NEAR(a b)', '*', '<script>alert(1)</script>', '\\', '%00', '%E3%81', 'a AND b OR c']) {
+      const response = await request.get(`/search?q=${q.startsWith('%') ? q : encodeURIComponent(q)}`);
+      expect(response.status(), q).toBe(200);
+      expect(await response.text()).not.toContain('<script>alert(1)</script>');
+    }
+    expect((await request.get('/search?q=a&q=b')).status()).toBe(200);
+    expect((await request.get('/search?q=外交&page=abc')).status()).toBe(404);
+    expect((await request.get('/search?q=外交&page=999')).status()).toBe(404);
+  });
+});
+
+test.describe('publishing reaches crawlers within a second', () => {
+  const draft = hiddenArticles.find((a) => a.status === 'draft')!;
+
+  async function revalidate(request: APIRequestContext, tags: string[]) {
+    const response = await request.post('/api/revalidate', { headers: { Authorization: `Bearer ${E2E_REVALIDATE_SECRET}` }, data: { tags } });
+    expect(response.status()).toBe(200);
+  }
+
+  async function everywhere(request: APIRequestContext) {
+    const [news, feed, search] = await Promise.all([
+      request.get('/sitemaps/news.xml').then((r) => r.text()),
+      request.get('/feed.xml').then((r) => r.text()),
+      request.get(`/search?q=${encodeURIComponent(draft.headline.slice(0, 30))}`).then((r) => r.text()),
+    ]);
+    const url = `/articles/${draft.id}`;
+    return { news: news.includes(url), feed: feed.includes(url), search: search.includes(`href="${url}"`) };
+  }
+
+  // How long after the change the first request that saw it everywhere was *sent*: the
+  // freshness delay, not counting how long our own check's responses take on a busy machine.
+  async function within(ms: number, request: APIRequestContext, expected: boolean) {
+    const started = Date.now();
+    let sentAt = Date.now();
+    let seen = await everywhere(request);
+    while (!(seen.news === expected && seen.feed === expected && seen.search === expected) && Date.now() - started < ms) {
+      await new Promise((r) => setTimeout(r, 50));
+      sentAt = Date.now();
+      seen = await everywhere(request);
+    }
+    return { seen, elapsed: sentAt - started };
+  }
+
+  // Leave (and find) the draft as the seed wrote it, caches included, even after a failed run on a reused server.
+  async function restoreDraft() {
+    const db = new BetterSqlite3(DB_FILE);
+    db.prepare("update articles set status = 'draft' where id = ?").run(draft.id);
+    db.close();
+    await fetch(`${ORIGIN}/api/revalidate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${E2E_REVALIDATE_SECRET}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tags: ['articles', `article:${draft.id}`] }),
+    });
+  }
+  test.beforeAll(restoreDraft);
+  test.afterAll(restoreDraft);
+
+  test('publish, then unpublish: in and out of the news sitemap, the feed and search', async ({ request }) => {
+    // Warm every cache first, so the test proves invalidation rather than a cold read.
+    expect(await everywhere(request)).toEqual({ news: false, feed: false, search: false });
+
+    const db = new BetterSqlite3(DB_FILE);
+    const now = new Date().toISOString();
+    db.prepare("update articles set status = 'published', published_at = ?, updated_at = ? where id = ?").run(now, now, draft.id);
+    await revalidate(request, ['articles', `article:${draft.id}`]);
+    const published = await within(1_000, request, true);
+    expect(published.seen).toEqual({ news: true, feed: true, search: true });
+    expect(published.elapsed).toBeLessThan(1_000);
+    console.log(`published: seen everywhere by a request sent ${published.elapsed} ms after the revalidation`);
+    expect((await request.get(`/articles/${draft.id}`)).status()).toBe(200);
+
+    db.prepare("update articles set status = 'unpublished', updated_at = ? where id = ?").run(new Date().toISOString(), draft.id);
+    db.close();
+    await revalidate(request, ['articles', `article:${draft.id}`]);
+    const gone = await within(1_000, request, false);
+    expect(gone.seen).toEqual({ news: false, feed: false, search: false });
+    expect(gone.elapsed).toBeLessThan(1_000);
+    console.log(`unpublished: gone everywhere for a request sent ${gone.elapsed} ms after the revalidation`);
+    // The takedown list reloads at most once a second.
+    await expect.poll(async () => (await request.get(`/articles/${draft.id}`)).status(), { timeout: 2_000 }).toBe(410);
+  });
+
+  test('the revalidate route wants its secret and known tags', async ({ request }) => {
+    expect((await request.post('/api/revalidate', { data: { tags: ['articles'] } })).status()).toBe(401);
+    const wrong = await request.post('/api/revalidate', { headers: { Authorization: 'Bearer nope' }, data: { tags: ['articles'] } });
+    expect(wrong.status()).toBe(401);
+    const bad = await request.post('/api/revalidate', { headers: { Authorization: `Bearer ${E2E_REVALIDATE_SECRET}` }, data: { tags: ['anything'] } });
+    expect(bad.status()).toBe(400);
+  });
+});
+
+test.describe('validators', () => {
+  test('home, article, section and search pages pass the Nu Html Checker', async ({ request }) => {
+    test.setTimeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-vnu-'));
+    const pages = { home: '/', article: `/articles/${wireStory.id}`, section: '/sections/world', search: `/search?q=${encodeURIComponent('外交')}` };
+    const files = [];
+    for (const [name, url] of Object.entries(pages)) {
+      const file = path.join(dir, `${name}.html`);
+      fs.writeFileSync(file, await text(request, url));
+      files.push(file);
+    }
+    const run = spawnSync('java', ['-jar', path.resolve('node_modules/vnu-jar/build/dist/vnu.jar'), '--format', 'json', '--errors-only', ...files], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const report = JSON.parse(run.stderr || '{"messages":[]}') as { messages: { type: string; message: string; url: string; lastLine?: number }[] };
+    const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    expect(errors.map((m) => `${path.basename(m.url)}:${m.lastLine} ${m.message}`)).toEqual([]);
+  });
+
+  test('Lighthouse 12.2.3 scores SEO 100 on the home and an article page', async () => {
+    test.setTimeout(180_000);
+    const { default: lighthouse } = await import('lighthouse');
+    const chromeLauncher = await import('chrome-launcher');
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    try {
+      for (const url of [`${ORIGIN}/`, `${ORIGIN}/articles/${wireStory.id}`]) {
+        const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['seo'], output: 'json', logLevel: 'error' });
+        const seo = result?.lhr.categories.seo;
+        const failing = Object.values(result?.lhr.audits ?? {})
+          .filter((a) => a.score !== null && a.score < 1 && seo?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+          .map((a) => `${a.id}: ${a.title}`);
+        expect(failing, url).toEqual([]);
+        expect(seo?.score, url).toBe(1);
+      }
+    } finally {
+      chrome.kill();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { parseBody, toPlainText } from '../text/markdown';
+import { selectSummaries } from './queries';
+import { toArticleSummary, type SummaryRow } from './shape';
+import type { ArticleSummary } from './types';
+
+/** Items in an RSS feed: readers' apps show the newest few dozen. */
+export const FEED_SIZE = 50;
+
+/** An article as a feed item needs it: who wrote it, what it is about, its picture's size in bytes. */
+export type FeedArticle = ArticleSummary & {
+  /** The standfirst, or the body's first paragraph when there is none. */
+  description: string;
+  authors: string[];
+  tags: string[];
+  agencyName: string | null;
+  /** Bytes of the stored hero (RSS enclosures carry a length); null when it is not in the media table. */
+  heroBytes: number | null;
+};
+
+/** The newest public articles for a feed, optionally of one section, newest first. */
+export async function listFeedArticles(
+  db: Kysely<Database>,
+  now: Date,
+  { section, limit = FEED_SIZE }: { section?: string; limit?: number } = {},
+): Promise<FeedArticle[]> {
+  let query = selectSummaries(db, now)
+    .leftJoin('agencies', 'agencies.slug', 'articles.agency_slug')
+    // Heroes are served from /media/<path> (ADR 0004); length() of a blob or bytea is its size without reading it out.
+    .leftJoin('media', (join) => join.on('media.path', '=', sql<string>`substr(articles.hero_src, 8)`))
+    .select(['articles.body', 'agencies.name as agency_name', sql<number | null>`length(media.bytes)`.as('hero_bytes')]);
+  if (section) query = query.where('articles.section_slug', '=', section);
+  const rows = await query.orderBy('articles.published_at', 'desc').orderBy('articles.id').limit(limit).execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [tags, authors] = await Promise.all([
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
+      .where('article_tags.article_id', 'in', ids)
+      .select(['article_tags.article_id', 'tags.name'])
+      .orderBy('article_tags.article_id')
+      .orderBy('article_tags.position')
+      .execute(),
+    db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
+      .where('article_authors.article_id', 'in', ids)
+      .select(['article_authors.article_id', 'authors.name'])
+      .orderBy('article_authors.article_id')
+      .orderBy('article_authors.position')
+      .execute(),
+  ]);
+  const group = (list: { article_id: string; name: string }[], id: string) => list.filter((x) => x.article_id === id).map((x) => x.name);
+  return rows.map((row) => ({
+    ...toArticleSummary(row as SummaryRow),
+    description: row.standfirst ?? firstParagraph(row.body),
+    authors: group(authors, row.id),
+    tags: group(tags, row.id),
+    agencyName: row.agency_name ?? null,
+    heroBytes: row.hero_bytes === null ? null : Number(row.hero_bytes),
+  }));
+}
+
+/** The first paragraph of an article body as plain text: the description when there is no standfirst. */
+export function firstParagraph(body: string): string {
+  const first = parseBody(body).find((b) => b.type === 'paragraph');
+  return first ? toPlainText([first]) : '';
+}

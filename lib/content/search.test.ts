@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/connect';
+import { prepareDatabase } from '../db/prepare';
+import { testDatabases } from '../db/test-databases';
+import { demoArticles } from '../seed/demo/articles';
+import { deriveArticleId } from './ids';
+import {
+  cutSnippet,
+  highlightTerms,
+  parseSearchQuery,
+  searchArticles,
+  SEARCH_MAX_QUERY_LENGTH,
+  SEARCH_MAX_TERMS,
+  SEARCH_PAGE_SIZE,
+  toSnippetText,
+  type SearchQuery,
+} from './search';
+
+const NOW = new Date('2026-11-20T03:00:00.000Z');
+const DAY = 86_400_000;
+
+describe('parseSearchQuery', () => {
+  it('returns null for nothing searchable', () => {
+    for (const raw of [undefined, null, '', '   ', '\u3000\u3000', '\u0000\u0007', [], ['']]) expect(parseSearchQuery(raw as never)).toBeNull();
+  });
+
+  it('normalises full-width letters, the ideographic space and repeated parameters', () => {
+    expect(parseSearchQuery('ＡＩ\u3000半導体')).toEqual({ text: 'AI 半導体', terms: ['AI', '半導体'], truncated: false });
+    expect(parseSearchQuery(['北朝鮮', '無視']))?.toMatchObject({ terms: ['北朝鮮'] });
+    expect(parseSearchQuery(' 外交  外交 ')?.terms).toEqual(['外交']);
+  });
+
+  it('cuts huge queries and too many words, and says so', () => {
+    const long = parseSearchQuery('あ'.repeat(100_000));
+    expect(Array.from(long!.text)).toHaveLength(SEARCH_MAX_QUERY_LENGTH);
+    expect(long!.truncated).toBe(true);
+    const many = parseSearchQuery('一 二 三 四 五 六 七');
+    expect(many!.terms).toHaveLength(SEARCH_MAX_TERMS);
+    expect(many!.truncated).toBe(true);
+  });
+});
+
+describe('toSnippetText', () => {
+  it('keeps the words of a body and drops its markup', () => {
+    const body = '## 見出し\n\n本文の**強調**と[リンク](/topics/a)。\n\n::figure[写真]{src="/media/a.webp" alt="a"}\n\n> 引用\n\n- 項目\n\n::pagebreak\n\n2ページ目';
+    expect(toSnippetText(body)).toBe('見出し\n\n本文の強調とリンク。\n\n\n引用\n\n項目\n\n\n2ページ目');
+  });
+});
+
+describe('highlightTerms and cutSnippet', () => {
+  it('marks every case-insensitive occurrence', () => {
+    expect(highlightTerms('AIとai、北朝鮮', ['ai', '北朝鮮'])).toEqual([
+      { text: 'AI', match: true },
+      { text: 'と', match: false },
+      { text: 'ai', match: true },
+      { text: '、', match: false },
+      { text: '北朝鮮', match: true },
+    ]);
+    expect(highlightTerms('a.b', ['.'])).toEqual([
+      { text: 'a', match: false },
+      { text: '.', match: true },
+      { text: 'b', match: false },
+    ]);
+  });
+
+  it('centres the snippet on the first match and marks cuts with …', () => {
+    const text = `${'前'.repeat(200)}北朝鮮${'後'.repeat(200)}`;
+    const snippet = cutSnippet(text, ['北朝鮮'], 60);
+    const joined = snippet.map((s) => s.text).join('');
+    expect(joined.startsWith('…')).toBe(true);
+    expect(joined.endsWith('…')).toBe(true);
+    expect(snippet.find((s) => s.match)?.text).toBe('北朝鮮');
+    expect(Array.from(joined)).toHaveLength(62);
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const joined = cutSnippet(`${'𠮷'.repeat(50)}野家`, ['野家'], 10)
+      .map((s) => s.text)
+      .join('');
+    expect(joined).not.toMatch(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/u);
+  });
+});
+
+// Fictional articles written for this test: where the word sits and how old it is decide the ranking.
+const FIXTURES = [
+  { key: 'search-headline', headline: '露朝関係と北朝鮮外交の行方', standfirst: '周辺国が注視する', body: '本文には関係のない話題が続く。', daysAgo: 2 },
+  { key: 'search-body', headline: '東アジアの安全保障会議が閉幕', standfirst: null, body: '議題の一つに北朝鮮外交が挙がった。', daysAgo: 2 },
+  { key: 'search-old-headline', headline: '北朝鮮外交を振り返る一年', standfirst: '年末の回顧。', body: '一年の動き。', daysAgo: 400 },
+  { key: 'search-draft', headline: '北朝鮮外交の下書き記事', standfirst: null, body: '未公開。', daysAgo: 1, status: 'draft' as const },
+  { key: 'search-unpublished', headline: '取り下げた北朝鮮外交の記事', standfirst: null, body: '取り下げ済み。', daysAgo: 1, status: 'unpublished' as const },
+  { key: 'search-future', headline: '予約中の北朝鮮外交の記事', standfirst: null, body: '予約。', daysAgo: -1, status: 'published' as const },
+  { key: 'search-hostile', headline: '100%_の"引用"と\\記号', standfirst: "' OR 1=1 -- と NEAR(a b) と *", body: '記号だけの記事。', daysAgo: 3 },
+];
+
+const q = (raw: string): SearchQuery => {
+  const parsed = parseSearchQuery(raw);
+  if (!parsed) throw new Error(`unsearchable: ${raw}`);
+  return parsed;
+};
+
+const answers: Record<string, unknown> = {};
+
+describe.each(testDatabases('search'))('searchArticles on $engine', (database) => {
+  let conn: Connection;
+  const ids = (results: Awaited<ReturnType<typeof searchArticles>>) => results.items.map((h) => h.article.id);
+  const id = (key: string) => deriveArticleId(key);
+
+  beforeAll(async () => {
+    conn = await database.open();
+    await prepareDatabase(conn, { seedDemo: true, now: NOW });
+    for (const f of FIXTURES) {
+      const at = new Date(NOW.getTime() - f.daysAgo * DAY).toISOString();
+      await conn.db
+        .insertInto('articles')
+        .values({
+          id: id(f.key),
+          status: f.status ?? 'published',
+          headline: f.headline,
+          standfirst: f.standfirst,
+          body: f.body,
+          section_slug: 'world',
+          sponsored: 0,
+          published_at: at,
+          updated_at: at,
+          created_at: at,
+        })
+        .execute();
+    }
+  }, 120_000);
+
+  afterAll(() => database.dispose(conn));
+
+  it('finds a word inside a longer run of Japanese text, best match first', async () => {
+    const results = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
+    expect(ids(results)).toEqual([id('search-headline'), id('search-body'), id('search-old-headline')]);
+    const top = results.items[0]!;
+    expect(top.headline.filter((s) => s.match).map((s) => s.text)).toEqual(['北朝鮮外交']);
+    answers[`${database.engine}:ranked`] = results;
+  });
+
+  it('finds 北朝鮮 inside 露朝関係と北朝鮮外交', async () => {
+    expect(ids(await searchArticles(conn.db, q('北朝鮮'), 1, NOW))).toContain(id('search-headline'));
+  });
+
+  it('never returns drafts, unpublished or scheduled articles', async () => {
+    const found = new Set(ids(await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW)));
+    for (const key of ['search-draft', 'search-unpublished', 'search-future']) expect(found.has(id(key))).toBe(false);
+    const hidden = demoArticles.filter((a) => a.status);
+    for (const a of hidden) {
+      const words = Array.from(a.headline).slice(0, 6).join('');
+      expect(ids(await searchArticles(conn.db, q(words), 1, NOW))).not.toContain(deriveArticleId(a.key));
+    }
+  });
+
+  it('requires every word', async () => {
+    expect(ids(await searchArticles(conn.db, q('北朝鮮外交 回顧'), 1, NOW))).toEqual([id('search-old-headline')]);
+  });
+
+  it('matches one- and two-character words in headlines and standfirsts', async () => {
+    const two = ids(await searchArticles(conn.db, q('露朝'), 1, NOW));
+    expect(two).toContain(id('search-headline'));
+    expect(ids(await searchArticles(conn.db, q('注視'), 1, NOW))).toContain(id('search-headline'));
+    const one = await searchArticles(conn.db, q('露'), 1, NOW);
+    expect(ids(one)).toContain(id('search-headline'));
+  });
+
+  it('treats query syntax and SQL as words to find', async () => {
+    for (const raw of ['%', '_', '"', '\\', "' OR 1=1 --", 'NEAR(a b)', '*', '100%_', '"引用"', 'a" OR "b', ')(', 'AND', '-北朝鮮']) {
+      await expect(searchArticles(conn.db, q(raw), 1, NOW)).resolves.toBeDefined();
+    }
+    expect(ids(await searchArticles(conn.db, q('100%_'), 1, NOW))).toEqual([id('search-hostile')]);
+    expect(ids(await searchArticles(conn.db, q('"引用"'), 1, NOW))).toEqual([id('search-hostile')]);
+    expect(ids(await searchArticles(conn.db, q("' OR 1=1 --"), 1, NOW))).toEqual([id('search-hostile')]);
+    // `%` is a character to find, not a wildcard: only texts that contain one.
+    const percent = await searchArticles(conn.db, q('%'), 1, NOW);
+    expect(ids(percent)).toContain(id('search-hostile'));
+    for (const hit of percent.items) expect(`${hit.article.headline}${hit.article.standfirst ?? ''}`).toContain('%');
+  });
+
+  it('returns nothing, not an error, for words nobody wrote or a page past the end', async () => {
+    const none = await searchArticles(conn.db, q('存在しない語句の組み合わせ'), 1, NOW);
+    expect(none.totalItems).toBe(0);
+    expect(none.items).toEqual([]);
+    const past = await searchArticles(conn.db, q('北朝鮮外交'), 9, NOW);
+    expect(past.items).toEqual([]);
+  });
+
+  it('pages through many results', async () => {
+    const first = await searchArticles(conn.db, q('の'), 1, NOW);
+    expect(first.items).toHaveLength(Math.min(SEARCH_PAGE_SIZE, first.totalItems));
+    if (first.totalPages > 1) {
+      const second = await searchArticles(conn.db, q('の'), 2, NOW);
+      expect(ids(second).filter((x) => ids(first).includes(x))).toEqual([]);
+    }
+    answers[`${database.engine}:paged`] = first;
+  });
+
+  it('shows a snippet with the match marked', async () => {
+    const results = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
+    const body = results.items.find((h) => h.article.id === id('search-body'))!;
+    expect(body.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['北朝鮮外交']);
+  });
+});
+
+describe('both engines', () => {
+  it('give the same answers', () => {
+    expect(answers['postgres:ranked']).toEqual(answers['sqlite:ranked']);
+    expect(answers['postgres:paged']).toEqual(answers['sqlite:paged']);
+  });
+});

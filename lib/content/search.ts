@@ -1,0 +1,245 @@
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
+import type { Database, Dialect } from '../db/schema';
+import { isPublic, selectSummaries } from './queries';
+import { toArticleSummary, type SummaryRow } from './shape';
+import type { ArticleSummary, Paged } from './types';
+
+/**
+ * Site search (`/search?q=`): parsing what a reader typed, finding public
+ * articles that contain it on either engine, ranking them by relevance and
+ * recency, and cutting snippets with the match marked.
+ */
+
+/** Results per page. */
+export const SEARCH_PAGE_SIZE = 20;
+/** Longer queries are cut to this many characters (and the reader is told). */
+export const SEARCH_MAX_QUERY_LENGTH = 100;
+/** Words beyond this many are ignored (and the reader is told). */
+export const SEARCH_MAX_TERMS = 5;
+/** The last page a search will show: nobody reads page 51 of results, and deep offsets cost. */
+export const SEARCH_MAX_PAGE = 50;
+/**
+ * Trigram indexes need three characters. Shorter words (「AI」「北」) are
+ * matched in the headline and standfirst only: a one-kanji word is in
+ * almost every body, and scanning every body for it would be slow and useless.
+ */
+export const SEARCH_SHORT_TERM = 3;
+
+/**
+ * Matches that are ranked: the newest this many. Older ones lie past the
+ * last page a reader can reach, and ranking every match of a common word
+ * among 100,000 articles took over a second (docs/benchmarks-findability.md).
+ */
+export const SEARCH_CANDIDATES = SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE;
+
+// A title or standfirst match says more than one deep in the body. A word
+// found in neither is in the body (that is how it matched), so the body is
+// never scanned again to rank it.
+const WEIGHT = { headline: 4, standfirst: 2, body: 1 } as const;
+// Days over which a match's weight halves: this week's story outranks last year's equal match.
+const RECENCY_HALF_LIFE_DAYS = 30;
+
+export type SearchQuery = {
+  /** The query as searched: normalised and cut to size. */
+  text: string;
+  /** Whitespace-separated words; an article must contain all of them. */
+  terms: string[];
+  /** True when the query was cut to {@link SEARCH_MAX_QUERY_LENGTH} or {@link SEARCH_MAX_TERMS}. */
+  truncated: boolean;
+};
+
+/** A run of text, marked when it is a match to highlight. */
+export type TextSegment = { text: string; match: boolean };
+
+export type SearchHit = { article: ArticleSummary; headline: TextSegment[]; snippet: TextSegment[] };
+
+export type SearchResults = Paged<SearchHit> & { query: SearchQuery };
+
+/**
+ * What a reader typed, made safe to search: the first value when the
+ * parameter repeats, NFKC-normalised (full-width Latin letters and digits,
+ * half-width kana and the ideographic space become their usual forms),
+ * control characters removed, whitespace collapsed, cut to size. Null when
+ * nothing searchable is left.
+ */
+export function parseSearchQuery(raw: string | string[] | undefined | null): SearchQuery | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof value !== 'string') return null;
+  const cleaned = value
+    .slice(0, SEARCH_MAX_QUERY_LENGTH * 8) // bound the work on a huge input before normalising it
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  if (cleaned === '') return null;
+  const chars = Array.from(cleaned);
+  let truncated = chars.length > SEARCH_MAX_QUERY_LENGTH || value.length > SEARCH_MAX_QUERY_LENGTH * 8;
+  const text = chars.slice(0, SEARCH_MAX_QUERY_LENGTH).join('').trim();
+  const unique = [...new Set(text.split(' ').filter((t) => t !== ''))];
+  if (unique.length > SEARCH_MAX_TERMS) truncated = true;
+  const terms = unique.slice(0, SEARCH_MAX_TERMS);
+  return { text: terms.join(' '), terms, truncated };
+}
+
+/** The engine behind a Kysely instance; search SQL differs per engine (ADR 0002). */
+export function detectDialect(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+const length = (term: string) => Array.from(term).length;
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// An FTS5 string is a phrase: quotes doubled, so `"`, `*`, `AND`, `NEAR(`
+// in a query are words to find, never query syntax.
+function ftsPhrase(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}
+
+function matchExpression(dialect: Dialect, terms: string[]): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [];
+  const short = terms.filter((t) => length(t) < SEARCH_SHORT_TERM);
+  const long = terms.filter((t) => length(t) >= SEARCH_SHORT_TERM);
+  const like = dialect === 'postgres' ? sql`ilike` : sql`like`;
+  for (const term of short) {
+    const p = likePattern(term);
+    parts.push(
+      sql`(articles.headline ${like} ${p} escape '\\' or coalesce(articles.standfirst, '') ${like} ${p} escape '\\')`,
+    );
+  }
+  if (long.length > 0) {
+    if (dialect === 'sqlite') {
+      const match = long.map(ftsPhrase).join(' AND ');
+      parts.push(sql`articles.rowid in (select rowid from articles_fts where articles_fts match ${match})`);
+    } else {
+      for (const term of long) {
+        // The indexed expression (0004-search.ts); its columns are unique to `articles` in this join.
+        parts.push(sql`${sql.raw(PG_SEARCH_TEXT)} ilike ${likePattern(term)} escape '\\'`);
+      }
+    }
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+function rankExpression(dialect: Dialect, terms: string[], now: Date): RawBuilder<number> {
+  const contains = (column: Expression<unknown> | RawBuilder<unknown>, term: string) =>
+    dialect === 'postgres' ? sql`strpos(lower(${column}), lower(${term})) > 0` : sql`instr(lower(${column}), lower(${term})) > 0`;
+  const score = sql.join(
+    terms.map((t) => {
+      const inHead = sql`(case when ${contains(sql.ref('articles.headline'), t)} then ${sql.lit(WEIGHT.headline)} else 0 end
+        + case when ${contains(sql`coalesce(articles.standfirst, '')`, t)} then ${sql.lit(WEIGHT.standfirst)} else 0 end)`;
+      return sql`(case when ${inHead} > 0 then ${inHead} else ${sql.lit(WEIGHT.body)} end)`;
+    }),
+    sql` + `,
+  );
+  const ageDays =
+    dialect === 'postgres'
+      ? sql`greatest(extract(epoch from (${now.toISOString()}::timestamptz - articles.published_at)) / 86400.0, 0)`
+      : sql`max(julianday(${now.toISOString()}) - julianday(articles.published_at), 0)`;
+  const halfLife = sql.lit(RECENCY_HALF_LIFE_DAYS);
+  return sql<number>`((${score}) * ${halfLife} * 1.0 / (${halfLife} + ${ageDays}))`;
+}
+
+/**
+ * Public articles containing every term, best first: a weighted count of
+ * where the terms occur (headline, standfirst, body) that halves every
+ * {@link RECENCY_HALF_LIFE_DAYS} days of age, then newest first; only the
+ * newest {@link SEARCH_CANDIDATES} matches are ranked.
+ * `page` is 1-based; past the last page it returns no items.
+ */
+export async function searchArticles(
+  db: Kysely<Database>,
+  query: SearchQuery,
+  page: number,
+  now: Date,
+  dialect: Dialect = detectDialect(db),
+): Promise<SearchResults> {
+  const where = matchExpression(dialect, query.terms);
+  const matches = db.selectFrom('articles').where(isPublic(now)).where(where);
+  const counted = await matches.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const totalItems = Number(counted.n);
+  const totalPages = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.ceil(totalItems / SEARCH_PAGE_SIZE)));
+  if (totalItems === 0 || page > totalPages) return { items: [], page, totalPages, totalItems, query };
+  const rows = await selectSummaries(db, now)
+    .select(['articles.body'])
+    .select(rankExpression(dialect, query.terms, now).as('rank'))
+    .where(
+      'articles.id',
+      'in',
+      matches.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id').limit(SEARCH_CANDIDATES),
+    )
+    .orderBy('rank', 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id')
+    .limit(SEARCH_PAGE_SIZE)
+    .offset((page - 1) * SEARCH_PAGE_SIZE)
+    .execute();
+  const items = rows.map((row) => {
+    const article = toArticleSummary(row as SummaryRow);
+    const text = [row.standfirst, toSnippetText(row.body)].filter(Boolean).join('\n');
+    return { article, headline: highlightTerms(article.headline, query.terms), snippet: cutSnippet(text, query.terms) };
+  });
+  return { items, page, totalPages, totalItems, query };
+}
+
+/**
+ * The words of a Markdown body, roughly, for snippets: directive lines
+ * (figures, page breaks) dropped, block and inline markup removed, link
+ * text kept. Parsing each body properly (lib/text/markdown) costs ~6 ms an
+ * article, a tenth of a second for a page of results; a snippet only needs
+ * readable words, and React escapes whatever is left.
+ */
+export function toSnippetText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .filter((line) => !line.startsWith('::'))
+    .map((line) => line.replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/, ''))
+    .join('\n')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/:[a-z]+\[([^\]]*)\](\{[^}]*\})?/g, '$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/(\*{1,3}|_{2,3})([^*_]+?)\1/g, '$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+}
+
+function termPattern(terms: string[]): RegExp | null {
+  const usable = terms.filter((t) => t !== '').sort((a, b) => b.length - a.length);
+  if (usable.length === 0) return null;
+  return new RegExp(usable.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+}
+
+/** `text` split into runs, with every case-insensitive occurrence of a term marked. */
+export function highlightTerms(text: string, terms: string[]): TextSegment[] {
+  const pattern = termPattern(terms);
+  if (!pattern) return text === '' ? [] : [{ text, match: false }];
+  const segments: TextSegment[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > last) segments.push({ text: text.slice(last, m.index), match: false });
+    segments.push({ text: m[0], match: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), match: false });
+  return segments;
+}
+
+/**
+ * About `width` characters of `text` around the first match, cut with `…`
+ * where the text goes on, matches marked. Without a match in the text (the
+ * words were in the headline), the opening of the text.
+ */
+export function cutSnippet(text: string, terms: string[], width = 120): TextSegment[] {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const chars = Array.from(flat);
+  const first = termPattern(terms)?.exec(flat);
+  // Code-point offset of the match, so surrogate pairs are never cut in half.
+  const at = first ? Array.from(flat.slice(0, first.index)).length : 0;
+  const start = Math.max(0, Math.min(at - Math.floor(width / 3), chars.length - width));
+  const end = Math.min(chars.length, start + width);
+  const body = chars.slice(start, end).join('');
+  return highlightTerms(`${start > 0 ? '…' : ''}${body}${end < chars.length ? '…' : ''}`, terms);
+}

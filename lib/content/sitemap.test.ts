@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/connect';
+import { prepareDatabase } from '../db/prepare';
+import { testDatabases } from '../db/test-databases';
+import { demoArticles } from '../seed/demo/articles';
+import { buildNewsSitemap, buildSitemapIndex, buildUrlset } from '../seo/sitemap-xml';
+import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parseUrlset, validateUrlsetXsd } from '../seo/validators';
+import { deriveArticleId } from './ids';
+import {
+  getJstMonthRange,
+  listArticleSitemapBatch,
+  listArticleSitemapParts,
+  listListingSitemapBatch,
+  listListingSitemapParts,
+  listNewsSitemapArticles,
+  NEWS_MAX_ARTICLES,
+  type SitemapEntry,
+} from './sitemap';
+
+const NOW = new Date('2026-11-20T03:00:00.000Z');
+const SITE = 'https://kiji.example';
+const published = demoArticles.filter((a) => !a.status);
+const hiddenIds = new Set(demoArticles.filter((a) => a.status).map((a) => deriveArticleId(a.key)));
+
+describe('getJstMonthRange', () => {
+  it('gives the UTC instants of a Japan-time month', () => {
+    expect(getJstMonthRange('2026-01')).toEqual({ start: '2025-12-31T15:00:00.000Z', end: '2026-01-31T15:00:00.000Z' });
+    expect(getJstMonthRange('2026-12')?.end).toBe('2026-12-31T15:00:00.000Z');
+  });
+  it('rejects anything that is not a month', () => {
+    for (const bad of ['2026-13', '2026-1', '26-01', '2026-01-01', "2026-01' or 1=1"]) expect(getJstMonthRange(bad)).toBeNull();
+  });
+});
+
+const answers: Record<string, unknown> = {};
+
+describe.each(testDatabases('sitemap'))('sitemaps on $engine', (database) => {
+  let conn: Connection;
+
+  async function readPart(read: (batch: number) => Promise<SitemapEntry[]>): Promise<SitemapEntry[]> {
+    const all: SitemapEntry[] = [];
+    for (let batch = 0; ; batch++) {
+      const rows = await read(batch);
+      if (rows.length === 0) return all;
+      all.push(...rows);
+    }
+  }
+
+  beforeAll(async () => {
+    conn = await database.open();
+    await prepareDatabase(conn, { seedDemo: true, now: NOW });
+  }, 120_000);
+
+  afterAll(() => database.dispose(conn));
+
+  it('lists every public article exactly once across month parts, and nothing else', async () => {
+    const parts = await listArticleSitemapParts(conn.db, NOW);
+    expect(parts.reduce((n, p) => n + p.count, 0)).toBe(published.length);
+    const entries: SitemapEntry[] = [];
+    for (const p of parts) entries.push(...(await readPart((batch) => listArticleSitemapBatch(conn.db, { ...p, batch }, NOW))));
+    const ids = entries.map((e) => e.path.split('/')[2]!);
+    expect(new Set(ids).size).toBe(published.length);
+    expect(ids.filter((id) => hiddenIds.has(id))).toEqual([]);
+    expect(entries.every((e) => e.images.length === 1 && e.lastmod)).toBe(true);
+    answers[`${database.engine}:parts`] = parts;
+  });
+
+  it('splits a month into parts that never exceed the URL limit, read in small batches', async () => {
+    const parts = await listArticleSitemapParts(conn.db, NOW, 7);
+    expect(parts.every((p) => p.count <= 7)).toBe(true);
+    expect(parts.some((p) => p.part > 1)).toBe(true);
+    let total = 0;
+    const seen = new Set<string>();
+    for (const p of parts) {
+      const entries = await readPart((batch) => listArticleSitemapBatch(conn.db, { ...p, batch }, NOW, 7, 3));
+      expect(entries).toHaveLength(p.count);
+      for (const e of entries) seen.add(e.path);
+      total += entries.length;
+    }
+    expect(total).toBe(published.length);
+    expect(seen.size).toBe(published.length);
+  });
+
+  it('writes article sitemaps that pass the sitemaps.org XSD, with image entries', async () => {
+    const [part] = await listArticleSitemapParts(conn.db, NOW);
+    const xml = buildUrlset(await readPart((batch) => listArticleSitemapBatch(conn.db, { ...part!, batch }, NOW)), SITE);
+    const verdict = validateUrlsetXsd(xml);
+    expect(verdict.output).toContain('validates');
+    expect(verdict.ok).toBe(true);
+    expect(checkImageEntries(xml)).toEqual([]);
+    const parsed = await parseUrlset(xml);
+    expect(parsed.every((u) => u.url.startsWith(SITE) && u.img.length === 1)).toBe(true);
+  });
+
+  it('lists sections, topics, tags, series, authors and magazine issues that have something to show', async () => {
+    const parts = await listListingSitemapParts(conn.db, NOW);
+    expect(parts.map((p) => p.kind)).toEqual(['pages', 'topics', 'tags', 'series', 'authors', 'issues']);
+    const byKind: Record<string, SitemapEntry[]> = {};
+    for (const p of parts) byKind[p.kind] = await readPart((batch) => listListingSitemapBatch(conn.db, { ...p, batch }, NOW));
+    expect(byKind.pages?.map((e) => e.path)).toEqual(expect.arrayContaining(['/', '/sections/world', '/magazine', '/publications']));
+    const publicTags = new Set(published.flatMap((a) => a.tags));
+    expect(byKind.tags?.map((e) => e.path).sort()).toEqual([...publicTags].map((t) => `/tags/${t}`).sort());
+    for (const [kind, entries] of Object.entries(byKind)) {
+      const verdict = validateUrlsetXsd(buildUrlset(entries, SITE));
+      expect(verdict.ok, `${kind}: ${verdict.output}`).toBe(true);
+    }
+    answers[`${database.engine}:listing`] = byKind;
+  });
+
+  it('puts only the last 48 hours of public articles in the news sitemap', async () => {
+    const news = await listNewsSitemapArticles(conn.db, NOW);
+    const expected = published.filter((a) => {
+      const hours = 'hoursAgo' in a.published ? a.published.hoursAgo : a.published.daysAgo * 24;
+      return hours <= 47;
+    });
+    expect(news.length).toBeGreaterThanOrEqual(expected.length);
+    expect(news.length).toBeLessThanOrEqual(NEWS_MAX_ARTICLES);
+    for (const a of news) expect(NOW.getTime() - Date.parse(a.publishedAt)).toBeLessThanOrEqual(48 * 3_600_000);
+    expect(news.filter((a) => hiddenIds.has(a.path.split('/')[2]!))).toEqual([]);
+    const xml = buildNewsSitemap(news, SITE, 'Kiji');
+    expect(checkNewsSitemap(xml, NOW)).toEqual([]);
+    expect(validateUrlsetXsd(xml).ok).toBe(true);
+    const parsed = await parseUrlset(xml);
+    expect(parsed.every((u) => u.news?.publication.language === 'ja' && u.news.title)).toBe(true);
+    answers[`${database.engine}:news`] = news;
+  });
+
+  it('writes an index that lists each child sitemap once', async () => {
+    const parts = await listArticleSitemapParts(conn.db, NOW);
+    const xml = buildSitemapIndex(
+      parts.map((p) => ({ path: `/sitemaps/articles-${p.month}-${p.part}.xml`, lastmod: p.lastmod })),
+      SITE,
+    );
+    expect(checkWellFormed(xml).ok).toBe(true);
+    const items = await parseIndex(xml);
+    expect(items.map((i) => i.url)).toEqual(parts.map((p) => `${SITE}/sitemaps/articles-${p.month}-${p.part}.xml`));
+  });
+});
+
+describe('sitemap XML', () => {
+  it('escapes markup characters and drops characters XML forbids', async () => {
+    const xml = buildNewsSitemap([{ path: '/articles/abcdefgh', headline: '「A&B」<速報>\u0001 "引用" \'x\'', publishedAt: NOW.toISOString() }], SITE, 'Kiji & Co');
+    expect(checkWellFormed(xml).ok).toBe(true);
+    const [item] = await parseUrlset(xml);
+    expect(item?.news?.title).toBe('「A&B」<速報> "引用" \'x\'');
+    expect(item?.news?.publication.name).toBe('Kiji & Co');
+  });
+
+  it('is checked by an XSD that rejects what sitemaps.org forbids', () => {
+    const bad = buildUrlset([{ path: '/a', lastmod: null, images: [] }], SITE).replace('</loc>', '</loc><lastmod>昨日</lastmod>');
+    expect(validateUrlsetXsd(bad).ok).toBe(false);
+  });
+
+  it('flags what Google rejects in a news sitemap', () => {
+    const old = buildNewsSitemap([{ path: '/a', headline: 't', publishedAt: '2026-11-17T00:00:00Z' }], SITE, 'Kiji');
+    expect(checkNewsSitemap(old, NOW).join()).toContain('outside the last 48 hours');
+  });
+});
+
+describe('both engines', () => {
+  it('give the same sitemaps', () => {
+    expect(answers['postgres:parts']).toEqual(answers['sqlite:parts']);
+    expect(answers['postgres:listing']).toEqual(answers['sqlite:listing']);
+    expect(answers['postgres:news']).toEqual(answers['sqlite:news']);
+  });
+});

@@ -1,0 +1,270 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database, Dialect } from '../db/schema';
+import { isPublic } from './queries';
+import { detectDialect } from './search';
+import { articlePath, authorPath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
+
+/**
+ * What crawlers are told exists: the rows behind the sitemap index, its
+ * child sitemaps and the Google News sitemap. Every read is public-only
+ * (the same predicate as pages) and pages through rows in batches, so no
+ * sitemap ever holds a whole table in memory.
+ */
+
+/** The sitemaps.org limit of URLs in one sitemap file. */
+export const SITEMAP_MAX_URLS = 50_000;
+/** Rows read per query while writing a sitemap. */
+export const SITEMAP_BATCH = 1_000;
+/** Google News: only articles published in the last 48 hours… */
+export const NEWS_WINDOW_HOURS = 48;
+/** …and at most 1,000 of them per news sitemap. */
+export const NEWS_MAX_ARTICLES = 1_000;
+
+type Db = Kysely<Database>;
+
+/** One `<url>`: a site path, its last change (ISO) and the pictures on it. */
+export type SitemapEntry = { path: string; lastmod: string | null; images: string[] };
+
+/** A child sitemap of articles: one Japan-time month, split into parts of at most `maxUrls`. */
+export type ArticleSitemapPart = { month: string; part: number; count: number; lastmod: string | null };
+
+/** The kinds of non-article page listed in their own child sitemaps. */
+export const LISTING_SITEMAP_KINDS = ['pages', 'topics', 'tags', 'series', 'authors', 'issues'] as const;
+export type ListingSitemapKind = (typeof LISTING_SITEMAP_KINDS)[number];
+export type ListingSitemapPart = { kind: ListingSitemapKind; part: number; count: number; lastmod: string | null };
+
+export type NewsSitemapArticle = { path: string; headline: string; publishedAt: string };
+
+const HOUR_MS = 3_600_000;
+const JST_OFFSET_MS = 9 * HOUR_MS;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The UTC instants a Japan-time month `YYYY-MM` starts and ends (exclusive); null for anything else. */
+export function getJstMonthRange(month: string): { start: string; end: string } | null {
+  const m = MONTH.exec(month);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const index = Number(m[2]) - 1;
+  return {
+    start: new Date(Date.UTC(year, index, 1) - JST_OFFSET_MS).toISOString(),
+    end: new Date(Date.UTC(year, index + 1, 1) - JST_OFFSET_MS).toISOString(),
+  };
+}
+
+function jstMonthOf(dialect: Dialect) {
+  return dialect === 'postgres'
+    ? sql<string>`to_char(articles.published_at at time zone 'Asia/Tokyo', 'YYYY-MM')`
+    : sql<string>`strftime('%Y-%m', articles.published_at, '+9 hours')`;
+}
+
+function splitParts<T extends { count: number }>(row: T, maxUrls: number): (T & { part: number; count: number })[] {
+  const parts = Math.max(1, Math.ceil(row.count / maxUrls));
+  return Array.from({ length: parts }, (_, i) => ({ ...row, part: i + 1, count: Math.min(maxUrls, row.count - i * maxUrls) }));
+}
+
+/** The article sitemaps to list in the index: one per Japan-time month with public articles, oldest first. */
+export async function listArticleSitemapParts(
+  db: Db,
+  now: Date,
+  maxUrls = SITEMAP_MAX_URLS,
+  dialect: Dialect = detectDialect(db),
+): Promise<ArticleSitemapPart[]> {
+  const month = jstMonthOf(dialect);
+  const rows = await db
+    .selectFrom('articles')
+    .where(isPublic(now))
+    .select([month.as('month'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+    .groupBy(month)
+    .orderBy(month)
+    .execute();
+  return rows.flatMap((r) => splitParts({ month: r.month, count: Number(r.n), lastmod: r.lastmod ?? null }, maxUrls));
+}
+
+/**
+ * One batch of an article sitemap part, oldest first: URL, last change and
+ * hero picture. `batch` is 0-based within the part; an empty result means
+ * the part is done.
+ */
+export async function listArticleSitemapBatch(
+  db: Db,
+  { month, part, batch }: { month: string; part: number; batch: number },
+  now: Date,
+  maxUrls = SITEMAP_MAX_URLS,
+  batchSize = SITEMAP_BATCH,
+): Promise<SitemapEntry[]> {
+  const range = getJstMonthRange(month);
+  const offset = (part - 1) * maxUrls + batch * batchSize;
+  const limit = Math.min(batchSize, part * maxUrls - offset);
+  if (!range || part < 1 || batch < 0 || limit <= 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .where(isPublic(now))
+    .where('articles.published_at', '>=', range.start)
+    .where('articles.published_at', '<', range.end)
+    .select(['articles.id', 'articles.updated_at', 'articles.published_at', 'articles.hero_src'])
+    .orderBy('articles.published_at')
+    .orderBy('articles.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    path: articlePath(r.id),
+    lastmod: r.updated_at ?? r.published_at,
+    images: r.hero_src ? [r.hero_src] : [],
+  }));
+}
+
+/** Public articles published within the last {@link NEWS_WINDOW_HOURS} hours, newest first, at most {@link NEWS_MAX_ARTICLES}. */
+export async function listNewsSitemapArticles(db: Db, now: Date): Promise<NewsSitemapArticle[]> {
+  const since = new Date(now.getTime() - NEWS_WINDOW_HOURS * HOUR_MS).toISOString();
+  const rows = await db
+    .selectFrom('articles')
+    .where(isPublic(now))
+    .where('articles.published_at', '>=', since)
+    .select(['articles.id', 'articles.headline', 'articles.published_at'])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id')
+    .limit(NEWS_MAX_ARTICLES)
+    .execute();
+  return rows.map((r) => ({ path: articlePath(r.id), headline: r.headline, publishedAt: r.published_at ?? now.toISOString() }));
+}
+
+function jstToday(now: Date): string {
+  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+type KeyRow = { key: string; lastmod: string | null };
+type Listing = {
+  page(limit: number, offset: number): Promise<KeyRow[]>;
+  summarize(): Promise<{ n: number; lastmod: string | null }>;
+};
+
+function toListing<TB extends keyof Database>(db: Db, query: SelectQueryBuilder<Database, TB, KeyRow>): Listing {
+  return {
+    page: (limit, offset) => query.limit(limit).offset(offset).execute(),
+    async summarize() {
+      const { rows } = await sql<{ n: number | string; lastmod: string | null }>`
+        select count(*) as n, max(listing.lastmod) as lastmod from (${query}) as listing`.execute(db);
+      return { n: Number(rows[0]?.n ?? 0), lastmod: rows[0]?.lastmod ?? null };
+    },
+  };
+}
+
+// Each kind as (key, lastmod) rows in a stable order, so offsets page through it.
+// Topics, tags and series are listed only when they have a public article: an
+// empty listing page is thin content a crawler should not be sent to.
+function listingQuery(db: Db, kind: Exclude<ListingSitemapKind, 'pages'>, now: Date): Listing {
+  switch (kind) {
+    case 'topics':
+      return toListing(db, db
+        .selectFrom('article_topics')
+        .innerJoin('articles', 'articles.id', 'article_topics.article_id')
+        .where(isPublic(now))
+        .groupBy('article_topics.topic_slug')
+        .select(['article_topics.topic_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+        .orderBy('article_topics.topic_slug'));
+    case 'tags':
+      return toListing(db, db
+        .selectFrom('article_tags')
+        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+        .where(isPublic(now))
+        .groupBy('article_tags.tag_slug')
+        .select(['article_tags.tag_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+        .orderBy('article_tags.tag_slug'));
+    case 'series':
+      return toListing(db, db
+        .selectFrom('articles')
+        .where(isPublic(now))
+        .where('articles.series_slug', 'is not', null)
+        .groupBy('articles.series_slug')
+        .select([sql<string>`articles.series_slug`.as('key'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+        .orderBy('articles.series_slug'));
+    case 'authors':
+      return toListing(db, db
+        .selectFrom('article_authors')
+        .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+        .where(isPublic(now))
+        .groupBy('article_authors.author_slug')
+        .select(['article_authors.author_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+        .orderBy('article_authors.author_slug'));
+    case 'issues':
+      return toListing(db, db
+        .selectFrom('magazine_issues')
+        .where('on_sale_date', '<=', jstToday(now))
+        .select(['slug as key', 'on_sale_date as lastmod'])
+        .orderBy('slug'));
+  }
+}
+
+const pathOf: Record<Exclude<ListingSitemapKind, 'pages'>, (key: string) => string> = {
+  topics: (slug) => topicPath(slug),
+  tags: (slug) => tagPath(slug),
+  series: (slug) => seriesPath(slug),
+  authors: (slug) => authorPath(slug),
+  issues: (slug) => magazineIssuePath(slug),
+};
+
+// The home page, each section, the magazine and the publications: a handful
+// of rows, read in one go.
+async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
+  const sections = await db
+    .selectFrom('sections')
+    .leftJoin('articles', (join) => join.onRef('articles.section_slug', '=', 'sections.slug').on(isPublic(now)))
+    .groupBy(['sections.slug', 'sections.position'])
+    .select(['sections.slug', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+    .orderBy('sections.position')
+    .execute();
+  const newest = sections.map((s) => s.lastmod).filter((t): t is string => Boolean(t)).sort().at(-1) ?? null;
+  const issue = await db
+    .selectFrom('magazine_issues')
+    .where('on_sale_date', '<=', jstToday(now))
+    .select((eb) => eb.fn.max('on_sale_date').as('d'))
+    .executeTakeFirst();
+  const publication = await db
+    .selectFrom('publications')
+    .where('on_sale_date', '<=', jstToday(now))
+    .select((eb) => eb.fn.max('on_sale_date').as('d'))
+    .executeTakeFirst();
+  return [
+    { path: '/', lastmod: newest, images: [] },
+    ...sections.map((s) => ({ path: sectionPath(s.slug), lastmod: s.lastmod ?? null, images: [] })),
+    { path: MAGAZINE_PATH, lastmod: issue?.d ?? null, images: [] },
+    { path: PUBLICATIONS_PATH, lastmod: publication?.d ?? null, images: [] },
+  ];
+}
+
+/** The non-article sitemaps to list in the index, each kind split into parts of at most `maxUrls`. */
+export async function listListingSitemapParts(db: Db, now: Date, maxUrls = SITEMAP_MAX_URLS): Promise<ListingSitemapPart[]> {
+  const parts: ListingSitemapPart[] = [];
+  for (const kind of LISTING_SITEMAP_KINDS) {
+    let count: number;
+    let lastmod: string | null;
+    if (kind === 'pages') {
+      const pages = await listPageEntries(db, now);
+      count = pages.length;
+      lastmod = pages[0]?.lastmod ?? null;
+    } else {
+      const summary = await listingQuery(db, kind, now).summarize();
+      count = summary.n;
+      lastmod = summary.lastmod;
+    }
+    if (count > 0) parts.push(...splitParts({ kind, count, lastmod }, maxUrls));
+  }
+  return parts;
+}
+
+/** One batch of a non-article sitemap part; an empty result means the part is done. */
+export async function listListingSitemapBatch(
+  db: Db,
+  { kind, part, batch }: { kind: ListingSitemapKind; part: number; batch: number },
+  now: Date,
+  maxUrls = SITEMAP_MAX_URLS,
+  batchSize = SITEMAP_BATCH,
+): Promise<SitemapEntry[]> {
+  const offset = (part - 1) * maxUrls + batch * batchSize;
+  const limit = Math.min(batchSize, part * maxUrls - offset);
+  if (part < 1 || batch < 0 || limit <= 0) return [];
+  if (kind === 'pages') return (await listPageEntries(db, now)).slice(offset, offset + limit);
+  const rows = await listingQuery(db, kind, now).page(limit, offset);
+  return rows.map((r) => ({ path: pathOf[kind](r.key), lastmod: r.lastmod, images: [] }));
+}

@@ -1,0 +1,124 @@
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import type { FeedArticle } from '../content/feeds';
+import type { Article } from '../content/types';
+import { parseBody, splitPages } from '../text/markdown';
+import { buildBreadcrumbs, buildCollectionPage, buildNewsArticle, buildWebSite, serializeJsonLd } from './json-ld';
+import { buildArticleMetadata, buildSearchMetadata } from './metadata';
+import { buildRssFeed } from './rss';
+import { checkWellFormed } from './validators';
+
+const SITE = 'https://kiji.example';
+
+const article: Article = {
+  id: 'abcdefgh',
+  url: '/articles/abcdefgh',
+  headline: '露朝関係と北朝鮮外交</script><b>',
+  standfirst: null,
+  section: { slug: 'world', name: 'ワールド' },
+  topic: { slug: 'east-asia', name: '東アジア' },
+  publishedAt: '2026-11-20T11:38:00.000Z',
+  updatedAt: '2026-11-20T12:00:00.000Z',
+  hero: { src: '/media/demo/articles/x.webp', width: 1200, height: 675, alt: '港', caption: null, credit: null },
+  sponsored: false,
+  topics: [{ slug: 'east-asia', name: '東アジア' }],
+  tags: [{ slug: 'p', name: '架空の人物', kind: 'person' }],
+  authors: [{ slug: 'sato', name: '佐藤花子', role: '記者' }],
+  series: null,
+  attribution: null,
+  pages: splitPages(parseBody('最初の段落です。\n\n::pagebreak\n\n二ページ目。')),
+  readingMinutes: 1,
+  isUpdated: true,
+};
+
+describe('NewsArticle JSON-LD', () => {
+  const data = buildNewsArticle(article, SITE) as unknown as Record<string, unknown>;
+
+  it('has what Google documents for articles, in Japan time', () => {
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: article.headline,
+      datePublished: '2026-11-20T20:38:00+09:00',
+      dateModified: '2026-11-20T21:00:00+09:00',
+      inLanguage: 'ja',
+      isAccessibleForFree: true,
+      articleSection: 'ワールド',
+      keywords: '東アジア,架空の人物',
+      description: '最初の段落です。',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}/articles/abcdefgh` },
+      author: [{ '@type': 'Person', name: '佐藤花子', url: `${SITE}/authors/sato` }],
+      publisher: { '@type': 'NewsMediaOrganization', name: 'Kiji', logo: { url: `${SITE}/brand/kiji-logo.png` } },
+    });
+    expect((data.image as { url: string }[]).map((i) => i.url)).toEqual([
+      `${SITE}/crops/16x9/demo/articles/x.webp`,
+      `${SITE}/crops/4x3/demo/articles/x.webp`,
+      `${SITE}/crops/1x1/demo/articles/x.webp`,
+    ]);
+  });
+
+  it('credits the agency when a wire story has no byline', () => {
+    const wire = buildNewsArticle({ ...article, authors: [], attribution: { agencyName: '架空通信', syndicationCredit: '', copyrightLine: '', wireCode: 'X1' } }, SITE);
+    expect((wire as unknown as { author: unknown[] }).author).toEqual([{ '@type': 'Organization', name: '架空通信' }]);
+  });
+
+  it('serialises so that no text can close the script element', () => {
+    const json = serializeJsonLd(data);
+    expect(json).not.toContain('</script>');
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(data)));
+  });
+});
+
+describe('other structured data', () => {
+  it('numbers breadcrumbs and collection items from the page offset', () => {
+    const crumbs = buildBreadcrumbs([{ name: 'ホーム', path: '/' }, { name: 'ワールド', path: '/sections/world' }], SITE);
+    expect(crumbs.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'ホーム', item: `${SITE}/` },
+      { '@type': 'ListItem', position: 2, name: 'ワールド', item: `${SITE}/sections/world` },
+    ]);
+    const page = buildCollectionPage({ name: 'ワールド', path: '/sections/world/2' }, [article], SITE, 20);
+    expect(JSON.stringify(page)).toContain('"position":21');
+  });
+
+  it('declares the site search with its query placeholder', () => {
+    expect(JSON.stringify(buildWebSite(SITE, 'x'))).toContain(`"urlTemplate":"${SITE}/search?q={search_term_string}"`);
+  });
+});
+
+describe('metadata', () => {
+  it('makes each article page its own canonical, with OpenGraph article times in Japan time', () => {
+    const meta = buildArticleMetadata(article, 2);
+    expect(meta.alternates?.canonical).toBe('/articles/abcdefgh/2');
+    expect(meta.title).toBe(`${article.headline}(2ページ目)`);
+    expect(meta.openGraph).toMatchObject({ type: 'article', publishedTime: '2026-11-20T20:38:00+09:00', section: 'ワールド', tags: ['東アジア', '架空の人物'] });
+    expect(meta.robots).toEqual({ 'max-image-preview': 'large' });
+  });
+  it('never indexes search results', () => {
+    expect(buildSearchMetadata('外交').robots).toEqual({ index: false, follow: true });
+  });
+});
+
+describe('RSS', () => {
+  const item: FeedArticle = {
+    ...article,
+    headline: 'A&B <速報> "引用" \u0001',
+    description: '説明 & <b>太字</b>',
+    authors: ['佐藤花子'],
+    tags: ['架空の人物'],
+    agencyName: null,
+    heroBytes: 12345,
+  };
+  const channel = { title: 'Kiji 最新記事', description: 'd', link: '/', self: '/feed.xml', logo: '/brand/kiji-logo.png', copyright: '© Kiji' };
+
+  it('is well-formed XML that a standard parser reads back exactly', async () => {
+    const xml = buildRssFeed(channel, [item], SITE, new Date('2026-11-21T00:00:00Z'));
+    expect(checkWellFormed(xml).ok).toBe(true);
+    const feed = await new Parser({ customFields: { item: ['dc:creator'] } }).parseString(xml);
+    const [parsed] = feed.items;
+    expect(parsed?.title).toBe('A&B <速報> "引用" ');
+    expect(parsed?.content).toBe('説明 & <b>太字</b>');
+    expect(parsed?.link).toBe(`${SITE}/articles/abcdefgh`);
+    expect(parsed?.enclosure).toMatchObject({ url: `${SITE}/media/demo/articles/x.webp`, length: '12345', type: 'image/webp' });
+    expect((parsed as unknown as Record<string, string>)['dc:creator']).toBe('佐藤花子');
+    expect(parsed?.pubDate).toBe('Fri, 20 Nov 2026 11:38:00 GMT');
+  });
+});

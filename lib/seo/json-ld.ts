@@ -1,0 +1,153 @@
+import type {
+  BreadcrumbList,
+  CollectionPage,
+  ImageObject,
+  NewsArticle,
+  NewsMediaOrganization,
+  Organization,
+  Person,
+  SearchAction,
+  WebSite,
+  WithActionConstraints,
+  WithContext,
+} from 'schema-dts';
+import type { Article, ArticleSummary } from '../content/types';
+import { articlePath, authorPath } from '../content/urls';
+import { SITE_NAME } from '../site/config';
+import { toJstIso } from '../time/jst';
+import { cropPath, decideCropSize, type CropRatio } from './crops';
+import { LOGO_PATH, LOGO_SIZE } from './feeds';
+import { describeArticle } from './text';
+import { toAbsoluteUrl } from './xml';
+
+/**
+ * Structured data (schema.org JSON-LD) for Google's article, breadcrumb and
+ * sitelinks-search features, typed with schema-dts so a misspelt property
+ * fails the type check. Every URL is absolute, from `SITE_URL`; every time
+ * is Japan time with `+09:00`.
+ */
+
+const CROPS: CropRatio[] = ['16x9', '4x3', '1x1'];
+
+/** The publisher: Kiji as a news organisation, with its logo. */
+export function buildPublisher(siteUrl: string): NewsMediaOrganization {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': `${siteUrl}/#publisher`,
+    name: SITE_NAME,
+    url: `${siteUrl}/`,
+    logo: { '@type': 'ImageObject', url: toAbsoluteUrl(LOGO_PATH, siteUrl), width: `${LOGO_SIZE.width}`, height: `${LOGO_SIZE.height}` },
+  };
+}
+
+function buildImages(article: Article, siteUrl: string): ImageObject[] {
+  const hero = article.hero;
+  if (!hero) return [];
+  return CROPS.flatMap((ratio) => {
+    const path = cropPath(hero.src, ratio);
+    if (!path) return [];
+    const size = decideCropSize(hero.width, hero.height, ratio);
+    return [{ '@type': 'ImageObject', url: toAbsoluteUrl(path, siteUrl), width: `${size.width}`, height: `${size.height}` } satisfies ImageObject];
+  });
+}
+
+// Staff bylines are people; wire stories without one credit the agency; anything else is the publisher's own.
+function buildAuthors(article: Article, siteUrl: string): (Person | Organization)[] {
+  if (article.authors.length > 0) {
+    return article.authors.map((a): Person => ({ '@type': 'Person', name: a.name, jobTitle: a.role, url: toAbsoluteUrl(authorPath(a.slug), siteUrl) }));
+  }
+  if (article.attribution) return [{ '@type': 'Organization', name: article.attribution.agencyName }];
+  return [{ '@type': 'Organization', name: `${SITE_NAME}編集部`, url: `${siteUrl}/` }];
+}
+
+/** `NewsArticle` for an article page (its canonical page 1 URL is the entity's id). */
+export function buildNewsArticle(article: Article, siteUrl: string): WithContext<NewsArticle> {
+  const url = toAbsoluteUrl(articlePath(article.id), siteUrl);
+  const keywords = [...article.topics.map((t) => t.name), ...article.tags.map((t) => t.name)];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    headline: article.headline,
+    description: describeArticle(article),
+    image: buildImages(article, siteUrl),
+    datePublished: toJstIso(article.publishedAt),
+    dateModified: toJstIso(article.updatedAt),
+    author: buildAuthors(article, siteUrl),
+    publisher: buildPublisher(siteUrl),
+    articleSection: article.section.name,
+    ...(keywords.length > 0 ? { keywords: keywords.join(',') } : {}),
+    inLanguage: 'ja',
+    isAccessibleForFree: true,
+    ...(article.attribution?.wireCode ? { identifier: article.attribution.wireCode } : {}),
+  };
+}
+
+/** Home › … › the page: each crumb a name and a site path; the last is the page itself. */
+export function buildBreadcrumbs(crumbs: { name: string; path: string }[], siteUrl: string): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: toAbsoluteUrl(c.path, siteUrl) })),
+  };
+}
+
+/** A section, topic, tag or series page: a `CollectionPage` whose main entity lists its articles in order. */
+export function buildCollectionPage(
+  page: { name: string; description?: string | null; path: string },
+  articles: ArticleSummary[],
+  siteUrl: string,
+  offset = 0,
+): WithContext<CollectionPage> {
+  const url = toAbsoluteUrl(page.path, siteUrl);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    '@id': url,
+    url,
+    name: page.name,
+    ...(page.description ? { description: page.description } : {}),
+    inLanguage: 'ja',
+    isPartOf: { '@id': `${siteUrl}/#website` },
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: articles.length,
+      itemListElement: articles.map((a, i) => ({ '@type': 'ListItem', position: offset + i + 1, url: toAbsoluteUrl(a.url, siteUrl), name: a.headline })),
+    },
+  };
+}
+
+/** The site, with the search box Google may show under its result (`/search?q=`). */
+export function buildWebSite(siteUrl: string, description: string): WithContext<WebSite> {
+  const search: WithActionConstraints<SearchAction> = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${siteUrl}/search?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    '@id': `${siteUrl}/#website`,
+    url: `${siteUrl}/`,
+    name: SITE_NAME,
+    description,
+    inLanguage: 'ja',
+    publisher: { '@id': `${siteUrl}/#publisher` },
+    potentialAction: search,
+  };
+}
+
+/** The publisher entity on its own, for the home page. */
+export function buildOrganization(siteUrl: string): WithContext<NewsMediaOrganization> {
+  return { '@context': 'https://schema.org', ...(buildPublisher(siteUrl) as Exclude<NewsMediaOrganization, string>) };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<` escaped so text
+ * such as `</script>` in a headline can never close the element.
+ */
+export function serializeJsonLd(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import type { Article } from '../content/types';
+import { articlePath } from '../content/urls';
+import { SITE_NAME } from '../site/config';
+import { toJstIso } from '../time/jst';
+import { decideFeedLinks, LOGO_PATH, LOGO_SIZE } from './feeds';
+import { describeArticle } from './text';
+
+/**
+ * Next.js Metadata for every kind of page. Next merges metadata shallowly
+ * (a page's `openGraph` replaces the layout's whole object), so each
+ * builder returns every field the page needs: canonical, feeds, robots,
+ * OpenGraph and the Twitter card. Relative URLs are made absolute by
+ * `metadataBase` (SITE_URL) in the root layout.
+ */
+
+/** Public pages: indexable, and Google may show large image previews. */
+export const PUBLIC_ROBOTS: Metadata['robots'] = { 'max-image-preview': 'large' };
+/** Search results, previews, the newsroom: followed but never indexed. */
+export const NOINDEX_ROBOTS: Metadata['robots'] = { index: false, follow: true };
+
+const SITE_IMAGE = { url: LOGO_PATH, width: LOGO_SIZE.width, height: LOGO_SIZE.height, alt: SITE_NAME };
+
+type PageMetadataInput = {
+  /** The page's own title; the layout's template adds ` | Kiji`. Omit for the home page. */
+  title?: string;
+  description: string;
+  /** Site path of the page (its canonical URL). */
+  path: string;
+  /** A section whose feed the page should link besides the site feed. */
+  feedSection?: { slug: string; name: string };
+  image?: { src: string; width: number; height: number; alt: string } | null;
+};
+
+/** Metadata of a listing, home, magazine or other public page. */
+export function buildPageMetadata({ title, description, path, feedSection, image }: PageMetadataInput): Metadata {
+  const ogImage = image ? { url: image.src, width: image.width, height: image.height, alt: image.alt } : SITE_IMAGE;
+  return {
+    ...(title ? { title } : {}),
+    description,
+    alternates: { canonical: path, types: { 'application/rss+xml': decideFeedLinks(feedSection) } },
+    robots: PUBLIC_ROBOTS,
+    openGraph: {
+      type: 'website',
+      siteName: SITE_NAME,
+      locale: 'ja_JP',
+      url: path,
+      title: title ?? SITE_NAME,
+      description,
+      images: [ogImage],
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: title ?? SITE_NAME, description, images: [ogImage.url] },
+  };
+}
+
+/** Metadata of page `page` of an article: each page is its own canonical URL. */
+export function buildArticleMetadata(article: Article, page: number): Metadata {
+  const title = page > 1 ? `${article.headline}(${page}ページ目)` : article.headline;
+  const description = describeArticle(article);
+  const path = articlePath(article.id, page);
+  const images = article.hero ? [{ url: article.hero.src, width: article.hero.width, height: article.hero.height, alt: article.hero.alt }] : [SITE_IMAGE];
+  return {
+    title,
+    description,
+    alternates: { canonical: path, types: { 'application/rss+xml': decideFeedLinks(article.section) } },
+    robots: PUBLIC_ROBOTS,
+    openGraph: {
+      type: 'article',
+      siteName: SITE_NAME,
+      locale: 'ja_JP',
+      url: path,
+      title: article.headline,
+      description,
+      publishedTime: toJstIso(article.publishedAt),
+      modifiedTime: toJstIso(article.updatedAt),
+      section: article.section.name,
+      tags: [...article.topics.map((t) => t.name), ...article.tags.map((t) => t.name)],
+      authors: article.authors.map((a) => a.name),
+      images,
+    },
+    twitter: { card: article.hero ? 'summary_large_image' : 'summary', title: article.headline, description, images: images.map((i) => i.url) },
+  };
+}
+
+/** Metadata of a search results page: never indexed, canonical to the bare search page. */
+export function buildSearchMetadata(query: string | null): Metadata {
+  return {
+    title: query ? `「${query}」の検索結果` : '記事を検索',
+    description: `${SITE_NAME}の記事をキーワードで検索できます。`,
+    alternates: { canonical: '/search' },
+    robots: NOINDEX_ROBOTS,
+  };
+}
