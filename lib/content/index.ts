@@ -86,3 +86,5 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
 
 export { articlePath, sectionPath, topicPath, tagPath, seriesPath, magazineIssuePath, parsePageSegment } from './urls';
 export type * from './types';
+export { getBreakingNews } from './breaking';
+export type { BreakingItem } from './breaking-queries';

@@ -1,0 +1,22 @@
+import { revalidateTag } from 'next/cache';
+import { isAuthorizedRevalidation, parseRevalidateBody } from '@/lib/cache/revalidate';
+import { readSettings } from '@/lib/config';
+
+// POST /api/revalidate with `Authorization: Bearer $KIJI_REVALIDATE_SECRET`
+// and {"tags": [...]}: expires the tagged data and every page built from it,
+// so the next reader gets a fresh render (docs/adr/0005). Without the
+// secret configured the route does not exist.
+export async function POST(request: Request) {
+  const secret = readSettings().revalidateSecret;
+  if (!secret) return Response.json({ error: 'Not found' }, { status: 404 });
+  if (!isAuthorizedRevalidation(request.headers.get('authorization'), secret)) {
+    return Response.json({ error: 'Unauthorized' }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+  }
+  const input = parseRevalidateBody((await request.text()).slice(0, 4096));
+  if (!input.ok) return Response.json({ error: input.message }, { status: 400 });
+  // expire: 0, not 'max': a writer calls this because readers must not see
+  // the old version (a breaking story, a correction), so the next request
+  // waits for the render instead of getting the stale page once more.
+  for (const tag of input.tags) revalidateTag(tag, { expire: 0 });
+  return Response.json({ revalidated: input.tags, now: new Date().toISOString() });
+}

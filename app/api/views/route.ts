@@ -1,0 +1,24 @@
+import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readLimitedText, type BeaconProblem } from '@/lib/rankings/beacon';
+import { recordView } from '@/lib/rankings';
+
+// The page-view beacon (components/article/view-beacon.client.tsx). Cached
+// pages are not rendered per view, so the browser reports each one here.
+// Only POST is exported: Next.js answers any other method with 405.
+
+function problem({ status, message }: { status: BeaconProblem['status'] | 404; message: string }) {
+  return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export async function POST(request: Request) {
+  const rejected = checkBeaconHeaders(request.headers);
+  if (rejected) return problem(rejected);
+  const text = await readLimitedText(request.body);
+  if (text === null) return problem({ status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` });
+  const input = parseBeaconBody(text);
+  if (!input.ok) return problem(input);
+  const outcome = await recordView(input.articleId, request.headers);
+  if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
+  // 204 whether counted or not: a reader's browser learns nothing it could
+  // use to game the count; the header says why, for logs and tests.
+  return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': 'no-store' } });
+}
