@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { BreakingItem } from '@/lib/content';
+import { RailHeading } from './rail-heading';
 
 type BreakingTickerProps = { items: BreakingItem[] };
 
@@ -12,11 +13,10 @@ export function BreakingTicker({ items }: BreakingTickerProps) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="breaking-heading" data-testid="breaking-ticker">
-      <h2 id="breaking-heading" className="mb-2 flex items-center gap-2 text-lg font-bold">
-        <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full bg-brand" />
+      <RailHeading id="breaking-heading" eyebrow="BREAKING">
         ニュース速報
-      </h2>
-      <ul className="divide-y divide-rule border-y border-rule">
+      </RailHeading>
+      <ul className="divide-y divide-rule">
         {items.map((item) => (
           <li key={item.id} className="flex items-baseline gap-2 py-2">
             {item.breaking && <span className="shrink-0 bg-brand px-1 text-[11px] leading-4 font-bold text-white">速報</span>}

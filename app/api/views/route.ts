@@ -3,7 +3,6 @@ import { recordView } from '@/lib/rankings';
 
 // The page-view beacon (components/article/view-beacon.client.tsx). Cached
 // pages are not rendered per view, so the browser reports each one here.
-// Only POST is exported: Next.js answers any other method with 405.
 
 function problem({ status, message }: { status: BeaconProblem['status'] | 404; message: string }) {
   return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
@@ -18,7 +17,16 @@ export async function POST(request: Request) {
   if (!input.ok) return problem(input);
   const outcome = await recordView(input.articleId, request.headers);
   if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
-  // 204 whether counted or not: a reader's browser learns nothing it could
-  // use to game the count; the header says why, for logs and tests.
+  // 204 whether counted or not (the browser ignores the answer); X-Kiji-View
+  // says what happened, for logs and tests.
   return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': 'no-store' } });
 }
+
+// Any other method: 405 with the Allow header HTTP requires (Next.js's own 405 omits it).
+function methodNotAllowed() {
+  return Response.json({ error: 'POST で送信してください。' }, { status: 405, headers: { allow: 'POST', 'cache-control': 'no-store' } });
+}
+export const GET = methodNotAllowed;
+export const PUT = methodNotAllowed;
+export const PATCH = methodNotAllowed;
+export const DELETE = methodNotAllowed;
