@@ -36,6 +36,7 @@ export function connectRedis(url: string): Redis {
  */
 export class RedisViewStore implements ViewStore, Deduper, SaltSource {
   readonly kind = 'redis';
+  private salt: { day: string; value: string } | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -104,11 +105,15 @@ export class RedisViewStore implements ViewStore, Deduper, SaltSource {
   async getSalt(day: string): Promise<string> {
     // Every instance must hash a visitor the same way, so the day's salt is
     // shared; the first to need it makes it. It lives two days (yesterday's
-    // is never needed again) and is never written anywhere else.
+    // is never needed again) and is never written anywhere else. Held in
+    // memory for the day after the first read, so a beacon costs one Redis
+    // command (the dedupe mark).
+    if (this.salt?.day === day) return this.salt.value;
     const key = `${this.prefix}salt:${day}`;
     await this.redis.set(key, randomBytes(32).toString('base64'), 'EX', 2 * 86_400, 'NX');
-    const salt = await this.redis.get(key);
-    if (!salt) throw new Error(`Redis lost the view salt ${key}`);
-    return salt;
+    const value = await this.redis.get(key);
+    if (!value) throw new Error(`Redis lost the view salt ${key}`);
+    this.salt = { day, value };
+    return value;
   }
 }

@@ -4,7 +4,7 @@ import { recordView } from '@/lib/rankings';
 // The page-view beacon (components/article/view-beacon.client.tsx). Cached
 // pages are not rendered per view, so the browser reports each one here.
 
-function problem({ status, message }: { status: BeaconProblem['status'] | 404; message: string }) {
+function problem({ status, message }: { status: BeaconProblem['status'] | 404 | 503; message: string }) {
   return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
@@ -15,7 +15,14 @@ export async function POST(request: Request) {
   if (text === null) return problem({ status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` });
   const input = parseBeaconBody(text);
   if (!input.ok) return problem(input);
-  const outcome = await recordView(input.articleId, request.headers);
+  let outcome;
+  try {
+    outcome = await recordView(input.articleId, request.headers);
+  } catch (error) {
+    // The store (Redis, the database) is unreachable: the view is lost, the page is not.
+    console.error('Kiji: view not recorded', error);
+    return problem({ status: 503, message: 'ただいま閲覧数を記録できません。' });
+  }
   if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
   // 204 whether counted or not (the browser ignores the answer); X-Kiji-View
   // says what happened, for logs and tests.

@@ -9,6 +9,7 @@ import { articlePath, getArticle, parsePageSegment } from '@/lib/content';
 // Rendered on first request, then served from the full-route cache until a
 // tag invalidation or the backstop below (docs/adr/0003-caching.md).
 export const revalidate = 3600;
+// The sidebar's ticker lowers it to CACHE_SECONDS.breaking (docs/adr/0005).
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
