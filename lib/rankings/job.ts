@@ -1,5 +1,5 @@
 import type { RankingSnapshot, ViewStore } from './store';
-import { getWindowBounds, RANKING_PERIODS, shiftHourKey, toHourKey } from './windows';
+import { RANKING_PERIODS, shiftHourKey, toHourKey } from './windows';
 
 /** The job recomputes at most once per this many ms, across every process and instance. */
 export const RANKING_JOB_LEASE_MS = 60_000;
@@ -36,7 +36,3 @@ export async function runRankingJob(store: ViewStore, now = new Date()): Promise
   return true;
 }
 
-/** The oldest bucket the month window reads at `now` (tests, benchmarks). */
-export function getOldestCountedHour(now: Date): number {
-  return getWindowBounds('month', now).fromHour;
-}

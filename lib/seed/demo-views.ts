@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addToCounts, type ViewCounts } from '../rankings/store';
 import { PERIOD_HOURS, toHourKey } from '../rankings/windows';
+import { createRandom } from './scale';
 
 const HOUR_MS = 3_600_000;
 
@@ -8,16 +9,9 @@ const HOUR_MS = 3_600_000;
 // commute, lunch and the late evening are the peaks of a news site.
 const JST_HOURLY_SHAPE = [0.5, 0.3, 0.2, 0.15, 0.15, 0.25, 0.6, 1.0, 1.2, 0.9, 0.8, 0.9, 1.3, 1.1, 0.8, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.2, 0.8];
 
-/** A small seeded PRNG (mulberry32), seeded from the article id so the history is the same on every seed. */
-function createRandom(key: string): () => number {
-  let a = createHash('sha256').update(`kiji-views:${key}`).digest().readUInt32LE(0);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/** The article's own random sequence, so its history is the same on every seed. */
+function randomFor(id: string): () => number {
+  return createRandom(createHash('sha256').update(`kiji-views:${id}`).digest().readUInt32LE(0));
 }
 
 /**
@@ -35,7 +29,7 @@ export function buildDemoViewHistory(articles: { id: string; publishedAt: string
   const currentHourStart = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
   const firstHourStart = currentHourStart - (PERIOD_HOURS.month - 1) * HOUR_MS;
   for (const { id, publishedAt } of articles) {
-    const random = createRandom(id);
+    const random = randomFor(id);
     const published = Date.parse(publishedAt);
     // Log-normal popularity: most articles are ordinary, a few are hits.
     const gauss = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
