@@ -35,6 +35,9 @@ class RecordingStore implements ViewStore {
     return true;
   }
   async prune() {}
+  async markOnce() {
+    return true;
+  }
 }
 
 function counter(store = new RecordingStore()) {

@@ -98,6 +98,10 @@ export class RedisViewStore implements ViewStore, Deduper, SaltSource {
     // Buckets expire on their own (BUCKET_TTL_SECONDS).
   }
 
+  async markOnce(name: string, now: Date): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}once:${name}`, now.toISOString(), 'NX')) === 'OK';
+  }
+
   async claimView(key: string, windowMs: number): Promise<boolean> {
     return (await this.redis.set(`${this.prefix}seen:${key}`, '1', 'PX', windowMs, 'NX')) === 'OK';
   }

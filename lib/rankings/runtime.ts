@@ -57,14 +57,16 @@ export function getViewRuntime(): Promise<ViewRuntime> {
 }
 
 /**
- * Loads the demo's 30-day view history into an empty store, when the demo
- * content is what the database holds (its first article is there), so a
- * real site's store is never filled with invented views.
+ * Loads the demo's 30-day view history into an empty store, once, when the
+ * demo content is what the database holds (its first article is there), so
+ * a real site's store is never filled with invented views.
  */
 async function seedDemoViews(store: ViewStore, db: Kysely<Database>, now: Date): Promise<boolean> {
   if ((await store.getLatestViewAt()) !== null) return false;
   const first = demoArticles.find((a) => !a.status);
   if (!first || !(await db.selectFrom('articles').select('id').where('id', '=', deriveArticleId(first.key)).executeTakeFirst())) return false;
+  // Several instances starting together on one store: only the first loads it.
+  if (!(await store.markOnce('demo-views', now))) return false;
   const rows = await db.selectFrom('articles').select(['id', 'published_at']).where(isPublic(now)).execute();
   const history = buildDemoViewHistory(
     rows.flatMap((r) => (r.published_at ? [{ id: r.id, publishedAt: r.published_at }] : [])),

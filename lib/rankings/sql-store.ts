@@ -94,6 +94,15 @@ export class SqlViewStore implements ViewStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
+  async markOnce(name: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .insertInto('article_view_state')
+      .values({ name: `once:${name}`, at: now.toISOString() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
   async prune(beforeHour: number): Promise<void> {
     await this.db.deleteFrom('article_views').where('hour', '<', beforeHour).execute();
   }

@@ -141,6 +141,12 @@ describe.each([
     expect(await store.claimJob(new Date(NOW.getTime() + 60_000), 60_000)).toBe(true);
   });
 
+  it('marks a name once, for the first caller only', async () => {
+    expect(await store.markOnce('demo-views', NOW)).toBe(true);
+    expect(await store.markOnce('demo-views', NOW)).toBe(false);
+    expect(await store.markOnce('other', NOW)).toBe(true);
+  });
+
   it('stores and returns computed rankings', async () => {
     const snapshots: RankingSnapshot[] = (['day', 'week', 'month'] as const).map((period, i) => ({
       period,

@@ -40,6 +40,8 @@ export interface ViewStore {
   claimJob(now: Date, leaseMs: number): Promise<boolean>;
   /** Drops buckets older than `beforeHour`. */
   prune(beforeHour: number): Promise<void>;
+  /** True for the first caller ever to mark `name` (across processes and instances), false for every later one. */
+  markOnce(name: string, now: Date): Promise<boolean>;
 }
 
 /** Adds `n` views of `id` in `hour` to a batch. */
