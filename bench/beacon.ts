@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { checkBeaconHeaders, parseBeaconBody } from '../lib/rankings/beacon';
+import { ingestView, type ViewCounter } from '../lib/rankings/ingest';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
@@ -35,4 +38,35 @@ export async function loadBeacon(origin: string, path: string, name: string, ids
   });
   const errors = r.errors + r.timeouts + r.non2xx;
   return { name, rps: r.requests.average, accepted: r['2xx'], p50: r.latency.p50, p99: r.latency.p99, errors };
+}
+
+export type IngestResult = { backend: string; views: number; viewsPerSecond: number; cpuMicrosPerView: number; counted: number };
+
+/**
+ * The counting layer alone, in this process, without HTTP: `views` beacons
+ * (headers checked, body parsed, id checked, filtered, deduplicated,
+ * buffered, written in batches) from 50 concurrent callers, each a new
+ * reader. Shows what the code behind the route costs next to Next.js's own
+ * per-request work, which the HTTP rows include.
+ */
+export async function measureIngest(backend: string, counter: ViewCounter, ids: string[], views: number, countStored: () => Promise<number>): Promise<IngestResult> {
+  const before = await countStored();
+  const run = randomBytes(4).toString('hex');
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      for (let i = next++; i < views; i = next++) {
+        const headers = new Headers({ 'content-type': 'text/plain;charset=UTF-8', 'user-agent': `${CHROME} ingest/${run}/${i}`, 'x-forwarded-for': '192.0.2.10' });
+        if (checkBeaconHeaders(headers)) throw new Error('headers refused');
+        const input = parseBeaconBody(JSON.stringify({ id: ids[i % ids.length] }));
+        if (!input.ok || (await ingestView(counter, input.articleId, headers)) !== 'counted') throw new Error('view not counted');
+      }
+    }),
+  );
+  await counter.buffer.flush();
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { backend, views, viewsPerSecond: views / seconds, cpuMicrosPerView: (cpu.user + cpu.system) / views, counted: (await countStored()) - before };
 }

@@ -1,15 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
+import { deriveArticleId } from '../lib/content/ids';
+import { isPublicArticleId } from '../lib/content/lookup';
 import { migrateToLatest } from '../lib/db/connect';
 import { insertTestArticles, openTestSqlite } from '../lib/db/testing';
+import { ViewBuffer } from '../lib/rankings/buffer';
 import { computeRankings } from '../lib/rankings/job';
+import { PublicArticleCache } from '../lib/rankings/known-articles';
+import { MemoryDeduper, MemorySalt } from '../lib/rankings/visitor';
+import { measureIngest, type IngestResult } from './beacon';
 import { readRankings } from '../lib/rankings/read';
 import { connectRedis, RedisViewStore } from '../lib/rankings/redis-store';
 import { SqlViewStore } from '../lib/rankings/sql-store';
 import { addToCounts, type ViewCounts, type ViewStore } from '../lib/rankings/store';
 import { listWindowHours } from '../lib/rankings/windows';
 
-export type RankingReadResult = { backend: string; views: number; rows: number; loadMs: number; computeMs: number; readMs: number };
+export type RankingReadResult = { backend: string; views: number; rows: number; loadMs: number; computeMs: number; readMs: number; ingest: IngestResult };
 
 /** `total` views over the month window: Zipf-like over `articles` ids (rank r gets ∝ 1/r), spread over every hour. */
 function monthOfViews(ids: string[], now: Date, total: number): { counts: ViewCounts; rows: number } {
@@ -55,7 +61,7 @@ export async function measureRankingRead(total = 1_000_000, articleCount = 2_000
   const now = new Date();
   const conn = openTestSqlite('kiji-bench-rankings-');
   await migrateToLatest(conn);
-  const ids = Array.from({ length: articleCount }, (_, i) => `b${String(i).padStart(7, '0')}`);
+  const ids = Array.from({ length: articleCount }, (_, i) => deriveArticleId(`bench-${i}`));
   await insertTestArticles(
     conn,
     ids.map((id) => ({ id, publishedAt: new Date(now.getTime() - 40 * 86_400_000) })),
@@ -79,7 +85,14 @@ export async function measureRankingRead(total = 1_000_000, articleCount = 2_000
       const readMs = await timeIt(50, () => readRankings(store, conn.db, now));
       const check = await readRankings(store, conn.db, now);
       if (check.some((l) => l.items.length !== 10)) throw new Error(`${backend}: a ranking list is not full`);
-      results.push({ backend, views: total, rows, loadMs, computeMs, readMs });
+      // Then the counting layer, on top: the database backend dedupes in memory, Redis in Redis.
+      const deduper = store instanceof RedisViewStore ? store : new MemoryDeduper();
+      const salt = store instanceof RedisViewStore ? store : new MemorySalt();
+      const known = new PublicArticleCache((id, at) => isPublicArticleId(conn.db, id, at));
+      const counter = { isPublicArticle: (id: string, at: Date) => known.isPublic(id, at), deduper, salt, buffer: new ViewBuffer(store) };
+      const stored = async () => (await store.sumWindow('day', new Date(), ids.length)).reduce((n, e) => n + e.views, 0);
+      const ingest = await measureIngest(backend, counter, ids.slice(0, 67), 50_000, stored);
+      results.push({ backend, views: total, rows, loadMs, computeMs, readMs, ingest });
     }
   } finally {
     const keys = await client.keys(`${prefix}*`);
