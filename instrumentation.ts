@@ -9,4 +9,7 @@ export async function register() {
   const started = Date.now();
   await getDatabase();
   console.log(`Kiji: database ready in ${Date.now() - started} ms`);
+  // 人気ランキング: demo view history on first start, then the ranking job's timer.
+  const { startRankingJob } = await import('./lib/rankings/runtime');
+  await startRankingJob();
 }

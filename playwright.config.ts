@@ -29,7 +29,13 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), KIJI_DATA_DIR: `.e2e-data-${PORT}`, SITE_URL: baseURL, KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET },
+    env: {
+      PORT: String(PORT),
+      KIJI_DATA_DIR: `.e2e-data-${PORT}`,
+      SITE_URL: baseURL,
+      // Specs publish, unpublish and flag breaking stories through POST /api/revalidate with it.
+      KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+    },
     stdout: 'pipe',
   },
 });

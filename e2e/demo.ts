@@ -24,3 +24,6 @@ export const correctedStory = pick('corrected article', (a) => (a.updatedAfterMi
 export const hiddenArticles = demoArticles.filter((a) => a.status).map((a) => ({ ...a, id: deriveArticleId(a.key) }));
 
 export const publishedCount = demoArticles.filter((a) => !a.status).length;
+
+/** Every published demo article with its id. */
+export const publishedArticles = demoArticles.filter((a) => !a.status).map((a) => ({ ...a, id: deriveArticleId(a.key) }));

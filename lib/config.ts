@@ -13,7 +13,9 @@ const schema = z.object({
     .optional(),
   SITE_URL: z.url().default('http://localhost:3000'),
   KIJI_SEED_DEMO: flag.default(true),
-  KIJI_REVALIDATE_SECRET: z.string().min(16, 'KIJI_REVALIDATE_SECRET must be at least 16 characters').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL').optional(),
+  KIJI_REDIS_PREFIX: z.string().min(1).default('kiji:'),
+  KIJI_REVALIDATE_SECRET: z.string().min(24, 'KIJI_REVALIDATE_SECRET must be at least 24 characters').optional(),
 });
 
 export type Settings = {
@@ -21,7 +23,11 @@ export type Settings = {
   databaseUrl: string | undefined;
   siteUrl: string;
   seedDemo: boolean;
-  /** Bearer secret of POST /api/revalidate; unset = the route is off. */
+  /** Page views and rankings in Redis instead of the database (lib/rankings). */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key Kiji writes, so sites and test runs can share a server. */
+  redisPrefix: string;
+  /** Bearer secret of POST /api/revalidate; unset disables the route. */
   revalidateSecret: string | undefined;
 };
 
@@ -41,6 +47,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: s.DATABASE_URL,
     siteUrl: s.SITE_URL.replace(/\/+$/, ''),
     seedDemo: s.KIJI_SEED_DEMO,
+    redisUrl: s.REDIS_URL,
+    redisPrefix: s.KIJI_REDIS_PREFIX,
     revalidateSecret: s.KIJI_REVALIDATE_SECRET,
   };
 }

@@ -4,11 +4,21 @@ import { ArticlePager } from './article-pager';
 import { ArticleHeader } from './article-header';
 import { BodyBlocks } from './body-blocks';
 import { HeroFigure } from './hero-figure';
+import { ViewBeacon } from './view-beacon.client';
 
-type ArticleViewProps = { article: Article; page: number };
+type ArticleViewProps = {
+  article: Article;
+  page: number;
+  /**
+   * Report the view to 人気ランキング (default). The newsroom's preview
+   * passes false so editors' reading never counts; the beacon route also
+   * ignores draft-mode browsers (lib/rankings/filter.ts).
+   */
+  countView?: boolean;
+};
 
 /** One page of an article as readers see it. */
-export function ArticleView({ article, page }: ArticleViewProps) {
+export function ArticleView({ article, page, countView = true }: ArticleViewProps) {
   const blocks = article.pages[page - 1] ?? [];
   const lastPage = page === article.pages.length;
   return (
@@ -25,6 +35,7 @@ export function ArticleView({ article, page }: ArticleViewProps) {
         {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}
       </div>
       <ArticlePager id={article.id} page={page} totalPages={article.pages.length} />
+      {countView && <ViewBeacon articleId={article.id} />}
     </article>
   );
 }

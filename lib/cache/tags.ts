@@ -9,6 +9,10 @@ export const CACHE_TAGS = {
   taxonomy: 'taxonomy',
   magazine: 'magazine',
   publications: 'publications',
+  /** The ニュース速報 ticker: raising or lowering a breaking flag touches it. */
+  breaking: 'breaking',
+  /** 人気ランキング: read from the snapshot the ranking job writes. */
+  rankings: 'rankings',
 } as const;
 
 /** Seconds a cached read may be served before it is refreshed in the background (backstop for time-based changes). */
@@ -16,4 +20,12 @@ export const CACHE_SECONDS = {
   article: 3600,
   listing: 300,
   promo: 3600,
+  /**
+   * The ticker, and so every page that shows it (home, articles): expiries
+   * and flags written without an invalidation reach readers within this
+   * window plus one request (docs/adr/0005-breaking-and-rankings-freshness.md).
+   */
+  breaking: 30,
+  /** Rankings are recomputed at most once a minute; reading them more often gains nothing. */
+  rankings: 60,
 } as const;

@@ -95,3 +95,7 @@ export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSi
 export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
 export { parseSearchQuery, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
+
+// Breaking-news ticker (issue 3).
+export { getBreakingNews } from './breaking';
+export type { BreakingItem } from './breaking-queries';

@@ -29,6 +29,7 @@ export function isPublic(now: Date) {
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now.toISOString())]);
 }
 
+/** Public articles with the columns a summary needs (`toArticleSummary`); callers add filters and order. */
 export function selectSummaries(db: Db, now: Date) {
   return db
     .selectFrom('articles')

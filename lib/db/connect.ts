@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/0001-initial';
+import { rankingsMigration } from './migrations/0002-rankings';
 import { searchMigration } from './migrations/0004-search';
 import type { Database, Dialect } from './schema';
 
@@ -47,7 +48,11 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
 
 /** Every migration, in order. Imported statically so the server bundle carries them. */
 function listMigrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect), '0004-search': searchMigration(dialect) };
+  return {
+    '0001-initial': initialMigration(dialect),
+    '0002-rankings': rankingsMigration(dialect),
+    '0004-search': searchMigration(dialect),
+  };
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */

@@ -21,6 +21,9 @@ export type Database = {
   magazine_issues: MagazineIssueTable;
   publications: PublicationTable;
   media: MediaTable;
+  article_views: ArticleViewTable;
+  article_view_rankings: ArticleViewRankingTable;
+  article_view_state: ArticleViewStateTable;
 };
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -48,6 +51,8 @@ export type ArticleTable = {
   agency_slug: string | null;
   wire_code: string | null;
   breaking_until: string | null;
+  /** When the breaking flag was raised (0002); the ticker sorts on it. */
+  breaking_at: string | null;
   sponsored: number;
   series_slug: string | null;
   published_at: string | null;
@@ -90,5 +95,14 @@ export type MediaTable = {
   height: number;
   created_at: string;
 };
+
+/** Page views per article per JST hour; `hour` is YYYYMMDDHH (lib/rankings/windows.ts). */
+export type ArticleViewTable = { hour: number; article_id: string; views: number };
+
+/** A computed ranking window; `entries` is JSON `[{ id, views }]`, most viewed first. */
+export type ArticleViewRankingTable = { period: string; computed_at: string; latest_view_at: string | null; entries: string };
+
+/** Named instants of the view counter: `latest_view` (newest counted view), `ranking_job` (lease). */
+export type ArticleViewStateTable = { name: string; at: string };
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -3,8 +3,8 @@ import { deriveArticleId } from '../content/ids';
 import type { ArticleTable, Database } from '../db/schema';
 import { demoArticles } from './demo/articles';
 
-/** A small seeded PRNG (mulberry32): the same count gives the same articles. */
-function createRandom(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence (the same count, the same articles). */
+export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

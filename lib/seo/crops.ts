@@ -2,7 +2,7 @@ import sharp from 'sharp';
 
 /**
  * The picture crops Google asks for in article structured data: 16:9, 4:3
- * and 1:1, each at least 50,000 pixels (docs/adr/0005-image-crops.md).
+ * and 1:1, each at least 50,000 pixels (docs/adr/0006-image-crops.md).
  * Each crop is the largest box of its shape inside the original, placed on
  * what sharp's attention strategy finds most salient (faces, contrast)
  * rather than the dead centre.

@@ -17,6 +17,7 @@ import Link from 'next/link';
 // there is no database (docs/adr/0003-caching.md). Any other path that reaches
 // it is unknown: 404.
 export const revalidate = 300;
+// The sidebar's ticker lowers it to CACHE_SECONDS.breaking (docs/adr/0005).
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];

@@ -2,7 +2,7 @@ import { getMediaCrop } from '@/lib/content/crops';
 
 type CropContext = { params: Promise<{ ratio: string; path: string[] }> };
 
-/** 16:9, 4:3 and 1:1 crops of stored pictures for structured data (ADR 0005). Like originals, they never change. */
+/** 16:9, 4:3 and 1:1 crops of stored pictures for structured data (ADR 0006). Like originals, they never change. */
 export async function GET(_request: Request, { params }: CropContext) {
   const { ratio, path } = await params;
   const crop = await getMediaCrop(ratio, path.join('/'));

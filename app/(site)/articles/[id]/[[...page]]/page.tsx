@@ -14,6 +14,7 @@ import { buildArticleMetadata } from '@/lib/seo/metadata';
 // Rendered on first request, then served from the full-route cache until a
 // tag invalidation or the backstop below (docs/adr/0003-caching.md).
 export const revalidate = 3600;
+// The sidebar's ticker lowers it to CACHE_SECONDS.breaking (docs/adr/0005).
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { WithSidebar } from '@/components/layout/with-sidebar';
+import { RankingList } from '@/components/rails/ranking-list';
+import { Sidebar } from '@/components/rails/sidebar';
+import { getRankings } from '@/lib/rankings';
+
+// Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md);
+// refreshed as often as the rankings can change (docs/adr/0005).
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+export const metadata: Metadata = {
+  title: '人気ランキング',
+  description: 'Kijiでいま多く読まれている記事。24時間・週間・月間のランキング。',
+  alternates: { canonical: '/ranking' },
+};
+
+type RankingPageProps = { params: Promise<{ rest?: string[] }> };
+
+export default async function RankingPage({ params }: RankingPageProps) {
+  const { rest } = await params;
+  if (rest && rest.length > 0) notFound();
+  const lists = await getRankings();
+  return (
+    <WithSidebar sidebar={<Sidebar showRankings={false} />}>
+      <header className="mb-6 border-b-2 border-ink pb-3">
+        <p className="text-xs font-bold tracking-widest text-brand">RANKING</p>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">人気ランキング</h1>
+        <p className="mt-2 text-sm text-muted">読者の閲覧数をもとに集計しています(クローラーや同じ方の短時間の再訪は除外)。</p>
+      </header>
+      <div className="grid gap-8 md:grid-cols-3">
+        {lists.map((list) => (
+          <section key={list.period} aria-labelledby={`ranking-page-${list.period}`}>
+            <h2 id={`ranking-page-${list.period}`} className="mb-2 border-b-2 border-ink pb-1.5 text-lg font-bold">
+              {list.label}
+            </h2>
+            <RankingList list={list} variant="page" />
+          </section>
+        ))}
+      </div>
+    </WithSidebar>
+  );
+}

@@ -1,0 +1,39 @@
+import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readLimitedText, type BeaconProblem } from '@/lib/rankings/beacon';
+import { recordView } from '@/lib/rankings';
+
+// The page-view beacon (components/article/view-beacon.client.tsx). Cached
+// pages are not rendered per view, so the browser reports each one here.
+
+function problem({ status, message }: { status: BeaconProblem['status'] | 404 | 503; message: string }) {
+  return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export async function POST(request: Request) {
+  const rejected = checkBeaconHeaders(request.headers);
+  if (rejected) return problem(rejected);
+  const text = await readLimitedText(request.body);
+  if (text === null) return problem({ status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` });
+  const input = parseBeaconBody(text);
+  if (!input.ok) return problem(input);
+  let outcome;
+  try {
+    outcome = await recordView(input.articleId, request.headers);
+  } catch (error) {
+    // The store (Redis, the database) is unreachable: the view is lost, the page is not.
+    console.error('Kiji: view not recorded', error);
+    return problem({ status: 503, message: 'ただいま閲覧数を記録できません。' });
+  }
+  if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
+  // 204 whether counted or not (the browser ignores the answer); X-Kiji-View
+  // says what happened, for logs and tests.
+  return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': 'no-store' } });
+}
+
+// Any other method: 405 with the Allow header HTTP requires (Next.js's own 405 omits it).
+function methodNotAllowed() {
+  return Response.json({ error: 'POST で送信してください。' }, { status: 405, headers: { allow: 'POST', 'cache-control': 'no-store' } });
+}
+export const GET = methodNotAllowed;
+export const PUT = methodNotAllowed;
+export const PATCH = methodNotAllowed;
+export const DELETE = methodNotAllowed;

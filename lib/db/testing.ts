@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type Connection } from './connect';
+
+/**
+ * Databases for data-layer tests: a fresh SQLite file, or a PostgreSQL
+ * schema of the test file's own (KIJI_TEST_DATABASE_URL, default the local
+ * `test` database) so parallel runs in other worktrees or CI never share
+ * tables. Test code only.
+ */
+
+export const TEST_PG_URL = process.env.KIJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** An empty SQLite database in a new temporary folder. */
+export function openTestSqlite(prefix = 'kiji-test-'): Connection {
+  return openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), prefix)) });
+}
+
+/** A connection whose search_path is a freshly (re)created schema `schema`. */
+export async function openTestPostgres(schema: string): Promise<Connection> {
+  await dropTestPostgres(schema);
+  const admin = openDatabase({ databaseUrl: TEST_PG_URL, dataDir: '' });
+  await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+  await admin.db.destroy();
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+}
+
+/** Drops a schema made by `openTestPostgres`. */
+export async function dropTestPostgres(schema: string): Promise<void> {
+  const admin = openDatabase({ databaseUrl: TEST_PG_URL, dataDir: '' });
+  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+  await admin.db.destroy();
+}
+
+/** A minimal article row for data-layer tests; fields default to a published world story. */
+export type TestArticle = {
+  id: string;
+  headline?: string;
+  status?: 'draft' | 'scheduled' | 'published' | 'unpublished';
+  publishedAt: Date;
+  breakingAt?: Date | null;
+  breakingUntil?: Date | null;
+};
+
+/** Inserts the `world` section (once) and the given articles. */
+export async function insertTestArticles(conn: Connection, articles: TestArticle[]): Promise<void> {
+  await conn.db
+    .insertInto('sections')
+    .values({ slug: 'world', name: 'ワールド', description: '国際', position: 0 })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
+  await conn.db
+    .insertInto('articles')
+    .values(
+      articles.map((a) => ({
+        id: a.id,
+        status: a.status ?? 'published',
+        headline: a.headline ?? `見出し ${a.id}`,
+        body: '本文。',
+        section_slug: 'world',
+        sponsored: 0,
+        published_at: a.publishedAt.toISOString(),
+        updated_at: a.publishedAt.toISOString(),
+        created_at: a.publishedAt.toISOString(),
+        breaking_at: a.breakingAt?.toISOString() ?? null,
+        breaking_until: a.breakingUntil?.toISOString() ?? null,
+      })),
+    )
+    .execute();
+}

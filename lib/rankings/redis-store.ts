@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Deduper, SaltSource } from './visitor';
+import { compareEntries, type RankingEntry, type RankingSnapshot, type ViewCounts, type ViewStore } from './store';
+import { isRankingPeriod, listWindowHours, PERIOD_HOURS, type RankingPeriod } from './windows';
+
+/** Hourly sets outlive the month window by a day, then Redis drops them itself. */
+const BUCKET_TTL_SECONDS = (PERIOD_HOURS.month + 24) * 3600;
+
+// Moves the newest-view time forward only: flushes from several instances
+// can land in any order.
+const SET_IF_LATER = `local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if cur < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+return 1`;
+
+// The job's lease, judged by the caller's clock like the SQL store's: taken
+// when the last holder took it `lease` ms ago or more. The key outlives the
+// lease so a crashed holder still counts until then.
+const CLAIM_LEASE = `local cur = tonumber(redis.call('GET', KEYS[1]) or '-1')
+local now = tonumber(ARGV[1])
+local lease = tonumber(ARGV[2])
+if cur >= 0 and now - cur < lease then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', lease * 2)
+return 1`;
+
+/** Opens a Redis client for the view counter: commands issued together share a round trip, and a dead server fails a call fast instead of queueing it. */
+export function connectRedis(url: string): Redis {
+  return new Redis(url, { enableAutoPipelining: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+}
+
+/**
+ * Views in Redis: one sorted set per JST hour (`views:<YYYYMMDDHH>`, member =
+ * article id, score = views) that expires after the month window, merged
+ * into a window with ZUNIONSTORE by the ranking job. Every key starts with
+ * `prefix`, so several sites or test runs can share one server.
+ */
+export class RedisViewStore implements ViewStore, Deduper, SaltSource {
+  readonly kind = 'redis';
+  private salt: { day: string; value: string } | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private bucketKey(hour: number): string {
+    return `${this.prefix}views:${hour}`;
+  }
+
+  async addViews(counts: ViewCounts, latestViewAt: Date): Promise<void> {
+    if (counts.size === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const [hour, perArticle] of counts) {
+      const key = this.bucketKey(hour);
+      for (const [id, n] of perArticle) pipeline.zincrby(key, n, id);
+      pipeline.expire(key, BUCKET_TTL_SECONDS);
+    }
+    pipeline.eval(SET_IF_LATER, 1, `${this.prefix}latest`, String(latestViewAt.getTime()));
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+  }
+
+  async sumWindow(period: RankingPeriod, now: Date, limit: number): Promise<RankingEntry[]> {
+    const keys = listWindowHours(period, now).map((h) => this.bucketKey(h));
+    const scratch = `${this.prefix}tmp:${period}:${randomBytes(6).toString('hex')}`;
+    const [, [, flat]] = (await this.redis
+      .multi()
+      .zunionstore(scratch, keys.length, keys, 'AGGREGATE', 'SUM')
+      .zrevrange(scratch, 0, limit - 1, 'WITHSCORES')
+      .del(scratch)
+      .exec()) as [unknown, [unknown, string[]], unknown];
+    const entries: RankingEntry[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ id: flat[i]!, views: Number(flat[i + 1]) });
+    return entries.sort(compareEntries);
+  }
+
+  async getLatestViewAt(): Promise<string | null> {
+    const ms = await this.redis.get(`${this.prefix}latest`);
+    return ms ? new Date(Number(ms)).toISOString() : null;
+  }
+
+  async saveRankings(snapshots: RankingSnapshot[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.redis.hset(`${this.prefix}rankings`, Object.fromEntries(snapshots.map((s) => [s.period, JSON.stringify(s)])));
+  }
+
+  async readRankings(): Promise<RankingSnapshot[]> {
+    const all = await this.redis.hgetall(`${this.prefix}rankings`);
+    return Object.entries(all).flatMap(([period, json]) => (isRankingPeriod(period) ? [JSON.parse(json) as RankingSnapshot] : []));
+  }
+
+  async claimJob(now: Date, leaseMs: number): Promise<boolean> {
+    return (await this.redis.eval(CLAIM_LEASE, 1, `${this.prefix}job:rankings`, String(now.getTime()), String(leaseMs))) === 1;
+  }
+
+  async prune(): Promise<void> {
+    // Buckets expire on their own (BUCKET_TTL_SECONDS).
+  }
+
+  async markOnce(name: string, now: Date): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}once:${name}`, now.toISOString(), 'NX')) === 'OK';
+  }
+
+  async claimView(key: string, windowMs: number): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}seen:${key}`, '1', 'PX', windowMs, 'NX')) === 'OK';
+  }
+
+  async getSalt(day: string): Promise<string> {
+    // Every instance must hash a visitor the same way, so the day's salt is
+    // shared; the first to need it makes it. It lives two days (yesterday's
+    // is never needed again) and is never written anywhere else. Held in
+    // memory for the day after the first read, so a beacon costs one Redis
+    // command (the dedupe mark).
+    if (this.salt?.day === day) return this.salt.value;
+    const key = `${this.prefix}salt:${day}`;
+    await this.redis.set(key, randomBytes(32).toString('base64'), 'EX', 2 * 86_400, 'NX');
+    const value = await this.redis.get(key);
+    if (!value) throw new Error(`Redis lost the view salt ${key}`);
+    this.salt = { day, value };
+    return value;
+  }
+}

@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import { deriveArticleId } from '../content/ids';
+import { isPublicArticleId } from '../content/lookup';
+import { isPublic } from '../content/queries';
+import { readSettings } from '../config';
+import { getDatabase } from '../db/global';
+import type { Database } from '../db/schema';
+import { buildDemoViewHistory } from '../seed/demo-views';
+import { demoArticles } from '../seed/demo/articles';
+import { ViewBuffer } from './buffer';
+import type { ViewCounter } from './ingest';
+import { runRankingJob } from './job';
+import { PublicArticleCache } from './known-articles';
+import { connectRedis, RedisViewStore } from './redis-store';
+import { SqlViewStore } from './sql-store';
+import type { ViewStore } from './store';
+import { MemoryDeduper, MemorySalt } from './visitor';
+
+/**
+ * The process's view counter and ranking job, wired from the settings:
+ * Redis when REDIS_URL is set, otherwise the site's own database. Kept on
+ * globalThis like the database (lib/db/global.ts) because Next.js loads
+ * instrumentation, pages and route handlers as separate bundles of one
+ * process, and they must share one buffer, one dedupe memory, one job.
+ */
+
+export type ViewRuntime = ViewCounter & { store: ViewStore };
+
+type Global = typeof globalThis & { __kijiViews?: Promise<ViewRuntime>; __kijiRankingTimer?: ReturnType<typeof setInterval> };
+
+/** How often each process asks for the job's lease; the lease (60 s) is what limits recomputes. */
+const JOB_TICK_MS = 15_000;
+
+/** The view counter for this process, created on first use. */
+export function getViewRuntime(): Promise<ViewRuntime> {
+  const g = globalThis as Global;
+  g.__kijiViews ??= (async (): Promise<ViewRuntime> => {
+    const settings = readSettings();
+    const db = await getDatabase();
+    const known = new PublicArticleCache((id, now) => isPublicArticleId(db, id, now));
+    const isPublicArticle = (id: string, now: Date) => known.isPublic(id, now);
+    if (settings.redisUrl) {
+      const store = new RedisViewStore(connectRedis(settings.redisUrl), settings.redisPrefix);
+      return { store, deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle };
+    }
+    // The embedded database serves one process, so dedupe and salt live in
+    // its memory. Several instances on one PostgreSQL without Redis would
+    // each keep their own: a reader bounced between them could count twice
+    // (README: use REDIS_URL when running more than one instance).
+    const store = new SqlViewStore(db);
+    return { store, deduper: new MemoryDeduper(), salt: new MemorySalt(), buffer: new ViewBuffer(store), isPublicArticle };
+  })().catch((error: unknown) => {
+    g.__kijiViews = undefined;
+    throw error;
+  });
+  return g.__kijiViews;
+}
+
+/**
+ * Loads the demo's 30-day view history into an empty store, once, when the
+ * demo content is what the database holds (its first article is there), so
+ * a real site's store is never filled with invented views.
+ */
+async function seedDemoViews(store: ViewStore, db: Kysely<Database>, now: Date): Promise<boolean> {
+  if ((await store.getLatestViewAt()) !== null) return false;
+  const first = demoArticles.find((a) => !a.status);
+  if (!first || !(await db.selectFrom('articles').select('id').where('id', '=', deriveArticleId(first.key)).executeTakeFirst())) return false;
+  // Several instances starting together on one store: only the first loads it.
+  if (!(await store.markOnce('demo-views', now))) return false;
+  const rows = await db.selectFrom('articles').select(['id', 'published_at']).where(isPublic(now)).execute();
+  const history = buildDemoViewHistory(
+    rows.flatMap((r) => (r.published_at ? [{ id: r.id, publishedAt: r.published_at }] : [])),
+    now,
+  );
+  await store.addViews(history, now);
+  return true;
+}
+
+/**
+ * Starts the ranking job in this process (instrumentation.ts, at server
+ * start): seeds the demo history when the store is empty and demo content
+ * is on, computes the rankings once so the first page has them, then asks
+ * for the job's lease every JOB_TICK_MS. Safe to call more than once.
+ */
+export async function startRankingJob(): Promise<void> {
+  const g = globalThis as Global;
+  if (g.__kijiRankingTimer) return;
+  const runtime = await getViewRuntime();
+  const settings = readSettings();
+  const tick = async () => {
+    try {
+      await runtime.buffer.flush();
+      await runRankingJob(runtime.store);
+    } catch (error) {
+      console.error('Kiji: ranking job failed', error);
+    }
+  };
+  g.__kijiRankingTimer = setInterval(() => void tick(), JOB_TICK_MS);
+  g.__kijiRankingTimer.unref?.();
+  if (settings.seedDemo) {
+    try {
+      if (await seedDemoViews(runtime.store, await getDatabase(), new Date())) console.log('Kiji: demo view history loaded');
+    } catch (error) {
+      console.error('Kiji: demo view history failed', error);
+    }
+  }
+  await tick();
+}
