@@ -27,18 +27,26 @@ export function searchMigration(dialect: Dialect) {
           headline, standfirst, body,
           content='articles', content_rowid='rowid', tokenize='trigram'
         )`.execute(db);
+        // Headline and standfirst again, stored compactly: one- and two-character
+        // words cannot use trigrams and are matched by scanning this instead of
+        // the articles themselves (a tenth of the bytes: no bodies).
+        await sql`create virtual table articles_title_fts using fts5(title, tokenize='trigram')`.execute(db);
         await sql`create trigger articles_fts_insert after insert on articles begin
           insert into articles_fts(rowid, headline, standfirst, body) values (new.rowid, new.headline, new.standfirst, new.body);
+          insert into articles_title_fts(rowid, title) values (new.rowid, new.headline || ' ' || coalesce(new.standfirst, ''));
         end`.execute(db);
         await sql`create trigger articles_fts_delete after delete on articles begin
           insert into articles_fts(articles_fts, rowid, headline, standfirst, body) values ('delete', old.rowid, old.headline, old.standfirst, old.body);
+          delete from articles_title_fts where rowid = old.rowid;
         end`.execute(db);
         // Only text edits touch the index; a status change (publish, unpublish) does not need to.
         await sql`create trigger articles_fts_update after update of headline, standfirst, body on articles begin
           insert into articles_fts(articles_fts, rowid, headline, standfirst, body) values ('delete', old.rowid, old.headline, old.standfirst, old.body);
           insert into articles_fts(rowid, headline, standfirst, body) values (new.rowid, new.headline, new.standfirst, new.body);
+          update articles_title_fts set title = new.headline || ' ' || coalesce(new.standfirst, '') where rowid = new.rowid;
         end`.execute(db);
         await sql`insert into articles_fts(articles_fts) values ('rebuild')`.execute(db);
+        await sql`insert into articles_title_fts(rowid, title) select rowid, headline || ' ' || coalesce(standfirst, '') from articles`.execute(db);
         return;
       }
       // The extension is database-wide. When it is missing we put it in
