@@ -24,12 +24,13 @@ export const HOME_SECTION_COUNT = 4;
 type Db = Kysely<Database>;
 
 /** Readers see an article only once it is published and its time has come. */
-function isPublic(now: Date) {
+export function isPublic(now: Date) {
   return (eb: ExpressionBuilder<Database, 'articles'>) =>
     eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now.toISOString())]);
 }
 
-function selectSummaries(db: Db, now: Date) {
+/** Public articles with the columns a card needs (see shape.ts `SummaryRow`). */
+export function selectSummaries(db: Db, now: Date) {
   return db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.slug', 'articles.section_slug')

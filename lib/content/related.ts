@@ -1,0 +1,130 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Database } from '../db/schema';
+import { rankRelated, type RelatedFeatures } from '../related/rank';
+import { isPublic, selectSummaries } from './queries';
+import { toArticleSummary, type SummaryRow } from './shape';
+import type { ArticleSummary } from './types';
+
+type Db = Kysely<Database>;
+
+/** How many related articles an article page may show in all (both carousels, every page they load). */
+export const RELATED_LIMIT = 48;
+
+// Newest candidates gathered per kind of relation before ranking. Bounded so
+// a tag or section with 100,000 articles costs the same as one with 10; the
+// ranking halves a relation's strength every two weeks, so anything past the
+// newest few hundred would never reach the first 48 anyway.
+const CANDIDATES_PER_RELATION = 200;
+
+type Filter = (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
+
+/**
+ * あわせて読みたい for one article: public articles ranked by
+ * lib/related/rank.ts, at most `limit`. Null when the article itself is not
+ * public (unknown, draft, scheduled, unpublished), so a reader can never learn
+ * anything about it from the related list.
+ */
+export async function listRelatedArticles(db: Db, id: string, now: Date, limit = RELATED_LIMIT): Promise<ArticleSummary[] | null> {
+  const subjectRow = await db
+    .selectFrom('articles')
+    .where(isPublic(now))
+    .where('articles.id', '=', id)
+    .select(['articles.id', 'articles.section_slug', 'articles.series_slug', 'articles.published_at'])
+    .executeTakeFirst();
+  if (!subjectRow) return null;
+  const subjectLinks = await loadLinks(db, [id]);
+  const subject: RelatedFeatures = {
+    id,
+    sectionSlug: subjectRow.section_slug,
+    seriesSlug: subjectRow.series_slug,
+    topicSlugs: subjectLinks.topics.get(id) ?? [],
+    tagSlugs: subjectLinks.tags.get(id) ?? [],
+    publishedAt: subjectRow.published_at ?? now.toISOString(),
+  };
+
+  const { topicSlugs, tagSlugs, seriesSlug, sectionSlug } = subject;
+  // One bounded query per relation; `null` is the newest of everything, the
+  // fourth tier, so the row is full even for a story with no close relations.
+  const relations = ([
+    topicSlugs.length > 0
+      ? (eb) => eb('articles.id', 'in', eb.selectFrom('article_topics').select('article_id').where('topic_slug', 'in', topicSlugs))
+      : undefined,
+    seriesSlug ? (eb) => eb('articles.series_slug', '=', seriesSlug) : undefined,
+    tagSlugs.length > 0
+      ? (eb) => eb('articles.id', 'in', eb.selectFrom('article_tags').select('article_id').where('tag_slug', 'in', tagSlugs))
+      : undefined,
+    (eb) => eb('articles.section_slug', '=', sectionSlug),
+    null,
+  ] satisfies (Filter | null | undefined)[]).filter((relation) => relation !== undefined);
+
+  const gathered = await Promise.all(
+    relations.map((relation) =>
+      (relation ? db.selectFrom('articles').where(relation) : db.selectFrom('articles'))
+        .where(isPublic(now))
+        .where('articles.id', '!=', id)
+        .select(['articles.id', 'articles.section_slug', 'articles.series_slug', 'articles.published_at'])
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id')
+        .limit(CANDIDATES_PER_RELATION)
+        .execute(),
+    ),
+  );
+  const rows = new Map(gathered.flat().map((row) => [row.id, row]));
+  const candidateIds = [...rows.keys()];
+  const [links, tagCounts, total] = await Promise.all([
+    loadLinks(db, candidateIds),
+    countTags(db, subject.tagSlugs, now),
+    db
+      .selectFrom('articles')
+      .where(isPublic(now))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const candidates: RelatedFeatures[] = [...rows.values()].map((row) => ({
+    id: row.id,
+    sectionSlug: row.section_slug,
+    seriesSlug: row.series_slug,
+    topicSlugs: links.topics.get(row.id) ?? [],
+    tagSlugs: links.tags.get(row.id) ?? [],
+    publishedAt: row.published_at ?? '',
+  }));
+  const ranked = rankRelated(subject, candidates, { now, tagCounts, totalArticles: Number(total.n), limit });
+  if (ranked.length === 0) return [];
+
+  const summaries = await selectSummaries(db, now)
+    .where('articles.id', 'in', ranked.map((a) => a.id))
+    .execute();
+  const byId = new Map(summaries.map((row) => [row.id, toArticleSummary(row as SummaryRow)]));
+  return ranked.map((a) => byId.get(a.id)).filter((a): a is ArticleSummary => a !== undefined);
+}
+
+async function loadLinks(db: Db, ids: string[]): Promise<{ topics: Map<string, string[]>; tags: Map<string, string[]> }> {
+  const topics = new Map<string, string[]>();
+  const tags = new Map<string, string[]>();
+  if (ids.length === 0) return { topics, tags };
+  const [topicRows, tagRows] = await Promise.all([
+    db.selectFrom('article_topics').select(['article_id', 'topic_slug as slug']).where('article_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('article_tags').select(['article_id', 'tag_slug as slug']).where('article_id', 'in', ids).orderBy('position').execute(),
+  ]);
+  for (const [rowsOf, into] of [
+    [topicRows, topics],
+    [tagRows, tags],
+  ] as const) {
+    for (const row of rowsOf) into.set(row.article_id, [...(into.get(row.article_id) ?? []), row.slug]);
+  }
+  return { topics, tags };
+}
+
+/** How many public articles carry each of `slugs`. */
+async function countTags(db: Db, slugs: readonly string[], now: Date): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('article_tags')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .where(isPublic(now))
+    .where('article_tags.tag_slug', 'in', [...slugs])
+    .groupBy('article_tags.tag_slug')
+    .select((eb) => ['article_tags.tag_slug', eb.fn.countAll<number>().as('n')])
+    .execute();
+  return new Map(rows.map((row) => [row.tag_slug, Number(row.n)]));
+}
