@@ -10,7 +10,11 @@ import { openDatabase, type Connection } from './connect';
  * run's own (named after the process and the suite, dropped by `close`) on
  * KIJI_TEST_DATABASE_URL, so parallel runs never share tables.
  */
-export type TestDatabase = Connection & { close(): Promise<void> };
+export type TestDatabase = Connection & {
+  /** A second, independent connection to the same database (another instance, as far as the code can tell). */
+  openAnother(): Connection;
+  close(): Promise<void>;
+};
 
 export const TEST_PG_URL = process.env.KIJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -21,6 +25,7 @@ export async function openTestDatabase(engine: 'sqlite' | 'postgres', suite: str
     const conn = openDatabase({ dataDir: dir });
     return {
       ...conn,
+      openAnother: () => openDatabase({ dataDir: dir }),
       async close() {
         await conn.db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -35,6 +40,7 @@ export async function openTestDatabase(engine: 'sqlite' | 'postgres', suite: str
   const conn = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   return {
     ...conn,
+    openAnother: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
     async close() {
       await conn.db.destroy();
       await withAdmin((admin) => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin));
