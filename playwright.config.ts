@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// The SMTP server e2e/newsletter.spec.ts runs in the test process; the site's outbox worker sends there.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2527);
 
 // Debian's Chromium: this machine cannot download Playwright's own browser.
 const chromium = {
@@ -28,7 +30,7 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), KIJI_DATA_DIR: `.e2e-data-${PORT}`, SITE_URL: baseURL },
+    env: { PORT: String(PORT), KIJI_DATA_DIR: `.e2e-data-${PORT}`, SITE_URL: baseURL, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` },
     stdout: 'pipe',
   },
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { SITE_NAME } from '../site/config';
+import { NEWSLETTER_PAGES } from './paths';
 import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS, hitRateLimit } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
 import { getSigningSecret, hashAddress, hashToken, readClientAddress, toRateLimitSubject } from './tokens';
@@ -26,14 +27,6 @@ export type NewsletterHttpDeps = {
   /** Called after mail was queued (the worker sends it at once instead of at its next poll). */
   onQueued?: () => void;
 };
-
-/** Paths of the pages a no-JavaScript form lands on. */
-export const NEWSLETTER_PAGES = {
-  signup: '/newsletter',
-  sent: '/newsletter/sent',
-  confirmed: '/newsletter/confirmed',
-  unsubscribed: '/newsletter/unsubscribed',
-} as const;
 
 /** The biggest body any newsletter endpoint reads: a signup is well under 1 KB. */
 export const MAX_BODY_BYTES = 4096;

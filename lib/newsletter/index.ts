@@ -45,6 +45,7 @@ export async function getDevMailbox(limit = 50): Promise<{ mails: OutboxMail[]; 
 }
 
 export { CONSENT_WORDINGS, CURRENT_CONSENT_VERSION, type SignupPlacement } from './consent';
-export { HTTP_MESSAGES, NEWSLETTER_PAGES, handleConfirm, handleSignup, handleUnsubscribe } from './http';
+export { HTTP_MESSAGES, handleConfirm, handleSignup, handleUnsubscribe } from './http';
+export { NEWSLETTER_ENDPOINTS, NEWSLETTER_PAGES, withToken } from './paths';
 export type { ConfirmState } from './service';
 export type { OutboxMail } from './outbox';

@@ -1,5 +1,6 @@
 import { SITE_NAME } from '../site/config';
 import { formatDateline } from '../time/jst';
+import { NEWSLETTER_ENDPOINTS, NEWSLETTER_PAGES, withToken } from './paths';
 
 /** A mail ready for the outbox. `headers` are extra header lines (List-Unsubscribe …). */
 export type MailContent = { kind: MailKind; subject: string; text: string; html: string; headers: Record<string, string> };
@@ -15,12 +16,11 @@ export type UnsubscribeLinks = {
 
 /** Where the newsletter's links point; `siteUrl` is the public origin (SITE_URL). */
 export function buildNewsletterLinks(siteUrl: string, tokens: { confirm?: string; unsubscribe: string }) {
-  const q = (token: string) => `?token=${encodeURIComponent(token)}`;
   return {
-    confirm: tokens.confirm ? `${siteUrl}/newsletter/confirm${q(tokens.confirm)}` : null,
+    confirm: tokens.confirm ? siteUrl + withToken(NEWSLETTER_PAGES.confirm, tokens.confirm) : null,
     unsubscribe: {
-      page: `${siteUrl}/newsletter/unsubscribe${q(tokens.unsubscribe)}`,
-      oneClick: `${siteUrl}/api/newsletter/unsubscribe${q(tokens.unsubscribe)}`,
+      page: siteUrl + withToken(NEWSLETTER_PAGES.unsubscribe, tokens.unsubscribe),
+      oneClick: siteUrl + withToken(NEWSLETTER_ENDPOINTS.unsubscribe, tokens.unsubscribe),
     },
     site: siteUrl,
   };
