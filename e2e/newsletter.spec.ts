@@ -61,6 +61,16 @@ async function confirmFromMail(page: Page, email: string) {
   return mailTo(email, 'welcome');
 }
 
+/** Signs up from one of an article page's forms and waits for the inline answer. */
+async function subscribeOnArticle(page: Page, testId: 'newsletter-sidebar' | 'newsletter-article', email: string) {
+  await page.goto(`/articles/${wireStory.id}`);
+  const form = page.getByTestId(testId);
+  await form.getByLabel('メールアドレス').fill(email);
+  await form.getByRole('button', { name: '登録する' }).click();
+  await expect(form.getByRole('status')).toContainText('確認のメールをお送りしました');
+  return form;
+}
+
 async function newContext(browser: Browser, javaScriptEnabled: boolean) {
   return browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } });
 }
@@ -69,11 +79,7 @@ test('a reader subscribes from the sidebar, confirms by the button, and unsubscr
   const context = await newContext(browser, true);
   const page = await context.newPage();
   const email = address('js');
-  await page.goto(`/articles/${wireStory.id}`);
-  const form = page.getByTestId('newsletter-sidebar');
-  await form.getByLabel('メールアドレス').fill(email);
-  await form.getByRole('button', { name: '登録する' }).click();
-  await expect(form.getByRole('status')).toContainText('確認のメールをお送りしました');
+  const form = await subscribeOnArticle(page, 'newsletter-sidebar', email);
   // Answered in place: same page, field cleared for the next reader of this screen.
   await expect(page).toHaveURL(new RegExp(`/articles/${wireStory.id}$`));
   await expect(form.getByLabel('メールアドレス')).toHaveValue('');
@@ -93,11 +99,7 @@ test('a mail client unsubscribes with one click from the List-Unsubscribe header
   const context = await newContext(browser, true);
   const page = await context.newPage();
   const email = address('header');
-  await page.goto(`/articles/${wireStory.id}`);
-  const form = page.getByTestId('newsletter-article');
-  await form.getByLabel('メールアドレス').fill(email);
-  await form.getByRole('button', { name: '登録する' }).click();
-  await expect(form.getByRole('status')).toContainText('確認のメールをお送りしました');
+  await subscribeOnArticle(page, 'newsletter-article', email);
   const welcome = await confirmFromMail(page, email);
 
   expect(welcome.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');

@@ -25,3 +25,22 @@ export function BackToNewsletter({ label = 'メールマガジンのページへ
     </p>
   );
 }
+
+type TokenButtonProps = { action: string; token: string; label: string; variant?: 'brand' | 'ink' };
+
+/**
+ * The one button of a page a mail link opens: a plain form that POSTs the
+ * link's token. Only the POST acts (link scanners GET), and it works
+ * without JavaScript.
+ */
+export function TokenButton({ action, token, label, variant = 'brand' }: TokenButtonProps) {
+  const colours = variant === 'brand' ? 'bg-brand hover:bg-brand-dark' : 'bg-ink hover:bg-black';
+  return (
+    <form action={action} method="post">
+      <input type="hidden" name="token" value={token} />
+      <button type="submit" className={`min-h-11 px-6 py-2.5 font-bold text-white ${colours}`}>
+        {label}
+      </button>
+    </form>
+  );
+}

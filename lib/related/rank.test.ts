@@ -15,7 +15,7 @@ const subject = article('subject', {
   tagSlugs: ['singapore', 'hwang-minji'],
 });
 
-const options = { now: NOW, tagCounts: new Map([['singapore', 30], ['hwang-minji', 2]]), totalArticles: 60, limit: 48 };
+const options = { now: NOW, tagCounts: new Map([['singapore', 30], ['hwang-minji', 2]]), limit: 48 };
 const ids = (list: RelatedFeatures[]) => list.map((a) => a.id);
 
 describe('rankRelated', () => {
@@ -41,7 +41,8 @@ describe('rankRelated', () => {
       options,
     );
     expect(ids(ranked)).toEqual(['rare', 'common']);
-    expect(tagWeight(2, 60)).toBeGreaterThan(tagWeight(30, 60));
+    expect(tagWeight(2)).toBeGreaterThan(tagWeight(30));
+    expect([1, 3, 31].map(tagWeight)).toEqual([1, 0.5, 0.2]);
   });
 
   it('ranks two shared tags above one of the same weight', () => {

@@ -26,10 +26,8 @@ export type RelatedFeatures = {
 
 export type RankOptions = {
   now: Date;
-  /** How many public articles carry each tag; a tag on few articles says more. Missing = 1. */
+  /** How many articles carry each tag; a tag on few articles says more. Missing = 1. */
   tagCounts: ReadonlyMap<string, number>;
-  /** Public articles in total (the base of the rarity weight). */
-  totalArticles: number;
   limit: number;
 };
 
@@ -42,10 +40,13 @@ export const RELATED_TIER = { seriesOrTopic: 0, tags: 1, section: 2, other: 3 } 
 const HALF_LIFE_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-/** Weight of one shared tag: inverse document frequency, so a tag on every article weighs ~0. */
-export function tagWeight(articlesWithTag: number, totalArticles: number): number {
-  const n = Math.max(1, articlesWithTag);
-  return Math.log(1 + Math.max(1, totalArticles) / n);
+/**
+ * Weight of one shared tag, falling with the number of articles that carry
+ * it: 1 for a tag on one article, 0.5 on three, 0.2 on 31, under 0.1 on
+ * 1,000. A person in two stories links them; a city in thousands barely does.
+ */
+export function tagWeight(articlesWithTag: number): number {
+  return 1 / Math.log2(1 + Math.max(1, articlesWithTag));
 }
 
 /** Which tier a candidate falls in for `subject`. */
@@ -62,7 +63,7 @@ function relationStrength(subject: RelatedFeatures, candidate: RelatedFeatures, 
   if (subject.seriesSlug !== null && candidate.seriesSlug === subject.seriesSlug) strength += 2;
   strength += 2 * candidate.topicSlugs.filter((t) => subject.topicSlugs.includes(t)).length;
   for (const tag of candidate.tagSlugs) {
-    if (subject.tagSlugs.includes(tag)) strength += tagWeight(options.tagCounts.get(tag) ?? 1, options.totalArticles);
+    if (subject.tagSlugs.includes(tag)) strength += 2 * tagWeight(options.tagCounts.get(tag) ?? 1);
   }
   if (candidate.sectionSlug === subject.sectionSlug) strength += 0.5;
   return strength;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { BackToNewsletter, NewsletterPanel } from '@/components/newsletter/newsletter-panel';
+import { BackToNewsletter, NewsletterPanel, TokenButton } from '@/components/newsletter/newsletter-panel';
 import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
 import { getConfirmationState, NEWSLETTER_ENDPOINTS } from '@/lib/newsletter';
 
@@ -31,12 +31,7 @@ export default async function NewsletterConfirmPage({ searchParams }: ConfirmPag
       return (
         <NewsletterPanel title="メールマガジン登録の確認">
           <p>下のボタンを押すと、メールマガジンの登録が完了します。</p>
-          <form action={NEWSLETTER_ENDPOINTS.confirm} method="post">
-            <input type="hidden" name="token" value={value} />
-            <button type="submit" className="min-h-11 bg-brand px-6 py-2.5 font-bold text-white hover:bg-brand-dark">
-              登録を完了する
-            </button>
-          </form>
+          <TokenButton action={NEWSLETTER_ENDPOINTS.confirm} token={value ?? ''} label="登録を完了する" />
           <p className="text-sm text-muted">お心当たりのない場合は、このページを閉じてください。登録は行われません。</p>
         </NewsletterPanel>
       );

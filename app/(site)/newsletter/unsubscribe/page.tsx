@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { BackToNewsletter, NewsletterPanel } from '@/components/newsletter/newsletter-panel';
+import { BackToNewsletter, NewsletterPanel, TokenButton } from '@/components/newsletter/newsletter-panel';
 import { getUnsubscribeState, NEWSLETTER_ENDPOINTS } from '@/lib/newsletter';
 
 // Per request, never in a shared cache: it names the link's subscriber.
@@ -28,12 +28,7 @@ export default async function NewsletterUnsubscribePage({ searchParams }: Unsubs
       <p>
         <strong className="font-semibold">{state.maskedEmail}</strong> へのメールマガジンの配信を停止します。よろしければ、下のボタンを押してください。
       </p>
-      <form action={NEWSLETTER_ENDPOINTS.unsubscribe} method="post">
-        <input type="hidden" name="token" value={value} />
-        <button type="submit" className="min-h-11 bg-ink px-6 py-2.5 font-bold text-white hover:bg-black">
-          配信を停止する
-        </button>
-      </form>
+      <TokenButton action={NEWSLETTER_ENDPOINTS.unsubscribe} token={value ?? ''} label="配信を停止する" variant="ink" />
     </NewsletterPanel>
   );
 }
