@@ -87,7 +87,9 @@ test('a reader subscribes from the sidebar, confirms by the button, and unsubscr
   const welcome = await confirmFromMail(page, email);
   expect(welcome.headers.get('list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/newsletter\/unsubscribe\?token=[^>]+>$/);
 
-  await page.goto(linkIn(welcome, '/newsletter/unsubscribe'));
+  const opened = await page.goto(linkIn(welcome, '/newsletter/unsubscribe'));
+  // A page that names its subscriber is never stored by a shared cache.
+  expect(opened?.headers()['cache-control']).toMatch(/no-store/);
   expect(subscriberStatus(email)).toBe('active');
   await page.getByRole('button', { name: '配信を停止する' }).click();
   await expect(page).toHaveURL(/\/newsletter\/unsubscribed$/);
@@ -104,6 +106,10 @@ test('a mail client unsubscribes with one click from the List-Unsubscribe header
 
   expect(welcome.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
   const url = /^<(.+)>$/.exec(welcome.headers.get('list-unsubscribe') ?? '')![1]!;
+  // A client without one-click opens the URL in a browser: that shows the page, and unsubscribes no one.
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: '配信を停止する' })).toBeVisible();
+  expect(subscriberStatus(email)).toBe('active');
   const response = await request.post(url, { form: { 'List-Unsubscribe': 'One-Click' } });
   expect(response.status()).toBe(200);
   expect(subscriberStatus(email)).toBe('unsubscribed');
@@ -160,4 +166,10 @@ test('a confirmation link that was never issued gets a 404 with an explanation',
   // Per-request pages are never stored by a shared cache.
   const confirm = await page.request.get(`/newsletter/confirm?token=${'y'.repeat(43)}`);
   expect(confirm.headers()['cache-control']).toMatch(/private|no-store/);
+});
+
+test('the dev mailbox is off in production unless KIJI_DEV_MAILBOX says otherwise', async ({ page }) => {
+  // The e2e server runs `npm start` (production) without KIJI_DEV_MAILBOX.
+  const response = await page.goto('/newsletter/mailbox');
+  expect(response?.status()).toBe(404);
 });

@@ -43,7 +43,7 @@ export function SignupForm({ placement, consentVersion, consentText, action, com
     },
   });
   const answer = signup.data;
-  const emailError = answer && !answer.ok && (answer.field === 'email' || !answer.field);
+  const emailError = answer?.ok === false && answer.field === 'email';
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

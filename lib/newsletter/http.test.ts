@@ -152,9 +152,11 @@ describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (en
     const row = await conn.db.selectFrom('newsletter_subscribers').select('status').where('email', '=', email).executeTakeFirstOrThrow();
     expect(row.status).toBe('unsubscribed');
     // Multipart, as RFC 8058 also allows; already off the list now.
-    const multipart = new FormData();
-    multipart.set('List-Unsubscribe', 'One-Click');
-    const again = await handleUnsubscribe(new Request(url, { method: 'POST', body: multipart }), deps);
+    const multipart = '--BoundaryWithCAPS\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--BoundaryWithCAPS--\r\n';
+    const again = await handleUnsubscribe(
+      new Request(url, { method: 'POST', body: multipart, headers: { 'content-type': 'multipart/form-data; boundary=BoundaryWithCAPS' } }),
+      deps,
+    );
     expect([again.status, await again.text()]).toEqual([200, HTTP_MESSAGES.alreadyUnsubscribed]);
     const forged = await handleUnsubscribe(new Request(url.replace(/token=[^.]+/, 'token=forged-subscriber'), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), deps);
     expect(forged.status).toBe(404);

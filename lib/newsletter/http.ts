@@ -87,7 +87,9 @@ type Body = { ok: true; fields: Record<string, unknown> } | { ok: false; reply: 
  * stopping as soon as it is over (a huge body is never held in memory).
  */
 async function readBody(request: Request): Promise<Body> {
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  // The media type is case-insensitive; a multipart boundary is not, so keep the header as sent.
+  const header = request.headers.get('content-type') ?? '';
+  const type = header.toLowerCase();
   const kind = type.startsWith('application/json')
     ? 'json'
     : type.startsWith('application/x-www-form-urlencoded')
@@ -120,7 +122,7 @@ async function readBody(request: Request): Promise<Body> {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       return { ok: true, fields: parsed as Record<string, unknown> };
     }
-    const form = kind === 'form' ? new URLSearchParams(bytes.toString('utf8')) : await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    const form = kind === 'form' ? new URLSearchParams(bytes.toString('utf8')) : await new Response(bytes, { headers: { 'content-type': header } }).formData();
     const fields: Record<string, unknown> = {};
     // The first value of each name: a repeated field is not a way to slip past validation.
     for (const [name, value] of form.entries()) if (!(name in fields) && typeof value === 'string') fields[name] = value;
