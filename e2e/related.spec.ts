@@ -158,6 +158,26 @@ test.describe('with JavaScript', () => {
   });
 });
 
+test('the JSON route refuses what it does not serve with a 4xx', async ({ request }) => {
+  const ok = await request.get(`/api/related/${wireStory.id}?slice=more&page=2`);
+  expect(ok.status()).toBe(200);
+  const body = (await ok.json()) as { items: { url: string }[]; nextPage: number | null };
+  expect(body.items.length).toBeGreaterThan(0);
+  expect(body.nextPage).toBeNull();
+  expect(ok.headers()['cache-control']).toContain('s-maxage');
+  for (const [path, status] of [
+    [`/api/related/${wireStory.id}?page=9`, 400],
+    [`/api/related/${wireStory.id}?slice=all`, 400],
+    ['/api/related/not-an-id', 400],
+    ['/api/related/zzzzzzzz', 404],
+    [`/api/related/${hiddenArticles[0]!.id}`, 404],
+  ] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(status);
+    expect(((await response.json()) as { message: string }).message).toMatch(/[ぁ-んァ-ン一-龥]/);
+  }
+});
+
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true });
 

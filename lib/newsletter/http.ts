@@ -4,7 +4,7 @@ import { SITE_NAME } from '../site/config';
 import { NEWSLETTER_PAGES } from './paths';
 import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS, hitRateLimit } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
-import { getSigningSecret, hashAddress, hashToken, readClientAddress, toRateLimitSubject } from './tokens';
+import { getSigningSecret, hashAddress, readClientAddress, toRateLimitSubject } from './tokens';
 import { parseSignup, tokenSchema, TOKEN_MESSAGE } from './validation';
 
 /**
@@ -154,7 +154,7 @@ export async function handleSignup(request: Request, deps: NewsletterHttpDeps): 
   const client = clientOf(request, deps);
   for (const [limit, subject] of [
     [SIGNUP_LIMITS.perClient, hashAddress(ctx.secret, toRateLimitSubject(client))],
-    [SIGNUP_LIMITS.perAddress, hashToken(parsed.value.email)],
+    [SIGNUP_LIMITS.perAddress, hashAddress(ctx.secret, `mail:${parsed.value.email}`)],
   ] as const) {
     const verdict = await hitRateLimit(ctx.db, limit, subject, ctx.now);
     if (!verdict.allowed) {

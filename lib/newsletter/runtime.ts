@@ -16,8 +16,9 @@ export async function startOutboxWorker(): Promise<OutboxWorker> {
   const settings = readNewsletterSettings();
   const worker = new OutboxWorker({ db: await getDatabase(), transport: settings.smtpUrl ? createSmtpTransport(settings.smtpUrl) : null });
   g.__kijiOutboxWorker = worker;
+  // No shutdown hook: the timer never holds the process open, and a mail
+  // interrupted mid-send is retried by the next worker once its claim expires.
   worker.start();
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void worker.stop());
   return worker;
 }
 

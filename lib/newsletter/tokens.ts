@@ -62,7 +62,11 @@ export function readUnsubscribeToken(secret: string, token: string): string | nu
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }
 
-/** A keyed hash of a client address: the consent record shows the same source twice without storing the address. */
+/**
+ * A keyed hash of an address (a client's IP, or a mail address for its rate
+ * limit): the same input matches itself, and the stored value reveals nothing
+ * without the install's secret.
+ */
 export function hashAddress(secret: string, address: string): string {
   return sign(secret, 'ip', address).slice(0, 32);
 }
