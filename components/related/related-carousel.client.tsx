@@ -118,12 +118,15 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
     if (!el || !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     const slides = [...el.querySelectorAll<HTMLElement>('[data-slide]')];
     const current = slides.findIndex((slide) => slide.contains(document.activeElement));
-    event.preventDefault();
     if (current < 0) {
-      // Focus on the buttons: the arrows turn pages.
-      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') scrollPage(event.key === 'ArrowRight' ? 1 : -1);
+      // Focus on the buttons: the arrows turn pages; Home and End keep their usual meaning.
+      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        event.preventDefault();
+        scrollPage(event.key === 'ArrowRight' ? 1 : -1);
+      }
       return;
     }
+    event.preventDefault();
     const last = slides.length - 1;
     const next = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: last }[event.key] ?? current;
     if (next > last && hasNextPage) loadMore();
