@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts, before it takes requests: creates,
  * migrates and (on an empty database) seeds it, so the first reader never
- * waits for that and a broken database stops the start with a clear error.
+ * waits for that and a broken database stops the start with a clear error;
+ * then starts the newsletter's outbox worker.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -12,4 +13,8 @@ export async function register() {
   // 人気ランキング: demo view history on first start, then the ranking job's timer.
   const { startRankingJob } = await import('./lib/rankings/runtime');
   await startRankingJob();
+
+  // The newsletter's outbox worker sends queued mail from this process (lib/newsletter/worker.ts).
+  const { startOutboxWorker } = await import('./lib/newsletter/runtime');
+  await startOutboxWorker();
 }

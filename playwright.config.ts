@@ -3,6 +3,8 @@ import { E2E_REVALIDATE_SECRET } from './e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// The SMTP server e2e/newsletter.spec.ts runs in the test process; the site's outbox worker sends there.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2527);
 
 // Debian's Chromium: this machine cannot download Playwright's own browser.
 const chromium = {
@@ -35,6 +37,8 @@ export default defineConfig({
       SITE_URL: baseURL,
       // Specs publish, unpublish and flag breaking stories through POST /api/revalidate with it.
       KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+      // The newsletter specs receive mail on a real SMTP server in the test process.
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     },
     stdout: 'pipe',
   },

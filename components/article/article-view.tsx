@@ -1,3 +1,5 @@
+import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
+import { RelatedReading } from '@/components/related/related-reading';
 import type { Article } from '@/lib/content';
 import { AttributionBlock } from './attribution';
 import { ArticlePager } from './article-pager';
@@ -36,6 +38,10 @@ export function ArticleView({ article, page, countView = true }: ArticleViewProp
       </div>
       <ArticlePager id={article.id} page={page} totalPages={article.pages.length} />
       {countView && <ViewBeacon articleId={article.id} />}
+      {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
+      <RelatedReading articleId={article.id} slice="main" />
+      <NewsletterSignup placement="article" />
+      <RelatedReading articleId={article.id} slice="more" />
     </article>
   );
 }

@@ -10,7 +10,7 @@ export function AttributionBlock({ attribution }: AttributionBlockProps) {
       <p>{attribution.syndicationCredit}</p>
       <p className="text-xs">{attribution.copyrightLine}</p>
       {attribution.wireCode && (
-        <p className="text-xs text-muted/80" data-testid="wire-code">
+        <p className="text-xs text-muted" data-testid="wire-code">
           <span className="sr-only">配信記事番号 </span>
           {attribution.wireCode}
         </p>

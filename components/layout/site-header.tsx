@@ -8,9 +8,11 @@ export function SiteHeader() {
   return (
     <header className="border-b border-rule bg-white">
       <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 pt-4 pb-2">
-        <Link href="/" className="group flex items-baseline gap-3" aria-label={`${SITE_NAME} トップページ`}>
+        {/* The link's name starts with the words it shows (WCAG 2.5.3, axe label-content-name-mismatch). */}
+        <Link href="/" className="group flex items-baseline gap-3">
           <span className="font-serif text-3xl font-bold tracking-tight text-brand group-hover:text-brand-dark">記事 {SITE_NAME}</span>
           <span className="hidden text-sm text-muted sm:inline">{SITE_TAGLINE}</span>
+          <span className="sr-only">トップページ</span>
         </Link>
         <nav aria-label="サービス" className="hidden items-center gap-4 text-sm md:flex">
           <SearchForm id="header-search-q" compact />

@@ -1,6 +1,7 @@
 import { getAllSeries, getBreakingNews, getCurrentIssue, getLatestArticles, getPublications } from '@/lib/content';
 import { getRankings } from '@/lib/rankings';
 import { HeadlineList } from '../cards/headline-list';
+import { NewsletterSignup } from '../newsletter/newsletter-signup';
 import { MagazinePromo } from '../promo/magazine-promo';
 import { PublicationsPromo } from '../promo/publications-promo';
 import { SeriesPromo } from '../promo/series-promo';
@@ -10,7 +11,11 @@ import { RankingBlock } from './ranking-block';
 
 type SidebarProps = { showLatest?: boolean; showRankings?: boolean };
 
-/** The sidebar of article and home pages: ニュース速報, 最新記事, 人気ランキング, the magazine, publications and series. */
+/**
+ * The sidebar of article and home pages, in the model page's order:
+ * ニュース速報, 最新記事, 人気ランキング, the magazine, the newsletter signup,
+ * publications and series.
+ */
 export async function Sidebar({ showLatest = true, showRankings = true }: SidebarProps) {
   const [breaking, latest, rankings, issue, publications, series] = await Promise.all([
     getBreakingNews(),
@@ -31,6 +36,7 @@ export async function Sidebar({ showLatest = true, showRankings = true }: Sideba
       )}
       {rankings.length > 0 && <RankingBlock lists={rankings} />}
       {issue && <MagazinePromo issue={issue} />}
+      <NewsletterSignup placement="sidebar" />
       <PublicationsPromo publications={publications} />
       <SeriesPromo series={series} />
     </>

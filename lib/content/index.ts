@@ -4,6 +4,7 @@ import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
 import { getDb } from '../db';
 import { isArticleId } from './ids';
 import * as q from './queries';
+import { listRelatedArticles } from './related';
 
 /**
  * The one door to content for pages and components. Every getter reads only
@@ -83,6 +84,19 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
   tags: [CACHE_TAGS.publications],
   revalidate: CACHE_SECONDS.promo,
 });
+
+/**
+ * あわせて読みたい for a public article, ranked (lib/related/rank.ts); null
+ * for malformed ids and articles readers cannot see. Any publish can change
+ * the list, so it lives under the `articles` tag.
+ */
+export async function getRelatedArticles(id: string) {
+  if (!isArticleId(id)) return null;
+  return unstable_cache(async () => listRelatedArticles(await getDb(), id, new Date()), ['related', id], {
+    tags: [CACHE_TAGS.articles, CACHE_TAGS.article(id)],
+    revalidate: CACHE_SECONDS.listing,
+  })();
+}
 
 export { articlePath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment } from './urls';
 export type * from './types';

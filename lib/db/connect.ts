@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration }
 import pg from 'pg';
 import { initialMigration } from './migrations/0001-initial';
 import { rankingsMigration } from './migrations/0002-rankings';
+import { newsletterMigration } from './migrations/0003-newsletter';
 import { searchMigration } from './migrations/0004-search';
 import type { Database, Dialect } from './schema';
 
@@ -51,6 +52,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
     '0002-rankings': rankingsMigration(dialect),
+    '0003-newsletter': newsletterMigration(dialect),
     '0004-search': searchMigration(dialect),
   };
 }

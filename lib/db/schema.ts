@@ -24,6 +24,12 @@ export type Database = {
   article_views: ArticleViewTable;
   article_view_rankings: ArticleViewRankingTable;
   article_view_state: ArticleViewStateTable;
+  newsletter_subscribers: NewsletterSubscriberTable;
+  newsletter_confirmations: NewsletterConfirmationTable;
+  newsletter_consents: NewsletterConsentTable;
+  mail_outbox: MailOutboxTable;
+  newsletter_rate_limits: NewsletterRateLimitTable;
+  newsletter_secrets: NewsletterSecretTable;
 };
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -104,5 +110,70 @@ export type ArticleViewRankingTable = { period: string; computed_at: string; lat
 
 /** Named instants of the view counter: `latest_view` (newest counted view), `ranking_job` (lease). */
 export type ArticleViewStateTable = { name: string; at: string };
+
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed';
+
+/** One address on the newsletter list; `email` is normalised (lib/newsletter/email.ts). */
+export type NewsletterSubscriberTable = {
+  id: string;
+  email: string;
+  status: SubscriberStatus;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+};
+
+/** A confirmation link: only the SHA-256 of its token is stored; single use, expiring. */
+export type NewsletterConfirmationTable = {
+  token_hash: string;
+  subscriber_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
+/** The consent record (特定電子メール法): what was shown, when, from where (hashed). Never updated. */
+export type NewsletterConsentTable = {
+  id: string;
+  subscriber_id: string;
+  event: 'requested' | 'confirmed' | 'unsubscribed';
+  email: string;
+  form_version: string | null;
+  placement: string | null;
+  wording: string | null;
+  ip_hash: string | null;
+  created_at: string;
+};
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** Mail waiting to be sent (or sent): the worker claims rows, so several instances never send one twice. */
+export type MailOutboxTable = {
+  id: string;
+  kind: string;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON object of extra headers (List-Unsubscribe …). */
+  headers: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claim_expires_at: string | null;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+};
+
+/** Fixed-window request counters, in the database so every instance counts together. */
+export type NewsletterRateLimitTable = { key: string; window_started_at: string; hits: number };
+
+/** Secrets this install made for itself (the key that hashes IP addresses and signs unsubscribe links). */
+export type NewsletterSecretTable = { name: string; value: string };
 
 export type Dialect = 'sqlite' | 'postgres';

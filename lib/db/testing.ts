@@ -72,3 +72,49 @@ export async function insertTestArticles(conn: Connection, articles: TestArticle
     )
     .execute();
 }
+
+/** A database of either engine that can also be opened a second time (as another instance would). */
+export type TestDatabase = Connection & {
+  /** A second, independent connection to the same database (another instance, as far as the code can tell). */
+  openAnother(): Connection;
+  close(): Promise<void>;
+};
+
+/** An empty database on `engine`; call `close()` in afterAll. */
+export async function openTestDatabase(engine: 'sqlite' | 'postgres', suite: string): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kiji-${suite}-`));
+    const conn = openDatabase({ dataDir: dir });
+    return {
+      ...conn,
+      openAnother: () => openDatabase({ dataDir: dir }),
+      async close() {
+        await conn.db.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `kiji_test_${process.pid}_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  await withAdmin((admin) => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin));
+  await withAdmin((admin) => sql`create schema ${sql.id(schema)}`.execute(admin));
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const conn = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  return {
+    ...conn,
+    openAnother: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
+    async close() {
+      await conn.db.destroy();
+      await withAdmin((admin) => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin));
+    },
+  };
+}
+
+async function withAdmin(run: (db: Connection['db']) => Promise<unknown>): Promise<void> {
+  const admin = openDatabase({ databaseUrl: TEST_PG_URL, dataDir: '' });
+  try {
+    await run(admin.db);
+  } finally {
+    await admin.db.destroy();
+  }
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NewsletterPanel } from '@/components/newsletter/newsletter-panel';
+
+export const metadata: Metadata = { title: 'メールマガジンの登録が完了しました', robots: { index: false } };
+
+export default function NewsletterConfirmedPage() {
+  return (
+    <NewsletterPanel title="登録が完了しました" tone="done">
+      <p>Kijiのメールマガジンにご登録いただき、ありがとうございます。登録完了のメールをお送りしました。次号からお届けします。</p>
+      <p>
+        <Link href="/" className="font-semibold text-brand underline underline-offset-4 hover:text-brand-dark">
+          トップページへ
+        </Link>
+      </p>
+    </NewsletterPanel>
+  );
+}

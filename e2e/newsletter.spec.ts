@@ -1,0 +1,175 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../lib/newsletter/test-smtp';
+import { wireStory } from './demo';
+
+/**
+ * The newsletter from form to inbox and out again, against a real SMTP
+ * server in this test process: the site's outbox worker (SMTP_URL, set in
+ * playwright.config.ts) delivers to it.
+ */
+
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2527);
+const DB_FILE = path.resolve(`.e2e-data-${process.env.E2E_PORT ?? 3100}`, 'kiji.sqlite');
+const RUN = Date.now().toString(36);
+let smtp: TestSmtpServer | undefined;
+
+// One SMTP server per run, so the mail flow runs in one project.
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async ({}, info) => {
+  if (info.project.name === 'desktop') smtp = await startTestSmtpServer(SMTP_PORT);
+});
+test.afterAll(async () => smtp?.close());
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'the SMTP server runs once, in the desktop project'));
+
+// Each test its own client address, so the per-client rate limit never trips across tests or reruns.
+let client = 0;
+const clientAddress = () => `203.0.113.${(Number.parseInt(RUN.slice(-2), 36) + ++client) % 250}`;
+const address = (name: string) => `e2e-${RUN}-${name}@example.jp`;
+
+function subscriberStatus(email: string): string | undefined {
+  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('select status from newsletter_subscribers where email = ?').get(email) as { status: string } | undefined)?.status;
+  } finally {
+    db.close();
+  }
+}
+
+async function mailTo(email: string, kind: 'confirm' | 'welcome'): Promise<ReceivedMail> {
+  const marker = kind === 'confirm' ? '登録を完了する' : 'ご登録いただき、ありがとうございます';
+  return smtp!.waitFor((m) => m.envelopeTo.includes(email) && m.text.includes(marker), 30_000);
+}
+
+const linkIn = (mail: ReceivedMail, pathname: string) => {
+  const url = new RegExp(`https?://[^\\s]+${pathname.replaceAll('/', '\\/')}\\?token=[^\\s]+`).exec(mail.text)?.[0];
+  if (!url) throw new Error(`no ${pathname} link in: ${mail.text}`);
+  return url;
+};
+
+async function confirmFromMail(page: Page, email: string) {
+  const mail = await mailTo(email, 'confirm');
+  await page.goto(linkIn(mail, '/newsletter/confirm'));
+  await expect(page.getByRole('heading', { name: 'メールマガジン登録の確認' })).toBeVisible();
+  // Opening the link (what a mail scanner does) subscribes no one.
+  expect(subscriberStatus(email)).toBe('pending');
+  await page.getByRole('button', { name: '登録を完了する' }).click();
+  await expect(page).toHaveURL(/\/newsletter\/confirmed$/);
+  await expect(page.getByRole('heading', { name: '登録が完了しました' })).toBeVisible();
+  expect(subscriberStatus(email)).toBe('active');
+  return mailTo(email, 'welcome');
+}
+
+/** Signs up from one of an article page's forms and waits for the inline answer. */
+async function subscribeOnArticle(page: Page, testId: 'newsletter-sidebar' | 'newsletter-article', email: string) {
+  await page.goto(`/articles/${wireStory.id}`);
+  const form = page.getByTestId(testId);
+  await form.getByLabel('メールアドレス').fill(email);
+  await form.getByRole('button', { name: '登録する' }).click();
+  await expect(form.getByRole('status')).toContainText('確認のメールをお送りしました');
+  return form;
+}
+
+async function newContext(browser: Browser, javaScriptEnabled: boolean) {
+  return browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } });
+}
+
+test('a reader subscribes from the sidebar, confirms by the button, and unsubscribes from the mail link', async ({ browser }) => {
+  const context = await newContext(browser, true);
+  const page = await context.newPage();
+  const email = address('js');
+  const form = await subscribeOnArticle(page, 'newsletter-sidebar', email);
+  // Answered in place: same page, field cleared for the next reader of this screen.
+  await expect(page).toHaveURL(new RegExp(`/articles/${wireStory.id}$`));
+  await expect(form.getByLabel('メールアドレス')).toHaveValue('');
+
+  const welcome = await confirmFromMail(page, email);
+  expect(welcome.headers.get('list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/newsletter\/unsubscribe\?token=[^>]+>$/);
+
+  const opened = await page.goto(linkIn(welcome, '/newsletter/unsubscribe'));
+  // A page that names its subscriber is never stored by a shared cache.
+  expect(opened?.headers()['cache-control']).toMatch(/no-store/);
+  expect(subscriberStatus(email)).toBe('active');
+  await page.getByRole('button', { name: '配信を停止する' }).click();
+  await expect(page).toHaveURL(/\/newsletter\/unsubscribed$/);
+  expect(subscriberStatus(email)).toBe('unsubscribed');
+  await context.close();
+});
+
+test('a mail client unsubscribes with one click from the List-Unsubscribe header (RFC 8058)', async ({ browser, request }) => {
+  const context = await newContext(browser, true);
+  const page = await context.newPage();
+  const email = address('header');
+  await subscribeOnArticle(page, 'newsletter-article', email);
+  const welcome = await confirmFromMail(page, email);
+
+  expect(welcome.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+  const url = /^<(.+)>$/.exec(welcome.headers.get('list-unsubscribe') ?? '')![1]!;
+  // A client without one-click opens the URL in a browser: that shows the page, and unsubscribes no one.
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: '配信を停止する' })).toBeVisible();
+  expect(subscriberStatus(email)).toBe('active');
+  const response = await request.post(url, { form: { 'List-Unsubscribe': 'One-Click' } });
+  expect(response.status()).toBe(200);
+  expect(subscriberStatus(email)).toBe('unsubscribed');
+  await context.close();
+});
+
+test('the same flow works with JavaScript off, full-width input included', async ({ browser }) => {
+  const context = await newContext(browser, false);
+  const page = await context.newPage();
+  const email = address('nojs');
+  // Typed with a Japanese IME: full-width letters, ＠ and spaces, the domain in capitals. The server normalises it.
+  const toFullWidth = (s: string) => [...s].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+  const [local, domain] = email.split('@') as [string, string];
+  await page.goto('/newsletter');
+  await page.getByLabel('メールアドレス').fill(`\u3000${toFullWidth(local)}＠${toFullWidth(domain.toUpperCase())}\u3000`);
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect(page).toHaveURL(/\/newsletter\/sent$/);
+  await expect(page.getByRole('heading', { name: '確認メールをお送りしました' })).toBeVisible();
+
+  const welcome = await confirmFromMail(page, email);
+  await page.goto(linkIn(welcome, '/newsletter/unsubscribe'));
+  await page.getByRole('button', { name: '配信を停止する' }).click();
+  await expect(page).toHaveURL(/\/newsletter\/unsubscribed$/);
+  expect(subscriberStatus(email)).toBe('unsubscribed');
+  await context.close();
+});
+
+test('bad input gets a 4xx and a Japanese message, with and without JavaScript', async ({ browser }) => {
+  const nojs = await newContext(browser, false);
+  const plain = await nojs.newPage();
+  await plain.goto('/newsletter');
+  await plain.getByLabel('メールアドレス').fill('taro@');
+  const [response] = await Promise.all([plain.waitForResponse((r) => r.url().endsWith('/api/newsletter/subscribe')), plain.getByRole('button', { name: '登録する' }).click()]);
+  expect(response.status()).toBe(400);
+  await expect(plain.getByRole('alert').first()).toContainText('メールアドレスの形式が正しくありません');
+  await nojs.close();
+
+  const js = await newContext(browser, true);
+  const page = await js.newPage();
+  await page.goto('/newsletter');
+  const field = page.getByLabel('メールアドレス');
+  await field.fill('taro@example');
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect(page.getByTestId('newsletter-answer').getByRole('alert')).toContainText('メールアドレスの形式が正しくありません');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/newsletter$/);
+  await js.close();
+});
+
+test('a confirmation link that was never issued gets a 404 with an explanation', async ({ page }) => {
+  const response = await page.goto(`/newsletter/confirm?token=${'x'.repeat(43)}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'リンクが無効です' })).toBeVisible();
+  // Per-request pages are never stored by a shared cache.
+  const confirm = await page.request.get(`/newsletter/confirm?token=${'y'.repeat(43)}`);
+  expect(confirm.headers()['cache-control']).toMatch(/private|no-store/);
+});
+
+test('the dev mailbox is off in production unless KIJI_DEV_MAILBOX says otherwise', async ({ page }) => {
+  // The e2e server runs `npm start` (production) without KIJI_DEV_MAILBOX.
+  const response = await page.goto('/newsletter/mailbox');
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,121 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Database } from '../db/schema';
+import { rankRelated, type RelatedFeatures } from '../related/rank';
+import { isPublic, selectSummaries } from './queries';
+import { toArticleSummary, type SummaryRow } from './shape';
+import type { ArticleSummary } from './types';
+
+type Db = Kysely<Database>;
+
+/** How many related articles an article page may show in all (both carousels, every page they load). */
+export const RELATED_LIMIT = 48;
+
+// Newest candidates gathered per kind of relation before ranking. Bounded so
+// a tag or section with 100,000 articles costs the same as one with 10; the
+// ranking halves a relation's strength every two weeks, so past the newest
+// hundred of a relation a candidate would rarely reach the first 48 anyway.
+const CANDIDATES_PER_RELATION = 100;
+
+type Filter = (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
+
+/**
+ * あわせて読みたい for one article: public articles ranked by
+ * lib/related/rank.ts, at most `limit`. Null when the article itself is not
+ * public (unknown, draft, scheduled, unpublished), so a reader can never learn
+ * anything about it from the related list.
+ */
+export async function listRelatedArticles(db: Db, id: string, now: Date, limit = RELATED_LIMIT): Promise<ArticleSummary[] | null> {
+  const subjectRow = await db
+    .selectFrom('articles')
+    .where(isPublic(now))
+    .where('articles.id', '=', id)
+    .select(['articles.id', 'articles.section_slug', 'articles.series_slug', 'articles.published_at'])
+    .executeTakeFirst();
+  if (!subjectRow) return null;
+  const subjectLinks = await loadLinks(db, [id]);
+  const subject: RelatedFeatures = {
+    id,
+    sectionSlug: subjectRow.section_slug,
+    seriesSlug: subjectRow.series_slug,
+    topicSlugs: subjectLinks.topics.get(id) ?? [],
+    tagSlugs: subjectLinks.tags.get(id) ?? [],
+    publishedAt: subjectRow.published_at ?? now.toISOString(),
+  };
+
+  const { topicSlugs, tagSlugs, seriesSlug, sectionSlug } = subject;
+  // One bounded query per relation; `null` is the newest of everything, the
+  // fourth tier, so the row is full even for a story with no close relations.
+  const relations = ([
+    topicSlugs.length > 0
+      ? (eb) => eb('articles.id', 'in', eb.selectFrom('article_topics').select('article_id').where('topic_slug', 'in', topicSlugs))
+      : undefined,
+    seriesSlug ? (eb) => eb('articles.series_slug', '=', seriesSlug) : undefined,
+    tagSlugs.length > 0
+      ? (eb) => eb('articles.id', 'in', eb.selectFrom('article_tags').select('article_id').where('tag_slug', 'in', tagSlugs))
+      : undefined,
+    (eb) => eb('articles.section_slug', '=', sectionSlug),
+    null,
+  ] satisfies (Filter | null | undefined)[]).filter((relation) => relation !== undefined);
+
+  // Candidates come with their card columns, so the ranked ones need no
+  // second query (an `id IN (…48 ids)` lookup that SQLite's planner, without
+  // statistics, answered by scanning the status index: 100 ms at 20,000 articles).
+  const gathered = await Promise.all(
+    relations.map((relation) =>
+      (relation ? selectSummaries(db, now).where(relation) : selectSummaries(db, now))
+        .where('articles.id', '!=', id)
+        .select('articles.series_slug')
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id')
+        .limit(CANDIDATES_PER_RELATION)
+        .execute(),
+    ),
+  );
+  const rows = new Map(gathered.flat().map((row) => [row.id, row]));
+  const candidateIds = [...rows.keys()];
+  const [links, tagCounts] = await Promise.all([loadLinks(db, candidateIds), countTags(db, subject.tagSlugs)]);
+  const candidates: RelatedFeatures[] = [...rows.values()].map((row) => ({
+    id: row.id,
+    sectionSlug: row.section_slug,
+    seriesSlug: row.series_slug,
+    topicSlugs: links.topics.get(row.id) ?? [],
+    tagSlugs: links.tags.get(row.id) ?? [],
+    publishedAt: row.published_at ?? '',
+  }));
+  const ranked = rankRelated(subject, candidates, { now, tagCounts, limit });
+  return ranked.map((a) => toArticleSummary(rows.get(a.id) as SummaryRow));
+}
+
+async function loadLinks(db: Db, ids: string[]): Promise<{ topics: Map<string, string[]>; tags: Map<string, string[]> }> {
+  const topics = new Map<string, string[]>();
+  const tags = new Map<string, string[]>();
+  if (ids.length === 0) return { topics, tags };
+  const [topicRows, tagRows] = await Promise.all([
+    db.selectFrom('article_topics').select(['article_id', 'topic_slug as slug']).where('article_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('article_tags').select(['article_id', 'tag_slug as slug']).where('article_id', 'in', ids).orderBy('position').execute(),
+  ]);
+  for (const [rowsOf, into] of [
+    [topicRows, topics],
+    [tagRows, tags],
+  ] as const) {
+    for (const row of rowsOf) into.set(row.article_id, [...(into.get(row.article_id) ?? []), row.slug]);
+  }
+  return { topics, tags };
+}
+
+/**
+ * How many articles carry each of `slugs`. Drafts count too: the number only
+ * weighs a tag's rarity, and counting from the tag index alone (no join to
+ * articles) keeps this at a millisecond with 100,000 articles, where the
+ * join took hundreds on SQLite (docs/benchmarks.md).
+ */
+async function countTags(db: Db, slugs: readonly string[]): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('article_tags')
+    .where('tag_slug', 'in', [...slugs])
+    .groupBy('tag_slug')
+    .select((eb) => ['tag_slug', eb.fn.countAll<number>().as('n')])
+    .execute();
+  return new Map(rows.map((row) => [row.tag_slug, Number(row.n)]));
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL (leave it unset to keep mail in the outbox)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Kiji メールマガジン <newsletter@kiji.example>'),
+  KIJI_DEV_MAILBOX: flag.optional(),
+  KIJI_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  NODE_ENV: z.string().optional(),
+});
+
+export type NewsletterSettings = {
+  /** Where the worker sends mail; undefined = mail stays in the outbox (the embedded default). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Whether /newsletter/mailbox shows the outbox: on in development, off in production unless KIJI_DEV_MAILBOX=true. */
+  devMailbox: boolean;
+  /**
+   * Proxies in front of the server that append the client's address to
+   * X-Forwarded-For; the client is the entry this many places from the right.
+   */
+  proxyHops: number;
+};
+
+/**
+ * The newsletter's settings (see .env.example). Bad values throw with the
+ * variable's name, so the server stops at start rather than on a reader's
+ * request.
+ */
+export function readNewsletterSettings(env: Record<string, string | undefined> = process.env): NewsletterSettings {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const s = parsed.data;
+  return {
+    smtpUrl: s.SMTP_URL,
+    mailFrom: s.MAIL_FROM,
+    devMailbox: s.KIJI_DEV_MAILBOX ?? s.NODE_ENV !== 'production',
+    proxyHops: s.KIJI_PROXY_HOPS,
+  };
+}

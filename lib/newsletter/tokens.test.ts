@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createToken, createUnsubscribeToken, hashAddress, hashToken, readClientAddress, readUnsubscribeToken, toRateLimitSubject } from './tokens';
+
+describe('tokens', () => {
+  it('are long, URL-safe and different every time; only their hash is kept', () => {
+    const a = createToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(createToken()).not.toBe(a);
+    expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashToken(a)).not.toContain(a);
+  });
+
+  it('sign unsubscribe links so only the secret can make one', () => {
+    const token = createUnsubscribeToken('secret-1', 'sub123');
+    expect(readUnsubscribeToken('secret-1', token)).toBe('sub123');
+    expect(readUnsubscribeToken('secret-2', token)).toBeNull();
+    expect(readUnsubscribeToken('secret-1', token.replace('sub123', 'sub124'))).toBeNull();
+    expect(readUnsubscribeToken('secret-1', 'sub123')).toBeNull();
+    expect(readUnsubscribeToken('secret-1', `${token}x`)).toBeNull();
+  });
+
+  it('hash addresses with the key, so the same address matches and the bare hash does not reveal it', () => {
+    expect(hashAddress('k', '192.0.2.1')).toBe(hashAddress('k', '192.0.2.1'));
+    expect(hashAddress('k', '192.0.2.1')).not.toBe(hashAddress('other', '192.0.2.1'));
+  });
+});
+
+describe('readClientAddress', () => {
+  it('takes the address the nearest trusted proxy saw, not what the client wrote', () => {
+    expect(readClientAddress('203.0.113.9', 1)).toBe('203.0.113.9');
+    expect(readClientAddress('6.6.6.6, 203.0.113.9', 1)).toBe('203.0.113.9');
+    expect(readClientAddress('6.6.6.6, 203.0.113.9, 10.0.0.2', 2)).toBe('203.0.113.9');
+    expect(readClientAddress('::ffff:127.0.0.1', 1)).toBe('127.0.0.1');
+    expect(readClientAddress(null, 1)).toBe('unknown');
+  });
+});
+
+describe('toRateLimitSubject', () => {
+  it('counts IPv6 by /64 and IPv4 by address', () => {
+    expect(toRateLimitSubject('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(toRateLimitSubject('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(toRateLimitSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(toRateLimitSubject('198.51.100.7')).toBe('198.51.100.7');
+  });
+});

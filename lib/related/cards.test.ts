@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../content/types';
+import { toRelatedCard } from './cards';
+
+const summary: ArticleSummary = {
+  id: 'abcd2345',
+  url: '/articles/abcd2345',
+  headline: '見出し',
+  standfirst: null,
+  section: { slug: 'world', name: 'ワールド' },
+  topic: null,
+  publishedAt: '2026-11-19T15:30:00.000Z', // 0:30 on the 20th in Japan
+  updatedAt: '2026-11-19T15:30:00.000Z',
+  hero: { src: '/media/demo/a.webp', width: 1200, height: 675, alt: '説明', caption: null, credit: null },
+  sponsored: false,
+};
+
+describe('toRelatedCard', () => {
+  it('dates the card in Japan time', () => {
+    const card = toRelatedCard(summary);
+    expect(card.dateLabel).toBe('2026年11月20日');
+    expect(card.datetime).toBe('2026-11-20T00:30:00+09:00');
+  });
+
+  it('gives the browser a ready srcset through the image optimiser, with the real aspect ratio', () => {
+    const { image } = toRelatedCard(summary);
+    expect(image).toMatchObject({ width: 1200, height: 675 });
+    expect(image?.src).toMatch(/^\/_next\/image\?url=%2Fmedia%2Fdemo%2Fa\.webp&w=\d+&q=\d+$/);
+    expect(image?.srcSet?.split(', ').length).toBeGreaterThan(2);
+    expect(image?.sizes).toContain('70vw');
+  });
+
+  it('has no image when the article has none', () => {
+    expect(toRelatedCard({ ...summary, hero: null }).image).toBeNull();
+  });
+});

@@ -1,0 +1,19 @@
+import 'server-only';
+import { getRelatedArticles } from '../content';
+import { toRelatedCard, type RelatedCard } from './cards';
+import { sliceRelated, type RelatedPage, type RelatedSliceName } from './slices';
+
+/**
+ * One page of a あわせて読みたい carousel as cards: what the server wrapper
+ * puts in the HTML (page 1) and what GET /api/related/{id} returns for the
+ * pages after it. Null when the article is not public.
+ */
+export async function getRelatedCards(articleId: string, slice: RelatedSliceName, page: number): Promise<RelatedPage<RelatedCard> | null> {
+  const ranked = await getRelatedArticles(articleId);
+  if (!ranked) return null;
+  const { items, nextPage } = sliceRelated(ranked, slice, page);
+  return { items: items.map(toRelatedCard), nextPage };
+}
+
+export type { RelatedCard } from './cards';
+export { RELATED_PAGE_SIZE, RELATED_SLICES, relatedQuerySchema, type RelatedPage, type RelatedSliceName } from './slices';
