@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/0001-initial';
+import { newsroomMigration } from './migrations/0005-newsroom';
 import type { Database, Dialect } from './schema';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
@@ -46,7 +47,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
 
 /** Every migration, in order. Imported statically so the server bundle carries them. */
 function listMigrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-initial': initialMigration(dialect) };
+  return { '0001-initial': initialMigration(dialect), '0005-newsroom': newsroomMigration(dialect) };
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
