@@ -9,4 +9,6 @@ export async function register() {
   const started = Date.now();
   await getDatabase();
   console.log(`Kiji: database ready in ${Date.now() - started} ms`);
+  const { startNewsroom } = await import('./lib/newsroom/server-start');
+  await startNewsroom();
 }

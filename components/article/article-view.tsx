@@ -5,14 +5,19 @@ import { ArticleHeader } from './article-header';
 import { BodyBlocks } from './body-blocks';
 import { HeroFigure } from './hero-figure';
 
-type ArticleViewProps = { article: Article; page: number };
+type ArticleViewProps = {
+  article: Article;
+  page: number;
+  /** An editor's or preview-link holder's view: anything that counts readers (rankings) must not render. */
+  preview?: boolean;
+};
 
 /** One page of an article as readers see it. */
-export function ArticleView({ article, page }: ArticleViewProps) {
+export function ArticleView({ article, page, preview = false }: ArticleViewProps) {
   const blocks = article.pages[page - 1] ?? [];
   const lastPage = page === article.pages.length;
   return (
-    <article className="space-y-6">
+    <article className="space-y-6" data-preview={preview || undefined}>
       <ArticleHeader article={article} />
       {article.hero && page === 1 && <HeroFigure hero={article.hero} lead />}
       {page > 1 && (

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, draftMode, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getNewsroomContext } from './context';
-import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken } from './csrf';
+import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken, toSignInToken } from './csrf';
 import type { Editor } from './editors';
 import { MESSAGES, jsonError } from './http';
 import { createSession, findSession, revokeSession } from './sessions';
@@ -26,6 +26,12 @@ export async function getSignedInEditor(): Promise<SignedIn | null> {
   const found = await findSession(db, token);
   if (!found) return null;
   return { editor: found.editor, sessionId: found.sessionId, csrfToken: toCsrfToken(secret, found.sessionId) };
+}
+
+/** A fresh token for the sign-in form (which has no session to bind a CSRF token to). */
+export async function issueSignInToken(): Promise<string> {
+  const { secret } = await getNewsroomContext();
+  return toSignInToken(secret);
 }
 
 /** Only newsroom paths may be returned to after sign-in: never another site, never `//host`. */
@@ -60,12 +66,11 @@ async function readCsrfToken(request: Request): Promise<string | null> {
  * editor, or the 403/401 response to send instead.
  */
 export async function guardMutation(request: Request): Promise<SignedIn | Response> {
-  const { siteUrl } = await getNewsroomContext();
+  const { siteUrl, secret } = await getNewsroomContext();
   const origin = checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers));
   if (!origin.ok) return jsonError(403, MESSAGES.crossSite);
   const signedIn = await getSignedInEditor();
   if (!signedIn) return jsonError(401, MESSAGES.signedOut);
-  const { secret } = await getNewsroomContext();
   if (!isValidCsrfToken(secret, signedIn.sessionId, await readCsrfToken(request))) return jsonError(403, MESSAGES.badToken);
   return signedIn;
 }

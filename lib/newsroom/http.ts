@@ -22,3 +22,18 @@ export const MESSAGES = {
   badInput: '入力内容を確認してください。',
   notFound: '記事が見つかりません。',
 } as const;
+
+/** A command's refusal as its status and message; anything else is a 500 that says only that it failed. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof Error && 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    return jsonError(error.status, error.message);
+  }
+  console.error('Kiji newsroom: command failed', error);
+  return jsonError(500, '処理に失敗しました。時間をおいてもう一度お試しください。');
+}
+
+/** The request's JSON body, or null when it is not JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) return null;
+  return request.json().catch(() => null);
+}

@@ -1,0 +1,38 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { decideArticleRouting, getRoutingSnapshot } from './lib/newsroom/routing';
+import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
+
+/**
+ * Runs before the page cache for article and newsroom URLs:
+ * - withdrawn articles answer 410 Gone and removed pages 301, which an App
+ *   Router page cannot (lib/newsroom/routing.ts); a preview (draft mode)
+ *   goes through to the page, which checks the editor or preview link;
+ * - preview and newsroom responses say `noindex`, and newsroom pages may not
+ *   be framed by another site (clickjacking).
+ */
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const preview = request.cookies.has('__prerender_bypass');
+  if (pathname.startsWith('/articles/') && !preview) {
+    const decision = decideArticleRouting(pathname, getRoutingSnapshot());
+    if (decision?.kind === 'gone') {
+      return new NextResponse(GONE_PAGE_HTML, {
+        status: 410,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=60' },
+      });
+    }
+    if (decision?.kind === 'moved') {
+      const target = request.nextUrl.clone();
+      target.pathname = decision.location;
+      target.search = '';
+      return NextResponse.redirect(target, 301);
+    }
+    return NextResponse.next();
+  }
+  const response = NextResponse.next();
+  response.headers.set('X-Robots-Tag', 'noindex');
+  if (!pathname.startsWith('/articles/')) response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+  return response;
+}
+
+export const config = { matcher: ['/articles/:path*', '/newsroom/:path*', '/newsroom', '/preview/:path*'] };
