@@ -11,7 +11,7 @@ export function RevisionList({ articleId, revisions, current, live, csrfToken }:
     <ol className="mt-6 divide-y divide-rule rounded border border-rule bg-white" data-testid="revisions">
       {revisions.map((r) => (
         <li key={r.number} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-          <span className="font-bold">第{r.number}版</span>
+          <span className="font-bold">{`第${r.number}版`}</span>
           <span className="rounded bg-paper px-2 py-0.5 text-xs">{REVISION_LABELS[r.action]}</span>
           <span className="text-sm text-muted">
             {formatDateline(r.createdAt)}・{r.editorName ?? 'システム'}

@@ -28,6 +28,7 @@ export type Database = {
   article_paths: ArticlePathTable;
   preview_links: PreviewLinkTable;
   server_secrets: ServerSecretTable;
+  cache_invalidations: CacheInvalidationTable;
 };
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -140,5 +141,8 @@ export type PreviewLinkTable = {
 };
 
 export type ServerSecretTable = { name: string; value: string; created_at: string };
+
+/** The last time each cache tag was invalidated, replayed after a restart. */
+export type CacheInvalidationTable = { tag: string; at: string };
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -88,7 +88,7 @@ export async function handleArticleCommand(request: Request, id: string, command
       correct: () => correctArticle(db, { id, editorId, draft: draft!, baseRevision }),
       restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
     }[command]();
-    invalidateTags(result.invalidate);
+    await invalidateTags(db, result.invalidate);
     if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);
     if (command === 'schedule' || command === 'unschedule') wakeScheduler();
     return jsonOk(toAnswer(result));

@@ -20,7 +20,7 @@ export const SCHEDULER_MAX_SLEEP_MS = 30_000;
 /** While the server is not yet listening at start, or the call fails, try again this soon (ms). */
 const RETRY_MS = 1_000;
 
-type SchedulerState = { token: string; timer?: NodeJS.Timeout; wake: () => void };
+type SchedulerState = { token: string; timer?: NodeJS.Timeout; wake: () => void; replayed: boolean };
 type Global = typeof globalThis & { __kijiScheduler?: SchedulerState };
 
 /** The per-process token the scheduler's route accepts: only this process's timer can know it. */
@@ -45,7 +45,7 @@ export function wakeScheduler(): void {
 export function startScheduler(db: Kysely<Database>, baseUrl: string): void {
   const g = globalThis as Global;
   if (g.__kijiScheduler) return;
-  const state: SchedulerState = { token: randomBytes(32).toString('base64url'), wake: () => arm(0) };
+  const state: SchedulerState = { token: randomBytes(32).toString('base64url'), wake: () => arm(0), replayed: false };
   g.__kijiScheduler = state;
 
   function arm(ms: number): void {
@@ -60,15 +60,17 @@ export function startScheduler(db: Kysely<Database>, baseUrl: string): void {
     try {
       await refreshRouting(db);
       const next = await findNextDue(db);
-      if (next && next.getTime() <= Date.now()) {
+      // The first call after start also replays recent cache invalidations (lib/newsroom/invalidate.ts).
+      if (!state.replayed || (next && next.getTime() <= Date.now())) {
         const response = await fetch(`${baseUrl}/api/newsroom/scheduler`, {
           method: 'POST',
-          headers: { 'x-kiji-scheduler': state.token },
+          headers: { 'x-kiji-scheduler': state.token, ...(state.replayed ? {} : { 'x-kiji-replay': '1' }) },
           signal: AbortSignal.timeout(20_000),
         });
         if (!response.ok) throw new Error(`scheduler route answered ${response.status}`);
         const { published } = (await response.json()) as { published: string[] };
         if (published.length > 0) console.log(`Kiji: published ${published.length} scheduled article(s): ${published.join(', ')}`);
+        state.replayed = true;
         sleep = 0;
       } else if (next) {
         sleep = Math.min(SCHEDULER_MAX_SLEEP_MS, next.getTime() - Date.now());

@@ -71,6 +71,13 @@ export function newsroomMigration(dialect: Dialect) {
         .addColumn('value', 'text', (c) => c.notNull())
         .addColumn('created_at', sql.raw(timestamp), (c) => c.notNull())
         .execute();
+      // Tag invalidations live in the server's memory only (Next.js's tags
+      // manifest); kept here so a restart can replay them (lib/newsroom/invalidate.ts).
+      await db.schema
+        .createTable('cache_invalidations')
+        .addColumn('tag', 'text', (c) => c.primaryKey())
+        .addColumn('at', sql.raw(timestamp), (c) => c.notNull())
+        .execute();
       // The newsroom lists articles most recently edited first, with or without a status filter.
       await db.schema.createIndex('articles_status_updated').on('articles').columns(['status', 'updated_at']).execute();
       await db.schema.createIndex('articles_updated').on('articles').column('updated_at').execute();

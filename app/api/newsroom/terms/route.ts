@@ -18,7 +18,7 @@ export async function POST(request: Request) {
   try {
     const term = await createTerm(db, parsed.data);
     // Someone may have asked for this slug's page before it existed: that 404 was cached.
-    invalidateTags([parsed.data.kind === 'topic' ? CACHE_TAGS.topic(term.slug) : CACHE_TAGS.tag(term.slug)]);
+    await invalidateTags(db, [parsed.data.kind === 'topic' ? CACHE_TAGS.topic(term.slug) : CACHE_TAGS.tag(term.slug)]);
     return jsonOk(term, { status: 201 });
   } catch (error) {
     if (error instanceof TermError) return jsonError(409, error.message);
