@@ -86,20 +86,22 @@ export function ArticleList({ list, counts, sections, filter }: ArticleListProps
       ) : (
         <ul className="divide-y divide-rule rounded border border-rule bg-white" data-testid="newsroom-articles">
           {list.items.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-              <span className={`rounded px-2 py-0.5 text-xs font-bold ${STATUS_BADGE[a.status]}`}>{STATUS_LABELS[a.status]}</span>
-              {a.breaking && <span className="rounded bg-brand px-2 py-0.5 text-xs font-bold text-white">速報</span>}
-              <Link href={`/newsroom/articles/${a.id}`} className="min-w-0 flex-1 font-semibold hover:underline">
+            <li key={a.id} className="px-4 py-3">
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+                <span className={`rounded px-2 py-0.5 font-bold ${STATUS_BADGE[a.status]}`}>{STATUS_LABELS[a.status]}</span>
+                {a.breaking && <span className="rounded bg-brand px-2 py-0.5 font-bold text-white">速報</span>}
+                <span>{a.section.name}</span>
+                <span>
+                  {a.status === 'scheduled' && a.publishedAt
+                    ? `予約 ${formatDateline(a.publishedAt)}`
+                    : a.updatedAt
+                      ? `更新 ${formatDateline(a.updatedAt)}`
+                      : ''}
+                </span>
+              </p>
+              <Link href={`/newsroom/articles/${a.id}`} className="mt-1 block font-semibold hover:underline">
                 {a.headline || '(見出しなし)'}
               </Link>
-              <span className="text-xs text-muted">{a.section.name}</span>
-              <span className="text-xs text-muted">
-                {a.status === 'scheduled' && a.publishedAt
-                  ? `予約 ${formatDateline(a.publishedAt)}`
-                  : a.updatedAt
-                    ? `更新 ${formatDateline(a.updatedAt)}`
-                    : ''}
-              </span>
             </li>
           ))}
         </ul>

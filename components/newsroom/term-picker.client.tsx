@@ -101,7 +101,7 @@ export function TermPicker({ kind, label, hint, selected, options, csrfToken, on
             <option key={o.slug} value={o.name} />
           ))}
         </datalist>
-        <button type="button" onClick={add} className="rounded border border-ink px-3 py-1.5 text-sm">
+        <button type="button" onClick={add} className="shrink-0 rounded border border-ink px-3 py-1.5 text-sm whitespace-nowrap">
           追加
         </button>
       </div>
