@@ -3,13 +3,14 @@ import { getDatabase } from '../db/global';
 import { refreshRouting } from './routing';
 import { startScheduler } from './scheduler';
 import { readNewsroomSettings } from './settings';
-import { DEMO_EDITOR, prepareNewsroomAccounts } from './startup';
+import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
 
 /**
  * The newsroom's part of server start (instrumentation.ts): the demo editor
  * on a fresh demo database, the refusal to serve a public site with the
- * demo password, the 410/301 snapshot, and the scheduler. Throws to stop
- * the start.
+ * demo password, the 410/301 snapshot, and the scheduler. A refusal ends
+ * the process: Next.js would otherwise log a failed instrumentation hook and
+ * keep listening.
  */
 export async function startNewsroom(): Promise<void> {
   const settings = readSettings();
@@ -18,6 +19,10 @@ export async function startNewsroom(): Promise<void> {
   const { createdDemoEditor } = await prepareNewsroomAccounts(db, {
     seedDemo: settings.seedDemo,
     publicDeployment: newsroom.publicDeployment,
+  }).catch((error: unknown) => {
+    if (!(error instanceof NewsroomStartupError)) throw error;
+    console.error(`Kiji: refusing to start. ${error.message}`);
+    process.exit(1);
   });
   if (createdDemoEditor) {
     console.log(
