@@ -308,3 +308,32 @@ test('drafts appear on no public page, feed, sitemap, ranking or search', async 
     expect(leaks, `draft leaks on ${path} (${response.status})`).toBe(false);
   }
 });
+
+test('drafts save themselves, leaving with unsaved changes asks first, a bad photo is refused with its reason', async ({ page }) => {
+  const session = await signInApi();
+  const { id } = await createDraftApi(session, draftOf());
+  await signInBrowser(page, `/newsroom/articles/${id}`);
+  const headline = `自動保存される見出し${Date.now()}`;
+  await page.getByLabel('見出し', { exact: true }).fill(headline);
+  await expect(page.getByTestId('save-state')).toHaveText('未保存の変更があります');
+  await expect(page.getByTestId('save-state')).toContainText('自動保存しました', { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel('見出し', { exact: true })).toHaveValue(headline);
+
+  await page.getByLabel('本文', { exact: true }).fill('まだ保存していない本文。');
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: '記事一覧' }).click();
+  expect(asked).toContain('保存されていない変更があります');
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(`${BASE}/newsroom/articles/${id}`);
+  await expect(page.getByLabel('本文', { exact: true })).toHaveValue('まだ保存していない本文。');
+
+  await page.locator('input[type="file"]').setInputFiles({ name: 'small.png', mimeType: 'image/png', buffer: await photo(300, 200) });
+  await expect(page.getByRole('alert').filter({ hasText: '幅400px以上の画像を選んでください。' })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await expect(page.getByRole('alert').filter({ hasText: 'JPEG・PNG・WebPの画像を選んでください。' })).toBeVisible();
+});
