@@ -190,6 +190,14 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
     expect(actions.map((r) => r.action)).toEqual(['create', 'save', 'autosave', 'restore']);
   });
 
+  it('lets only the preview read past the public filter', async () => {
+    const id = await createArticle(conn.db, editorId, T0);
+    await saveArticle(conn.db, { id, editorId, draft: story({ headline: '下書きの見出し' }), baseRevision: 1, now: at(1) });
+    expect(await q.findArticle(conn.db, id, at(2))).toBeNull();
+    expect(await q.findArticle(conn.db, id, at(2), { anyStatus: true })).toMatchObject({ headline: '下書きの見出し' });
+    expect(await q.findArticleStatus(conn.db, id)).toEqual({ status: 'draft', publishedAt: null });
+  });
+
   it('invalidates nothing for changes no reader can see', () => {
     const hidden = { public: false, section: 'world', topics: [], tags: [], series: null };
     expect(decideInvalidation('abcdefgh', hidden, hidden)).toEqual([]);

@@ -5,6 +5,7 @@ import { getNewsroomContext } from './context';
 import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken, toSignInToken } from './csrf';
 import type { Editor } from './editors';
 import { MESSAGES, jsonError } from './http';
+import { toReturnPath } from './return-path';
 import { createSession, findSession, revokeSession } from './sessions';
 
 /**
@@ -32,12 +33,6 @@ export async function getSignedInEditor(): Promise<SignedIn | null> {
 export async function issueSignInToken(): Promise<string> {
   const { secret } = await getNewsroomContext();
   return toSignInToken(secret);
-}
-
-/** Only newsroom paths may be returned to after sign-in: never another site, never `//host`. */
-export function toReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/newsroom') || value.startsWith('//') || /[\\\r\n]/.test(value)) return '/newsroom';
-  return value;
 }
 
 /** For newsroom pages: the signed-in editor, or a redirect to the sign-in page that comes back to `returnTo`. */

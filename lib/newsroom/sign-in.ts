@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { startSession, toReturnPath } from './auth';
+import { startSession } from './auth';
 import { getNewsroomContext } from './context';
 import { checkRequestOrigin, isValidSignInToken, listAllowedOrigins } from './csrf';
 import { checkCredentials } from './editors';
 import { MESSAGES, jsonError, jsonOk } from './http';
 import { checkSignInAllowed, clearLoginFailures, readClientAddress, recordSignInFailure } from './rate-limit';
+import { toReturnPath } from './return-path';
 
 const signInSchema = z.object({
   login: z.string().min(1).max(64),
