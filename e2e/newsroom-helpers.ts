@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { emptyDraft, type ArticleDraft } from '../lib/newsroom/draft';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 
 /** Shared steps of the newsroom specs: signing in, API calls with real headers, the e2e database. */
@@ -37,35 +38,15 @@ export function editorHeaders(session: Session): Record<string, string> {
   return { cookie: session.cookie, origin: session.base, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
 }
 
-export type DraftInput = {
-  headline: string;
-  standfirst: string;
-  body: string;
-  section: string;
-  topics: string[];
-  tags: string[];
-  hero: { src: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
-  agency: string | null;
-  wireCode: string | null;
-  breakingUntil: string | null;
-  sponsored: boolean;
-  series: string | null;
-};
+export type DraftInput = ArticleDraft;
 
+/** A publishable draft in カルチャー (no other spec counts that section's articles). */
 export function draftOf(overrides: Partial<DraftInput> = {}): DraftInput {
   return {
+    ...emptyDraft('culture'),
     headline: `テスト見出し${Date.now()}`,
     standfirst: 'テスト用のリード文。',
     body: '一段落目の本文。\n\n## 小見出し\n\n二段落目の本文。',
-    section: 'culture',
-    topics: [],
-    tags: [],
-    hero: null,
-    agency: null,
-    wireCode: null,
-    breakingUntil: null,
-    sponsored: false,
-    series: null,
     ...overrides,
   };
 }

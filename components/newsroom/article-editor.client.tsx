@@ -35,6 +35,23 @@ const LEAVE_WARNING = '保存されていない変更があります。このペ
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
 const buttonClass = 'rounded px-4 py-2 text-sm font-bold disabled:opacity-50';
 
+type SelectFieldProps = { label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void };
+
+function SelectField({ label, value, options, onChange }: SelectFieldProps) {
+  return (
+    <label className="block">
+      <span className="text-sm font-semibold">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages }: ArticleEditorProps) {
   const [article, setArticle] = useState(initial);
   const [draft, setDraft] = useState<ArticleDraft>(initial.draft);
@@ -244,34 +261,22 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
 
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="sr-only">分類</legend>
-          <label className="block">
-            <span className="text-sm font-semibold">セクション</span>
-            <select value={draft.section} onChange={(e) => update('section', e.target.value)} className={inputClass}>
-              {options.sections.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block">
-            <span className="text-sm font-semibold">連載</span>
-            <select
-              value={draft.series ?? ''}
-              onChange={(e) => {
-                const series = options.series.find((s) => s.slug === e.target.value);
-                setDraft((d) => ({ ...d, series: series?.slug ?? null, sponsored: series ? series.sponsored || d.sponsored : d.sponsored }));
-              }}
-              className={inputClass}
-            >
-              <option value="">なし</option>
-              {options.series.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.sponsored ? `PR・${s.name}` : s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="セクション"
+            value={draft.section}
+            options={options.sections.map((s) => ({ value: s.slug, label: s.name }))}
+            onChange={(value) => update('section', value)}
+          />
+          <SelectField
+            label="連載"
+            value={draft.series ?? ''}
+            options={[{ value: '', label: 'なし' }, ...options.series.map((s) => ({ value: s.slug, label: s.sponsored ? `PR・${s.name}` : s.name }))]}
+            onChange={(value) => {
+              const series = options.series.find((s) => s.slug === value);
+              // A sponsored series makes the article PR too; leaving one does not clear an explicit PR flag.
+              setDraft((d) => ({ ...d, series: series?.slug ?? null, sponsored: series ? series.sponsored || d.sponsored : d.sponsored }));
+            }}
+          />
         </fieldset>
 
         <TermPicker
@@ -299,17 +304,12 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
 
         <fieldset className="grid gap-4 rounded border border-rule bg-white p-4 sm:grid-cols-2">
           <legend className="px-1 text-sm font-semibold">配信元</legend>
-          <label className="block">
-            <span className="text-sm">配信元</span>
-            <select value={draft.agency ?? ''} onChange={(e) => update('agency', e.target.value || null)} className={inputClass}>
-              <option value="">自社記事</option>
-              {options.agencies.map((a) => (
-                <option key={a.slug} value={a.slug}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="配信元"
+            value={draft.agency ?? ''}
+            options={[{ value: '', label: '自社記事' }, ...options.agencies.map((a) => ({ value: a.slug, label: a.name }))]}
+            onChange={(value) => update('agency', value || null)}
+          />
           <label className="block">
             <span className="text-sm">配信記事番号</span>
             <input

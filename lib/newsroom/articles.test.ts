@@ -17,7 +17,7 @@ import {
   unscheduleArticle,
 } from './articles';
 import { createEditor } from './editors';
-import type { ArticleDraft } from './draft';
+import { emptyDraft, type ArticleDraft } from './draft';
 import { decideArticleRouting, loadRoutingSnapshot } from './routing';
 import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
 import { seedNewsroomFixtures } from './test-fixtures';
@@ -38,18 +38,12 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
 
   const draftOf = async (id: string) => (await loadNewsroomArticle(conn.db, id))!;
   const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => ({
+    ...emptyDraft('world'),
     headline: '港の再開発、来春に着工へ',
     standfirst: '市は計画の見直しを終えた。',
     body: '本文の一段落目。\n\n## 経緯\n\n二段落目。',
-    section: 'world',
     topics: ['harbor'],
     tags: ['tokyo', 'sato'],
-    hero: null,
-    agency: null,
-    wireCode: null,
-    breakingUntil: null,
-    sponsored: false,
-    series: null,
     ...overrides,
   });
 
