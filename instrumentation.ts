@@ -2,7 +2,8 @@
  * Runs once when the server starts, before it takes requests: creates,
  * migrates and (on an empty database) seeds it, so the first reader never
  * waits for that and a broken database stops the start with a clear error;
- * then starts the newsletter's outbox worker.
+ * then starts the background work: the ranking job, the newsletter outbox
+ * worker and the newsroom (routing snapshot, demo editor, scheduler).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -17,4 +18,8 @@ export async function register() {
   // The newsletter's outbox worker sends queued mail from this process (lib/newsletter/worker.ts).
   const { startOutboxWorker } = await import('./lib/newsletter/runtime');
   await startOutboxWorker();
+
+  // The newsroom: routing snapshot (410/301), demo editor, and the scheduler that publishes on time.
+  const { startNewsroom } = await import('./lib/newsroom/server-start');
+  await startNewsroom();
 }

@@ -12,19 +12,19 @@ type ArticleViewProps = {
   article: Article;
   page: number;
   /**
-   * Report the view to 人気ランキング (default). The newsroom's preview
-   * passes false so editors' reading never counts; the beacon route also
-   * ignores draft-mode browsers (lib/rankings/filter.ts).
+   * An editor's or preview-link holder's view: nothing that counts readers
+   * renders (no beacon for 人気ランキング; the beacon route also ignores
+   * draft-mode browsers, lib/rankings/filter.ts).
    */
-  countView?: boolean;
+  preview?: boolean;
 };
 
 /** One page of an article as readers see it. */
-export function ArticleView({ article, page, countView = true }: ArticleViewProps) {
+export function ArticleView({ article, page, preview = false }: ArticleViewProps) {
   const blocks = article.pages[page - 1] ?? [];
   const lastPage = page === article.pages.length;
   return (
-    <article className="space-y-6">
+    <article className="space-y-6" data-preview={preview || undefined}>
       <ArticleHeader article={article} />
       {article.hero && page === 1 && <HeroFigure hero={article.hero} lead />}
       {page > 1 && (
@@ -37,7 +37,7 @@ export function ArticleView({ article, page, countView = true }: ArticleViewProp
         {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}
       </div>
       <ArticlePager id={article.id} page={page} totalPages={article.pages.length} />
-      {countView && <ViewBeacon articleId={article.id} />}
+      {!preview && <ViewBeacon articleId={article.id} />}
       {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
       <RelatedReading articleId={article.id} slice="main" />
       <NewsletterSignup placement="article" />

@@ -6,6 +6,11 @@ export const CACHE_TAGS = {
   /** Any public article list or page: publishing, correcting or unpublishing touches it. */
   articles: 'articles',
   article: (id: string) => `article:${id}`,
+  /** One section's, topic's, tag's or series' listing pages: a publish touches only the ones its article is (or was) in. */
+  section: (slug: string) => `section:${slug}`,
+  topic: (slug: string) => `topic:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+  series: (slug: string) => `series:${slug}`,
   taxonomy: 'taxonomy',
   magazine: 'magazine',
   publications: 'publications',

@@ -27,31 +27,47 @@ export const getLatestArticles = unstable_cache(
   { tags: [CACHE_TAGS.articles], revalidate: CACHE_SECONDS.listing },
 );
 
-/** A public article by id; null for malformed, unknown, draft, scheduled or unpublished ids. */
-export async function getArticle(id: string) {
+/**
+ * A public article by id; null for malformed, unknown, draft, scheduled or
+ * unpublished ids. With `preview` (an editor or preview-link holder, decided
+ * by the article route alone) any status is returned, read straight from the
+ * database: a draft never enters the shared cache.
+ */
+export async function getArticle(id: string, { preview = false }: { preview?: boolean } = {}) {
   if (!isArticleId(id)) return null;
+  if (preview) return q.findArticle(await getDb(), id, new Date(), { anyStatus: true });
+  // The page's other parts (最新記事) carry the site-wide `articles` tag; the
+  // article's own data changes only when it is published, corrected or withdrawn.
   return unstable_cache(async () => q.findArticle(await getDb(), id, new Date()), ['article', id], {
-    tags: [CACHE_TAGS.articles, CACHE_TAGS.article(id)],
+    tags: [CACHE_TAGS.article(id), CACHE_TAGS.taxonomy],
     revalidate: CACHE_SECONDS.article,
   })();
 }
 
+/** Where an article stands in the newsroom, for the preview banner. Never cached. */
+export async function getArticleStatus(id: string) {
+  if (!isArticleId(id)) return null;
+  return q.findArticleStatus(await getDb(), id);
+}
+
 function listing<T>(
-  name: string,
+  name: 'section' | 'topic' | 'tag' | 'series',
   find: (db: Awaited<ReturnType<typeof getDb>>, slug: string) => Promise<T | null>,
   list: typeof q.listSectionArticles,
 ) {
-  return unstable_cache(
-    async (slug: string, page: number) => {
-      const db = await getDb();
-      const subject = await find(db, slug);
-      if (!subject) return null;
-      const articles = await list(db, slug, page, new Date());
-      return { subject, articles };
-    },
-    [name],
-    { tags: [CACHE_TAGS.articles, CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS.listing },
-  );
+  // Tagged per subject, so publishing in ワールド leaves every other section's pages cached.
+  return (slug: string, page: number) =>
+    unstable_cache(
+      async () => {
+        const db = await getDb();
+        const subject = await find(db, slug);
+        if (!subject) return null;
+        const articles = await list(db, slug, page, new Date());
+        return { subject, articles };
+      },
+      [name, slug, String(page)],
+      { tags: [CACHE_TAGS[name](slug), CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS.listing },
+    )();
 }
 
 export const getSectionListing = listing('section', q.findSection, q.listSectionArticles);

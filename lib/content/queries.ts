@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
-import type { Database } from '../db/schema';
+import type { ArticleStatus, Database } from '../db/schema';
 import type {
   Article,
   ArticleSummary,
@@ -30,7 +30,7 @@ export function isPublic(now: Date) {
 }
 
 /** Public articles with the columns a summary needs (`toArticleSummary`); callers add filters and order. */
-export function selectSummaries(db: Db, now: Date) {
+export function selectSummaries(db: Db, now: Date, { anyStatus = false }: { anyStatus?: boolean } = {}) {
   return db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.slug', 'articles.section_slug')
@@ -38,7 +38,8 @@ export function selectSummaries(db: Db, now: Date) {
       join.onRef('lead_topic.article_id', '=', 'articles.id').on('lead_topic.position', '=', 0),
     )
     .leftJoin('topics', 'topics.slug', 'lead_topic.topic_slug')
-    .where(isPublic(now))
+    // Only the newsroom's preview reads past this, for one article by id.
+    .$if(!anyStatus, (q) => q.where(isPublic(now)))
     .select([
       'articles.id',
       'articles.headline',
@@ -111,9 +112,13 @@ export async function getHomePage(db: Db, now: Date): Promise<HomePage> {
   return { latest, sections: perSection.filter((s) => s.articles.length > 0) };
 }
 
-/** One public article with everything its page shows, or null for unknown and non-public ids. */
-export async function findArticle(db: Db, id: string, now: Date): Promise<Article | null> {
-  const row = await selectSummaries(db, now)
+/**
+ * One public article with everything its page shows, or null for unknown and
+ * non-public ids. `anyStatus` (preview only) also finds drafts, scheduled and
+ * unpublished articles.
+ */
+export async function findArticle(db: Db, id: string, now: Date, options: { anyStatus?: boolean } = {}): Promise<Article | null> {
+  const row = await selectSummaries(db, now, options)
     .leftJoin('series', 'series.slug', 'articles.series_slug')
     .leftJoin('agencies', 'agencies.slug', 'articles.agency_slug')
     .where('articles.id', '=', id)
@@ -154,6 +159,12 @@ export async function findArticle(db: Db, id: string, now: Date): Promise<Articl
       .execute(),
   ]);
   return toArticle(row, { topics, tags, authors });
+}
+
+/** An article's newsroom status and publication time (scheduled time for 予約), whatever its status. */
+export async function findArticleStatus(db: Db, id: string): Promise<{ status: ArticleStatus; publishedAt: string | null } | null> {
+  const row = await db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).executeTakeFirst();
+  return row ? { status: row.status, publishedAt: row.published_at } : null;
 }
 
 export async function findSection(db: Db, slug: string): Promise<Section | null> {

@@ -7,6 +7,7 @@ import { initialMigration } from './migrations/0001-initial';
 import { rankingsMigration } from './migrations/0002-rankings';
 import { newsletterMigration } from './migrations/0003-newsletter';
 import { searchMigration } from './migrations/0004-search';
+import { newsroomMigration } from './migrations/0005-newsroom';
 import type { Database, Dialect } from './schema';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
@@ -54,6 +55,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0002-rankings': rankingsMigration(dialect),
     '0003-newsletter': newsletterMigration(dialect),
     '0004-search': searchMigration(dialect),
+    '0005-newsroom': newsroomMigration(dialect),
   };
 }
 

@@ -30,6 +30,14 @@ export type Database = {
   mail_outbox: MailOutboxTable;
   newsletter_rate_limits: NewsletterRateLimitTable;
   newsletter_secrets: NewsletterSecretTable;
+  editors: EditorTable;
+  editor_sessions: EditorSessionTable;
+  sign_in_failures: SignInFailureTable;
+  article_revisions: ArticleRevisionTable;
+  article_paths: ArticlePathTable;
+  preview_links: PreviewLinkTable;
+  server_secrets: ServerSecretTable;
+  cache_invalidations: CacheInvalidationTable;
 };
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -175,5 +183,51 @@ export type NewsletterRateLimitTable = { key: string; window_started_at: string;
 
 /** Secrets this install made for itself (the key that hashes IP addresses and signs unsubscribe links). */
 export type NewsletterSecretTable = { name: string; value: string };
+
+/** A newsroom account. `login` is lowercase; the hash is `scrypt$N$r$p$salt$key` (lib/newsroom/password.ts). */
+export type EditorTable = {
+  id: string;
+  login: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+};
+
+/** `id` is the SHA-256 (hex) of the cookie's token, never the token itself. */
+export type EditorSessionTable = { id: string; editor_id: string; created_at: string; expires_at: string };
+
+/** One failed sign-in; `key` is `login:<name>` or `ip:<address>`. */
+export type SignInFailureTable = { key: string; at: string };
+
+export type RevisionAction = 'create' | 'save' | 'autosave' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'correct' | 'restore';
+
+/** Every save keeps one; `snapshot` is the JSON of the editable fields (lib/newsroom/draft.ts). */
+export type ArticleRevisionTable = {
+  id: string;
+  article_id: string;
+  number: number;
+  action: RevisionAction;
+  editor_id: string | null;
+  created_at: string;
+  snapshot: string;
+};
+
+/** Every path an article was ever public at; `current` 0 means it now answers 301. */
+export type ArticlePathTable = { path: string; article_id: string; current: number; created_at: string };
+
+export type PreviewLinkTable = {
+  id: string;
+  article_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+};
+
+export type ServerSecretTable = { name: string; value: string; created_at: string };
+
+/** The last time each cache tag was invalidated, replayed after a restart. */
+export type CacheInvalidationTable = { tag: string; at: string };
 
 export type Dialect = 'sqlite' | 'postgres';

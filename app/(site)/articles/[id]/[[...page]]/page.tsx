@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleView } from '@/components/article/article-view';
 import { WithSidebar } from '@/components/layout/with-sidebar';
+import { PreviewBanner } from '@/components/preview/preview-banner';
 import { Sidebar } from '@/components/rails/sidebar';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ArticlePageLinks } from '@/components/seo/page-links';
-import { articlePath, getArticle, parsePageSegment, sectionPath } from '@/lib/content';
+import { articlePath, getArticle, getArticleStatus, parsePageSegment, sectionPath } from '@/lib/content';
 import { readSettings } from '@/lib/config';
+import { canPreview } from '@/lib/preview/access';
 import { buildBreadcrumbs, buildNewsArticle } from '@/lib/seo/json-ld';
 import { buildArticleMetadata } from '@/lib/seo/metadata';
 
@@ -23,19 +26,23 @@ export function generateStaticParams() {
 type ArticlePageProps = { params: Promise<{ id: string; page?: string[] }> };
 
 // generateMetadata and the page read the same article once per request.
+// Draft mode is read here and nowhere else. Its cookie only skips the caches,
+// so a preview also needs a signed-in editor or a preview link for this article.
 const loadArticlePage = cache(async (id: string, segments: string[] | undefined) => {
   const page = parsePageSegment(segments);
   if (page === null) return null;
-  const article = await getArticle(id);
+  const preview = (await draftMode()).isEnabled && (await canPreview(id));
+  const article = await getArticle(id, { preview });
   if (!article || page > article.pages.length) return null;
-  return { article, page };
+  return { article, page, preview, status: preview ? await getArticleStatus(id) : null };
 });
 
 export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
   if (!found) return {};
-  return buildArticleMetadata(found.article, found.page);
+  const metadata = buildArticleMetadata(found.article, found.page);
+  return found.preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }
 
 export default async function ArticlePage({ params }: ArticlePageProps) {
@@ -45,20 +52,23 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   const { article } = found;
   const siteUrl = readSettings().siteUrl;
   return (
-    <WithSidebar sidebar={<Sidebar />}>
-      <ArticlePageLinks id={article.id} page={found.page} totalPages={article.pages.length} siteUrl={siteUrl} />
-      <JsonLd data={buildNewsArticle(article, siteUrl)} />
-      <JsonLd
-        data={buildBreadcrumbs(
-          [
-            { name: 'ホーム', path: '/' },
-            { name: article.section.name, path: sectionPath(article.section.slug) },
-            { name: article.headline, path: articlePath(article.id) },
-          ],
-          siteUrl,
-        )}
-      />
-      <ArticleView article={article} page={found.page} />
-    </WithSidebar>
+    <>
+      {found.status && <PreviewBanner articleId={article.id} status={found.status.status} publishedAt={found.status.publishedAt} />}
+      <WithSidebar sidebar={<Sidebar />}>
+        <ArticlePageLinks id={article.id} page={found.page} totalPages={article.pages.length} siteUrl={siteUrl} />
+        {!found.preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
+        <JsonLd
+          data={buildBreadcrumbs(
+            [
+              { name: 'ホーム', path: '/' },
+              { name: article.section.name, path: sectionPath(article.section.slug) },
+              { name: article.headline, path: articlePath(article.id) },
+            ],
+            siteUrl,
+          )}
+        />
+        <ArticleView article={article} page={found.page} preview={found.preview} />
+      </WithSidebar>
+    </>
   );
 }

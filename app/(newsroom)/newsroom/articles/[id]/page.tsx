@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { ArticleEditor } from '@/components/newsroom/article-editor.client';
+import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
+import { loadArticleForEditor } from '@/lib/newsroom/editor-page';
+import { renderDraftPreview } from '@/lib/newsroom/preview-render';
+import { listTaxonomyOptions } from '@/lib/newsroom/queries';
+
+export const metadata: Metadata = { title: '記事の編集' };
+
+type EditorPageProps = { params: Promise<{ id: string }> };
+
+export default async function EditorPage({ params }: EditorPageProps) {
+  const { id } = await params;
+  const { signedIn, article, context } = await loadArticleForEditor(id, `/newsroom/articles/${id}`);
+  const [options, preview] = await Promise.all([listTaxonomyOptions(context.db), renderDraftPreview(article, article.draft, 1)]);
+  const { status, draft, publishedAt, updatedAt, revision } = article;
+  return (
+    <>
+      <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <h1 className="sr-only">記事の編集</h1>
+        <ArticleEditor
+          article={{ id, status, draft, publishedAt, updatedAt, revision }}
+          options={options}
+          csrfToken={signedIn.csrfToken}
+          initialPreview={preview.node}
+          initialPages={preview.pages}
+        />
+      </main>
+    </>
+  );
+}

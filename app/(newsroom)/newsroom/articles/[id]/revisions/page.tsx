@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { ArticleSubpage } from '@/components/newsroom/article-subpage';
+import { RevisionList } from '@/components/newsroom/revision-list';
+import { loadArticleForEditor } from '@/lib/newsroom/editor-page';
+import { listRevisions } from '@/lib/newsroom/queries';
+
+export const metadata: Metadata = { title: '版の履歴' };
+
+type RevisionsPageProps = { params: Promise<{ id: string }> };
+
+export default async function RevisionsPage({ params }: RevisionsPageProps) {
+  const { id } = await params;
+  const { signedIn, article, context } = await loadArticleForEditor(id, `/newsroom/articles/${id}/revisions`);
+  const revisions = await listRevisions(context.db, id);
+  return (
+    <ArticleSubpage signedIn={signedIn} articleId={id} headline={article.draft.headline} title="版の履歴">
+      <RevisionList articleId={id} revisions={revisions} current={article.revision} live={article.status === 'published'} csrfToken={signedIn.csrfToken} />
+    </ArticleSubpage>
+  );
+}

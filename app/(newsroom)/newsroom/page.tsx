@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { ArticleList } from '@/components/newsroom/article-list';
+import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
+import { requireEditor } from '@/lib/newsroom/auth';
+import { getNewsroomContext } from '@/lib/newsroom/context';
+import { isArticleStatus } from '@/lib/newsroom/labels';
+import { countByStatus, listNewsroomArticles, listTaxonomyOptions } from '@/lib/newsroom/queries';
+
+export const metadata: Metadata = { title: '記事一覧' };
+
+type NewsroomHomeProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) {
+  const params = await searchParams;
+  const signedIn = await requireEditor('/newsroom');
+  const { db } = await getNewsroomContext();
+  const statusParam = one(params.status);
+  const status = isArticleStatus(statusParam) ? statusParam : undefined;
+  const section = one(params.section)?.slice(0, 64) || undefined;
+  const q = one(params.q)?.slice(0, 100) || undefined;
+  const page = Number(one(params.page)) || 1;
+  const [list, counts, options] = await Promise.all([
+    listNewsroomArticles(db, { status, section, q, page }),
+    countByStatus(db),
+    listTaxonomyOptions(db),
+  ]);
+  return (
+    <>
+      <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <h1 className="mb-4 text-2xl font-bold">記事一覧</h1>
+        <ArticleList list={list} counts={counts} sections={options.sections} filter={{ status, section, q }} />
+      </main>
+    </>
+  );
+}

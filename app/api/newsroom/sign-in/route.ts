@@ -1,0 +1,3 @@
+import { handleSignIn } from '@/lib/newsroom/sign-in';
+
+export const POST = handleSignIn;

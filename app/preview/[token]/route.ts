@@ -1,0 +1,21 @@
+import { articlePath } from '@/lib/content/urls';
+import { getNewsroomContext } from '@/lib/newsroom/context';
+import { grantPreview } from '@/lib/preview/access';
+import { checkPreviewToken } from '@/lib/preview/links';
+import { previewLinkRefusal } from '@/lib/preview/refusal-page';
+
+type Context = { params: Promise<{ token: string }> };
+
+/**
+ * A shared preview link: checks the signed token (and that it is neither
+ * expired nor revoked), then opens its one article in draft mode. Read-only:
+ * the holder gets no session and can reach nothing else.
+ */
+export async function GET(_request: Request, { params }: Context) {
+  const { token } = await params;
+  const { db, secret } = await getNewsroomContext();
+  const check = await checkPreviewToken(db, secret, token);
+  if (!check.ok) return previewLinkRefusal(check.reason);
+  await grantPreview(token, check.articleId, check.expiresAt);
+  return new Response(null, { status: 303, headers: { Location: articlePath(check.articleId), 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
+}

@@ -1,0 +1,437 @@
+'use client';
+// Client: the editor form keeps unsaved state, autosaves drafts, warns before leaving with unsaved changes and refreshes the live preview as the editor types.
+
+import Link from 'next/link';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
+import { previewDraftAction } from '@/lib/newsroom/preview-action';
+import type { ArticleStatus } from '@/lib/db/schema';
+import type { CommandAnswer } from '@/lib/newsroom/commands-http';
+import type { ArticleDraft } from '@/lib/newsroom/draft';
+import { fromJstInputValue, toJstInputValue } from '@/lib/newsroom/jst-input';
+import { STATUS_LABELS } from '@/lib/newsroom/labels';
+import type { TaxonomyOptions } from '@/lib/newsroom/queries';
+import { formatDateline } from '@/lib/time/jst';
+import { HeroField } from './hero-field.client';
+import { TermPicker } from './term-picker.client';
+
+type EditorArticle = CommandAnswer['article'];
+
+type ArticleEditorProps = {
+  article: EditorArticle;
+  options: TaxonomyOptions;
+  csrfToken: string;
+  initialPreview: ReactNode;
+  initialPages: number;
+};
+
+/** Seconds of quiet before a draft saves itself. */
+const AUTOSAVE_DELAY_MS = 5_000;
+/** Typing pause before the live preview re-renders. */
+const PREVIEW_DELAY_MS = 400;
+
+const EDITABLE: ArticleStatus[] = ['draft', 'scheduled', 'unpublished'];
+const LEAVE_WARNING = '保存されていない変更があります。このページを離れると失われます。移動しますか?';
+
+const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
+const buttonClass = 'rounded px-4 py-2 text-sm font-bold disabled:opacity-50';
+
+type SelectFieldProps = { label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void };
+
+function SelectField({ label, value, options, onChange }: SelectFieldProps) {
+  return (
+    <label className="block">
+      <span className="text-sm font-semibold">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages }: ArticleEditorProps) {
+  const [article, setArticle] = useState(initial);
+  const [draft, setDraft] = useState<ArticleDraft>(initial.draft);
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial.draft));
+  const [options, setOptions] = useState(initialOptions);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ node: ReactNode; pages: number }>({ node: initialPreview, pages: initialPages });
+  const [previewPage, setPreviewPage] = useState(1);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [, startPreview] = useTransition();
+  const [scheduleAt, setScheduleAt] = useState(() =>
+    toJstInputValue(initial.status === 'scheduled' && initial.publishedAt ? initial.publishedAt : new Date(Date.now() + 3_600_000)),
+  );
+  const previewForm = useRef<HTMLFormElement>(null);
+  const formId = useId();
+
+  const dirty = JSON.stringify(draft) !== savedJson;
+  const editable = EDITABLE.includes(article.status);
+  const update = useCallback(<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setDraft((d) => ({ ...d, [key]: value })), []);
+
+  // Leaving with unsaved changes: closing the tab or reloading (beforeunload),
+  // and in-app links, which navigate without unloading.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link || link.getAttribute('target') === '_blank' || event.defaultPrevented) return;
+      if (!window.confirm(LEAVE_WARNING)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [dirty]);
+
+  // Live preview: the server renders the form with the public components.
+  const previewRequest = useRef(0);
+  useEffect(() => {
+    const request = ++previewRequest.current;
+    const timer = setTimeout(() => {
+      startPreview(async () => {
+        const answer = await previewDraftAction(csrfToken, article.id, draft, previewPage).catch(() => null);
+        if (request !== previewRequest.current) return;
+        if (!answer) setPreviewError('プレビューを更新できませんでした。');
+        else if (!answer.ok) setPreviewError(answer.error);
+        else {
+          setPreviewError(null);
+          setPreview({ node: answer.node, pages: answer.pages });
+        }
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, previewPage, csrfToken, article.id]);
+
+  const send = useCallback(
+    async (method: 'PUT' | 'POST', path: string, body: Record<string, unknown>, sentDraft?: ArticleDraft): Promise<CommandAnswer | null> => {
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify(body),
+      }).catch(() => null);
+      if (!response) {
+        setError('通信に失敗しました。接続を確かめてもう一度お試しください。');
+        return null;
+      }
+      const answer = (await response.json().catch(() => ({}))) as Partial<CommandAnswer> & { error?: string };
+      if (!response.ok || !answer.article) {
+        setError(answer.error ?? `処理できませんでした(${response.status})。`);
+        return null;
+      }
+      const saved = answer.article;
+      setArticle(saved);
+      setSavedJson(JSON.stringify(saved.draft));
+      // Keep anything typed while the request was in flight; otherwise take the stored (cleaned) copy.
+      setDraft((current) => (sentDraft === undefined || JSON.stringify(current) === JSON.stringify(sentDraft) ? saved.draft : current));
+      setError(null);
+      if (answer.removedFromBody) setMessage('本文から使えない記法(HTMLタグや安全でないリンク)を取り除きました。');
+      return answer as CommandAnswer;
+    },
+    [csrfToken],
+  );
+
+  const base = `/api/newsroom/articles/${article.id}`;
+  const time = () => new Date().toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+
+  const save = useCallback(
+    async (autosave = false) => {
+      const sent = draft;
+      const answer = await send('PUT', base, { draft: sent, baseRevision: article.revision, autosave }, sent);
+      if (answer && !answer.removedFromBody) setMessage(`${autosave ? '自動保存しました' : '保存しました'}(${time()})`);
+      return answer;
+    },
+    [draft, send, base, article.revision],
+  );
+
+  // Autosave: drafts, 予約 and 非公開 save themselves after a pause in typing.
+  useEffect(() => {
+    if (!dirty || !editable || busy) return;
+    const timer = setTimeout(() => void save(true), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, editable, busy, save]);
+
+  async function act(label: string, run: () => Promise<CommandAnswer | null>, confirmText?: string) {
+    if (confirmText && !window.confirm(confirmText)) return;
+    setBusy(true);
+    setMessage(null);
+    const answer = await run();
+    if (answer) setMessage(`${label}(${time()})`);
+    setBusy(false);
+  }
+
+  const publish = () =>
+    act('公開しました', () => send('POST', `${base}/publish`, { draft, baseRevision: article.revision }, draft), 'この記事を今すぐ公開しますか?');
+  const correct = () =>
+    act('訂正を公開しました', () => send('POST', `${base}/correct`, { draft, baseRevision: article.revision }, draft), '訂正を公開しますか?記事に「更新」の時刻が表示されます。');
+  const unpublish = () =>
+    act('公開を取り下げました', () => send('POST', `${base}/unpublish`, {}), '公開を取り下げますか?読者にはこの記事が削除されたと表示されます(410)。');
+  const unschedule = () => act('予約を取り消しました', () => send('POST', `${base}/unschedule`, {}));
+  const schedule = () => {
+    const at = fromJstInputValue(scheduleAt);
+    if (!at) {
+      setError('予約日時を正しく入力してください。');
+      return;
+    }
+    void act(`${formatDateline(at)}に公開を予約しました`, () =>
+      send('POST', `${base}/schedule`, { draft, baseRevision: article.revision, at }, draft),
+    );
+  };
+
+  // Preview opens the real article page in draft mode; unsaved changes to a
+  // draft are saved first so the preview shows what is on screen.
+  async function openPreview() {
+    if (dirty && editable) {
+      const saved = await save();
+      if (!saved) return;
+    }
+    previewForm.current?.submit();
+  }
+
+  const breaking = draft.breakingUntil !== null;
+  const statusLine = useMemo(() => {
+    if (article.status === 'scheduled' && article.publishedAt) return `予約: ${formatDateline(article.publishedAt)}に公開`;
+    if (article.status === 'published' && article.publishedAt) return `公開: ${formatDateline(article.publishedAt)}`;
+    return article.updatedAt ? `最終保存: ${formatDateline(article.updatedAt)}` : '';
+  }, [article]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <form
+        className="min-w-0 space-y-5"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (editable) void act('保存しました', () => save());
+        }}
+        aria-label="記事の編集"
+      >
+        <div className="flex flex-wrap items-center gap-3 rounded border border-rule bg-white px-4 py-3 text-sm">
+          <span className="rounded bg-ink px-2 py-0.5 font-bold text-white" data-testid="article-status">
+            {STATUS_LABELS[article.status]}
+          </span>
+          <span className="text-muted">{statusLine}</span>
+          <span className="ml-auto text-muted" aria-live="polite" data-testid="save-state">
+            {dirty ? '未保存の変更があります' : (message ?? '保存済み')}
+          </span>
+        </div>
+        {error && (
+          <p role="alert" className="rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
+            {error}
+          </p>
+        )}
+
+        <label className="block">
+          <span className="text-sm font-semibold">見出し</span>
+          <input value={draft.headline} onChange={(e) => update('headline', e.target.value)} maxLength={120} className={`${inputClass} text-lg font-bold`} />
+        </label>
+        <label className="block">
+          <span className="text-sm font-semibold">リード</span>
+          <textarea value={draft.standfirst} onChange={(e) => update('standfirst', e.target.value)} rows={2} maxLength={400} className={inputClass} />
+        </label>
+        <div>
+          <label htmlFor={`${formId}-body`} className="text-sm font-semibold">
+            本文
+          </label>
+          <p id={`${formId}-body-hint`} className="text-xs text-muted">
+            ## 小見出し、&gt; 引用、- 箇条書き、[リンク](URL)、::figure[説明]&#123;src=… alt=… credit=…&#125;、::pagebreak(改ページ)
+          </p>
+          <textarea
+            id={`${formId}-body`}
+            aria-describedby={`${formId}-body-hint`}
+            value={draft.body}
+            onChange={(e) => update('body', e.target.value)}
+            rows={18}
+            className={`${inputClass} font-mono text-sm leading-relaxed`}
+          />
+        </div>
+
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">分類</legend>
+          <SelectField
+            label="セクション"
+            value={draft.section}
+            options={options.sections.map((s) => ({ value: s.slug, label: s.name }))}
+            onChange={(value) => update('section', value)}
+          />
+          <SelectField
+            label="連載"
+            value={draft.series ?? ''}
+            options={[{ value: '', label: 'なし' }, ...options.series.map((s) => ({ value: s.slug, label: s.sponsored ? `PR・${s.name}` : s.name }))]}
+            onChange={(value) => {
+              const series = options.series.find((s) => s.slug === value);
+              // A sponsored series makes the article PR too; leaving one does not clear an explicit PR flag.
+              setDraft((d) => ({ ...d, series: series?.slug ?? null, sponsored: series ? series.sponsored || d.sponsored : d.sponsored }));
+            }}
+          />
+        </fieldset>
+
+        <TermPicker
+          kind="topic"
+          label="トピック"
+          hint="最初のトピックが見出しの上に表示されます。"
+          selected={draft.topics}
+          options={options.topics}
+          csrfToken={csrfToken}
+          onChange={(topics) => update('topics', topics)}
+          onCreated={(term) => setOptions((o) => ({ ...o, topics: [...o.topics, term] }))}
+        />
+        <TermPicker
+          kind="tag"
+          label="タグ"
+          hint="人物・地名・組織。"
+          selected={draft.tags}
+          options={options.tags}
+          csrfToken={csrfToken}
+          onChange={(tags) => update('tags', tags)}
+          onCreated={(term) => setOptions((o) => ({ ...o, tags: [...o.tags, { ...term, kind: term.kind ?? 'organization' }] }))}
+        />
+
+        <HeroField hero={draft.hero} csrfToken={csrfToken} onChange={(hero) => update('hero', hero)} />
+
+        <fieldset className="grid gap-4 rounded border border-rule bg-white p-4 sm:grid-cols-2">
+          <legend className="px-1 text-sm font-semibold">配信元</legend>
+          <SelectField
+            label="配信元"
+            value={draft.agency ?? ''}
+            options={[{ value: '', label: '自社記事' }, ...options.agencies.map((a) => ({ value: a.slug, label: a.name }))]}
+            onChange={(value) => update('agency', value || null)}
+          />
+          <label className="block">
+            <span className="text-sm">配信記事番号</span>
+            <input
+              value={draft.wireCode ?? ''}
+              onChange={(e) => update('wireCode', e.target.value || null)}
+              disabled={!draft.agency}
+              maxLength={64}
+              className={inputClass}
+            />
+          </label>
+        </fieldset>
+
+        <fieldset className="space-y-3 rounded border border-rule bg-white p-4">
+          <legend className="px-1 text-sm font-semibold">表示</legend>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={breaking}
+              onChange={(e) => update('breakingUntil', e.target.checked ? new Date(Date.now() + 6 * 3_600_000).toISOString() : null)}
+            />
+            <span>速報として表示する</span>
+          </label>
+          {breaking && draft.breakingUntil && (
+            <label className="block pl-6 text-sm">
+              <span>速報の表示を終える日時(日本時間)</span>
+              <input
+                type="datetime-local"
+                value={toJstInputValue(draft.breakingUntil)}
+                onChange={(e) => {
+                  const iso = fromJstInputValue(e.target.value);
+                  if (iso) update('breakingUntil', iso);
+                }}
+                className={inputClass}
+              />
+            </label>
+          )}
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={draft.sponsored} onChange={(e) => update('sponsored', e.target.checked)} />
+            <span>PR(広告)記事として表示する</span>
+          </label>
+        </fieldset>
+
+        <div className="space-y-3 rounded border border-rule bg-white p-4">
+          <div className="flex flex-wrap gap-2">
+            {editable ? (
+              <>
+                <button type="submit" disabled={busy} className={`${buttonClass} border border-ink bg-white`}>
+                  下書き保存
+                </button>
+                <button type="button" disabled={busy} onClick={publish} className={`${buttonClass} bg-brand text-white`}>
+                  今すぐ公開
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" disabled={busy || !dirty} onClick={correct} className={`${buttonClass} bg-brand text-white`}>
+                  訂正を公開
+                </button>
+                <button type="button" disabled={busy} onClick={unpublish} className={`${buttonClass} border border-ink bg-white`}>
+                  公開を取り下げ
+                </button>
+              </>
+            )}
+            <button type="button" disabled={busy} onClick={() => void openPreview()} className={`${buttonClass} border border-ink bg-white`}>
+              プレビュー
+            </button>
+          </div>
+          {editable && (
+            <div className="flex flex-wrap items-end gap-2">
+              <label className="text-sm">
+                <span className="block">公開日時を予約(日本時間)</span>
+                <input type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} className={inputClass} />
+              </label>
+              <button type="button" disabled={busy} onClick={schedule} className={`${buttonClass} bg-sky-800 text-white`}>
+                {article.status === 'scheduled' ? '予約を変更' : '予約する'}
+              </button>
+              {article.status === 'scheduled' && (
+                <button type="button" disabled={busy} onClick={() => void unschedule()} className={`${buttonClass} border border-ink bg-white`}>
+                  予約を取り消す
+                </button>
+              )}
+            </div>
+          )}
+          <p className="flex gap-4 text-sm">
+            <Link href={`/newsroom/articles/${article.id}/revisions`} className="underline">
+              版の履歴
+            </Link>
+            <Link href={`/newsroom/articles/${article.id}/share`} className="underline">
+              共有用プレビューリンク
+            </Link>
+          </p>
+        </div>
+      </form>
+
+      <form ref={previewForm} action="/api/newsroom/preview" method="post" target="_blank" hidden>
+        <input type="hidden" name="csrf" value={csrfToken} />
+        <input type="hidden" name="id" value={article.id} />
+      </form>
+
+      <section aria-label="プレビュー" className="min-w-0 space-y-2 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <h2 className="font-bold">プレビュー</h2>
+          {preview.pages > 1 &&
+            Array.from({ length: preview.pages }, (_, i) => i + 1).map((n) => (
+              <button
+                key={n}
+                type="button"
+                aria-pressed={n === previewPage}
+                onClick={() => setPreviewPage(n)}
+                className={`min-w-8 rounded border px-2 py-0.5 ${n === previewPage ? 'border-ink bg-ink text-white' : 'border-rule bg-white'}`}
+              >
+                {n}
+              </button>
+            ))}
+          {previewError && (
+            <span role="alert" className="text-brand-dark">
+              {previewError}
+            </span>
+          )}
+        </div>
+        {preview.node}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import Link from 'next/link';
+import type { ArticleStatus } from '@/lib/db/schema';
+import { ARTICLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
+import type { NewsroomListItem } from '@/lib/newsroom/queries';
+import { formatDateline } from '@/lib/time/jst';
+
+type Filter = { status?: ArticleStatus; section?: string; q?: string };
+
+type ArticleListProps = {
+  list: { items: NewsroomListItem[]; page: number; totalPages: number; totalItems: number };
+  counts: Record<ArticleStatus, number>;
+  sections: { slug: string; name: string }[];
+  filter: Filter;
+};
+
+function hrefWith(filter: Filter, changes: Partial<Filter> & { page?: number }): string {
+  const merged = { ...filter, ...changes };
+  const params = new URLSearchParams();
+  if (merged.status) params.set('status', merged.status);
+  if (merged.section) params.set('section', merged.section);
+  if (merged.q) params.set('q', merged.q);
+  if (changes.page && changes.page > 1) params.set('page', String(changes.page));
+  const query = params.toString();
+  return query ? `/newsroom?${query}` : '/newsroom';
+}
+
+const STATUS_BADGE: Record<ArticleStatus, string> = {
+  draft: 'bg-amber-100 text-amber-900',
+  scheduled: 'bg-sky-100 text-sky-900',
+  published: 'bg-emerald-100 text-emerald-900',
+  unpublished: 'bg-zinc-200 text-zinc-800',
+};
+
+/** Status tabs, section and headline filters, and the list of articles, newest edit first. */
+export function ArticleList({ list, counts, sections, filter }: ArticleListProps) {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return (
+    <div className="space-y-4">
+      <nav aria-label="状態で絞り込む">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {[undefined, ...ARTICLE_STATUSES].map((status) => {
+            const current = filter.status === status;
+            return (
+              <li key={status ?? 'all'}>
+                <Link
+                  href={hrefWith(filter, { status })}
+                  aria-current={current ? 'page' : undefined}
+                  className={`inline-block rounded-full border px-3 py-1 ${current ? 'border-ink bg-ink text-white' : 'border-rule bg-white hover:border-ink'}`}
+                >
+                  {status ? STATUS_LABELS[status] : 'すべて'}({status ? counts[status] : total})
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <form action="/newsroom" method="get" role="search" className="flex flex-wrap items-end gap-3">
+        {filter.status && <input type="hidden" name="status" value={filter.status} />}
+        <label className="text-sm">
+          <span className="block font-semibold">セクション</span>
+          <select name="section" defaultValue={filter.section ?? ''} className="mt-1 rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">すべて</option>
+            {sections.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="min-w-0 flex-1 text-sm">
+          <span className="block font-semibold">見出しで検索</span>
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ''}
+            className="mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5"
+          />
+        </label>
+        <button type="submit" className="rounded bg-ink px-4 py-1.5 text-sm font-bold text-white">
+          絞り込む
+        </button>
+      </form>
+      <p className="text-sm text-muted">{list.totalItems}件</p>
+      {list.items.length === 0 ? (
+        <p className="rounded border border-rule bg-white px-4 py-10 text-center text-muted">該当する記事はありません。</p>
+      ) : (
+        <ul className="divide-y divide-rule rounded border border-rule bg-white" data-testid="newsroom-articles">
+          {list.items.map((a) => (
+            <li key={a.id} className="px-4 py-3">
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+                <span className={`rounded px-2 py-0.5 font-bold ${STATUS_BADGE[a.status]}`}>{STATUS_LABELS[a.status]}</span>
+                {a.breaking && <span className="rounded bg-brand px-2 py-0.5 font-bold text-white">速報</span>}
+                <span>{a.section.name}</span>
+                <span>
+                  {a.status === 'scheduled' && a.publishedAt
+                    ? `予約 ${formatDateline(a.publishedAt)}`
+                    : a.updatedAt
+                      ? `更新 ${formatDateline(a.updatedAt)}`
+                      : ''}
+                </span>
+              </p>
+              <Link href={`/newsroom/articles/${a.id}`} className="mt-1 block font-semibold hover:underline">
+                {a.headline || '(見出しなし)'}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.totalPages > 1 && (
+        <nav aria-label="ページ" className="flex gap-3 text-sm">
+          {list.page > 1 && <Link href={hrefWith(filter, { page: list.page - 1 })}>前のページ</Link>}
+          <span>
+            {list.page} / {list.totalPages}
+          </span>
+          {list.page < list.totalPages && <Link href={hrefWith(filter, { page: list.page + 1 })}>次のページ</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+// Client: uploads the chosen photo at once (so its size is known for the preview) and keeps caption and credit in the editor form's state.
+
+import { useState } from 'react';
+import type { ArticleDraft } from '@/lib/newsroom/draft';
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
+
+type Hero = NonNullable<ArticleDraft['hero']>;
+type HeroFieldProps = { hero: Hero | null; csrfToken: string; onChange: (hero: Hero | null) => void };
+
+const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
+
+/** The hero photo: upload (type and size checked here and again on the server), alt text, caption, credit. */
+export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+
+  async function upload(file: File) {
+    setError(null);
+    if (!(UPLOAD_TYPES as readonly string[]).includes(file.type)) {
+      setError('JPEG・PNG・WebPの画像を選んでください。');
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setError(`画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
+      return;
+    }
+    setUploading(true);
+    const form = new FormData();
+    form.set('file', file);
+    const response = await fetch('/api/newsroom/media', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken }, body: form }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) as { src?: string; width?: number; height?: number; error?: string };
+    setUploading(false);
+    if (!response?.ok || !body.src || !body.width || !body.height) {
+      setError(body?.error ?? 'アップロードに失敗しました。');
+      return;
+    }
+    onChange({ src: body.src, width: body.width, height: body.height, alt: hero?.alt ?? '', caption: hero?.caption ?? '', credit: hero?.credit ?? '' });
+  }
+
+  const set = (key: 'alt' | 'caption' | 'credit', value: string) => hero && onChange({ ...hero, [key]: value });
+
+  return (
+    <fieldset className="space-y-3 rounded border border-rule bg-white p-4">
+      <legend className="px-1 text-sm font-semibold">メイン写真</legend>
+      {hero && (
+        <div className="flex items-start gap-3">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of the editor's own upload */}
+          <img src={hero.src} alt="" width={160} height={Math.round((160 * hero.height) / hero.width)} className="h-auto w-40 border border-rule" />
+          <div className="text-xs text-muted">
+            <p data-testid="hero-size">
+              {hero.width}×{hero.height}px
+            </p>
+            <button type="button" onClick={() => onChange(null)} className="mt-2 rounded border border-rule px-2 py-1 text-ink">
+              写真を外す
+            </button>
+          </div>
+        </div>
+      )}
+      <label className="block text-sm">
+        <span>{hero ? '写真を差し替える' : '写真をアップロード'}(JPEG・PNG・WebP、{MAX_UPLOAD_BYTES / 1024 / 1024}MBまで)</span>
+        <input
+          type="file"
+          accept={UPLOAD_TYPES.join(',')}
+          disabled={uploading}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void upload(file);
+            e.target.value = '';
+          }}
+          className="mt-1 block w-full text-sm"
+        />
+      </label>
+      {uploading && <p className="text-sm text-muted">アップロード中…</p>}
+      {error && (
+        <p role="alert" className="text-sm text-brand-dark">
+          {error}
+        </p>
+      )}
+      {hero && (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <label className="block text-sm sm:col-span-2">
+            代替テキスト(写真の内容を文章で)
+            <input value={hero.alt} onChange={(e) => set('alt', e.target.value)} maxLength={200} className={inputClass} />
+          </label>
+          <label className="block text-sm">
+            キャプション
+            <input value={hero.caption} onChange={(e) => set('caption', e.target.value)} maxLength={300} className={inputClass} />
+          </label>
+          <label className="block text-sm">
+            クレジット
+            <input value={hero.credit} onChange={(e) => set('credit', e.target.value)} maxLength={100} className={inputClass} />
+          </label>
+        </div>
+      )}
+    </fieldset>
+  );
+}

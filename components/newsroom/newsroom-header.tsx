@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import type { Editor } from '@/lib/newsroom/editors';
+import { SITE_NAME } from '@/lib/site/config';
+
+type NewsroomHeaderProps = { editor: Editor; csrfToken: string };
+
+/** The newsroom's bar: home of the desk, a new article, who is signed in, and sign-out. */
+export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
+  return (
+    <header className="border-b border-rule bg-ink text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/newsroom" className="font-serif text-lg font-bold">
+          記事 {SITE_NAME} <span className="ml-1 text-sm font-normal text-white/80">ニュースルーム</span>
+        </Link>
+        <nav aria-label="ニュースルーム" className="flex items-center gap-4 text-sm">
+          <Link href="/newsroom" className="hover:underline">
+            記事一覧
+          </Link>
+          <form action="/api/newsroom/articles" method="post">
+            <input type="hidden" name="csrf" value={csrfToken} />
+            <button type="submit" className="rounded bg-brand px-3 py-1.5 font-bold hover:bg-brand-dark">
+              新規作成
+            </button>
+          </form>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span>{editor.name}</span>
+          <form action="/api/newsroom/sign-out" method="post">
+            <input type="hidden" name="csrf" value={csrfToken} />
+            <button type="submit" className="rounded border border-white/40 px-3 py-1.5 hover:bg-white/10">
+              サインアウト
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

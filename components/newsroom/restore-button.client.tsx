@@ -1,0 +1,46 @@
+'use client';
+// Client: asks for confirmation (a live article changes at once), posts the restore and reports a refusal in place.
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+type RestoreButtonProps = { articleId: string; number: number; baseRevision: number; live: boolean; csrfToken: string };
+
+export function RestoreButton({ articleId, number, baseRevision, live, csrfToken }: RestoreButtonProps) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function restore() {
+    const question = live
+      ? `第${number}版の内容を訂正として公開しますか?読者の見る記事がすぐに変わり、「更新」の時刻が表示されます。`
+      : `第${number}版の内容に戻しますか?今の内容も版として残ります。`;
+    if (!window.confirm(question)) return;
+    setBusy(true);
+    const response = await fetch(`/api/newsroom/articles/${articleId}/restore`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify({ number, baseRevision }),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) as { error?: string };
+    setBusy(false);
+    if (!response?.ok) {
+      setError(body?.error ?? '戻せませんでした。');
+      return;
+    }
+    router.push(`/newsroom/articles/${articleId}`);
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" disabled={busy} onClick={() => void restore()} className="rounded border border-ink px-3 py-1 text-sm disabled:opacity-50">
+        この版に戻す
+      </button>
+      {error && (
+        <span role="alert" className="text-sm text-brand-dark">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

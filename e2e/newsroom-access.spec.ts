@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BASE, createDraftApi, draftOf, editorHeaders, EVIL, signInApi, type Session } from './newsroom-helpers';
+
+/**
+ * Every newsroom route, found on disk so a new one cannot slip past: pages
+ * send anonymous readers to sign-in; route handlers refuse anonymous,
+ * cross-site, Origin-less and token-less requests. Plus the sign-in limits
+ * and the session cookie's lifecycle. HTTP only: one browser width is enough.
+ */
+
+type Route = { file: string; pattern: string; methods: string[] };
+
+function findRoutes(): Route[] {
+  const roots = ['app/(newsroom)', 'app/api/newsroom', 'app/api/preview', 'app/preview'];
+  const routes: Route[] = [];
+  for (const root of roots) {
+    for (const entry of fs.readdirSync(root, { recursive: true }) as string[]) {
+      const file = path.join(root, entry);
+      const name = path.basename(file);
+      if (name !== 'page.tsx' && name !== 'route.ts') continue;
+      const pattern =
+        '/' +
+        path
+          .dirname(file)
+          .split(path.sep)
+          .slice(1)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join('/');
+      const source = fs.readFileSync(file, 'utf8');
+      const methods =
+        name === 'page.tsx' ? ['PAGE'] : [...source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      routes.push({ file, pattern, methods });
+    }
+  }
+  return routes;
+}
+
+// Routes meant to answer outsiders, each for its own reason.
+const PUBLIC = {
+  '/newsroom/sign-in PAGE': 'the sign-in page itself',
+  '/api/newsroom/sign-in POST': 'signing in (same-origin and form token still required)',
+  '/preview/[token] GET': 'a shared preview link (its signed token is the credential)',
+  '/api/preview/exit POST': 'leaving preview (only clears the caller’s own cookies; same-origin required)',
+} as const;
+
+function fill(pattern: string, id: string): string[] {
+  if (pattern.includes('[command]')) {
+    return ['publish', 'schedule', 'unschedule', 'unpublish', 'correct', 'restore'].map((c) => pattern.replace('[id]', id).replace('[command]', c));
+  }
+  return [pattern.replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA').replace('[id]', id).replace('[token]', 'not-a-token')];
+}
+
+let session: Session;
+let draftId: string;
+
+test.beforeAll(async ({}, info) => {
+  test.skip(info.project.name !== 'desktop', 'HTTP-level checks run once');
+  session = await signInApi();
+  draftId = (await createDraftApi(session, draftOf({ headline: 'アクセス検査用の下書き' }))).id;
+});
+
+test('the route table is what this spec checks', () => {
+  const found = findRoutes()
+    .flatMap((r) => r.methods.map((m) => `${r.pattern} ${m}`))
+    .sort();
+  expect(found).toEqual(
+    [
+      '/newsroom PAGE',
+      '/newsroom/articles/[id] PAGE',
+      '/newsroom/articles/[id]/revisions PAGE',
+      '/newsroom/articles/[id]/share PAGE',
+      '/newsroom/sign-in PAGE',
+      '/api/newsroom/articles POST',
+      '/api/newsroom/articles/[id] PUT',
+      '/api/newsroom/articles/[id]/[command] POST',
+      '/api/newsroom/media POST',
+      '/api/newsroom/preview POST',
+      '/api/newsroom/preview-links POST',
+      '/api/newsroom/preview-links/[id]/revoke POST',
+      '/api/newsroom/scheduler POST',
+      '/api/newsroom/sign-in POST',
+      '/api/newsroom/sign-out POST',
+      '/api/newsroom/terms POST',
+      '/api/preview/exit POST',
+      '/preview/[token] GET',
+    ].sort(),
+  );
+});
+
+test('every newsroom page sends an anonymous reader to sign-in', async () => {
+  for (const route of findRoutes().filter((r) => r.methods.includes('PAGE'))) {
+    for (const url of fill(route.pattern, draftId)) {
+      const response = await fetch(`${BASE}${url}`, { redirect: 'manual' });
+      if (`${route.pattern} PAGE` in PUBLIC) {
+        expect(response.status, url).toBe(200);
+        continue;
+      }
+      expect(response.status, url).toBe(307);
+      expect(response.headers.get('location'), url).toBe(`/newsroom/sign-in?next=${encodeURIComponent(url)}`);
+      // Not even whether the article exists: the same answer for an unknown id.
+      const unknown = await fetch(`${BASE}${url.replace(draftId, 'zzzzzzzz')}`, { redirect: 'manual' });
+      expect(unknown.status, url).toBe(307);
+    }
+  }
+});
+
+test('every newsroom mutation refuses anonymous, cross-site, Origin-less and token-less requests', async () => {
+  const handlers = findRoutes().filter((r) => !r.methods.includes('PAGE'));
+  const body = JSON.stringify({ draft: draftOf(), baseRevision: 2, at: new Date(Date.now() + 3_600_000).toISOString(), number: 1 });
+  for (const route of handlers) {
+    for (const method of route.methods) {
+      const key = `${route.pattern} ${method}`;
+      for (const url of fill(route.pattern, draftId)) {
+        const send = (headers: Record<string, string>) => fetch(`${BASE}${url}`, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' });
+        const signed = editorHeaders(session);
+        const { origin: _origin, ...noOrigin } = signed;
+        const { 'x-csrf-token': _token, ...noToken } = signed;
+        const attempts: [string, Record<string, string>][] = [
+          ['cross-site', { ...signed, origin: EVIL }],
+          ['cross-site fetch metadata', { ...signed, 'sec-fetch-site': 'cross-site' }],
+          ['same-site fetch metadata', { ...signed, 'sec-fetch-site': 'same-site' }],
+          ['no Origin', noOrigin],
+        ];
+        if (key === '/preview/[token] GET') {
+          expect((await send({})).status, `${key} garbage token`).toBe(404);
+          continue;
+        }
+        if (key !== '/api/newsroom/sign-in POST' && key !== '/api/preview/exit POST') {
+          attempts.push(['anonymous', { origin: BASE, 'content-type': 'application/json' }]);
+          attempts.push(['no CSRF token', noToken]);
+          attempts.push(['wrong CSRF token', { ...signed, 'x-csrf-token': session.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }]);
+        }
+        for (const [what, headers] of attempts) {
+          const response = await send(headers);
+          expect([401, 403], `${method} ${url}: ${what} got ${response.status}`).toContain(response.status);
+        }
+      }
+    }
+  }
+  // None of that changed the draft.
+  const page = await (await fetch(`${BASE}/newsroom/articles/${draftId}/revisions`, { headers: { cookie: session.cookie } })).text();
+  expect(page.includes('第2版'), 'the draft still has its two revisions').toBe(true);
+  expect(page.includes('第3版'), 'no refused request saved a revision').toBe(false);
+});
+
+test('the scheduler route answers only its own process', async () => {
+  const response = await fetch(`${BASE}/api/newsroom/scheduler`, { method: 'POST', headers: { ...editorHeaders(session), 'x-kiji-scheduler': 'guess' } });
+  expect(response.status).toBe(403);
+});
+
+test('sign-in: one message for a wrong user or password, then 429 per account', async () => {
+  const html = await (await fetch(`${BASE}/newsroom/sign-in`)).text();
+  const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)![0];
+  const attempt = (login: string, password: string, extra: Record<string, string> = {}) =>
+    fetch(`${BASE}/api/newsroom/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE, ...extra },
+      body: JSON.stringify({ login, password, token }),
+    });
+  const probe = `probe${Date.now()}`;
+  const unknownUser = await attempt(probe, 'whatever password');
+  const wrongPassword = await attempt('demo', 'not the demo password');
+  expect(unknownUser.status).toBe(401);
+  expect(wrongPassword.status).toBe(401);
+  expect(await unknownUser.json()).toEqual(await wrongPassword.json());
+
+  for (let i = 1; i < 5; i++) expect((await attempt(probe, `guess ${i}`)).status).toBe(401);
+  const limited = await attempt(probe, 'the right one, too late');
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(((await limited.json()) as { error: string }).error).toMatch(/しばらく/);
+  // The demo account, with its own count, still signs in.
+  expect((await signInApi()).cookie).toBeTruthy();
+  // A forged form token is refused before any password is checked.
+  const forged = await fetch(`${BASE}/api/newsroom/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE },
+    body: JSON.stringify({ login: 'demo', password: 'kiji-demo-newsroom', token: `${Date.now()}.${'A'.repeat(43)}` }),
+  });
+  expect(forged.status).toBe(403);
+});
+
+test('session cookie: httpOnly and SameSite, a new token at every sign-in, dead after sign-out', async () => {
+  const html = await (await fetch(`${BASE}/newsroom/sign-in`)).text();
+  const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)![0];
+  const first = await signInApi();
+  // Signing in again from the same browser (presenting the old cookie) rotates it.
+  const again = await fetch(`${BASE}/api/newsroom/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE, cookie: first.cookie },
+    body: JSON.stringify({ login: 'demo', password: 'kiji-demo-newsroom', token }),
+  });
+  const setCookie = again.headers.get('set-cookie')!;
+  expect(setCookie).toMatch(/HttpOnly/i);
+  expect(setCookie).toMatch(/SameSite=lax/i);
+  const second = setCookie.split(';')[0]!;
+  expect(second).not.toBe(first.cookie);
+  expect((await fetch(`${BASE}/newsroom`, { headers: { cookie: first.cookie }, redirect: 'manual' })).status).toBe(307);
+  expect((await fetch(`${BASE}/newsroom`, { headers: { cookie: second }, redirect: 'manual' })).status).toBe(200);
+
+  const page = await (await fetch(`${BASE}/newsroom`, { headers: { cookie: second } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+  const out = await fetch(`${BASE}/api/newsroom/sign-out`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: second, origin: BASE, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `csrf=${encodeURIComponent(csrf)}`,
+  });
+  expect(out.status).toBe(303);
+  // A copy of the cookie kept by an attacker is worthless too: the session row is gone.
+  expect((await fetch(`${BASE}/newsroom`, { headers: { cookie: second }, redirect: 'manual' })).status).toBe(307);
+});
+
+test('newsroom pages are private: no-store, noindex, not frameable', async () => {
+  const response = await fetch(`${BASE}/newsroom`, { headers: { cookie: session.cookie } });
+  expect(response.headers.get('cache-control')).toMatch(/private/);
+  expect(response.headers.get('cache-control')).toMatch(/no-store/);
+  expect(response.headers.get('x-robots-tag')).toBe('noindex');
+  expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  expect(await response.text()).toMatch(/<meta name="robots" content="noindex, nofollow"/);
+});

@@ -1,0 +1,339 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { toJstInputValue } from '../lib/newsroom/jst-input';
+import { formatDateline, toJstIso } from '../lib/time/jst';
+import {
+  BASE,
+  commandApi,
+  createDraftApi,
+  draftOf,
+  openE2eDatabase,
+  signInApi,
+  signInBrowser,
+  waitUntilReaderSees,
+  warmRoutes,
+} from './newsroom-helpers';
+
+/**
+ * The newsroom as an editor and a reader use it, in Chromium: write, preview,
+ * share, publish, correct, withdraw, schedule. "Within 1 s" is measured from
+ * the newsroom's answer to the moment an anonymous reader's request shows it.
+ */
+
+const VISIBLE_WITHIN_MS = 1_000;
+
+async function photo(width = 1200, height = 675): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#2f6f8f' } })
+    .png()
+    .toBuffer();
+}
+
+async function anonymousPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test('an editor writes a draft with a photo, previews, shares, and publishes it; readers see it within 1 s', async ({ page, browser }, info) => {
+  test.setTimeout(120_000);
+  const headline = `港町の朝市、三年ぶりに再開へ ${info.project.name}${Date.now()}`;
+  await signInBrowser(page);
+  await page.screenshot({ path: `e2e/screenshots/newsroom-list-${info.project.name}.png`, fullPage: true });
+
+  // Write a draft with a photo.
+  await page.getByRole('button', { name: '新規作成' }).click();
+  await page.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
+  const id = page.url().split('/').pop()!;
+  await page.getByLabel('見出し', { exact: true }).fill(headline);
+  await page.getByLabel('リード').fill('地元の漁協と商店街が準備を進めている。');
+  await page.getByLabel('本文', { exact: true }).fill('朝市は港の広場で開かれる。\n\n## 準備の経緯\n\n出店者は四十軒を見込む。');
+  await page.getByLabel('セクション').selectOption('culture');
+  await page.getByLabel('タグを追加').fill('東京');
+  await page.getByRole('button', { name: '追加' }).nth(1).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'asaichi.png', mimeType: 'image/png', buffer: await photo() });
+  await expect(page.getByTestId('hero-size')).toHaveText('1200×675px');
+  await page.getByLabel('代替テキスト(写真の内容を文章で)').fill('朝の港に並ぶ屋台');
+  await page.getByLabel('キャプション').fill('再開を前に準備が進む港の広場');
+  await page.getByLabel('クレジット').fill('Kiji編集部');
+
+  // The live preview is the public article components.
+  const live = page.getByTestId('live-preview');
+  await expect(live.locator('h1')).toHaveText(headline);
+  await expect(live.locator('figcaption')).toContainText('再開を前に準備が進む港の広場');
+  await expect(live.locator('figcaption .credit')).toContainText('Kiji編集部');
+  await expect(live.locator('h2')).toHaveText('準備の経緯');
+  await page.getByRole('button', { name: '下書き保存' }).click();
+  await expect(page.getByTestId('save-state')).toContainText('保存しました');
+  await page.screenshot({ path: `e2e/screenshots/newsroom-editor-${info.project.name}.png`, fullPage: true });
+
+  // Preview: the real article page in draft mode, with the banner; anonymous readers get 404.
+  const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'プレビュー' }).click()]);
+  await preview.waitForURL(`${BASE}/articles/${id}`);
+  await expect(preview.getByTestId('preview-banner')).toContainText('プレビュー中');
+  await expect(preview.getByTestId('preview-banner')).toContainText('下書き');
+  await expect(preview.locator('h1')).toHaveText(headline);
+  await expect(preview.getByRole('complementary')).toContainText('最新記事');
+  const previewResponse = (await preview.reload())!;
+  expect(previewResponse.headers()['cache-control']).toMatch(/private/);
+  expect(previewResponse.headers()['cache-control']).toMatch(/no-store/);
+  expect(previewResponse.headers()['x-robots-tag']).toBe('noindex');
+  await expect(preview.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await preview.screenshot({ path: `e2e/screenshots/newsroom-preview-${info.project.name}.png` });
+  const reader = await anonymousPage(browser);
+  expect((await reader.goto(`/articles/${id}`))?.status()).toBe(404);
+  // The banner's button leaves draft mode: the same address is a reader's 404 again.
+  await preview.getByRole('button', { name: 'プレビューを終了' }).click();
+  await expect(preview.locator('h1')).toHaveText('お探しのページは見つかりませんでした');
+  await preview.close();
+
+  // Share a preview link: works in a fresh browser, then not after revocation.
+  await page.getByRole('link', { name: '共有用プレビューリンク' }).click();
+  await page.getByRole('button', { name: 'リンクを作成' }).click();
+  const linkUrl = await page.getByLabel('プレビューリンクのURL').first().inputValue();
+  expect(linkUrl).toMatch(new RegExp(`^${BASE}/preview/`));
+  const guest = await anonymousPage(browser);
+  await guest.goto(linkUrl);
+  await expect(guest).toHaveURL(`${BASE}/articles/${id}`);
+  await expect(guest.getByTestId('preview-banner')).toContainText('プレビュー中');
+  await expect(guest.locator('h1')).toHaveText(headline);
+  // Read-only and one article only: the newsroom still wants a sign-in.
+  await guest.goto('/newsroom');
+  await expect(guest).toHaveURL(/\/newsroom\/sign-in/);
+  await page.getByRole('button', { name: '取り消す' }).first().click();
+  await expect(page.getByRole('status')).toContainText('取り消しました');
+  expect((await guest.goto(`/articles/${id}`))?.status()).toBe(404);
+  const late = await anonymousPage(browser);
+  expect((await late.goto(linkUrl))?.status()).toBe(410);
+
+  // An expiring link: made to last three seconds (the newsroom offers hours).
+  const db = openE2eDatabase();
+  const secret = (db.prepare("select value from server_secrets where name = 'hmac'").get() as { value: string }).value;
+  const expires = Date.now() + 3_000;
+  const linkId = randomBytes(9).toString('base64url');
+  db.prepare('insert into preview_links (id, article_id, created_by, created_at, expires_at, revoked_at) values (?, ?, null, ?, ?, null)').run(
+    linkId,
+    id,
+    new Date().toISOString(),
+    new Date(expires).toISOString(),
+  );
+  db.close();
+  const shortLink = `/preview/${linkId}.${expires}.${createHmac('sha256', secret).update(`preview-link\n${linkId}.${id}.${expires}`).digest('base64url')}`;
+  const visitor = await anonymousPage(browser);
+  await visitor.goto(shortLink);
+  await expect(visitor.getByTestId('preview-banner')).toBeVisible();
+  await visitor.waitForTimeout(Math.max(0, expires - Date.now()) + 200);
+  expect((await visitor.reload())?.status()).toBe(404);
+  expect((await visitor.goto(shortLink))?.status()).toBe(410);
+
+  // Publish: cached pages a reader already loaded show it within a second.
+  await warmRoutes(['/', '/sections/culture', '/tags/tokyo']);
+  for (const path of ['/', '/sections/culture', '/tags/tokyo']) expect((await fetch(`${BASE}${path}`)).status).toBe(200);
+  await page.getByRole('link', { name: '← 編集に戻る' }).click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  const [published] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/publish`)),
+    page.getByRole('button', { name: '今すぐ公開' }).click(),
+  ]);
+  expect(published.status()).toBe(200);
+  for (const path of [`/articles/${id}`, '/', '/sections/culture', '/tags/tokyo']) {
+    const ms = await waitUntilReaderSees(path, (html) => html.includes(headline));
+    console.log(`${info.project.name} ${path} visible after ${ms} ms`);
+    expect(ms, `${path} shows the new article after ${ms} ms`).toBeLessThan(VISIBLE_WITHIN_MS);
+  }
+  await expect(page.getByTestId('article-status')).toHaveText('公開中');
+  await reader.goto(`/articles/${id}`);
+  await expect(reader.locator('h1')).toHaveText(headline);
+  await expect(reader.getByTestId('preview-banner')).toHaveCount(0);
+  const hero = reader.locator('article figure img').first();
+  await expect(hero).toHaveAttribute('alt', '朝の港に並ぶ屋台');
+  expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+});
+
+test('a correction moves the updated time and shows 更新 within 1 s', async ({ page }) => {
+  const session = await signInApi();
+  const { id, revision } = await createDraftApi(session, draftOf());
+  expect((await commandApi(session, id, 'publish', { baseRevision: revision })).status).toBe(200);
+  // Published two hours ago (a correction within a minute of publishing is not flagged).
+  const db = openE2eDatabase();
+  const earlier = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  db.prepare('update articles set published_at = ?, updated_at = ? where id = ?').run(earlier, earlier, id);
+  db.close();
+  const shows更新 = (html: string) => /更新 (<!-- -->)?<time/.test(html);
+  await warmRoutes([`/articles/${id}`]);
+  const before = await (await fetch(`${BASE}/articles/${id}`)).text();
+  expect(before.includes(`dateTime="${toJstIso(earlier)}"`) && !shows更新(before), 'the cached page before the correction').toBe(true);
+
+  await signInBrowser(page, `/newsroom/articles/${id}`);
+  await expect(page.getByTestId('article-status')).toHaveText('公開中');
+  const corrected = `訂正後の見出し${Date.now()}`;
+  await page.getByLabel('見出し', { exact: true }).fill(corrected);
+  await expect(page.getByTestId('save-state')).toHaveText('未保存の変更があります');
+  page.once('dialog', (dialog) => void dialog.accept());
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/correct`)),
+    page.getByRole('button', { name: '訂正を公開' }).click(),
+  ]);
+  expect(answer.status()).toBe(200);
+  const ms = await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes(corrected) && shows更新(html));
+  expect(ms, `correction visible after ${ms} ms`).toBeLessThan(VISIBLE_WITHIN_MS);
+  await page.goto(`/articles/${id}`);
+  await expect(page.locator('article header')).toContainText(/更新 \d{4}年/);
+  await expect(page.locator('article header time').first()).toHaveAttribute('datetime', toJstIso(earlier));
+});
+
+test('withdrawing an article answers 410 Gone; a removed page answers 301', async ({ page }) => {
+  const session = await signInApi();
+  const { id, revision } = await createDraftApi(session, draftOf({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。' }));
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status).toBe(200);
+  expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(200);
+  const corrected = await commandApi(session, id, 'correct', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision });
+  expect(corrected.status).toBe(200);
+  const moved = await fetch(`${BASE}/articles/${id}/2`, { redirect: 'manual' });
+  expect(moved.status).toBe(301);
+  expect(new URL(moved.headers.get('location')!, BASE).pathname).toBe(`/articles/${id}`);
+
+  await signInBrowser(page, `/newsroom/articles/${id}`);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: '公開を取り下げ' }).click();
+  await expect(page.getByTestId('article-status')).toHaveText('非公開');
+  const reader = await (await page.context().browser()!.newContext()).newPage();
+  const gone = await reader.goto(`/articles/${id}`);
+  expect(gone?.status()).toBe(410);
+  await expect(reader.locator('h1')).toHaveText('この記事は公開を終了しました');
+  expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(410);
+});
+
+test('scheduling in Japan time; a scheduled article appears when its time comes', async ({ browser }) => {
+  const session = await signInApi();
+  const { id } = await createDraftApi(session, draftOf());
+  // The form reads the date and time as JST whatever the browser's own zone.
+  const page = await (await browser.newContext({ timezoneId: 'America/Los_Angeles' })).newPage();
+  await signInBrowser(page, `/newsroom/articles/${id}`);
+  const at = new Date(Math.floor((Date.now() + 30 * 86_400_000) / 60_000) * 60_000);
+  await page.getByLabel('公開日時を予約(日本時間)').fill(toJstInputValue(at));
+  await page.getByRole('button', { name: '予約する' }).click();
+  await expect(page.getByTestId('article-status')).toHaveText('予約');
+  await expect(page.getByText(`予約: ${formatDateline(at)}に公開`)).toBeVisible();
+  await page.getByRole('button', { name: '予約を取り消す' }).click();
+  await expect(page.getByTestId('article-status')).toHaveText('下書き');
+
+  const { id: soon, revision } = await createDraftApi(session, draftOf());
+  const due = new Date(Math.ceil((Date.now() + 4_000) / 1000) * 1000);
+  const scheduled = await commandApi(session, soon, 'schedule', { baseRevision: revision, at: due.toISOString() });
+  expect(scheduled.status).toBe(200);
+  expect((await fetch(`${BASE}/articles/${soon}`)).status).toBe(404);
+  const ms = await waitUntilReaderSees(`/articles/${soon}`, (_html, status) => status === 200, 10_000);
+  const lateBy = Date.now() - due.getTime();
+  expect(lateBy, 'not before its time').toBeGreaterThanOrEqual(0);
+  expect(lateBy, `appeared ${lateBy} ms after its time`).toBeLessThan(2_000);
+  expect(ms).toBeLessThan(10_000);
+  const html = await (await fetch(`${BASE}/articles/${soon}`)).text();
+  expect(html.includes(`dateTime="${toJstIso(due)}"`), 'published at its scheduled time').toBe(true);
+});
+
+test('XSS payloads in every editor field never reach a public page unescaped', async ({ page }) => {
+  const session = await signInApi();
+  const x = (field: string) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>"'>`;
+  const term = async (kind: 'tag' | 'topic') => {
+    const response = await fetch(`${BASE}/api/newsroom/terms`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind, name: `${Date.now()}${x(kind)}`.slice(0, 40), tagKind: 'person' }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { slug: string }).slug;
+  };
+  const [tag, topic] = [await term('tag'), await term('topic')];
+  const upload = new FormData();
+  upload.set('file', new Blob([new Uint8Array(await photo())], { type: 'image/png' }), 'x.png');
+  const stored = (await (
+    await fetch(`${BASE}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf }, body: upload })
+  ).json()) as { src: string; width: number; height: number };
+  const draft = draftOf({
+    headline: x('headline'),
+    standfirst: x('standfirst'),
+    body: `${x('body')}\n\n[link](javascript:window.__xss='href') [d](data:text/html,<script>alert(1)</script>)\n\n::figure[${x('figcaption')}]{src="javascript:alert(1)" alt="a"}\n\n<iframe src="javascript:alert(1)"></iframe>`,
+    tags: [tag],
+    topics: [topic],
+    hero: { ...stored, alt: x('alt'), caption: x('caption'), credit: x('credit') },
+    agency: 'toyo',
+    wireCode: x('wire').slice(0, 64),
+  });
+  const { id, revision } = await createDraftApi(session, draft);
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status, published.body.error).toBe(200);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  for (const path of [`/articles/${id}`, '/', '/sections/culture', `/tags/${tag}`, `/topics/${topic}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const found = await page.evaluate(() => {
+      const bad: string[] = [];
+      for (const el of Array.from(document.querySelectorAll('*'))) {
+        for (const attr of Array.from(el.attributes)) {
+          if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
+          if (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
+        }
+        if (/^(IFRAME|OBJECT|EMBED)$/.test(el.tagName)) bad.push(el.tagName);
+      }
+      return { bad, xss: (window as unknown as { __xss?: string }).__xss ?? null };
+    });
+    expect(found, path).toEqual({ bad: [], xss: null });
+  }
+  expect(dialogs).toEqual([]);
+  // The words survive as text: escaped, not dropped.
+  await page.goto(`/articles/${id}`);
+  await expect(page.locator('h1')).toContainText("window.__xss='headline'");
+});
+
+test('drafts appear on no public page, feed, sitemap, ranking or search', async () => {
+  const session = await signInApi();
+  const marker = `未公開マーカー${Date.now()}`;
+  const { id } = await createDraftApi(session, draftOf({ headline: marker, body: `${marker}の本文。`, tags: ['tokyo'], section: 'culture' }));
+  const paths = new Set(['/', '/sections/culture', '/tags/tokyo', `/articles/${id}`]);
+  // Other parts of the site (sitemaps, feeds, search, rankings) are included where they exist.
+  for (const candidate of ['/sitemap.xml', '/sitemap_index.xml', '/feed.xml', '/rss.xml', '/atom.xml', '/feed', `/search?q=${encodeURIComponent(marker)}`, `/api/search?q=${encodeURIComponent(marker)}`, '/api/rankings', '/api/ticker']) {
+    paths.add(candidate);
+  }
+  const sitemap = await fetch(`${BASE}/sitemap.xml`);
+  if (sitemap.ok) for (const m of (await sitemap.text()).matchAll(/<loc>([^<]+\.xml)<\/loc>/g)) paths.add(new URL(m[1]!).pathname);
+  for (const path of paths) {
+    const response = await fetch(`${BASE}${path}`);
+    const body = await response.text();
+    // Its own address's 404 names the address, nothing more.
+    const leaks = body.includes(marker) || (path !== `/articles/${id}` && body.includes(id));
+    expect(leaks, `draft leaks on ${path} (${response.status})`).toBe(false);
+  }
+});
+
+test('drafts save themselves, leaving with unsaved changes asks first, a bad photo is refused with its reason', async ({ page }) => {
+  const session = await signInApi();
+  const { id } = await createDraftApi(session, draftOf());
+  await signInBrowser(page, `/newsroom/articles/${id}`);
+  const headline = `自動保存される見出し${Date.now()}`;
+  await page.getByLabel('見出し', { exact: true }).fill(headline);
+  await expect(page.getByTestId('save-state')).toHaveText('未保存の変更があります');
+  await expect(page.getByTestId('save-state')).toContainText('自動保存しました', { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel('見出し', { exact: true })).toHaveValue(headline);
+
+  await page.getByLabel('本文', { exact: true }).fill('まだ保存していない本文。');
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: '記事一覧' }).click();
+  expect(asked).toContain('保存されていない変更があります');
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(`${BASE}/newsroom/articles/${id}`);
+  await expect(page.getByLabel('本文', { exact: true })).toHaveValue('まだ保存していない本文。');
+
+  await page.locator('input[type="file"]').setInputFiles({ name: 'small.png', mimeType: 'image/png', buffer: await photo(300, 200) });
+  await expect(page.getByRole('alert').filter({ hasText: '幅400px以上の画像を選んでください。' })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await expect(page.getByRole('alert').filter({ hasText: 'JPEG・PNG・WebPの画像を選んでください。' })).toBeVisible();
+});

@@ -1,0 +1,98 @@
+import 'server-only';
+import { z } from 'zod';
+import { isArticleId } from '../content/ids';
+import {
+  correctArticle,
+  publishArticle,
+  restoreRevision,
+  saveArticle,
+  scheduleArticle,
+  unpublishArticle,
+  unscheduleArticle,
+  type CommandResult,
+  type NewsroomArticle,
+} from './articles';
+import { guardMutation } from './auth';
+import { getNewsroomContext } from './context';
+import { parseDraft, type ArticleDraft } from './draft';
+import { MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
+import { invalidateTags } from './invalidate';
+import { refreshRouting } from './routing';
+import { wakeScheduler } from './scheduler';
+
+/**
+ * The HTTP side of the article commands (app/api/newsroom/articles/[id]/…):
+ * guard, validate, run the command, invalidate exactly what it touched,
+ * refresh the 410/301 snapshot, answer with the article as it now stands.
+ */
+
+const COMMANDS = ['save', 'publish', 'schedule', 'unschedule', 'unpublish', 'correct', 'restore'] as const;
+export type ArticleCommand = (typeof COMMANDS)[number];
+
+function isCommand(value: string): value is ArticleCommand {
+  return (COMMANDS as readonly string[]).includes(value);
+}
+
+const envelope = z.object({
+  draft: z.unknown().optional(),
+  baseRevision: z.number().int().min(0).optional(),
+  autosave: z.boolean().optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+  number: z.number().int().min(1).optional(),
+});
+
+/** What the editor needs back after a command. */
+export type CommandAnswer = {
+  article: Pick<NewsroomArticle, 'id' | 'status' | 'draft' | 'publishedAt' | 'updatedAt' | 'revision'>;
+  removedFromBody: number;
+};
+
+function toAnswer(result: CommandResult): CommandAnswer {
+  const { id, status, draft, publishedAt, updatedAt, revision } = result.article;
+  return { article: { id, status, draft, publishedAt, updatedAt, revision }, removedFromBody: result.removedFromBody };
+}
+
+/** Runs one article command for a request; every failure is a 4xx with a Japanese message. */
+export async function handleArticleCommand(request: Request, id: string, command: string): Promise<Response> {
+  const guard = await guardMutation(request);
+  if (guard instanceof Response) return guard;
+  if (!isCommand(command)) return jsonError(404, '不明な操作です。');
+  if (!isArticleId(id)) return jsonError(404, MESSAGES.notFound);
+  const parsed = envelope.safeParse(await readJson(request));
+  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const input = parsed.data;
+
+  let draft: ArticleDraft | undefined;
+  if (input.draft !== undefined) {
+    const checked = parseDraft(input.draft);
+    if (!checked.ok) return jsonError(400, checked.error);
+    draft = checked.draft;
+  }
+  const needsDraft = command === 'save' || command === 'correct';
+  if ((needsDraft && !draft) || ((needsDraft || command === 'publish' || command === 'schedule') && input.baseRevision === undefined)) {
+    return jsonError(400, MESSAGES.badInput);
+  }
+  if (command === 'schedule' && !input.at) return jsonError(400, '予約日時を入力してください。');
+  if (command === 'restore' && (input.number === undefined || input.baseRevision === undefined)) return jsonError(400, MESSAGES.badInput);
+
+  const { db } = await getNewsroomContext();
+  const editorId = guard.editor.id;
+  const baseRevision = input.baseRevision ?? 0;
+  try {
+    const result = await {
+      save: () => saveArticle(db, { id, editorId, draft: draft!, baseRevision, autosave: input.autosave }),
+      publish: () => publishArticle(db, { id, editorId, draft, baseRevision }),
+      schedule: () => scheduleArticle(db, { id, editorId, draft, baseRevision, at: new Date(input.at!) }),
+      unschedule: () => unscheduleArticle(db, { id, editorId }),
+      unpublish: () => unpublishArticle(db, { id, editorId }),
+      correct: () => correctArticle(db, { id, editorId, draft: draft!, baseRevision }),
+      restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
+    }[command]();
+    await invalidateTags(db, result.invalidate);
+    if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);
+    if (command === 'schedule' || command === 'unschedule') wakeScheduler();
+    return jsonOk(toAnswer(result));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Connection } from '../db/connect';
+import { invalidateTags, replayRecentInvalidations } from './invalidate';
+import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+
+const revalidateTag = vi.hoisted(() => vi.fn());
+vi.mock('next/cache', () => ({ revalidateTag }));
+
+const T0 = new Date('2026-11-20T03:00:00.000Z');
+
+describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
+  let conn: Connection;
+  beforeAll(async () => {
+    conn = await openTestDatabase(engine, 'invalidate');
+  }, 60_000);
+  afterAll(() => closeTestDatabase(conn, engine, 'invalidate'));
+  beforeEach(() => revalidateTag.mockClear());
+
+  it("invalidates with the 'max' profile and records each tag", async () => {
+    await invalidateTags(conn.db, ['article:abcdefgh', 'articles'], T0);
+    expect(revalidateTag.mock.calls).toEqual([
+      ['article:abcdefgh', 'max'],
+      ['articles', 'max'],
+    ]);
+    await invalidateTags(conn.db, [], T0);
+    expect(revalidateTag).toHaveBeenCalledTimes(2);
+  });
+
+  it('replays, after a restart, only what a cached page could still be missing', async () => {
+    await invalidateTags(conn.db, ['section:world'], new Date(T0.getTime() + 30 * 60_000));
+    revalidateTag.mockClear();
+    // Ninety minutes on, the first two tags are older than the longest backstop (an hour).
+    const replayed = await replayRecentInvalidations(conn.db, new Date(T0.getTime() + 90 * 60_000));
+    expect(replayed).toBe(1);
+    expect(revalidateTag.mock.calls).toEqual([['section:world', 'max']]);
+    const left = await conn.db.selectFrom('cache_invalidations').select('tag').execute();
+    expect(left.map((r) => r.tag)).toEqual(['section:world']);
+  });
+});

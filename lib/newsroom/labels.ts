@@ -1,0 +1,27 @@
+import type { ArticleStatus, RevisionAction } from '../db/schema';
+
+/** The newsroom's words for an article's status, shared by the list, the editor and the preview banner. */
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: '下書き',
+  scheduled: '予約',
+  published: '公開中',
+  unpublished: '非公開',
+};
+
+export const REVISION_LABELS: Record<RevisionAction, string> = {
+  create: '作成',
+  save: '保存',
+  autosave: '自動保存',
+  publish: '公開',
+  schedule: '予約',
+  unschedule: '予約取り消し',
+  unpublish: '公開取り下げ',
+  correct: '訂正',
+  restore: '版から復元',
+};
+
+export const ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published', 'unpublished'];
+
+export function isArticleStatus(value: unknown): value is ArticleStatus {
+  return typeof value === 'string' && (ARTICLE_STATUSES as string[]).includes(value);
+}

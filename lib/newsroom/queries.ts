@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArticleStatus, Database, RevisionAction } from '../db/schema';
+
+/** Reads only the newsroom makes: every status, never cached. */
+
+type Db = Kysely<Database>;
+
+export const NEWSROOM_PAGE_SIZE = 50;
+
+export type NewsroomListItem = {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  section: { slug: string; name: string };
+  publishedAt: string | null;
+  updatedAt: string | null;
+  breaking: boolean;
+};
+
+export type NewsroomListFilter = { status?: ArticleStatus; section?: string; q?: string; page: number };
+
+/** `%` and `_` in a search are letters, not wildcards. */
+function toLikePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The article list: newest edit first, filtered by status, section and words in the headline. */
+export async function listNewsroomArticles(
+  db: Db,
+  filter: NewsroomListFilter,
+  now = new Date(),
+): Promise<{ items: NewsroomListItem[]; page: number; totalPages: number; totalItems: number }> {
+  const q = filter.q?.trim();
+  const base = db
+    .selectFrom('articles')
+    .$if(filter.status !== undefined, (qb) => qb.where('articles.status', '=', filter.status!))
+    .$if(Boolean(filter.section), (qb) => qb.where('articles.section_slug', '=', filter.section!))
+    // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+    .$if(Boolean(q), (qb) => qb.where(sql<boolean>`lower(articles.headline) like ${toLikePattern(q ?? '')} escape '\\'`));
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const totalItems = Number(n);
+  const totalPages = Math.max(1, Math.ceil(totalItems / NEWSROOM_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), totalPages);
+  const rows = await base
+    .innerJoin('sections', 'sections.slug', 'articles.section_slug')
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.status',
+      'articles.section_slug',
+      'sections.name as section_name',
+      'articles.published_at',
+      'articles.updated_at',
+      'articles.breaking_until',
+    ])
+    .orderBy('articles.updated_at', 'desc')
+    .orderBy('articles.id')
+    .limit(NEWSROOM_PAGE_SIZE)
+    .offset((page - 1) * NEWSROOM_PAGE_SIZE)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      status: r.status,
+      section: { slug: r.section_slug, name: r.section_name },
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+      breaking: r.breaking_until !== null && Date.parse(r.breaking_until) > now.getTime(),
+    })),
+    page,
+    totalPages,
+    totalItems,
+  };
+}
+
+/** How many articles are in each status, for the list's tabs. */
+export async function countByStatus(db: Db): Promise<Record<ArticleStatus, number>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const counts: Record<ArticleStatus, number> = { draft: 0, scheduled: 0, published: 0, unpublished: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+export type TaxonomyOptions = {
+  sections: { slug: string; name: string }[];
+  topics: { slug: string; name: string }[];
+  tags: { slug: string; name: string; kind: string }[];
+  series: { slug: string; name: string; sponsored: boolean }[];
+  agencies: { slug: string; name: string }[];
+};
+
+/** Everything the editor form offers to pick from. */
+export async function listTaxonomyOptions(db: Db): Promise<TaxonomyOptions> {
+  const [sections, topics, tags, series, agencies] = await Promise.all([
+    db.selectFrom('sections').select(['slug', 'name']).orderBy('position').execute(),
+    db.selectFrom('topics').select(['slug', 'name']).orderBy('name').execute(),
+    db.selectFrom('tags').select(['slug', 'name', 'kind']).orderBy('kind').orderBy('name').execute(),
+    db.selectFrom('series').select(['slug', 'name', 'sponsored']).orderBy('name').execute(),
+    db.selectFrom('agencies').select(['slug', 'name']).orderBy('name').execute(),
+  ]);
+  return { sections, topics, tags, series: series.map((s) => ({ ...s, sponsored: s.sponsored === 1 })), agencies };
+}
+
+export type RevisionListItem = { number: number; action: RevisionAction; editorName: string | null; createdAt: string; headline: string };
+
+/** An article's revisions, newest first. */
+export async function listRevisions(db: Db, articleId: string): Promise<RevisionListItem[]> {
+  const rows = await db
+    .selectFrom('article_revisions')
+    .leftJoin('editors', 'editors.id', 'article_revisions.editor_id')
+    .select([
+      'article_revisions.number',
+      'article_revisions.action',
+      'article_revisions.created_at',
+      'article_revisions.snapshot',
+      'editors.name as editor_name',
+    ])
+    .where('article_revisions.article_id', '=', articleId)
+    .orderBy('article_revisions.number', 'desc')
+    .execute();
+  return rows.map((r) => {
+    let headline = '';
+    try {
+      headline = String((JSON.parse(r.snapshot) as { headline?: unknown }).headline ?? '');
+    } catch {
+      // A damaged snapshot still lists, untitled.
+    }
+    return { number: r.number, action: r.action, editorName: r.editor_name, createdAt: r.created_at, headline };
+  });
+}

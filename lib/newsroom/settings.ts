@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { readSettings } from '../config';
+
+const schema = z.object({
+  KIJI_SECRET: z.string().min(32, 'KIJI_SECRET must be at least 32 characters').optional(),
+  KIJI_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  KIJI_SCHEDULER_URL: z.url().optional(),
+});
+
+export type NewsroomSettings = {
+  /** HMAC key for CSRF tokens and preview links; when unset one is generated and kept in the database. */
+  secret: string | undefined;
+  /** Proxies in front of the server that append to X-Forwarded-For (0 = none: the address Next.js saw). */
+  trustedProxyHops: number;
+  /** Whether cookies carry `Secure` (the site is served over https). */
+  secureCookies: boolean;
+  /** A public https deployment: refuses the demo password (see isPublicDeployment). */
+  publicDeployment: boolean;
+  /** Where the scheduler reaches this server's own route handlers. */
+  schedulerUrl: string;
+};
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * A site served over https at a name other than this machine is a real
+ * deployment: the embedded demo (http://localhost, the e2e server) is not.
+ */
+export function isPublicDeployment(siteUrl: string): boolean {
+  const url = new URL(siteUrl);
+  return url.protocol === 'https:' && !LOOPBACK.test(url.hostname);
+}
+
+/** The newsroom's settings (see .env.example), read from the environment. */
+export function readNewsroomSettings(env: NodeJS.ProcessEnv = process.env): NewsroomSettings {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const { siteUrl } = readSettings(env);
+  const port = env.PORT && /^\d+$/.test(env.PORT) ? env.PORT : '3000';
+  return {
+    secret: parsed.data.KIJI_SECRET,
+    trustedProxyHops: parsed.data.KIJI_TRUSTED_PROXY_HOPS,
+    secureCookies: siteUrl.startsWith('https:'),
+    publicDeployment: isPublicDeployment(siteUrl),
+    schedulerUrl: (parsed.data.KIJI_SCHEDULER_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+  };
+}

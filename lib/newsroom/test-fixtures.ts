@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * The smallest taxonomy the newsroom suites need, without the demo's
+ * articles and generated images (which take seconds to draw).
+ */
+export async function seedNewsroomFixtures(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto('sections')
+    .values([
+      { slug: 'world', name: 'ワールド', description: '国際', position: 0 },
+      { slug: 'business', name: 'ビジネス', description: '経済', position: 1 },
+    ])
+    .execute();
+  await db.insertInto('topics').values([{ slug: 'harbor', name: '港湾再開発', description: '港の話題' }]).execute();
+  await db
+    .insertInto('tags')
+    .values([
+      { slug: 'tokyo', name: '東京', kind: 'place', description: null },
+      { slug: 'sato', name: '佐藤市長', kind: 'person', description: null },
+    ])
+    .execute();
+  await db.insertInto('series').values([{ slug: 'chronicle', name: '港の記録', description: '連載', sponsored: 0, sponsor_name: null }]).execute();
+  await db
+    .insertInto('agencies')
+    .values([{ slug: 'wire', name: '共同配信', syndication_credit: '配信協力', copyright_line: '© {year} Wire' }])
+    .execute();
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/connect';
+import { createArticle } from '../newsroom/articles';
+import { createEditor } from '../newsroom/editors';
+import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from '../newsroom/test-db';
+import { seedNewsroomFixtures } from '../newsroom/test-fixtures';
+import { checkPreviewToken, createPreviewLink, listPreviewLinks, revokePreviewLink } from './links';
+
+const SECRET = 'k'.repeat(43);
+const T0 = new Date('2026-11-20T03:00:00.000Z');
+
+describe.each(TEST_ENGINES)('preview links on %s', (engine) => {
+  let conn: Connection;
+  let articleId: string;
+  let editorId: string;
+
+  beforeAll(async () => {
+    conn = await openTestDatabase(engine, 'previewlinks');
+    await seedNewsroomFixtures(conn.db);
+    editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
+    articleId = await createArticle(conn.db, editorId, T0);
+  }, 60_000);
+  afterAll(() => closeTestDatabase(conn, engine, 'previewlinks'));
+
+  it('opens one article until it expires (48 hours by default)', async () => {
+    const link = await createPreviewLink(conn.db, SECRET, { articleId, editorId, hours: 48, now: T0 });
+    expect(link.expiresAt).toBe(new Date(T0.getTime() + 48 * 3_600_000).toISOString());
+    expect(await checkPreviewToken(conn.db, SECRET, link.token, T0)).toMatchObject({ ok: true, articleId });
+    expect(await checkPreviewToken(conn.db, SECRET, link.token, new Date(T0.getTime() + 48 * 3_600_000))).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+  });
+
+  it('refuses altered, forged and foreign-key tokens', async () => {
+    const link = await createPreviewLink(conn.db, SECRET, { articleId, editorId, hours: 1, now: T0 });
+    const [id, expires, sig] = link.token.split('.') as [string, string, string];
+    const later = String(Number(expires) + 3_600_000);
+    expect((await checkPreviewToken(conn.db, SECRET, `${id}.${later}.${sig}`, T0)).ok).toBe(false);
+    expect((await checkPreviewToken(conn.db, SECRET, `${id}.${expires}.${'A'.repeat(43)}`, T0)).ok).toBe(false);
+    expect((await checkPreviewToken(conn.db, 'other'.repeat(9), link.token, T0)).ok).toBe(false);
+    expect((await checkPreviewToken(conn.db, SECRET, 'garbage', T0)).ok).toBe(false);
+    expect((await checkPreviewToken(conn.db, SECRET, undefined, T0)).ok).toBe(false);
+  });
+
+  it('is revocable, and lists with re-derived tokens', async () => {
+    const link = await createPreviewLink(conn.db, SECRET, { articleId, editorId, hours: 24, now: T0 });
+    expect(await revokePreviewLink(conn.db, 'wrongid2', link.id, T0)).toBe(false);
+    expect(await revokePreviewLink(conn.db, articleId, link.id, T0)).toBe(true);
+    expect(await checkPreviewToken(conn.db, SECRET, link.token, T0)).toEqual({ ok: false, reason: 'revoked' });
+    const listed = await listPreviewLinks(conn.db, SECRET, articleId);
+    expect(listed.find((l) => l.id === link.id)).toMatchObject({ token: link.token, revokedAt: T0.toISOString() });
+  });
+});

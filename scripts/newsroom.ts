@@ -1,0 +1,63 @@
+// Newsroom accounts from the command line (see README):
+//   npm run newsroom:add-editor -- --login sato --name "佐藤 花子"
+//   npm run newsroom:set-password -- --login demo
+// The password is asked for without echo, or read from KIJI_EDITOR_PASSWORD
+// (for scripts; never put it on the command line, where `ps` shows it).
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { readSettings } from '../lib/config';
+import { migrateToLatest, openDatabase } from '../lib/db/connect';
+import { createEditor, EditorInputError, setEditorPassword } from '../lib/newsroom/editors';
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' } } });
+
+function askHidden(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+    // Echo nothing but the prompt itself.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) write(question);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+async function readPassword(): Promise<string> {
+  if (process.env.KIJI_EDITOR_PASSWORD) return process.env.KIJI_EDITOR_PASSWORD;
+  if (!process.stdin.isTTY) throw new EditorInputError('パスワードを KIJI_EDITOR_PASSWORD で渡すか、端末から実行してください。');
+  const first = await askHidden('パスワード(12文字以上): ');
+  const again = await askHidden('もう一度: ');
+  if (first !== again) throw new EditorInputError('パスワードが一致しません。');
+  return first;
+}
+
+if ((command !== 'add-editor' && command !== 'set-password') || !values.login || (command === 'add-editor' && !values.name)) {
+  console.error('使い方: npm run newsroom:add-editor -- --login <ユーザー名> --name <表示名>');
+  console.error('        npm run newsroom:set-password -- --login <ユーザー名>');
+  process.exit(2);
+}
+
+const conn = openDatabase(readSettings());
+try {
+  await migrateToLatest(conn);
+  const password = await readPassword();
+  if (command === 'add-editor') {
+    const editor = await createEditor(conn.db, { login: values.login, name: values.name!, password });
+    console.log(`編集者「${editor.name}」(${editor.login})を作成しました。/newsroom からサインインできます。`);
+  } else {
+    await setEditorPassword(conn.db, values.login, password);
+    console.log(`${values.login} のパスワードを変更しました。この編集者のセッションはすべて終了しました。`);
+  }
+} catch (error) {
+  if (!(error instanceof EditorInputError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await conn.db.destroy();
+}
