@@ -14,6 +14,6 @@ describe('readNewsletterSettings', () => {
     expect(readNewsletterSettings({ SMTP_URL: '' }).smtpUrl).toBeUndefined();
     expect(readNewsletterSettings({ SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
     expect(() => readNewsletterSettings({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
-    expect(() => readNewsletterSettings({ KIJI_PROXY_HOPS: '-1' })).toThrow(/KIJI_PROXY_HOPS/);
+    expect(() => readNewsletterSettings({ KIJI_TRUSTED_PROXY_HOPS: '-1' })).toThrow(/KIJI_TRUSTED_PROXY_HOPS/);
   });
 });

@@ -9,7 +9,8 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Kiji メールマガジン <newsletter@kiji.example>'),
   KIJI_DEV_MAILBOX: flag.optional(),
-  KIJI_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  // One setting for every per-client limit (the newsroom reads it too); 0 and 1 both take the last entry.
+  KIJI_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   NODE_ENV: z.string().optional(),
 });
 
@@ -41,6 +42,6 @@ export function readNewsletterSettings(env: Record<string, string | undefined> =
     smtpUrl: s.SMTP_URL,
     mailFrom: s.MAIL_FROM,
     devMailbox: s.KIJI_DEV_MAILBOX ?? s.NODE_ENV !== 'production',
-    proxyHops: s.KIJI_PROXY_HOPS,
+    proxyHops: s.KIJI_TRUSTED_PROXY_HOPS,
   };
 }
