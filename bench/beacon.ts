@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { checkBeaconHeaders, parseBeaconBody } from '../lib/rankings/beacon';
@@ -6,15 +8,56 @@ import { ingestView, type ViewCounter } from '../lib/rankings/ingest';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
-export type BeaconResult = { name: string; rps: number; accepted: number; p50: number; p99: number; errors: number };
+export type BeaconResult = {
+  name: string;
+  rps: number;
+  accepted: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** CPU the server process spent per answered request, in µs (Linux /proc; null elsewhere). */
+  serverCpuMicros: number | null;
+};
+
+/** The pid of the process listening on `port` (the Next.js server under `npm start`), via `ss`; null when unknown. */
+export function findListeningPid(port: number): number | null {
+  try {
+    const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(out)?.[1];
+    return pid ? Number(pid) : null;
+  } catch {
+    return null;
+  }
+}
+
+// CPU seconds (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 1/100 s on Linux).
+function readCpuSeconds(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * POSTs view beacons as fast as `connections` connections allow. Every
+ * POSTs view beacons as fast as `connections` connections allow, and reads
+ * how much CPU the server process spent on them: unlike requests per
+ * second, CPU per request hardly moves when other programs share the machine. Every
  * request is a different reader (its own User-Agent, so its own visitor
  * hash) viewing one of `ids` in turn, so none is deduplicated: each 2xx is
  * a view the server accepted for counting.
  */
-export async function loadBeacon(origin: string, path: string, name: string, ids: string[], duration: number, connections = 50): Promise<BeaconResult> {
+export async function loadBeacon(
+  origin: string,
+  path: string,
+  name: string,
+  ids: string[],
+  duration: number,
+  { connections = 50, serverPid = null }: { connections?: number; serverPid?: number | null } = {},
+): Promise<BeaconResult> {
+  const cpuBefore = readCpuSeconds(serverPid);
   let n = 0;
   // Unique to this call: a reader of an earlier row must not reappear (and be deduplicated) in this one.
   const run = randomBytes(4).toString('hex');
@@ -36,8 +79,11 @@ export async function loadBeacon(origin: string, path: string, name: string, ids
       },
     ],
   });
+  const cpuAfter = readCpuSeconds(serverPid);
   const errors = r.errors + r.timeouts + r.non2xx;
-  return { name, rps: r.requests.average, accepted: r['2xx'], p50: r.latency.p50, p99: r.latency.p99, errors };
+  const answered = r['2xx'] + r.non2xx;
+  const serverCpuMicros = cpuBefore !== null && cpuAfter !== null && answered > 0 ? ((cpuAfter - cpuBefore) * 1e6) / answered : null;
+  return { name, rps: r.requests.average, accepted: r['2xx'], p50: r.latency.p50, p99: r.latency.p99, errors, serverCpuMicros };
 }
 
 export type IngestResult = { backend: string; views: number; viewsPerSecond: number; cpuMicrosPerView: number; counted: number };

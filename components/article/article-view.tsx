@@ -1,5 +1,3 @@
-import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
-import { RelatedReading } from '@/components/related/related-reading';
 import type { Article } from '@/lib/content';
 import { AttributionBlock } from './attribution';
 import { ArticlePager } from './article-pager';
@@ -17,10 +15,12 @@ type ArticleViewProps = {
    * draft-mode browsers, lib/rankings/filter.ts).
    */
   preview?: boolean;
+  /** What follows the article on the public page (related reading, signup); the newsroom's live preview has none. */
+  children?: React.ReactNode;
 };
 
 /** One page of an article as readers see it. */
-export function ArticleView({ article, page, preview = false }: ArticleViewProps) {
+export function ArticleView({ article, page, preview = false, children }: ArticleViewProps) {
   const blocks = article.pages[page - 1] ?? [];
   const lastPage = page === article.pages.length;
   return (
@@ -38,10 +38,7 @@ export function ArticleView({ article, page, preview = false }: ArticleViewProps
       </div>
       <ArticlePager id={article.id} page={page} totalPages={article.pages.length} />
       {!preview && <ViewBeacon articleId={article.id} />}
-      {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
-      <RelatedReading articleId={article.id} slice="main" />
-      <NewsletterSignup placement="article" />
-      <RelatedReading articleId={article.id} slice="more" />
+      {children}
     </article>
   );
 }

@@ -65,3 +65,13 @@ describe('view verdict', () => {
     expect(decideViewVerdict(headers({ cookie: 'x=kiji_editor' }), ['kiji_editor'])).toBe('count');
   });
 });
+
+describe('editors', () => {
+  it('never counts a browser signed in to the newsroom, over http or https', async () => {
+    const { sessionCookieName } = await import('../newsroom/auth');
+    for (const secure of [false, true]) {
+      const headers = new Headers({ 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1', cookie: `${sessionCookieName(secure)}=abc` });
+      expect(decideViewVerdict(headers)).toBe('editor');
+    }
+  });
+});

@@ -38,13 +38,13 @@ export function isPrefetch(headers: Headers): boolean {
 export const PREVIEW_COOKIE = '__prerender_bypass';
 
 /**
- * Cookies that mark an editor's browser. The newsroom (a later issue) adds
- * the name of its session cookie here; every beacon from a browser that
- * carries one is then ignored, so editors checking their own pages never
- * move the rankings. Presence is enough: a forged cookie only hides the
- * forger's own views.
+ * Cookies that mark an editor's browser: the newsroom's session cookie, by
+ * both names `sessionCookieName` (lib/newsroom/auth.ts) gives it. Every
+ * beacon from a browser that carries one is ignored, so editors checking
+ * their own pages never move the rankings. Presence is enough: a forged
+ * cookie only hides the forger's own views.
  */
-export const EDITOR_COOKIES: readonly string[] = [];
+export const EDITOR_COOKIES: readonly string[] = ['kiji_session', '__Host-kiji_session'];
 
 function cookieNames(header: string | null): Set<string> {
   const names = new Set<string>();

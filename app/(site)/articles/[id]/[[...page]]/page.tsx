@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleView } from '@/components/article/article-view';
 import { WithSidebar } from '@/components/layout/with-sidebar';
+import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
 import { PreviewBanner } from '@/components/preview/preview-banner';
 import { Sidebar } from '@/components/rails/sidebar';
+import { RelatedReading } from '@/components/related/related-reading';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ArticlePageLinks } from '@/components/seo/page-links';
 import { articlePath, getArticle, getArticleStatus, parsePageSegment, sectionPath } from '@/lib/content';
@@ -67,7 +69,12 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
             siteUrl,
           )}
         />
-        <ArticleView article={article} page={found.page} preview={found.preview} />
+        <ArticleView article={article} page={found.page} preview={found.preview}>
+          {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
+          <RelatedReading articleId={article.id} slice="main" />
+          <NewsletterSignup placement="article" />
+          <RelatedReading articleId={article.id} slice="more" />
+        </ArticleView>
       </WithSidebar>
     </>
   );
