@@ -3,7 +3,7 @@ type WithSidebarProps = { children: React.ReactNode; sidebar: React.ReactNode };
 /** Main column and sidebar; the sidebar drops below the content on phones. */
 export function WithSidebar({ children, sidebar }: WithSidebarProps) {
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_320px]">
       <div className="min-w-0">{children}</div>
       <aside aria-label="サイドバー" className="min-w-0 space-y-8">
         {sidebar}

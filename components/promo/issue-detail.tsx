@@ -7,7 +7,7 @@ import { formatIssueDates } from '@/lib/time/jst';
 /** One issue's page: cover, feature, dates and blurb. */
 export function IssueDetail({ issue, current }: { issue: MagazineIssue; current: boolean }) {
   return (
-    <article className="grid gap-8 sm:grid-cols-[240px_minmax(0,1fr)]">
+    <article className="grid grid-cols-1 gap-8 sm:grid-cols-[240px_minmax(0,1fr)]">
       <Picture src={issue.cover.src} alt={issue.cover.alt} width={issue.cover.width} height={issue.cover.height} sizes="240px" lead className="h-auto w-full max-w-60 border border-rule shadow" />
       <div className="space-y-3">
         <p className="text-xs font-bold tracking-widest text-brand">MAGAZINE{current && '・最新号'}</p>

@@ -47,7 +47,7 @@ export default async function HomePage({ params }: HomeProps) {
       {lead && (
         <section aria-labelledby="latest-heading" className="mb-10">
           <RailHeading id="latest-heading">最新記事</RailHeading>
-          <div className="grid gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <ArticleCard article={lead} size="lead" />
             <HeadlineList articles={rest} />
           </div>
@@ -60,7 +60,7 @@ export default async function HomePage({ params }: HomeProps) {
               {section.name}
             </Link>
           </RailHeading>
-          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+          <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
             {articles.map((article) => (
               <li key={article.id}>
                 <ArticleCard article={article} />

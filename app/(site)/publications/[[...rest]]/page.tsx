@@ -31,7 +31,7 @@ export default async function PublicationsPage({ params }: PublicationsProps) {
         <p className="text-xs font-bold tracking-widest text-brand">MOOK / 別冊</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">別冊・ムック</h1>
       </header>
-      <ul className="grid gap-8 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-8 sm:grid-cols-2">
         {publications.map((p) => (
           <li key={p.slug} className="flex gap-4">
             <Picture src={p.cover.src} alt={p.cover.alt} width={p.cover.width} height={p.cover.height} sizes="128px" className="h-auto w-32 shrink-0 border border-rule" />

@@ -32,7 +32,7 @@ export default async function RankingPage({ params }: RankingPageProps) {
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">人気ランキング</h1>
         <p className="mt-2 text-sm text-muted">読者の閲覧数をもとに集計しています(クローラーや同じ方の短時間の再訪は除外)。</p>
       </header>
-      <div className="grid gap-8 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-8 md:grid-cols-3">
         {lists.map((list) => (
           <section key={list.period} aria-labelledby={`ranking-page-${list.period}`}>
             <h2 id={`ranking-page-${list.period}`} className="mb-2 border-b-2 border-ink pb-1.5 text-lg font-bold">
