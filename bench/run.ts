@@ -209,10 +209,13 @@ const cachedArticle = results.find((r) => r.name.startsWith('article'))!;
 const baseline = js[0]!.gzipBytes;
 const articleJs = js.find((j) => j.route === 'article')!.gzipBytes;
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+// Other work on a shared machine moves every absolute figure; say how busy it was.
+const loadAverage = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 
 const markdown = `# Benchmarks
 
-Latest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}.
+Latest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version},
+load average ${loadAverage} (1/5/15 min) at the end of the run.
 The load generator (autocannon) and the server share the machine, so compare
 the ratios, which are measured in the same run, rather than the absolute
 figures.
