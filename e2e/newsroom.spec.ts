@@ -306,7 +306,7 @@ test('drafts appear on no public page, feed, sitemap, ranking or search', async 
   }
 });
 
-test('drafts save themselves, leaving with unsaved changes asks first, a bad photo is refused with its reason', async ({ page }) => {
+test('drafts save themselves, leaving with unsaved changes asks first, revisions restore, a bad photo is refused with its reason', async ({ page }) => {
   const session = await signInApi();
   const { id } = await createDraftApi(session, draftOf());
   await signInBrowser(page, `/newsroom/articles/${id}`);
@@ -328,6 +328,19 @@ test('drafts save themselves, leaving with unsaved changes asks first, a bad pho
   await page.waitForTimeout(300);
   await expect(page).toHaveURL(`${BASE}/newsroom/articles/${id}`);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue('まだ保存していない本文。');
+
+  // Every save is a revision; an older one can be restored.
+  await page.getByRole('button', { name: '下書き保存' }).click();
+  await expect(page.getByTestId('save-state')).toContainText('保存しました');
+  await page.getByRole('link', { name: '版の履歴' }).click();
+  const revisions = page.getByTestId('revisions').getByRole('listitem');
+  await expect(revisions.first()).toContainText('現在の版');
+  await expect(revisions.filter({ hasText: '第3版' })).toContainText('自動保存');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await revisions.filter({ hasText: '第2版' }).getByRole('button', { name: 'この版に戻す' }).click();
+  await page.waitForURL(`${BASE}/newsroom/articles/${id}`);
+  await expect(page.getByLabel('見出し', { exact: true })).not.toHaveValue(headline);
+  await expect(page.getByLabel('本文', { exact: true })).toHaveValue(/一段落目の本文/);
 
   await page.locator('input[type="file"]').setInputFiles({ name: 'small.png', mimeType: 'image/png', buffer: await photo(300, 200) });
   await expect(page.getByRole('alert').filter({ hasText: '幅400px以上の画像を選んでください。' })).toBeVisible();
