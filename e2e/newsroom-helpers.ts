@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
@@ -93,18 +92,6 @@ export async function signInBrowser(page: Page, next = '/newsroom'): Promise<voi
 /** The e2e server's SQLite database (playwright.config.ts: `.e2e-data-<port>`), for what only time can do (expiry). */
 export function openE2eDatabase(dataDir = `.e2e-data-${PORT}`): Database.Database {
   return new Database(path.resolve(dataDir, 'kiji.sqlite'));
-}
-
-/**
- * Renders `paths` once for real (draft mode skips the caches), so the server
- * process has loaded those routes' code. A fresh e2e server otherwise
- * serves them from the build folder's disk cache (left by earlier runs) and
- * would first load a route's modules (~2-3 s) inside the first timed
- * regeneration: a cold start a long-running server never shows a reader.
- */
-export async function warmRoutes(paths: string[]): Promise<void> {
-  const manifest = JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')) as { preview: { previewModeId: string } };
-  for (const p of paths) await fetch(`${BASE}${p}`, { headers: { cookie: `__prerender_bypass=${manifest.preview.previewModeId}` } });
 }
 
 /** Polls `path` as an anonymous reader until `check` passes; returns the milliseconds it took. */

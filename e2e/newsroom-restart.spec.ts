@@ -11,7 +11,7 @@ import { commandApi, createDraftApi, draftOf, PORT, signInApi } from './newsroom
  * on a data folder of its own, so it can be stopped and started.
  */
 
-const port = Number(process.env.E2E_RESTART_PORT ?? PORT + 100);
+const port = Number(process.env.E2E_RESTART_PORT || PORT + 100);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = `.e2e-data-${port}`;
 

@@ -12,7 +12,6 @@ import {
   signInApi,
   signInBrowser,
   waitUntilReaderSees,
-  warmRoutes,
 } from './newsroom-helpers';
 
 /**
@@ -124,8 +123,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   expect((await visitor.reload())?.status()).toBe(404);
   expect((await visitor.goto(shortLink))?.status()).toBe(410);
 
-  // Publish: cached pages a reader already loaded show it within a second.
-  await warmRoutes(['/', '/sections/culture', '/tags/tokyo']);
+  // Publish: pages a reader already has cached show it within a second.
   for (const path of ['/', '/sections/culture', '/tags/tokyo']) expect((await fetch(`${BASE}${path}`)).status).toBe(200);
   await page.getByRole('link', { name: '← 編集に戻る' }).click();
   page.once('dialog', (dialog) => void dialog.accept());
@@ -159,7 +157,6 @@ test('a correction moves the updated time and shows 更新 within 1 s', async ({
   db.close();
   // The dateline's 更新, not the rankings' 最終更新 beside it.
   const shows更新 = (html: string) => /(?<!最終)更新 (<!-- -->)?<time/.test(html);
-  await warmRoutes([`/articles/${id}`]);
   const before = await (await fetch(`${BASE}/articles/${id}`)).text();
   expect(before.includes(`dateTime="${toJstIso(earlier)}"`) && !shows更新(before), 'the cached page before the correction').toBe(true);
 
@@ -312,7 +309,7 @@ test('drafts appear on no public page, feed, sitemap, ranking or search', async 
   }
 });
 
-test('drafts save themselves, leaving with unsaved changes asks first, a bad photo is refused with its reason', async ({ page }) => {
+test('drafts save themselves, leaving with unsaved changes asks first, revisions restore, a bad photo is refused with its reason', async ({ page }) => {
   const session = await signInApi();
   const { id } = await createDraftApi(session, draftOf());
   await signInBrowser(page, `/newsroom/articles/${id}`);
@@ -334,6 +331,19 @@ test('drafts save themselves, leaving with unsaved changes asks first, a bad pho
   await page.waitForTimeout(300);
   await expect(page).toHaveURL(`${BASE}/newsroom/articles/${id}`);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue('まだ保存していない本文。');
+
+  // Every save is a revision; an older one can be restored.
+  await page.getByRole('button', { name: '下書き保存' }).click();
+  await expect(page.getByTestId('save-state')).toContainText('保存しました');
+  await page.getByRole('link', { name: '版の履歴' }).click();
+  const revisions = page.getByTestId('revisions').getByRole('listitem');
+  await expect(revisions.first()).toContainText('現在の版');
+  await expect(revisions.filter({ hasText: '第3版' })).toContainText('自動保存');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await revisions.filter({ hasText: '第2版' }).getByRole('button', { name: 'この版に戻す' }).click();
+  await page.waitForURL(`${BASE}/newsroom/articles/${id}`);
+  await expect(page.getByLabel('見出し', { exact: true })).not.toHaveValue(headline);
+  await expect(page.getByLabel('本文', { exact: true })).toHaveValue(/一段落目の本文/);
 
   await page.locator('input[type="file"]').setInputFiles({ name: 'small.png', mimeType: 'image/png', buffer: await photo(300, 200) });
   await expect(page.getByRole('alert').filter({ hasText: '幅400px以上の画像を選んでください。' })).toBeVisible();

@@ -5,6 +5,9 @@ import fs from 'node:fs';
 
 const dataDir = process.env.KIJI_DATA_DIR ?? '.e2e-data';
 fs.rmSync(dataDir, { recursive: true, force: true });
+// Pages and data cached by an earlier run describe that run's database: start
+// with none, as a fresh deployment would.
+for (const cache of ['.next/server/route-cache', '.next/cache/fetch-cache']) fs.rmSync(cache, { recursive: true, force: true });
 if (!process.env.E2E_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
 const server = spawn('npm', ['start'], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

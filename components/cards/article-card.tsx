@@ -26,7 +26,10 @@ export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
         <span>{article.section.name}</span>
         {article.sponsored && <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-muted">PR</span>}
       </p>
-      <h3 className={lead ? 'text-xl leading-snug font-bold sm:text-2xl' : 'line-clamp-3 text-base leading-snug font-bold'}>
+      {/* overflow-wrap: a newsroom headline may hold a long URL or code that would otherwise widen the page on phones. */}
+      <h3
+        className={`[overflow-wrap:anywhere] ${lead ? 'text-xl leading-snug font-bold sm:text-2xl' : 'line-clamp-3 text-base leading-snug font-bold'}`}
+      >
         <Link href={article.url} className="after:absolute after:inset-0 hover:underline">
           {article.headline}
         </Link>

@@ -17,7 +17,7 @@ export function HeadlineList({ articles, showSection = true }: HeadlineListProps
               </time>
               {showSection && <span className="font-semibold text-brand">{article.section.name}</span>}
             </span>
-            <span className="line-clamp-2 text-[15px] leading-snug font-medium group-hover:underline">{article.headline}</span>
+            <span className="line-clamp-2 text-[15px] leading-snug font-medium [overflow-wrap:anywhere] group-hover:underline">{article.headline}</span>
           </Link>
         </li>
       ))}

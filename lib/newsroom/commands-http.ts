@@ -1,4 +1,5 @@
 import 'server-only';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import {
@@ -19,6 +20,7 @@ import { MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { wakeScheduler } from './scheduler';
+import { toWarmPaths, warmPages } from './warm';
 
 /**
  * The HTTP side of the article commands (app/api/newsroom/articles/[id]/…):
@@ -75,7 +77,7 @@ export async function handleArticleCommand(request: Request, id: string, command
   if (command === 'schedule' && !input.at) return jsonError(400, '予約日時を入力してください。');
   if (command === 'restore' && (input.number === undefined || input.baseRevision === undefined)) return jsonError(400, MESSAGES.badInput);
 
-  const { db } = await getNewsroomContext();
+  const { db, settings } = await getNewsroomContext();
   const editorId = guard.editor.id;
   const baseRevision = input.baseRevision ?? 0;
   try {
@@ -89,6 +91,8 @@ export async function handleArticleCommand(request: Request, id: string, command
       restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
     }[command]();
     await invalidateTags(db, result.invalidate);
+    // After the editor has the answer: re-render what readers will open next.
+    after(() => warmPages(settings.internalUrl, toWarmPaths(result.invalidate)));
     if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);
     if (command === 'schedule' || command === 'unschedule') wakeScheduler();
     return jsonOk(toAnswer(result));

@@ -31,5 +31,5 @@ export async function startNewsroom(): Promise<void> {
     );
   }
   await refreshRouting(db);
-  startScheduler(db, newsroom.schedulerUrl);
+  startScheduler(db, newsroom.internalUrl);
 }

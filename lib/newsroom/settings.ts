@@ -4,7 +4,7 @@ import { readSettings } from '../config';
 const schema = z.object({
   KIJI_SECRET: z.string().min(32, 'KIJI_SECRET must be at least 32 characters').optional(),
   KIJI_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  KIJI_SCHEDULER_URL: z.url().optional(),
+  KIJI_INTERNAL_URL: z.url().optional(),
 });
 
 export type NewsroomSettings = {
@@ -16,8 +16,8 @@ export type NewsroomSettings = {
   secureCookies: boolean;
   /** A public https deployment: refuses the demo password (see isPublicDeployment). */
   publicDeployment: boolean;
-  /** Where the scheduler reaches this server's own route handlers. */
-  schedulerUrl: string;
+  /** Where this server reaches itself: the scheduler's route, and warming pages after a publish. */
+  internalUrl: string;
 };
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -44,6 +44,6 @@ export function readNewsroomSettings(env: NodeJS.ProcessEnv = process.env): News
     trustedProxyHops: parsed.data.KIJI_TRUSTED_PROXY_HOPS,
     secureCookies: siteUrl.startsWith('https:'),
     publicDeployment: isPublicDeployment(siteUrl),
-    schedulerUrl: (parsed.data.KIJI_SCHEDULER_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    internalUrl: (parsed.data.KIJI_INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
   };
 }

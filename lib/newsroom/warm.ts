@@ -1,0 +1,39 @@
+import { CACHE_TAGS } from '../cache/tags';
+import { articlePath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
+
+/**
+ * After a publish, correction or withdrawal the server asks for the first
+ * page behind each invalidated tag itself, so re-rendering starts at once
+ * rather than when the first reader of each page arrives (with the `max`
+ * profile that reader would still get the old page). Deeper listing pages
+ * refresh on their first visit.
+ */
+
+const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
+  [CACHE_TAGS.article(''), (id) => articlePath(id)],
+  [CACHE_TAGS.section(''), (slug) => sectionPath(slug)],
+  [CACHE_TAGS.topic(''), (slug) => topicPath(slug)],
+  [CACHE_TAGS.tag(''), (slug) => tagPath(slug)],
+  [CACHE_TAGS.series(''), (slug) => seriesPath(slug)],
+];
+
+/** The public paths to re-render for these invalidated tags, the article first, then home, then listings. */
+export function toWarmPaths(tags: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (const tag of tags) {
+    if (tag === CACHE_TAGS.articles) paths.push('/');
+    const match = PREFIXES.find(([prefix]) => tag.startsWith(prefix));
+    if (match) paths.push(match[1](encodeURIComponent(tag.slice(match[0].length))));
+  }
+  const rank = (p: string) => (p.startsWith('/articles/') ? 0 : p === '/' ? 1 : 2);
+  return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Requests each path as an anonymous reader would; failures are ignored (the next reader renders it). */
+export async function warmPages(baseUrl: string, paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) })
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
+  }
+}
