@@ -169,8 +169,10 @@ The machine is shared: compare figures within this page, measured in the same ru
 Each round: a reader has the pages cached; the editor publishes a new article
 in カルチャー tagged 東京; four readers poll (every 10 ms) until their page shows
 it; then a correction of the headline, then the article is withdrawn.
-Invalidation is \`revalidateTag(tag, 'max')\`: the first request after it
-still gets the old page while the new one renders.
+Invalidation is \`revalidateTag(tag, 'max')\`, after which the server itself
+requests page 1 behind each invalidated tag, one at a time, article first
+(lib/newsroom/warm.ts), so a reader's request is rarely the one that gets the
+old page while the new one renders.
 
 | change → page | median ms | p90 ms | max ms |
 | --- | ---: | ---: | ---: |

@@ -29,11 +29,29 @@ export function toWarmPaths(tags: readonly string[]): string[] {
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Requests each path as an anonymous reader would; failures are ignored (the next reader renders it). */
+/** How long warming waits for one page's re-render before moving on (ms). */
+const RENDER_WAIT_MS = 3_000;
+
+async function get(url: string): Promise<string | null> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+  await response?.arrayBuffer().catch(() => undefined);
+  return response ? (response.headers.get('x-nextjs-cache') ?? '') : null;
+}
+
+/**
+ * Requests each path as an anonymous reader would, one at a time: a request
+ * for a stale page starts its re-render, and the next path waits until that
+ * one is served fresh, so the article itself is ready first instead of every
+ * page competing for the same cores. Failures are ignored (the next reader
+ * renders the page).
+ */
 export async function warmPages(baseUrl: string, paths: readonly string[]): Promise<void> {
   for (const path of paths) {
-    await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) })
-      .then((r) => r.arrayBuffer())
-      .catch(() => undefined);
+    const started = Date.now();
+    let cache = await get(`${baseUrl}${path}`);
+    while (cache === 'STALE' && Date.now() - started < RENDER_WAIT_MS) {
+      await new Promise((r) => setTimeout(r, 20));
+      cache = await get(`${baseUrl}${path}`);
+    }
   }
 }
