@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../db/connect';
 import { prepareDatabase } from '../db/prepare';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { demoArticles } from '../seed/demo/articles';
 import { deriveArticleId } from './ids';
 import * as q from './queries';
@@ -16,25 +12,6 @@ import * as q from './queries';
  */
 
 const NOW = new Date('2026-11-20T03:00:00.000Z'); // a Friday, 12:00 JST
-const PG_URL = process.env.KIJI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// A schema of this run's own, so parallel runs (several worktrees, CI) never share tables.
-const PG_SCHEMA = `kiji_test_${process.pid}`;
-
-async function openSqlite(): Promise<Connection> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-content-'));
-  return openDatabase({ dataDir: dir });
-}
-
-async function openPostgres(): Promise<Connection> {
-  const admin = openDatabase({ databaseUrl: PG_URL, dataDir: '' });
-  await sql`drop schema if exists ${sql.id(PG_SCHEMA)} cascade`.execute(admin.db);
-  await sql`create schema ${sql.id(PG_SCHEMA)}`.execute(admin.db);
-  await admin.db.destroy();
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${PG_SCHEMA}`);
-  return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-}
-
 const published = demoArticles.filter((a) => !a.status);
 const hidden = demoArticles.filter((a) => a.status);
 const byKey = (key: string) => {
@@ -45,24 +22,16 @@ const byKey = (key: string) => {
 
 const results: Record<string, unknown> = {};
 
-describe.each([
-  ['sqlite', openSqlite],
-  ['postgres', openPostgres],
-] as const)('content queries on %s', (engine, open) => {
-  let conn: Connection;
+describe.each(['sqlite', 'postgres'] as const)('content queries on %s', (engine) => {
+  let conn: TestDatabase;
 
   beforeAll(async () => {
-    conn = await open();
+    conn = await openTestDatabase(engine, 'content');
     await prepareDatabase(conn, { seedDemo: true, now: NOW });
   }, 120_000);
 
   afterAll(async () => {
-    await conn?.db.destroy();
-    if (engine === 'postgres') {
-      const admin = openDatabase({ databaseUrl: PG_URL, dataDir: '' });
-      await sql`drop schema if exists ${sql.id(PG_SCHEMA)} cascade`.execute(admin.db);
-      await admin.db.destroy();
-    }
+    await conn?.close();
   });
 
   it('seeds once: preparing again neither fails nor duplicates', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import { prepareDatabase } from '../db/prepare';
-import { testDatabases } from '../db/test-databases';
+import { testDatabases } from '../db/testing';
 import { demoArticles } from '../seed/demo/articles';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset } from '../seo/sitemap-xml';
 import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parseUrlset, validateUrlsetXsd } from '../seo/validators';

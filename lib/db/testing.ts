@@ -118,3 +118,23 @@ async function withAdmin(run: (db: Connection['db']) => Promise<unknown>): Promi
     await admin.db.destroy();
   }
 }
+
+/** One suite's database on an engine: `open` makes it, `dispose` drops it (for `describe.each`). */
+export type TestEngine = { engine: 'sqlite' | 'postgres'; open(): Promise<Connection>; dispose(conn?: Connection): Promise<void> };
+
+/** A fresh database on each engine Kiji runs on, for `describe.each(testDatabases('name'))`. */
+export function testDatabases(name: string): TestEngine[] {
+  return (['sqlite', 'postgres'] as const).map((engine) => {
+    let database: TestDatabase | undefined;
+    return {
+      engine,
+      async open() {
+        database = await openTestDatabase(engine, name);
+        return database;
+      },
+      async dispose() {
+        await database?.close();
+      },
+    };
+  });
+}

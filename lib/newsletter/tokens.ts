@@ -1,3 +1,4 @@
+import { readClientAddress as readSharedClientAddress } from '../http/client-address';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -71,19 +72,9 @@ export function hashAddress(secret: string, address: string): string {
   return sign(secret, 'ip', address).slice(0, 32);
 }
 
-/**
- * The client's address from X-Forwarded-For. Each proxy in front (and
- * Next.js itself when the header is missing) appends the address it saw, so
- * the client is the entry `hops` places from the right; entries further left
- * were written by the client and prove nothing.
- */
+/** The client's address for the per-client limit (lib/http/client-address.ts); 'unknown' when there is none. */
 export function readClientAddress(forwardedFor: string | null, hops: number): string {
-  const entries = (forwardedFor ?? '')
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean);
-  const entry = entries[Math.max(0, entries.length - Math.max(1, hops))] ?? 'unknown';
-  return entry.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').toLowerCase();
+  return readSharedClientAddress(forwardedFor, hops) ?? 'unknown';
 }
 
 /**

@@ -73,18 +73,3 @@ export async function clearLoginFailures(db: Kysely<Database>, login: string): P
   await db.deleteFrom('sign_in_failures').where('key', '=', toKeys({ login, address: null }).login).execute();
 }
 
-/**
- * The client's address from X-Forwarded-For. Next.js fills the header with
- * the socket's address only when the request has none, so with no trusted
- * proxy (hops = 0) the last entry is either that address or one the client
- * made up; with N trusted proxies, the Nth entry from the end is the address
- * the outermost trusted proxy saw.
- */
-export function readClientAddress(forwardedFor: string | null, trustedHops: number): string | null {
-  if (!forwardedFor) return null;
-  const hops = forwardedFor
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return hops[Math.max(0, hops.length - Math.max(1, trustedHops))] ?? null;
-}

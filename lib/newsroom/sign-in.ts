@@ -5,7 +5,8 @@ import { getNewsroomContext } from './context';
 import { checkRequestOrigin, isValidSignInToken, listAllowedOrigins } from './csrf';
 import { checkCredentials } from './editors';
 import { MESSAGES, jsonError, jsonOk } from './http';
-import { checkSignInAllowed, clearLoginFailures, readClientAddress, recordSignInFailure } from './rate-limit';
+import { readClientAddress } from '../http/client-address';
+import { checkSignInAllowed, clearLoginFailures, recordSignInFailure } from './rate-limit';
 import { toReturnPath } from './return-path';
 
 const signInSchema = z.object({

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { readClientAddress } from './client-address';
+
+describe('readClientAddress', () => {
+  it('takes the last entry without a trusted proxy, so a made-up leading entry is ignored', () => {
+    expect(readClientAddress('6.6.6.6, 203.0.113.7', 0)).toBe('203.0.113.7');
+    expect(readClientAddress('6.6.6.6, 203.0.113.7', 1)).toBe('203.0.113.7');
+  });
+
+  it('takes the address the outermost of N trusted proxies saw', () => {
+    expect(readClientAddress('6.6.6.6, 203.0.113.7, 10.0.0.2', 2)).toBe('203.0.113.7');
+    expect(readClientAddress('203.0.113.7', 3)).toBe('203.0.113.7');
+  });
+
+  it('spells one client one way, and has nothing for an empty header', () => {
+    expect(readClientAddress('::ffff:198.51.100.4', 0)).toBe('198.51.100.4');
+    expect(readClientAddress('2001:DB8::1', 0)).toBe('2001:db8::1');
+    expect(readClientAddress(null, 0)).toBeNull();
+    expect(readClientAddress(' , ', 1)).toBeNull();
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * The client's address from X-Forwarded-For, for every per-client limit
+ * (newsroom sign-in, newsletter signup). Next.js fills the header with the
+ * socket's address only when the request has none, so with no trusted proxy
+ * (hops 0 or 1) the last entry is either that address or one the client made
+ * up; with N trusted proxies (KIJI_TRUSTED_PROXY_HOPS), the Nth entry from the
+ * end is the address the outermost trusted proxy saw. IPv4-mapped IPv6 is
+ * written as plain IPv4 so one client has one spelling. Null when there is none.
+ */
+export function readClientAddress(forwardedFor: string | null, trustedHops: number): string | null {
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const entry = entries[Math.max(0, entries.length - Math.max(1, trustedHops))];
+  return entry ? entry.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').toLowerCase() : null;
+}
