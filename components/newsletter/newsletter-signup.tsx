@@ -1,4 +1,3 @@
-import { QueryProvider } from '@/components/query/query-provider.client';
 import { RailHeading } from '@/components/rails/rail-heading';
 import { CONSENT_WORDINGS, CURRENT_CONSENT_VERSION } from '@/lib/newsletter/consent';
 import { NEWSLETTER_ENDPOINTS } from '@/lib/newsletter/paths';
@@ -13,15 +12,13 @@ type NewsletterSignupProps = { placement: 'sidebar' | 'article' | 'page' };
  */
 export function NewsletterSignup({ placement }: NewsletterSignupProps) {
   const form = (
-    <QueryProvider>
-      <SignupForm
-        placement={placement}
-        consentVersion={CURRENT_CONSENT_VERSION}
-        consentText={CONSENT_WORDINGS[CURRENT_CONSENT_VERSION]}
-        action={NEWSLETTER_ENDPOINTS.subscribe}
-        compact={placement === 'sidebar'}
-      />
-    </QueryProvider>
+    <SignupForm
+      placement={placement}
+      consentVersion={CURRENT_CONSENT_VERSION}
+      consentText={CONSENT_WORDINGS[CURRENT_CONSENT_VERSION]}
+      action={NEWSLETTER_ENDPOINTS.subscribe}
+      compact={placement === 'sidebar'}
+    />
   );
   if (placement === 'page') return form;
   if (placement === 'sidebar') {

@@ -1,8 +1,9 @@
 'use client';
 // Runs in the browser: sends the signup without leaving the page and shows the answer where the reader is looking.
 
-import { useMutation } from '@tanstack/react-query';
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useOnDemand } from '@/components/query/use-on-demand';
+import type { SignupAnswer, SignupRequest } from './signup-sender.client';
 
 type SignupFormProps = {
   /** Where the form sits, recorded with the consent. */
@@ -14,47 +15,44 @@ type SignupFormProps = {
   compact?: boolean;
 };
 
-type Answer = { ok: boolean; message: string; field?: string };
-
-async function postSignup(fields: Record<string, string>, action: string): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch(action, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(fields) });
-  } catch {
-    return { ok: false, message: '通信できませんでした。接続を確かめて、もう一度お試しください。' };
-  }
-  const answer = (await response.json().catch(() => null)) as Answer | null;
-  return answer ?? { ok: false, message: `送信できませんでした(${response.status})。時間をおいて、もう一度お試しください。` };
-}
+const UNREACHABLE: SignupAnswer = { ok: false, message: '通信できませんでした。接続を確かめて、もう一度お試しください。' };
 
 /**
  * The newsletter signup form. A plain HTML form that works without
  * JavaScript (it posts to the endpoint and lands on a result page); with
- * JavaScript, React Query's useMutation sends it as JSON and the answer
- * appears under the field.
+ * JavaScript, React Query's useMutation (in the sender, loaded when the
+ * reader first focuses the form) sends it as JSON and the answer appears
+ * under the field.
  */
 export function SignupForm({ placement, consentVersion, consentText, action, compact = false }: SignupFormProps) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  const signup = useMutation({
-    mutationFn: (fields: Record<string, string>) => postSignup(fields, action),
-    onSuccess: (answer) => {
-      if (answer.ok) form.current?.reset();
-    },
-  });
-  const answer = signup.data;
+  const sender = useOnDemand(() => import('./signup-sender.client'));
+  const SignupSender = sender.loaded;
+  const [request, setRequest] = useState<SignupRequest | null>(null);
+  const [sent, setSent] = useState<{ pending: boolean; answer: SignupAnswer | undefined }>({ pending: false, answer: undefined });
+  const { pending, answer } = sent;
   const emailError = answer?.ok === false && answer.field === 'email';
+
+  // A signup that went through empties the form for the next reader of this screen.
+  useEffect(() => {
+    if (answer?.ok) form.current?.reset();
+  }, [answer]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (signup.isPending) return;
+    if (pending) return;
     const data = new FormData(event.currentTarget);
-    signup.mutate(Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string')));
+    const fields = Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
+    setSent((previous) => ({ ...previous, pending: true }));
+    setRequest((previous) => ({ seq: (previous?.seq ?? 0) + 1, fields }));
+    sender.load().catch(() => setSent({ pending: false, answer: UNREACHABLE }));
   };
+  const warmUp = () => void sender.load().catch(() => undefined);
 
   return (
     // noValidate: the server checks and normalises (full-width input included) and answers in Japanese.
-    <form ref={form} action={action} method="post" noValidate onSubmit={onSubmit} aria-busy={signup.isPending} className="relative space-y-3">
+    <form ref={form} action={action} method="post" noValidate onSubmit={onSubmit} onFocus={warmUp} onPointerDown={warmUp} aria-busy={pending} className="relative space-y-3">
       <input type="hidden" name="placement" value={placement} />
       <input type="hidden" name="consent" value={consentVersion} />
       {/* The honeypot: people never see it, form-filling bots do. */}
@@ -85,10 +83,10 @@ export function SignupForm({ placement, consentVersion, consentText, action, com
           />
           <button
             type="submit"
-            aria-disabled={signup.isPending}
+            aria-disabled={pending}
             className={`min-h-11 shrink-0 bg-brand px-5 py-2 font-bold text-white hover:bg-brand-dark aria-disabled:opacity-70 ${compact ? 'w-full' : ''}`}
           >
-            {signup.isPending ? '送信中…' : '登録する'}
+            {pending ? '送信中…' : '登録する'}
           </button>
         </div>
       </div>
@@ -104,6 +102,7 @@ export function SignupForm({ placement, consentVersion, consentText, action, com
           {answer && !answer.ok && answer.message}
         </p>
       </div>
+      {SignupSender && <SignupSender action={action} request={request} onChange={setSent} />}
     </form>
   );
 }

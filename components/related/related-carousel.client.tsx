@@ -1,11 +1,12 @@
 'use client';
 // Runs in the browser: previous/next buttons, arrow keys, and more cards fetched when the reader reaches the end.
 
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useOnDemand } from '@/components/query/use-on-demand';
 import type { RelatedCard } from '@/lib/related/cards';
 import type { RelatedPage, RelatedSliceName } from '@/lib/related/slices';
 import { RelatedCardView } from './related-card';
+import type { RelatedPagesState } from './related-pager.client';
 
 type RelatedCarouselProps = {
   articleId: string;
@@ -16,12 +17,6 @@ type RelatedCarouselProps = {
   /** Page 1, rendered on the server: the carousel starts from it with no request. */
   initial: RelatedPage<RelatedCard>;
 };
-
-async function fetchRelatedPage(articleId: string, slice: RelatedSliceName, page: number, signal: AbortSignal): Promise<RelatedPage<RelatedCard>> {
-  const response = await fetch(`/api/related/${encodeURIComponent(articleId)}?slice=${slice}&page=${page}`, { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`related articles: HTTP ${response.status}`);
-  return (await response.json()) as RelatedPage<RelatedCard>;
-}
 
 const scrollBehavior = (): ScrollBehavior => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
@@ -47,15 +42,20 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
   const [edges, setEdges] = useState({ atStart: true, atEnd: false });
   const [announcement, setAnnouncement] = useState('');
 
-  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = useInfiniteQuery({
-    queryKey: ['related', articleId, slice],
-    queryFn: ({ pageParam, signal }) => fetchRelatedPage(articleId, slice, pageParam, signal),
-    initialPageParam: 1,
-    getNextPageParam: (last) => last.nextPage ?? undefined,
-    initialData: { pages: [initial], pageParams: [1] },
-  });
-  const cards = data.pages.flatMap((page) => page.items);
-  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  const [loaded, setLoaded] = useState<RelatedPagesState>(() => ({ pages: [initial], hasNextPage: initial.nextPage != null, fetching: false, failed: false }));
+  const [demand, setDemand] = useState(0);
+  // The fetching of more cards (React Query) loads the first time a reader asks for them.
+  const pager = useOnDemand(() => import('./related-pager.client'));
+  const RelatedPager = pager.loaded;
+  const { pages, hasNextPage, fetching: isFetchingNextPage, failed: isFetchNextPageError } = loaded;
+  const cards = pages.flatMap((page) => page.items);
+  const loadPager = pager.load;
+  const loadMore = useCallback(() => {
+    setDemand((n) => n + 1);
+    // Busy at once, while the pager's script may still be on its way.
+    setLoaded((state) => (state.hasNextPage ? { ...state, fetching: true, failed: false } : state));
+    loadPager().catch(() => setLoaded((state) => ({ ...state, fetching: false, failed: true })));
+  }, [loadPager]);
 
   useEffect(() => setHydrated(true), []);
 
@@ -98,10 +98,10 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
     return () => observer.disconnect();
   }, [hasNextPage, loadMore, cards.length]);
 
-  const loadedPages = data.pages.length;
+  const loadedPages = pages.length;
   useEffect(() => {
-    if (loadedPages > 1) setAnnouncement(`あわせて読みたい記事を${data.pages[loadedPages - 1]?.items.length ?? 0}件追加しました`);
-  }, [loadedPages, data.pages]);
+    if (loadedPages > 1) setAnnouncement(`あわせて読みたい記事を${pages[loadedPages - 1]?.items.length ?? 0}件追加しました`);
+  }, [loadedPages, pages]);
 
   const scrollPage = (direction: 1 | -1) => {
     const el = scroller.current;
@@ -186,6 +186,7 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
         )}
         <div ref={sentinel} aria-hidden="true" className="h-px w-px shrink-0 self-start" />
       </div>
+      {RelatedPager && <RelatedPager articleId={articleId} slice={slice} initial={initial} demand={demand} onChange={setLoaded} />}
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>

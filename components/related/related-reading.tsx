@@ -1,4 +1,3 @@
-import { QueryProvider } from '@/components/query/query-provider.client';
 import { getRelatedCards, type RelatedSliceName } from '@/lib/related';
 import { RelatedCarousel } from './related-carousel.client';
 
@@ -18,8 +17,6 @@ export async function RelatedReading({ articleId, slice }: RelatedReadingProps) 
   const initial = await getRelatedCards(articleId, slice, 1);
   if (!initial || initial.items.length === 0) return null;
   return (
-    <QueryProvider>
-      <RelatedCarousel articleId={articleId} slice={slice} heading="あわせて読みたい" label={LABELS[slice]} initial={initial} />
-    </QueryProvider>
+    <RelatedCarousel articleId={articleId} slice={slice} heading="あわせて読みたい" label={LABELS[slice]} initial={initial} />
   );
 }

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { measureClientJs } from '../bench/client-js';
+import { wireStory } from './demo';
+
+/**
+ * The client JavaScript budget (issue 7): the gzip bytes of every script a
+ * served page loads, against an empty page of the same build (`/baseline`,
+ * no component of ours). Byte counts of one build are deterministic, so this
+ * runs in CI; the per-route table is printed with the results.
+ */
+const ROUTES = [
+  { name: 'article', path: `/articles/${wireStory.id}`, maxRatio: 1.1 },
+  { name: 'home', path: '/', maxRatio: undefined },
+  { name: 'section', path: '/sections/world', maxRatio: undefined },
+  { name: 'ranking', path: '/ranking', maxRatio: undefined },
+] as const;
+const MAX_ROUTE_BYTES = 160 * 1024;
+
+test.describe('client JavaScript budget', () => {
+  test.beforeEach(({}, info) => {
+    test.skip(info.project.name !== 'desktop', 'byte counts do not depend on the viewport: checked once');
+  });
+
+  test('article ≤ 1.1× the empty page, no route above 160 KB gzip', async ({ baseURL }) => {
+    const origin = baseURL ?? '';
+    const empty = await measureClientJs(origin, '/baseline');
+    const rows = [{ name: 'empty page', path: '/baseline', ...empty, ratio: 1 }];
+    for (const route of ROUTES) {
+      const measured = await measureClientJs(origin, route.path);
+      rows.push({ name: route.name, path: route.path, ...measured, ratio: measured.gzipBytes / empty.gzipBytes });
+    }
+    console.log(
+      ['route | scripts | gzip bytes | ratio to empty page', ...rows.map((r) => `${r.name} (${r.path}) | ${r.scripts} | ${r.gzipBytes} | ${r.ratio.toFixed(3)}`)].join('\n'),
+    );
+
+    expect(empty.scripts, 'the empty page loads the framework').toBeGreaterThan(0);
+    for (const route of ROUTES) {
+      const row = rows.find((r) => r.name === route.name);
+      expect(row?.gzipBytes, `${route.name} gzip bytes`).toBeLessThanOrEqual(MAX_ROUTE_BYTES);
+      if (route.maxRatio) expect(row?.ratio, `${route.name} ÷ empty page`).toBeLessThanOrEqual(route.maxRatio);
+    }
+  });
+
+  test('React Query loads only when a reader asks for more cards or starts the signup form', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+    });
+    // React Query's own error message survives minification: a marker for its code.
+    const loadsReactQuery = () => scripts.some((body) => body.includes('No QueryClient set'));
+    await page.goto(`/articles/${wireStory.id}`);
+    await page.waitForLoadState('networkidle');
+    expect(loadsReactQuery(), 'React Query is not among the page load scripts').toBe(false);
+
+    await page.getByTestId('newsletter-article').getByLabel('メールアドレス').focus();
+    await expect.poll(loadsReactQuery, { message: 'focusing the signup form loads the sender' }).toBe(true);
+  });
+});
