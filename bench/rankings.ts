@@ -89,7 +89,7 @@ export async function measureRankingRead(total = 1_000_000, articleCount = 2_000
       const deduper = store instanceof RedisViewStore ? store : new MemoryDeduper();
       const salt = store instanceof RedisViewStore ? store : new MemorySalt();
       const known = new PublicArticleCache((id, at) => isPublicArticleId(conn.db, id, at));
-      const counter = { isPublicArticle: (id: string, at: Date) => known.isPublic(id, at), deduper, salt, buffer: new ViewBuffer(store) };
+      const counter = { isPublicArticle: (id: string, at: Date) => known.isPublic(id, at), deduper, salt, buffer: new ViewBuffer(store), trustedProxyHops: 0 };
       const stored = async () => (await store.sumWindow('day', new Date(), ids.length)).reduce((n, e) => n + e.views, 0);
       const ingest = await measureIngest(backend, counter, ids.slice(0, 67), 50_000, stored);
       results.push({ backend, views: total, rows, loadMs, computeMs, readMs, ingest });

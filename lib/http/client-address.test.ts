@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClientAddress } from './client-address';
+import { readClientAddress, readTrustedProxyHops } from './client-address';
 
 describe('readClientAddress', () => {
   it('takes the last entry without a trusted proxy, so a made-up leading entry is ignored', () => {
@@ -17,5 +17,14 @@ describe('readClientAddress', () => {
     expect(readClientAddress('2001:DB8::1', 0)).toBe('2001:db8::1');
     expect(readClientAddress(null, 0)).toBeNull();
     expect(readClientAddress(' , ', 1)).toBeNull();
+  });
+});
+
+describe('readTrustedProxyHops', () => {
+  it('reads KIJI_TRUSTED_PROXY_HOPS, 0 when unset or out of range', () => {
+    expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: '2' })).toBe(2);
+    expect(readTrustedProxyHops({})).toBe(0);
+    expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: '9' })).toBe(0);
+    expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: 'two' })).toBe(0);
   });
 });

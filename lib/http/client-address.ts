@@ -15,3 +15,14 @@ export function readClientAddress(forwardedFor: string | null, trustedHops: numb
   const entry = entries[Math.max(0, entries.length - Math.max(1, trustedHops))];
   return entry ? entry.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').toLowerCase() : null;
 }
+
+/**
+ * KIJI_TRUSTED_PROXY_HOPS: how many proxies in front of the server append to
+ * X-Forwarded-For (0, the default: none, the address Next.js saw). Read by
+ * every per-client limit and the rankings' visitor hash; 0 when unset or
+ * not a whole number from 0 to 5 (the settings modules reject those at start).
+ */
+export function readTrustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const hops = Number(env.KIJI_TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(hops) && hops >= 0 && hops <= 5 ? hops : 0;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readClientAddress, readLimitedText } from './beacon';
+import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readLimitedText, readVisitorAddress } from './beacon';
 
 const stream = (...chunks: string[]) =>
   new ReadableStream<Uint8Array>({
@@ -51,10 +51,13 @@ describe('beacon body', () => {
   });
 });
 
-describe('client address', () => {
-  it('takes the first forwarded hop, then X-Real-IP', () => {
-    expect(readClientAddress(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2' }))).toBe('203.0.113.7');
-    expect(readClientAddress(new Headers({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4');
-    expect(readClientAddress(new Headers())).toBe('');
+describe('visitor address', () => {
+  it('takes the entry the outermost trusted proxy wrote, not one the reader prepended', () => {
+    // No proxy: Next.js appends nothing to a header the client sent, so the last entry is the one to use.
+    expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2' }), 0)).toBe('10.0.0.2');
+    // One proxy in front: it appended the address it saw.
+    expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '192.0.2.99, 203.0.113.7, 10.0.0.2' }), 2)).toBe('203.0.113.7');
+    expect(readVisitorAddress(new Headers({ 'x-real-ip': '198.51.100.4' }), 0)).toBe('');
+    expect(readVisitorAddress(new Headers(), 1)).toBe('');
   });
 });

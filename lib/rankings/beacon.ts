@@ -1,3 +1,4 @@
+import { readClientAddress } from '../http/client-address';
 import { isArticleId } from '../content/ids';
 
 /**
@@ -72,8 +73,12 @@ export async function readLimitedText(body: ReadableStream<Uint8Array> | null, l
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The client address for the visitor hash: the first `X-Forwarded-For` hop (the proxy's view of the client), else `X-Real-IP`. */
-export function readClientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',', 1)[0]?.trim();
-  return forwarded || headers.get('x-real-ip')?.trim() || '';
+/**
+ * The client address for the visitor hash: the X-Forwarded-For entry the
+ * outermost trusted proxy wrote (lib/http/client-address.ts), as for every
+ * per-client limit, so a reader cannot pick a new address per request by
+ * prepending one. Empty when there is none.
+ */
+export function readVisitorAddress(headers: Headers, trustedHops: number): string {
+  return readClientAddress(headers.get('x-forwarded-for'), trustedHops) ?? '';
 }

@@ -46,6 +46,7 @@ function counter(store = new RecordingStore()) {
     deduper: new MemoryDeduper(),
     salt: new MemorySalt(),
     buffer: new ViewBuffer(store, { intervalMs: 60_000, onError: () => {} }),
+    trustedProxyHops: 0,
   };
   return { c, store };
 }

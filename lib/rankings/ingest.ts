@@ -1,4 +1,4 @@
-import { readClientAddress } from './beacon';
+import { readVisitorAddress } from './beacon';
 import type { ViewBuffer } from './buffer';
 import { decideViewVerdict, type ViewVerdict } from './filter';
 import { DEDUPE_WINDOW_MS, hashVisitor, toDedupeKey, type Deduper, type SaltSource } from './visitor';
@@ -12,6 +12,8 @@ export type ViewCounter = {
   deduper: Deduper;
   salt: SaltSource;
   buffer: ViewBuffer;
+  /** KIJI_TRUSTED_PROXY_HOPS: which X-Forwarded-For entry is the reader's address. */
+  trustedProxyHops: number;
 };
 
 /**
@@ -25,7 +27,7 @@ export async function ingestView(counter: ViewCounter, articleId: string, header
   const verdict = decideViewVerdict(headers);
   if (verdict !== 'count') return verdict;
   const salt = await counter.salt.getSalt(toJstDay(now));
-  const visitor = hashVisitor(salt, readClientAddress(headers), headers.get('user-agent') ?? '');
+  const visitor = hashVisitor(salt, readVisitorAddress(headers, counter.trustedProxyHops), headers.get('user-agent') ?? '');
   if (!(await counter.deduper.claimView(toDedupeKey(visitor, articleId), DEDUPE_WINDOW_MS, now))) return 'duplicate';
   counter.buffer.add(articleId, now);
   return 'counted';

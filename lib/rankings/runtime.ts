@@ -15,6 +15,7 @@ import { connectRedis, RedisViewStore } from './redis-store';
 import { SqlViewStore } from './sql-store';
 import type { ViewStore } from './store';
 import { MemoryDeduper, MemorySalt } from './visitor';
+import { readTrustedProxyHops } from '../http/client-address';
 
 /**
  * The process's view counter and ranking job, wired from the settings:
@@ -39,16 +40,17 @@ export function getViewRuntime(): Promise<ViewRuntime> {
     const db = await getDatabase();
     const known = new PublicArticleCache((id, now) => isPublicArticleId(db, id, now));
     const isPublicArticle = (id: string, now: Date) => known.isPublic(id, now);
+    const trustedProxyHops = readTrustedProxyHops();
     if (settings.redisUrl) {
       const store = new RedisViewStore(connectRedis(settings.redisUrl), settings.redisPrefix);
-      return { store, deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle };
+      return { store, deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
     }
     // The embedded database serves one process, so dedupe and salt live in
     // its memory. Several instances on one PostgreSQL without Redis would
     // each keep their own: a reader bounced between them could count twice
     // (README: use REDIS_URL when running more than one instance).
     const store = new SqlViewStore(db);
-    return { store, deduper: new MemoryDeduper(), salt: new MemorySalt(), buffer: new ViewBuffer(store), isPublicArticle };
+    return { store, deduper: new MemoryDeduper(), salt: new MemorySalt(), buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
   })().catch((error: unknown) => {
     g.__kijiViews = undefined;
     throw error;
