@@ -221,7 +221,7 @@ test.describe('breaking news', () => {
   const oldest = (n: number) =>
     conn.db.selectFrom('articles').select(['id', 'headline']).where('status', '=', 'published').orderBy('published_at').offset(n).limit(1).executeTakeFirstOrThrow();
 
-  test('a story flagged in the newsroom is on the home page at once through the revalidation route', async ({ request }) => {
+  test('a story flagged in the newsroom is on the home page at once through the revalidation route', async ({ request, browser, baseURL }) => {
     const story = await oldest(0);
     expect(await tickerHeadlines(request)).not.toContain(story.headline);
     expect((await revalidate(request, ['breaking'], 'wrong-secret-wrong-secret-wrong')).status()).toBe(401);
@@ -234,6 +234,18 @@ test.describe('breaking news', () => {
     await expect.poll(() => tickerHeadlines(request), { timeout: 60_000 }).toContain(story.headline);
     expect((await tickerHeadlines(request))[0]).toBe(story.headline);
     test.info().annotations.push({ type: 'seconds to appear (revalidation route)', description: ((Date.now() - flaggedAt) / 1000).toFixed(1) });
+
+    // On a phone the flagged story is also on the first screen, above the news; on a desktop the ticker is beside it.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, baseURL });
+    await phone.goto('/');
+    const strip = phone.getByTestId('breaking-strip');
+    await expect(strip.getByRole('link', { name: story.headline })).toBeVisible();
+    const box = await strip.boundingBox();
+    expect(box && box.y + box.height, 'the strip ends within the first screen').toBeLessThan(844);
+    await strip.screenshot({ path: 'e2e/screenshots/breaking-strip-phone.png' });
+    await phone.setViewportSize({ width: 1280, height: 900 });
+    await expect(strip).toBeHidden();
+    await phone.close();
 
     // An expired flag disappears.
     await conn.db.updateTable('articles').set({ breaking_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', story.id).execute();

@@ -2,10 +2,11 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
 import { WithSidebar } from '@/components/layout/with-sidebar';
+import { BreakingStrip } from '@/components/rails/breaking-strip';
 import { RailHeading } from '@/components/rails/rail-heading';
 import { Sidebar } from '@/components/rails/sidebar';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getHomePage, sectionPath } from '@/lib/content';
+import { getBreakingNews, getHomePage, sectionPath } from '@/lib/content';
 import { readSettings } from '@/lib/config';
 import { buildOrganization, buildWebSite } from '@/lib/seo/json-ld';
 import { buildPageMetadata } from '@/lib/seo/metadata';
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: HomeProps): Promise<Metadata>
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
   if (home && home.length > 0) notFound();
-  const { latest, sections } = await getHomePage();
+  const [{ latest, sections }, breaking] = await Promise.all([getHomePage(), getBreakingNews()]);
   const [lead, ...rest] = latest;
   const siteUrl = readSettings().siteUrl;
   return (
@@ -44,6 +45,7 @@ export default async function HomePage({ params }: HomeProps) {
       <JsonLd data={buildWebSite(siteUrl, HOME_DESCRIPTION)} />
       <JsonLd data={buildOrganization(siteUrl)} />
       <h1 className="sr-only">Kiji トップページ</h1>
+      <BreakingStrip items={breaking} />
       {lead && (
         <section aria-labelledby="latest-heading" className="mb-10">
           <RailHeading id="latest-heading">最新記事</RailHeading>
