@@ -1,4 +1,4 @@
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
 import { WithSidebar } from '@/components/layout/with-sidebar';
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: HomeProps): Promise<Metadata>
 
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
-  if (home && home.length > 0) notFound();
+  if (home && home.length > 0) return notFoundBriefly();
   const { latest, sections } = await getHomePage();
   const [lead, ...rest] = latest;
   const siteUrl = readSettings().siteUrl;
