@@ -3,6 +3,14 @@ import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
 import { formatJstDate, toJstIso } from '@/lib/time/jst';
 
+/**
+ * The home page's lead card: three fifths (less the 24 px gap) of the main
+ * column from 768 px, the whole column below (see HERO_SIZES for the column).
+ */
+const LEAD_CARD_SIZES =
+  '(min-width: 1152px) 442px, (min-width: 1024px) calc((100vw - 416px) * 0.6), (min-width: 768px) calc((100vw - 56px) * 0.6), calc(100vw - 32px)';
+const CARD_SIZES = '(max-width: 640px) 100vw, (max-width: 1024px) 50vw, 280px';
+
 type ArticleCardProps = { article: ArticleSummary; size?: 'lead' | 'regular' };
 
 /** A story with its picture, section label, headline (clipped) and date. */
@@ -17,7 +25,7 @@ export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
             alt={article.hero.alt}
             width={article.hero.width}
             height={article.hero.height}
-            sizes={lead ? '(max-width: 1024px) 100vw, 760px' : '(max-width: 640px) 100vw, (max-width: 1024px) 50vw, 280px'}
+            sizes={lead ? LEAD_CARD_SIZES : CARD_SIZES}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02] motion-reduce:transition-none"
           />
         </div>
