@@ -144,6 +144,23 @@ test('the hero’s sizes match its width in the layout at phone, tablet and desk
   }
 });
 
+test('every picture on the home page and a section asks for the width it is drawn at', async ({ page }) => {
+  for (const width of [390, 800, 1100, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/', `/sections/${wireStory.section}`]) {
+      await page.goto(path);
+      const { images } = await readImages(page);
+      const sized = images.filter((i) => i.slot !== null && i.rendered > 0);
+      expect(sized.length, `${path} at ${width} px`).toBeGreaterThan(0);
+      for (const image of sized) {
+        const where = `${path} at ${width} px: ${image.src.slice(0, 80)} (${image.sizes})`;
+        expect.soft(image.slot!, where).toBeGreaterThanOrEqual(image.rendered - 1);
+        expect.soft(image.slot!, where).toBeLessThanOrEqual(image.rendered * 1.02 + 1);
+      }
+    }
+  }
+});
+
 test('on a phone the hero is the largest contentful paint', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'LCP at 390 px');
   await page.goto(`/articles/${wireStory.id}`, { waitUntil: 'load' });

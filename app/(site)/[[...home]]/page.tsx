@@ -63,7 +63,7 @@ export default async function HomePage({ params }: HomeProps) {
           <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
             {articles.map((article) => (
               <li key={article.id}>
-                <ArticleCard article={article} />
+                <ArticleCard article={article} grid="home" />
               </li>
             ))}
           </ul>
