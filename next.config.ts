@@ -9,6 +9,13 @@ const nextConfig: NextConfig = {
   // article (profiled, docs/benchmarks.md). Cached pages carry s-maxage for
   // CDNs instead; static assets keep their own ETags.
   generateEtags: false,
+  // ISR pages send `s-maxage=<revalidate>, stale-while-revalidate=<expireTime
+  // - revalidate>`. Next.js's default is a year, so a CDN could hand a reader
+  // a months-old article (or one since withdrawn) before fetching the new one.
+  // A day bounds that: an article (revalidate 3,600 s, or 30 s under the
+  // ticker) may be served stale for the rest of the day it was cached, then a
+  // CDN must ask us (docs/architecture.md, "Cache headers").
+  expireTime: 86_400,
   // Page 1 of an article or listing has only the bare URL; `/1` is an alias
   // that has moved there for good (301, which every crawler reads as moved).
   async redirects() {

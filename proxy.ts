@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { decideArticleRouting } from './lib/newsroom/routing';
 import { getFreshRoutingSnapshot } from './lib/newsroom/routing-cache';
 import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
+import { CACHE_CONTROL } from './lib/cache/control';
 
 /**
  * Runs before the page cache for article and newsroom URLs:
@@ -19,7 +20,7 @@ export async function proxy(request: NextRequest) {
     if (decision?.kind === 'gone') {
       return new NextResponse(GONE_PAGE_HTML, {
         status: 410,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=60' },
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': CACHE_CONTROL.missing },
       });
     }
     if (decision?.kind === 'moved') {

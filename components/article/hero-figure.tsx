@@ -4,6 +4,15 @@ import type { HeroImage } from '@/lib/content';
 type HeroFigureProps = { hero: HeroImage; lead: boolean };
 
 /**
+ * The hero's CSS width in the article column (components/layout): the page is
+ * at most 1152 px (max-w-6xl) with 16 px padding each side; from 1024 px
+ * (Tailwind's lg) the column shares it with a 40 px gap and the 320 px
+ * sidebar, so it is 760 px at full width. Exact, so a phone at 390 px asks for
+ * 358 px × its pixel ratio and not the whole viewport's.
+ */
+export const HERO_SIZES = '(min-width: 1152px) 760px, (min-width: 1024px) calc(100vw - 392px), calc(100vw - 32px)';
+
+/**
  * The article's picture with caption and credit kept apart. On the page it
  * leads, it is the largest paint, so it loads first; elsewhere it waits.
  */
@@ -15,7 +24,7 @@ export function HeroFigure({ hero, lead }: HeroFigureProps) {
         alt={hero.alt}
         width={hero.width}
         height={hero.height}
-        sizes="(max-width: 1024px) 100vw, 760px"
+        sizes={HERO_SIZES}
         lead={lead}
         className="h-auto w-full bg-paper"
       />

@@ -3,10 +3,27 @@ import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
 import { formatJstDate, toJstIso } from '@/lib/time/jst';
 
-type ArticleCardProps = { article: ArticleSummary; size?: 'lead' | 'regular' };
+/**
+ * The home page's lead card: three fifths (less the 24 px gap) of the main
+ * column from 768 px, the whole column below (see HERO_SIZES for the column).
+ */
+const LEAD_CARD_SIZES =
+  '(min-width: 1152px) 442px, (min-width: 1024px) calc((100vw - 416px) * 0.6), (min-width: 768px) calc((100vw - 56px) * 0.6), calc(100vw - 32px)';
+
+/**
+ * Regular cards' widths in the two grids that show them: the home page's
+ * (two columns from 640 px, four from 1024 px, in the main column) and a
+ * listing's (two, then three, across the whole page); gaps 24 px.
+ */
+export const CARD_SIZES = {
+  home: '(min-width: 1152px) 172px, (min-width: 1024px) calc((100vw - 464px) / 4), (min-width: 640px) calc(50vw - 28px), calc(100vw - 32px)',
+  listing: '(min-width: 1152px) 358px, (min-width: 1024px) calc((100vw - 80px) / 3), (min-width: 640px) calc(50vw - 28px), calc(100vw - 32px)',
+} as const;
+
+type ArticleCardProps = { article: ArticleSummary; size?: 'lead' | 'regular'; grid?: keyof typeof CARD_SIZES };
 
 /** A story with its picture, section label, headline (clipped) and date. */
-export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
+export function ArticleCard({ article, size = 'regular', grid = 'listing' }: ArticleCardProps) {
   const lead = size === 'lead';
   return (
     <article className="group relative flex flex-col gap-2">
@@ -17,7 +34,7 @@ export function ArticleCard({ article, size = 'regular' }: ArticleCardProps) {
             alt={article.hero.alt}
             width={article.hero.width}
             height={article.hero.height}
-            sizes={lead ? '(max-width: 1024px) 100vw, 760px' : '(max-width: 640px) 100vw, (max-width: 1024px) 50vw, 280px'}
+            sizes={lead ? LEAD_CARD_SIZES : CARD_SIZES[grid]}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02] motion-reduce:transition-none"
           />
         </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { cache } from 'react';
 import { JsonLd } from '@/components/seo/json-ld';
 import { LISTING_PAGE_SIZE, parsePageSegment, type ArticleSummary, type Paged } from '@/lib/content';
@@ -54,7 +54,7 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
   async function ListingPage({ params }: ListingParams) {
     const { slug, page } = await params;
     const listing = await resolve(slug, page);
-    if (!listing) notFound();
+    if (!listing) return notFoundBriefly();
     const subjectSlug = listing.subject.slug;
     const siteUrl = readSettings().siteUrl;
     const title = titleFor(listing.subject);

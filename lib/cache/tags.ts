@@ -33,4 +33,6 @@ export const CACHE_SECONDS = {
   breaking: 30,
   /** Rankings are recomputed at most once a minute; reading them more often gains nothing. */
   rankings: 60,
+  /** A 404 page (lib/cache/page-lifetime.ts): an address that starts to exist is seen within this window plus one request. */
+  notFound: 60,
 } as const;

@@ -57,7 +57,7 @@ describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (en
     const response = await handleSignup(form(signup(freshAddress())), deps);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/newsletter/sent');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('answers a filled honeypot like a person, and stores and sends nothing', async () => {

@@ -6,6 +6,7 @@ import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS, hitRateLimit } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
 import { getSigningSecret, hashAddress, readClientAddress, toRateLimitSubject } from './tokens';
 import { parseSignup, tokenSchema, TOKEN_MESSAGE } from './validation';
+import { CACHE_CONTROL } from '../cache/control';
 
 /**
  * The newsletter's HTTP endpoints, one function each, taking a Request and
@@ -71,7 +72,7 @@ function messagePage(status: number, message: string): string {
 }
 
 function respond(request: Request, reply: Reply): Response {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers };
+  const headers: Record<string, string> = { 'Cache-Control': CACHE_CONTROL.personal, ...reply.headers };
   if (wantsJson(request)) {
     const ok = reply.status < 400;
     return Response.json({ ok, message: reply.message, ...(reply.field ? { field: reply.field } : {}) }, { status: reply.status === 303 ? (reply.jsonStatus ?? 200) : reply.status, headers });
@@ -211,6 +212,6 @@ export async function handleUnsubscribe(request: Request, deps: NewsletterHttpDe
   if (outcome === 'invalid') return respond(request, { status: 404, message: HTTP_MESSAGES.unknownLink });
   const message = outcome === 'unsubscribed' ? HTTP_MESSAGES.unsubscribed : HTTP_MESSAGES.alreadyUnsubscribed;
   // A mail client's one-click POST wants a plain success, not a page to follow.
-  if (oneClick && !wantsJson(request)) return new Response(message, { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (oneClick && !wantsJson(request)) return new Response(message, { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.personal } });
   return respond(request, { status: 303, message, location: NEWSLETTER_PAGES.unsubscribed });
 }

@@ -1,6 +1,8 @@
 /** JSON answers of the newsroom's route handlers: never cached, errors always with a Japanese message. */
 
-const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
+import { CACHE_CONTROL } from '../cache/control';
+
+const NO_STORE = { 'Cache-Control': CACHE_CONTROL.personal } as const;
 
 export function jsonOk(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });

@@ -1,4 +1,5 @@
 import type { LinkCheck } from './links';
+import { CACHE_CONTROL } from '../cache/control';
 
 const MESSAGES: Record<Exclude<LinkCheck, { ok: true }>['reason'], { status: number; text: string }> = {
   malformed: { status: 404, text: 'このプレビューリンクは見つかりません。リンクが途中で切れていないか確かめてください。' },
@@ -10,5 +11,5 @@ const MESSAGES: Record<Exclude<LinkCheck, { ok: true }>['reason'], { status: num
 export function previewLinkRefusal(reason: keyof typeof MESSAGES): Response {
   const { status, text } = MESSAGES[reason];
   const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>プレビューリンクが無効です</title><style>body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}</style></head><body><h1>プレビューリンクが無効です</h1><p>${text}</p></body></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store' } });
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': CACHE_CONTROL.personal } });
 }

@@ -5,6 +5,8 @@
  * making the whole file unreadable to a crawler.
  */
 
+import { CACHE_CONTROL } from '../cache/control';
+
 // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
@@ -30,14 +32,14 @@ export function toAbsoluteUrl(pathOrUrl: string, siteUrl: string): string {
 }
 
 /**
- * Headers of sitemaps and feeds. Caches may keep a copy but must ask again
- * each time, so a publish or unpublish reaches crawlers as soon as our
- * server knows of it.
+ * Headers of sitemaps and feeds: a CDN may keep them for a minute
+ * (CACHE_CONTROL.crawlerFile), so a publish or unpublish reaches crawlers
+ * about a minute after our server knows of it.
  */
-export const XML_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' };
-export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' };
+export const XML_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': CACHE_CONTROL.crawlerFile };
+export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': CACHE_CONTROL.crawlerFile };
 
 /** The plain 404 of a sitemap or feed address we do not have. */
 export function notFoundResponse(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.missing } });
 }

@@ -1,4 +1,4 @@
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
 import { WithSidebar } from '@/components/layout/with-sidebar';
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: HomeProps): Promise<Metadata>
 
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
-  if (home && home.length > 0) notFound();
+  if (home && home.length > 0) return notFoundBriefly();
   const [{ latest, sections }, breaking] = await Promise.all([getHomePage(), getBreakingNews()]);
   const [lead, ...rest] = latest;
   const siteUrl = readSettings().siteUrl;
@@ -65,7 +65,7 @@ export default async function HomePage({ params }: HomeProps) {
           <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
             {articles.map((article) => (
               <li key={article.id}>
-                <ArticleCard article={article} />
+                <ArticleCard article={article} grid="home" />
               </li>
             ))}
           </ul>

@@ -3,6 +3,8 @@ import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
 import { NEWSLETTER_PAGES } from '@/lib/newsletter/paths';
 
 // No database: the page is the same for everyone and is built once.
+// Static, but not for a year at a CDN: a deploy's new wording reaches readers within an hour (docs/architecture.md, "Cache headers").
+export const revalidate = 3600;
 export const metadata: Metadata = {
   title: 'メールマガジンのご登録',
   description: 'Kijiのメールマガジン(無料)のご登録はこちらから。最新ニュースと編集部のおすすめを、週に数回お届けします。',

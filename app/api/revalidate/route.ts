@@ -1,6 +1,10 @@
 import { revalidateTag } from 'next/cache';
 import { isAuthorizedRevalidation, parseRevalidateBody } from '@/lib/cache/revalidate';
+import { CACHE_CONTROL } from '@/lib/cache/control';
 import { readSettings } from '@/lib/config';
+
+// Answers about the writer's own request: no cache may keep or replay them.
+const PRIVATE = { 'cache-control': CACHE_CONTROL.personal };
 
 // POST /api/revalidate with `Authorization: Bearer $KIJI_REVALIDATE_SECRET`
 // and {"tags": [...]}: expires the tagged data and every page built from it,
@@ -8,15 +12,15 @@ import { readSettings } from '@/lib/config';
 // secret configured the route does not exist.
 export async function POST(request: Request) {
   const secret = readSettings().revalidateSecret;
-  if (!secret) return Response.json({ error: 'Not found' }, { status: 404 });
+  if (!secret) return Response.json({ error: 'Not found' }, { status: 404, headers: PRIVATE });
   if (!isAuthorizedRevalidation(request.headers.get('authorization'), secret)) {
-    return Response.json({ error: 'Unauthorized' }, { status: 401, headers: { 'www-authenticate': 'Bearer' } });
+    return Response.json({ error: 'Unauthorized' }, { status: 401, headers: { ...PRIVATE, 'www-authenticate': 'Bearer' } });
   }
   const input = parseRevalidateBody((await request.text()).slice(0, 4096));
-  if (!input.ok) return Response.json({ error: input.message }, { status: 400 });
+  if (!input.ok) return Response.json({ error: input.message }, { status: 400, headers: PRIVATE });
   // expire: 0, not 'max': a writer calls this because readers must not see
   // the old version (a breaking story, a correction), so the next request
   // waits for the render instead of getting the stale page once more.
   for (const tag of input.tags) revalidateTag(tag, { expire: 0 });
-  return Response.json({ revalidated: input.tags, now: new Date().toISOString() });
+  return Response.json({ revalidated: input.tags, now: new Date().toISOString() }, { headers: PRIVATE });
 }

@@ -1,11 +1,12 @@
 import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readLimitedText, type BeaconProblem } from '@/lib/rankings/beacon';
 import { recordView } from '@/lib/rankings';
+import { CACHE_CONTROL } from '@/lib/cache/control';
 
 // The page-view beacon (components/article/view-beacon.client.tsx). Cached
 // pages are not rendered per view, so the browser reports each one here.
 
 function problem({ status, message }: { status: BeaconProblem['status'] | 404 | 503; message: string }) {
-  return Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
+  return Response.json({ error: message }, { status, headers: { 'cache-control': CACHE_CONTROL.personal } });
 }
 
 export async function POST(request: Request) {
@@ -26,12 +27,12 @@ export async function POST(request: Request) {
   if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
   // 204 whether counted or not (the browser ignores the answer); X-Kiji-View
   // says what happened, for logs and tests.
-  return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': 'no-store' } });
+  return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': CACHE_CONTROL.personal } });
 }
 
 // Any other method: 405 with the Allow header HTTP requires (Next.js's own 405 omits it).
 function methodNotAllowed() {
-  return Response.json({ error: 'POST で送信してください。' }, { status: 405, headers: { allow: 'POST', 'cache-control': 'no-store' } });
+  return Response.json({ error: 'POST で送信してください。' }, { status: 405, headers: { allow: 'POST', 'cache-control': CACHE_CONTROL.personal } });
 }
 export const GET = methodNotAllowed;
 export const PUT = methodNotAllowed;

@@ -1,4 +1,5 @@
 import { getMedia } from '@/lib/content/media';
+import { CACHE_CONTROL } from '@/lib/cache/control';
 
 type MediaContext = { params: Promise<{ path: string[] }> };
 
@@ -6,11 +7,11 @@ type MediaContext = { params: Promise<{ path: string[] }> };
 export async function GET(_request: Request, { params }: MediaContext) {
   const { path } = await params;
   const media = await getMedia(path.join('/'));
-  if (!media) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!media) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.missing } });
   return new Response(Buffer.from(media.bytes), {
     headers: {
       'Content-Type': media.contentType,
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Cache-Control': CACHE_CONTROL.immutable,
       'X-Content-Type-Options': 'nosniff',
     },
   });

@@ -3,6 +3,7 @@ import { getNewsroomContext } from '@/lib/newsroom/context';
 import { grantPreview } from '@/lib/preview/access';
 import { checkPreviewToken } from '@/lib/preview/links';
 import { previewLinkRefusal } from '@/lib/preview/refusal-page';
+import { CACHE_CONTROL } from '@/lib/cache/control';
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -17,5 +18,5 @@ export async function GET(_request: Request, { params }: Context) {
   const check = await checkPreviewToken(db, secret, token);
   if (!check.ok) return previewLinkRefusal(check.reason);
   await grantPreview(token, check.articleId, check.expiresAt);
-  return new Response(null, { status: 303, headers: { Location: articlePath(check.articleId), 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
+  return new Response(null, { status: 303, headers: { Location: articlePath(check.articleId), 'Cache-Control': CACHE_CONTROL.personal, 'Referrer-Policy': 'no-referrer' } });
 }

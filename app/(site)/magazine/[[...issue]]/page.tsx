@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { cache } from 'react';
 import { IssueCard } from '@/components/promo/issue-card';
 import { IssueDetail } from '@/components/promo/issue-detail';
@@ -46,7 +46,7 @@ export async function generateMetadata({ params }: MagazineProps): Promise<Metad
 
 export default async function MagazinePage({ params }: MagazineProps) {
   const found = await resolve((await params).issue);
-  if (!found) notFound();
+  if (!found) return notFoundBriefly();
   if (found.issue) return <IssueDetail issue={found.issue} current={found.issues[0]?.slug === found.issue.slug} />;
   const [current, ...backNumbers] = found.issues;
   return (

@@ -3,6 +3,8 @@ import { BackToNewsletter, NewsletterPanel } from '@/components/newsletter/newsl
 
 // Where the signup form lands without JavaScript. The same page for everyone
 // (the reply never says whether an address was known), so it can be static.
+// Static, but not for a year at a CDN: a deploy's new wording reaches readers within an hour (docs/architecture.md, "Cache headers").
+export const revalidate = 3600;
 export const metadata: Metadata = { title: '確認メールをお送りしました', robots: { index: false } };
 
 export default function NewsletterSentPage() {

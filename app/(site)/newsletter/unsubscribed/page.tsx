@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { BackToNewsletter, NewsletterPanel } from '@/components/newsletter/newsletter-panel';
 
+// Static, but not for a year at a CDN: a deploy's new wording reaches readers within an hour (docs/architecture.md, "Cache headers").
+export const revalidate = 3600;
 export const metadata: Metadata = { title: '配信を停止しました', robots: { index: false } };
 
 export default function NewsletterUnsubscribedPage() {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Picture } from '@/components/media/picture';
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { getPublications } from '@/lib/content';
 import { PUBLICATIONS_PATH } from '@/lib/content/urls';
 import { buildPageMetadata } from '@/lib/seo/metadata';
@@ -23,7 +23,7 @@ type PublicationsProps = { params: Promise<{ rest?: string[] }> };
 
 export default async function PublicationsPage({ params }: PublicationsProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) notFound();
+  if (rest && rest.length > 0) return notFoundBriefly();
   const publications = await getPublications();
   return (
     <div>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { RankingList } from '@/components/rails/ranking-list';
 import { Sidebar } from '@/components/rails/sidebar';
@@ -23,7 +23,7 @@ type RankingPageProps = { params: Promise<{ rest?: string[] }> };
 
 export default async function RankingPage({ params }: RankingPageProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) notFound();
+  if (rest && rest.length > 0) return notFoundBriefly();
   const lists = await getRankings();
   return (
     <WithSidebar sidebar={<Sidebar showRankings={false} />}>

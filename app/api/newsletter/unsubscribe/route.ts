@@ -1,4 +1,5 @@
 import { getNewsletterDeps, handleUnsubscribe, NEWSLETTER_PAGES, withToken } from '@/lib/newsletter';
+import { CACHE_CONTROL } from '@/lib/cache/control';
 
 /** POST /api/newsletter/unsubscribe: the unsubscribe page's button and RFC 8058 one-click from mail clients. */
 export async function POST(request: Request) {
@@ -12,5 +13,5 @@ export async function POST(request: Request) {
  */
 export async function GET(request: Request) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
-  return new Response(null, { status: 303, headers: { Location: withToken(NEWSLETTER_PAGES.unsubscribe, token), 'Cache-Control': 'no-store' } });
+  return new Response(null, { status: 303, headers: { Location: withToken(NEWSLETTER_PAGES.unsubscribe, token), 'Cache-Control': CACHE_CONTROL.personal } });
 }

@@ -1,4 +1,5 @@
 import { getMediaCrop } from '@/lib/content/crops';
+import { CACHE_CONTROL } from '@/lib/cache/control';
 
 type CropContext = { params: Promise<{ ratio: string; path: string[] }> };
 
@@ -6,11 +7,11 @@ type CropContext = { params: Promise<{ ratio: string; path: string[] }> };
 export async function GET(_request: Request, { params }: CropContext) {
   const { ratio, path } = await params;
   const crop = await getMediaCrop(ratio, path.join('/'));
-  if (!crop) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!crop) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.missing } });
   return new Response(Buffer.from(crop.bytes), {
     headers: {
       'Content-Type': crop.contentType,
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Cache-Control': CACHE_CONTROL.immutable,
       'X-Content-Type-Options': 'nosniff',
     },
   });

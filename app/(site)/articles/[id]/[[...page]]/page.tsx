@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
-import { notFound } from 'next/navigation';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { cache } from 'react';
 import { ArticleView } from '@/components/article/article-view';
 import { WithSidebar } from '@/components/layout/with-sidebar';
@@ -50,7 +50,7 @@ export async function generateMetadata({ params }: ArticlePageProps): Promise<Me
 export default async function ArticlePage({ params }: ArticlePageProps) {
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
-  if (!found) notFound();
+  if (!found) return notFoundBriefly();
   const { article } = found;
   const siteUrl = readSettings().siteUrl;
   return (
