@@ -51,26 +51,29 @@ export function scoreOf(lhr: Result, category: CategoryId): number | null {
 
 /**
  * The audits that cost `category` points, as `id: title (displayValue)`: every
- * weighted audit below full marks. For performance, whose metrics are scored on
- * a curve, only metrics below `metricFloor` (0–1) are listed, with the
- * opportunities Lighthouse estimates would save time.
+ * weighted audit below full marks, and every weighted audit Lighthouse could
+ * not run (an error scores nothing, so it would pass unseen). For performance,
+ * whose metrics are scored on a curve, only metrics below `metricFloor` (0–1)
+ * are listed, with the opportunities Lighthouse estimates would save time.
  */
 export function failingAudits(lhr: Result, category: CategoryId, metricFloor = 1): string[] {
   const refs = lhr.categories[category]?.auditRefs ?? [];
   const describe = (id: string) => {
     const audit = lhr.audits[id]!;
+    if (audit.scoreDisplayMode === 'error') return `${id}: ${audit.title} (could not run: ${audit.errorMessage})`;
     return `${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`;
   };
   const scored = refs.filter((ref) => {
     const audit = lhr.audits[ref.id];
-    if (!audit || audit.score === null || ref.weight === 0) return false;
-    return audit.score < (category === 'performance' ? metricFloor : 1);
+    if (!audit || ref.weight === 0) return false;
+    if (audit.scoreDisplayMode === 'error') return true;
+    return audit.score !== null && audit.score < (category === 'performance' ? metricFloor : 1);
   });
   const opportunities =
     category === 'performance'
       ? refs.filter((ref) => {
           const audit = lhr.audits[ref.id];
-          return ref.weight === 0 && audit?.score !== null && (audit?.score ?? 1) < 0.9 && audit?.scoreDisplayMode === 'metricSavings';
+          return ref.weight === 0 && audit?.scoreDisplayMode === 'metricSavings' && audit.score !== null && audit.score < 0.9;
         })
       : [];
   return [...scored, ...opportunities].map((ref) => describe(ref.id));

@@ -83,20 +83,26 @@ test.describe('Lighthouse (mobile defaults)', () => {
 
     for (const { page, first, best } of rows) {
       for (const category of ['accessibility', 'best-practices', 'seo'] as const) {
-        expect.soft(scoreOf(first, category), `${page} ${category}: ${failingAudits(first, category).join('; ')}`).toBe(100);
+        const failing = failingAudits(first, category);
+        expect.soft(failing, `${page} ${category}: audits below full marks or not run`).toEqual([]);
+        expect.soft(scoreOf(first, category), `${page} ${category}: ${failing.join('; ')}`).toBe(100);
       }
       expect
         .soft(scoreOf(best, 'performance'), `${page} performance: ${failingAudits(best, 'performance', 0.9).join('; ')}`)
         .toBeGreaterThanOrEqual(PERFORMANCE_FLOOR);
+      // Which elements moved (Lighthouse 12.2.3's layout-shifts audit cannot read the traces of
+      // Chromium 156 and errors; the CLS metric itself is computed from the raw events and does work).
       const shifts = first.audits['layout-shifts']?.details;
-      expect
-        .soft(metricOf(first, 'cumulative-layout-shift'), `${page} CLS; shifted: ${JSON.stringify(shifts && 'items' in shifts ? shifts.items : [])}`)
-        .toBeLessThanOrEqual(CLS_CEILING);
+      const moved = shifts && 'items' in shifts ? JSON.stringify(shifts.items) : first.audits['layout-shifts']?.errorMessage;
+      expect.soft(metricOf(first, 'cumulative-layout-shift'), `${page} CLS; shifted: ${moved}`).toBeLessThanOrEqual(CLS_CEILING);
     }
   });
 });
 
 test.describe('axe', () => {
+  // A cold render, hydration and a full axe pass on a shared two-core machine.
+  test.describe.configure({ timeout: 120_000 });
+
   /** Loaded, hydrated and quiet: what a reader can reach with a screen reader after the page settles. */
   async function settle(page: Page) {
     await page.waitForLoadState('networkidle');
