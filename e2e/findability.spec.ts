@@ -10,6 +10,7 @@ import { demoArticles } from '../lib/seed/demo/articles';
 import { deriveArticleId } from '../lib/content/ids';
 import { hiddenArticles, multiPageStory, publishedArticles, publishedCount, wireStory } from './demo';
 import { E2E_REVALIDATE_SECRET } from './env';
+import { failingAudits, runLighthouse, scoreOf, withChrome } from './lighthouse';
 
 /**
  * What search engines and feed readers get (issue 6), checked with
@@ -317,24 +318,12 @@ test.describe('validators', () => {
 
   test('Lighthouse 12.2.3 scores SEO 100 on the home and an article page', async () => {
     test.setTimeout(180_000);
-    const { default: lighthouse } = await import('lighthouse');
-    const chromeLauncher = await import('chrome-launcher');
-    const chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    try {
+    await withChrome(async (chrome) => {
       for (const url of [`${ORIGIN}/`, `${ORIGIN}/articles/${wireStory.id}`]) {
-        const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['seo'], output: 'json', logLevel: 'error' });
-        const seo = result?.lhr.categories.seo;
-        const failing = Object.values(result?.lhr.audits ?? {})
-          .filter((a) => a.score !== null && a.score < 1 && seo?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
-          .map((a) => `${a.id}: ${a.title}`);
-        expect(failing, url).toEqual([]);
-        expect(seo?.score, url).toBe(1);
+        const lhr = await runLighthouse(chrome, url, ['seo']);
+        expect(failingAudits(lhr, 'seo'), url).toEqual([]);
+        expect(scoreOf(lhr, 'seo'), url).toBe(100);
       }
-    } finally {
-      chrome.kill();
-    }
+    });
   });
 });

@@ -20,6 +20,12 @@ export const REVISION_LABELS: Record<RevisionAction, string> = {
   restore: '版から復元',
 };
 
+/**
+ * What the side-by-side preview shows in place of a headline not yet written:
+ * an empty <h1> tells a screen reader nothing (axe empty-heading).
+ */
+export const UNTITLED_HEADLINE = '(見出し未入力)';
+
 export const ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published', 'unpublished'];
 
 export function isArticleStatus(value: unknown): value is ArticleStatus {

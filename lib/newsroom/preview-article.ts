@@ -4,6 +4,7 @@ import { toArticle } from '../content/shape';
 import type { Database } from '../db/schema';
 import { sanitizeBodySource } from '../text/sanitize-body';
 import type { ArticleDraft } from './draft';
+import { UNTITLED_HEADLINE } from './labels';
 
 /**
  * An editor's unsaved form as the render-ready Article the public page
@@ -39,7 +40,7 @@ export async function toDraftArticle(
   return toArticle(
     {
       id,
-      headline: draft.headline,
+      headline: draft.headline.trim() || UNTITLED_HEADLINE,
       standfirst: draft.standfirst || null,
       section_slug: draft.section,
       section_name: section?.name ?? '',

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/connect';
+import { emptyDraft } from './draft';
+import { UNTITLED_HEADLINE } from './labels';
+import { toDraftArticle } from './preview-article';
+import { closeTestDatabase, openTestDatabase } from './test-db';
+import { seedNewsroomFixtures } from './test-fixtures';
+
+describe('toDraftArticle', () => {
+  let conn: Connection;
+  const times = { publishedAt: '2026-11-20T03:00:00.000Z', updatedAt: '2026-11-20T03:00:00.000Z' };
+
+  beforeAll(async () => {
+    conn = await openTestDatabase('sqlite', 'preview-article');
+    await seedNewsroomFixtures(conn.db);
+  }, 60_000);
+  afterAll(() => closeTestDatabase(conn, 'sqlite', 'preview-article'));
+
+  it('gives a new draft a visible placeholder headline, never an empty heading', async () => {
+    for (const headline of ['', '   ']) {
+      const article = await toDraftArticle(conn.db, 'abcd1234', { ...emptyDraft('world'), headline }, times);
+      expect(article.headline).toBe(UNTITLED_HEADLINE);
+    }
+  });
+
+  it('keeps a written headline as the editor wrote it', async () => {
+    const article = await toDraftArticle(conn.db, 'abcd1234', { ...emptyDraft('world'), headline: '港町の朝市' }, times);
+    expect(article.headline).toBe('港町の朝市');
+    expect(article.section.name).toBe('ワールド');
+  });
+});
