@@ -1,8 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type StartOptions = {
+  /**
+   * Run from this folder instead of the checkout (see {@link prepareAppCopy}):
+   * a server with its own copy of the build has its own Next.js caches.
+   */
+  cwd?: string;
+};
 
 /** Starts `npm start` (as README says) with the given environment and waits until it answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn('npm', ['start'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+export async function startServer(env: Record<string, string>, port: number, { cwd }: StartOptions = {}): Promise<ChildProcess> {
+  const child = spawn('npm', ['start'], { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   child.stdout?.on('data', () => undefined);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -27,4 +37,55 @@ export function stopServer(child: ChildProcess): void {
       // already gone
     }
   }
+}
+
+/**
+ * A folder to run the production build from with caches of its own: every
+ * entry of the checkout linked, except `.next`, which is copied without its
+ * `cache/`. Next.js keeps its data cache (`unstable_cache`) and the pages it
+ * renders on demand under `.next` and reads them back across restarts, keyed
+ * by route and arguments, not by database; two servers on different data
+ * folders sharing one `.next` would serve each other's pages, and a page
+ * rendered by an earlier run would not be rendered again.
+ */
+export function prepareAppCopy(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const root = process.cwd();
+  for (const entry of fs.readdirSync(root)) {
+    if (entry === '.next' || entry === '.git' || entry.startsWith('.bench')) continue;
+    fs.symlinkSync(path.join(root, entry), path.join(dir, entry));
+  }
+  // Relative links inside .next (external packages) still resolve: the copy sits beside a linked node_modules.
+  fs.cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => source !== path.join(root, '.next', 'cache'),
+  });
+  return dir;
+}
+
+/** The pid of the process listening on `port` (the Next.js server under `npm start`), via `ss`; null when unknown. */
+export function findListeningPid(port: number): number | null {
+  try {
+    const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(out)?.[1];
+    return pid ? Number(pid) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory of a process in MB (VmRSS in /proc/<pid>/status). */
+export function readRssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb) / 1024;
+}
+
+/** The listening server's pid, or an error saying it could not be found. */
+export function requireServerPid(port: number): number {
+  const pid = findListeningPid(port);
+  if (pid === null) throw new Error(`no process found listening on port ${port} (ss -ltnp)`);
+  return pid;
 }
