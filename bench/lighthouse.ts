@@ -16,6 +16,8 @@ export type LighthouseRow = {
   performanceRuns: number[];
   /** The LCP element of the median-performance run, as Lighthouse names it. */
   lcpElement: string | null;
+  /** Audits that cost points in accessibility, best practices or SEO in any run (`category: audit id`). */
+  failing: string[];
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -28,6 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * falls on all of them alike.
  */
 export async function measureLighthouse(origin: string, pages: readonly (readonly [string, string])[], runs = 3): Promise<LighthouseRow[]> {
+  if (runs < 1) return [];
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -61,6 +64,17 @@ export async function measureLighthouse(origin: string, pages: readonly (readonl
       cls: audit('cumulative-layout-shift'),
       performanceRuns,
       lcpElement: lcpItems?.[0]?.items?.[0]?.node?.selector ?? null,
+      failing: [
+        ...new Set(
+          lhrs.flatMap((l) =>
+            CATEGORIES.filter((c) => c !== 'performance').flatMap((c) =>
+              (l.categories[c]?.auditRefs ?? [])
+                .filter((ref) => ref.weight > 0 && (l.audits[ref.id]?.score ?? 1) < 1)
+                .map((ref) => `${c}: ${ref.id}`),
+            ),
+          ),
+        ),
+      ],
     };
   });
 }

@@ -37,6 +37,7 @@ const BASELINE_ARTICLES = 1_000;
 const SCALE_ARTICLES = Number(process.env.BENCH_SCALE_ARTICLES ?? 100_000);
 const SCALE_SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 9);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
+const MEMORY_WARMUP = Math.min(10_000, Math.round(MEMORY_REQUESTS / 10));
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 /** Seeded databases kept between runs (seeding 100,000 articles takes minutes). */
 const SEED_CACHE = path.resolve('.bench-data');
@@ -310,7 +311,7 @@ try {
     LIGHTHOUSE_RUNS,
   );
   for (const row of lighthouseRows) {
-    console.log(`lighthouse ${row.name.padEnd(26)} ${JSON.stringify(row.scores)} LCP ${row.lcpMs.toFixed(0)} ms TBT ${row.tbtMs.toFixed(0)} ms CLS ${row.cls.toFixed(3)} (perf runs ${row.performanceRuns.join(', ')})`);
+    console.log(`lighthouse ${row.name.padEnd(26)} ${JSON.stringify(row.scores)} LCP ${row.lcpMs.toFixed(0)} ms TBT ${row.tbtMs.toFixed(0)} ms CLS ${row.cls.toFixed(3)} (perf runs ${row.performanceRuns.join(', ')}) ${row.failing.join(', ')}`);
   }
 
   // Scale: a second server on the 100,000-article database, both up at once and measured alternately.
@@ -332,7 +333,7 @@ try {
     sectionPaths: ['/sections/world', '/sections/business', '/sections/japan', '/sections/technology'],
     uncachedIds: renderPool,
     revalidateSecret: REVALIDATE_SECRET,
-  }, { amount: MEMORY_REQUESTS });
+  }, { amount: MEMORY_REQUESTS, warmup: MEMORY_WARMUP });
   console.log(
     `memory: RSS ${memory.rssBeforeMb.toFixed(0)} MB before, ${memory.rssAfterMb.toFixed(0)} MB after ${memory.requests} requests (${memory.seconds.toFixed(0)} s, ${memory.errors} errors), ${memory.rssSettledMb.toFixed(0)} MB settled, peak ${memory.rssPeakMb.toFixed(0)} MB`,
   );
@@ -388,7 +389,7 @@ const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const miss = (ok: boolean) => (ok ? 'met' : '**missed**');
 const growth = ((memory!.rssSettledMb - memory!.rssBeforeMb) / memory!.rssBeforeMb) * 100;
 const growthAfter = ((memory!.rssAfterMb - memory!.rssBeforeMb) / memory!.rssBeforeMb) * 100;
-const seedLine = scaleSeed.seconds === null ? 'unknown' : `${Math.round(scaleSeed.seconds)} s`;
+const seedLine = `${Math.round(scaleSeed.seconds ?? Number.NaN)} s of wall clock and ${Math.round(scaleSeed.cpuSeconds ?? Number.NaN)} s of CPU on this machine, seeded ${scaleSeed.seededAt.slice(0, 16).replace('T', ' ')} UTC`;
 
 const markdown = `# Benchmarks
 
@@ -478,13 +479,18 @@ Missed: ${
       ...(l.cls > 0.01 ? [`${l.name} CLS ${l.cls.toFixed(3)}`] : []),
     ])
     .join('; ') || 'none'
+}. Audits that cost points outside performance: ${
+  lighthouseRows
+    .filter((l) => l.failing.length > 0)
+    .map((l) => `${l.name}: ${l.failing.map((f) => `\`${f}\``).join(', ')}`)
+    .join('; ') || 'none'
 }.
 
 ## Scale: 1,000 against 100,000 articles (HTTP, production build)
 
 A second server on a database of the demo plus ${SCALE_ARTICLES.toLocaleString('en')} generated articles
-(\`npm run seed -- --articles ${SCALE_ARTICLES}\`: ${seedLine} of wall clock on this machine${
-  scaleSeed.cachedFrom ? `, when it was seeded; this run copied the seeded file from \`${path.relative(process.cwd(), scaleSeed.cachedFrom)}\`, kept between runs and keyed by a hash of the seed code and migrations` : ''
+(\`npm run seed -- --articles ${SCALE_ARTICLES}\`: ${seedLine}${
+  scaleSeed.cachedFrom ? `; this run copied the seeded file from \`${path.relative(process.cwd(), scaleSeed.cachedFrom)}\`, kept between runs and keyed by a hash of the seed code and migrations` : ''
 }), up at the same time as the main ("1k") one. Every row is the median of
 ${SCALE_SAMPLES} requests from one client, alternating between the two servers so both
 see the same noise. The generated articles are the same on both (the
@@ -515,7 +521,7 @@ at once; the RSS rise column is what that costs at each size.
 ## Server memory (${memory!.requests.toLocaleString('en')} requests)
 
 RSS (\`VmRSS\` in \`/proc/<pid>/status\`) of the Next.js server process (the
-one listening on the port, under \`npm start\`), after a warm-up of 10,000
+one listening on the port, under \`npm start\`), after a warm-up of ${MEMORY_WARMUP.toLocaleString('en')}
 requests of the same mix and 10 s of quiet, then after
 ${memory!.requests.toLocaleString('en')} requests at 50 connections (${memory!.seconds.toFixed(0)} s, ${memory!.errors} errors). Mix, of every 100:
 48 cached articles (the ${publicIds.length} public demo articles in turn), 25 home,
