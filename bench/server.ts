@@ -89,3 +89,25 @@ export function requireServerPid(port: number): number {
   if (pid === null) throw new Error(`no process found listening on port ${port} (ss -ltnp)`);
   return pid;
 }
+
+// CPU seconds (user + system) a process has used, from /proc/<pid>/stat (100 ticks a second on Linux).
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until the server has nothing left to do (under 5 % of a core over
+ * half a second): autocannon stops at its deadline, but requests it leaves
+ * in flight (renders, at 200 connections hundreds of them) are still
+ * answered, and would otherwise slow the next row.
+ */
+export async function waitForIdle(pid: number, maxSeconds = 90): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < maxSeconds * 1000) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuSeconds(pid) - before < 0.025) break;
+  }
+  return (Date.now() - started) / 1000;
+}
