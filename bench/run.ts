@@ -20,7 +20,7 @@ import { measureClientJs } from './client-js';
 import { measureLighthouse, type LighthouseRow } from './lighthouse';
 import { measureMemory, type MemoryResult } from './memory';
 import { measureRankingRead } from './rankings';
-import { measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
+import { loadDemoViewsOnly, measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
 import { keptSections } from './sections';
 import { findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
@@ -161,6 +161,9 @@ const scaleApp = prepareAppCopy(path.join(workDir, 'app-scale'));
 const baselineSeed = seedDataDir(dataDir, BASELINE_ARTICLES);
 const scaleSeed: SeededData = seedDataDir(path.join(workDir, 'data-scale'), SCALE_ARTICLES, { cacheRoot: SEED_CACHE });
 console.log(`seeded ${BASELINE_ARTICLES} articles in ${baselineSeed.seconds?.toFixed(1)} s; ${SCALE_ARTICLES} in ${scaleSeed.seconds?.toFixed(0)} s${scaleSeed.cachedFrom ? ` (copied from ${scaleSeed.cachedFrom})` : ''}`);
+// The demo's view history for the demo's articles only, before the first start (see loadDemoViewsOnly).
+await loadDemoViewsOnly(dataDir);
+await loadDemoViewsOnly(scaleSeed.dataDir);
 const demoCount = await (async () => {
   const conn = openDatabase({ dataDir });
   try {
@@ -523,7 +526,12 @@ A second server on a database of the demo plus ${SCALE_ARTICLES.toLocaleString('
 ${SCALE_SAMPLES} requests from one client, alternating between the two servers so both
 see the same noise. The generated articles are the same on both (the
 generator is seeded), and the article row renders one neither server has
-rendered before. "RSS rise" is the largest growth of the server's resident
+rendered before. Both databases get the demo's view history for the demo's
+own articles before their first start: the server's first start would
+otherwise build a 30-day history for every public article, which at 100,000
+took more than two minutes and over 1.5 GB of RSS before the server answered
+(a cost of demo seeding, lib/rankings/runtime.ts \`seedDemoViews\`, not of
+serving; measured 2026-11-26). "RSS rise" is the largest growth of the server's resident
 memory seen while it answered (sampled every 5 ms from \`/proc\`).
 
 | row | 1k ms | 100k ms | 100k ÷ 1k (target ≤ 1.2) | x-nextjs-cache (1k / 100k) | RSS rise MB (1k / 100k) | note |
