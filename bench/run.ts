@@ -52,6 +52,8 @@ type Result = {
   errors: number;
   /** x-nextjs-cache values the measured responses carried, with counts (uncached rows only). */
   cache?: string;
+  /** How long the row ran, when not the fixed duration (uncached rows). */
+  seconds?: number;
 };
 
 async function load(name: string, urlPath: string, connections: number, duration: number): Promise<Result> {
@@ -77,58 +79,73 @@ type UncachedContext = { id: string; sent: number };
  * The server renders all connections' pages at once, interleaved, so the
  * first answers come only after about `connections` renders' time (seconds
  * at 200). Throughput is therefore counted in steady state only: from the
- * moment as many renders as there are connections have completed to the
- * end, over a run three times as long as the cached rows'.
+ * moment as many renders as there are connections have completed, until the
+ * run has had `seconds` of that and at least `connections` renders in it.
  */
-async function loadUncached(name: string, ids: string[], connections: number, duration: number): Promise<Result> {
+async function loadUncached(name: string, ids: string[], connections: number, seconds: number): Promise<Result> {
   if (ids.length < connections * 2) throw new Error('too few articles for the uncached row');
   let next = 0;
   const done: { at: number; ms: number }[] = [];
   const caches = new Map<string, number>();
   const started = performance.now();
-  const r = await autocannon({
-    url: ORIGIN,
-    connections,
-    duration,
-    // At 200 connections a render waits behind ~199 others: more than autocannon's default 10 s on a busy machine.
-    timeout: 120,
-    requests: [
+  let stoppedAt: number | null = null;
+  let instance: autocannon.Instance | undefined;
+  // Steady state: from the completion that makes as many renders as connections.
+  const steadyFrom = () => done[connections - 1]?.at ?? Number.POSITIVE_INFINITY;
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
       {
-        method: 'POST',
-        path: '/api/revalidate',
-        setupRequest: (request, context) => {
-          const id = ids[next++ % ids.length]!;
-          (context as UncachedContext).id = id;
-          return {
-            ...request,
-            headers: { ...request.headers, authorization: `Bearer ${REVALIDATE_SECRET}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ tags: [`article:${id}`] }),
-          };
-        },
+        url: ORIGIN,
+        connections,
+        // An upper bound: the run stops once it has `seconds` of steady state and enough renders in it.
+        duration: seconds * 15,
+        // At 200 connections a render waits behind ~199 others: more than autocannon's default 10 s on a busy machine.
+        timeout: 120,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/revalidate',
+            setupRequest: (request, context) => {
+              const id = ids[next++ % ids.length]!;
+              (context as UncachedContext).id = id;
+              return {
+                ...request,
+                headers: { ...request.headers, authorization: `Bearer ${REVALIDATE_SECRET}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ tags: [`article:${id}`] }),
+              };
+            },
+          },
+          {
+            method: 'GET',
+            // autocannon builds a request right before writing it, so this is when it is sent.
+            setupRequest: (request, context) => {
+              const state = context as UncachedContext;
+              state.sent = performance.now();
+              return { ...request, path: `/articles/${state.id}` };
+            },
+            onResponse: (status, _body, context, headers) => {
+              if (status !== 200 || stoppedAt !== null) return;
+              const at = performance.now();
+              done.push({ at, ms: at - (context as UncachedContext).sent });
+              const header = headers?.['x-nextjs-cache'];
+              const cache = (Array.isArray(header) ? header.join(',') : header) ?? 'none';
+              caches.set(cache, (caches.get(cache) ?? 0) + 1);
+              const from = steadyFrom();
+              if (at - from >= seconds * 1000 && done.filter((d) => d.at > from).length >= connections) {
+                stoppedAt = at;
+                instance?.stop();
+              }
+            },
+          },
+        ],
       },
-      {
-        method: 'GET',
-        // autocannon builds a request right before writing it, so this is when it is sent.
-        setupRequest: (request, context) => {
-          const state = context as UncachedContext;
-          state.sent = performance.now();
-          return { ...request, path: `/articles/${state.id}` };
-        },
-        onResponse: (status, _body, context, headers) => {
-          if (status !== 200) return;
-          const at = performance.now();
-          done.push({ at, ms: at - (context as UncachedContext).sent });
-          const header = headers?.['x-nextjs-cache'];
-          const cache = (Array.isArray(header) ? header.join(',') : header) ?? 'none';
-          caches.set(cache, (caches.get(cache) ?? 0) + 1);
-        },
-      },
-    ],
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
-  const end = Math.min(performance.now(), started + duration * 1000);
-  const steadyFrom = done[connections - 1]?.at ?? end;
-  const steady = done.filter((d) => d.at > steadyFrom);
-  if (steady.length < connections) console.warn(`  ${name} c=${connections}: only ${steady.length} renders in steady state; lengthen BENCH_SECONDS`);
+  const end = stoppedAt ?? Math.min(performance.now(), started + seconds * 15 * 1000);
+  const from = steadyFrom();
+  const steady = done.filter((d) => d.at > from && d.at <= end);
+  if (steady.length < connections) console.warn(`  ${name} c=${connections}: only ${steady.length} renders in steady state`);
   const errors = r.errors + r.timeouts + r.non2xx;
   if ((caches.get('HIT') ?? 0) > 0) console.warn(`  ${name}: ${caches.get('HIT')} of ${done.length} renders were cache hits`);
   const latencies = steady.map((d) => d.ms);
@@ -136,11 +153,12 @@ async function loadUncached(name: string, ids: string[], connections: number, du
     name,
     path: '/articles/{id} after POST /api/revalidate',
     connections,
-    rps: steady.length / Math.max((end - steadyFrom) / 1000, 1e-9),
+    rps: steady.length > 0 ? steady.length / ((end - from) / 1000) : 0,
     p50: Math.round(percentile(latencies, 0.5)),
     p99: Math.round(percentile(latencies, 0.99)),
     errors,
     cache: [...caches].map(([k, v]) => `${k} ${v}`).join(', '),
+    seconds: (end - started) / 1000,
   };
 }
 
@@ -306,19 +324,19 @@ try {
   ] as const;
   const mainPid = requireServerPid(PORT);
   for (const [, p] of [...pages, ...findability]) await load('warm-up', p, 10, 3);
-  await loadUncached('warm-up', renderPool, 10, 5);
+  await loadUncached('warm-up', renderPool, 10, 3);
   // Each row starts on an idle server: what the previous row left in flight is answered first.
   const record = async (run: () => Promise<Result>) => {
     await waitForIdle(mainPid);
     const result = await run();
     console.log(
-      `${result.name.padEnd(26)} c=${result.connections} ${result.rps.toFixed(0)} req/s p50=${result.p50} ms p99=${result.p99} ms errors=${result.errors}${result.cache ? ` (${result.cache})` : ''}`,
+      `${result.name.padEnd(26)} c=${result.connections} ${result.rps.toFixed(0)} req/s p50=${result.p50} ms p99=${result.p99} ms errors=${result.errors}${result.cache ? ` (${result.cache}; ${result.seconds?.toFixed(0)} s)` : ''}`,
     );
     results.push(result);
   };
   for (const connections of CONNECTIONS) {
     for (const [name, p] of pages) await record(() => load(name, p, connections, DURATION));
-    await record(() => loadUncached(UNCACHED, renderPool, connections, DURATION * 3));
+    await record(() => loadUncached(UNCACHED, renderPool, connections, DURATION));
   }
   for (const [name, p] of findability) await record(() => load(name, p, CONNECTIONS[0]!, DURATION));
   await waitForIdle(mainPid);
@@ -432,7 +450,7 @@ data), on embedded SQLite. The main server's database is the demo plus
 ${BASELINE_ARTICLES.toLocaleString('en')} generated articles (\`npm run seed -- --articles ${BASELINE_ARTICLES}\`), the
 "1k" of the scale section.
 
-## Throughput (${DURATION} s per row after a warm-up; the uncached rows ${DURATION * 3} s)
+## Throughput (${DURATION} s per row after a warm-up; the uncached rows longer, see below)
 
 | page | connections | req/s | p50 ms | p99 ms | errors | ratio to static file |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -456,9 +474,10 @@ requests it. Articles are taken in turn from ${renderPool.length}, far more than
 are connections, so no other connection asks for the same one in between.
 Only the GETs are counted and timed. The server renders every connection's
 page at once, interleaved, so the first answers arrive only after about as
-many renders as there are connections; the row runs ${DURATION * 3} s and counts from
-the moment that many renders have completed (steady state) to the end. Their
-\`x-nextjs-cache\` headers (whole run):
+many renders as there are connections. The row counts from the moment that
+many renders have completed (steady state) and runs until it has had at
+least ${DURATION} s and as many renders again in steady state (${CONNECTIONS.map((c) => `${row(UNCACHED, c).seconds?.toFixed(0)} s in all at ${c} connections`).join(', ')}).
+Their \`x-nextjs-cache\` headers (whole run):
 ${CONNECTIONS.map((c) => `${row(UNCACHED, c).cache} at ${c} connections`).join('; ')}
 (never \`HIT\`: every one was a render: article query, related reading, RSC
 and HTML, cache write). The expiring POSTs take server time too (a route
