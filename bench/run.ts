@@ -289,7 +289,7 @@ let html: string;
 try {
   html = await (await fetch(ORIGIN + articlePath)).text();
 } finally {
-  stopServer(server);
+  await stopServer(server);
 }
 fs.mkdirSync(STATIC_DIR, { recursive: true });
 fs.writeFileSync(path.join(STATIC_DIR, 'article.html'), html);
@@ -369,7 +369,7 @@ try {
       { firstRenderIds, sectionPath, samples: SCALE_SAMPLES },
     ));
   } finally {
-    stopServer(scaleServer);
+    await stopServer(scaleServer);
   }
 
   await waitForIdle(mainPid);
@@ -393,7 +393,7 @@ try {
     js.push({ route, path: p, ...(await measureClientJs(ORIGIN, p)) });
   }
 } finally {
-  stopServer(server);
+  await stopServer(server);
   fs.rmSync(STATIC_DIR, { recursive: true, force: true });
 }
 await new Promise((r) => setTimeout(r, 1000));
@@ -405,7 +405,7 @@ let redisBeacon: Awaited<ReturnType<typeof beaconRows>>;
 try {
   redisBeacon = await beaconRows('Redis', () => countRedisViews(redisPrefix));
 } finally {
-  stopServer(server);
+  await stopServer(server);
   await new Promise((r) => setTimeout(r, 1000));
   fs.rmSync(workDir, { recursive: true, force: true });
   const redis = connectRedis(REDIS_URL);

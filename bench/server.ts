@@ -12,6 +12,10 @@ export type StartOptions = {
 
 /** Starts `npm start` (as README says) with the given environment and waits until it answers. */
 export async function startServer(env: Record<string, string>, port: number, { cwd }: StartOptions = {}): Promise<ChildProcess> {
+  // A server left over on the port would answer the readiness probe and be measured instead.
+  if (findListeningPid(port) !== null || (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false))) {
+    throw new Error(`port ${port} is already in use`);
+  }
   const child = spawn('npm', ['start'], { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   child.stdout?.on('data', () => undefined);
   const deadline = Date.now() + 120_000;
@@ -24,19 +28,32 @@ export async function startServer(env: Record<string, string>, port: number, { c
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  stopServer(child);
+  await stopServer(child);
   throw new Error(`server on port ${port} did not answer within 120 s`);
 }
 
-/** Stops the server and the process group npm started. */
-export function stopServer(child: ChildProcess): void {
-  if (child.pid) {
+/**
+ * Stops the server and the process group npm started: SIGTERM, then SIGKILL
+ * after `graceMs` if any of it is still there (a server busy in a long
+ * synchronous task never gets to handle SIGTERM).
+ */
+export async function stopServer(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (!child.pid) return;
+  const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid!, name);
+      return true;
     } catch {
-      // already gone
+      return false; // already gone
     }
+  };
+  if (!signal('SIGTERM')) return;
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (!signal(0 as unknown as NodeJS.Signals)) return;
   }
+  signal('SIGKILL');
 }
 
 /**
