@@ -14,8 +14,6 @@ export type LighthouseRow = {
   cls: number;
   /** Every run's performance score, to show the spread. */
   performanceRuns: number[];
-  /** The LCP element of the median-performance run, as Lighthouse names it. */
-  lcpElement: string | null;
   /** Audits that cost points in accessibility, best practices or SEO in any run (`category: audit id`). */
   failing: string[];
 };
@@ -53,8 +51,6 @@ export async function measureLighthouse(origin: string, pages: readonly (readonl
     const score = (c: Category) => median(lhrs.map((l) => Math.round((l.categories[c]?.score ?? 0) * 100)));
     const audit = (id: string) => median(lhrs.map((l) => l.audits[id]?.numericValue ?? Number.NaN));
     const performanceRuns = lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100));
-    const middle = lhrs[performanceRuns.indexOf(median(performanceRuns))]!;
-    const lcpItems = (middle.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { selector?: string } }[] }[] } | undefined)?.items;
     return {
       name,
       path,
@@ -63,7 +59,6 @@ export async function measureLighthouse(origin: string, pages: readonly (readonl
       tbtMs: audit('total-blocking-time'),
       cls: audit('cumulative-layout-shift'),
       performanceRuns,
-      lcpElement: lcpItems?.[0]?.items?.[0]?.node?.selector ?? null,
       failing: [
         ...new Set(
           lhrs.flatMap((l) =>
