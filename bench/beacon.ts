@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,17 +17,6 @@ export type BeaconResult = {
   /** CPU the server process spent per answered request, in µs (Linux /proc; null elsewhere). */
   serverCpuMicros: number | null;
 };
-
-/** The pid of the process listening on `port` (the Next.js server under `npm start`), via `ss`; null when unknown. */
-export function findListeningPid(port: number): number | null {
-  try {
-    const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-    const pid = /pid=(\d+)/.exec(out)?.[1];
-    return pid ? Number(pid) : null;
-  } catch {
-    return null;
-  }
-}
 
 // CPU seconds (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 1/100 s on Linux).
 function readCpuSeconds(pid: number | null): number | null {

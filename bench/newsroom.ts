@@ -143,7 +143,7 @@ try {
     if (round === 0) gone = await rps(`/articles/${id}`);
   }
 } finally {
-  stopServer(server);
+  await stopServer(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -1,11 +1,12 @@
-// `npm run bench`: throughput and client-JS figures against the production
-// build, all in one run so they can be compared as ratios (the machine is
-// shared and noisy; absolute numbers are not portable). Writes
-// docs/benchmarks.md.
+// `npm run bench`: throughput, Lighthouse, scale, memory and client-JS
+// figures against the production build, all in one run so they can be
+// compared as ratios (the machine is shared and noisy; absolute numbers are
+// not portable). Writes docs/benchmarks.md.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -14,19 +15,46 @@ import { deriveArticleId } from '../lib/content/ids';
 import { openDatabase } from '../lib/db/connect';
 import { connectRedis } from '../lib/rankings/redis-store';
 import { demoArticles } from '../lib/seed/demo/articles';
-import { findListeningPid, loadBeacon, type BeaconResult } from './beacon';
+import { loadBeacon, type BeaconResult } from './beacon';
 import { measureClientJs } from './client-js';
+import { measureLighthouse, type LighthouseRow } from './lighthouse';
+import { measureMemory, type MemoryResult } from './memory';
 import { measureRankingRead } from './rankings';
+import { loadDemoViewsOnly, measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
 import { keptSections } from './sections';
-import { startServer, stopServer } from './server';
+import { findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
+const benchStarted = performance.now();
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const SCALE_PORT = PORT + 1;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = [50];
+const SCALE_ORIGIN = `http://127.0.0.1:${SCALE_PORT}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = [50, 200];
 const STATIC_DIR = path.resolve('public/bench-static');
+/** The main server's data: the demo plus this many generated articles (the "1,000-article" baseline of the scale section). */
+const BASELINE_ARTICLES = 1_000;
+const SCALE_ARTICLES = Number(process.env.BENCH_SCALE_ARTICLES ?? 100_000);
+const SCALE_SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 9);
+const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
+const MEMORY_WARMUP = Math.min(10_000, Math.round(MEMORY_REQUESTS / 10));
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+/** Seeded databases kept between runs (seeding 100,000 articles takes minutes). */
+const SEED_CACHE = path.resolve('.bench-data');
 
-type Result = { name: string; path: string; connections: number; rps: number; p50: number; p99: number; errors: number };
+type Result = {
+  name: string;
+  path: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** x-nextjs-cache values the measured responses carried, with counts (uncached rows only). */
+  cache?: string;
+  /** How long the row ran, when not the fixed duration (uncached rows). */
+  seconds?: number;
+};
 
 async function load(name: string, urlPath: string, connections: number, duration: number): Promise<Result> {
   const r = await autocannon({ url: ORIGIN + urlPath, connections, duration, pipelining: 1 });
@@ -34,14 +62,139 @@ async function load(name: string, urlPath: string, connections: number, duration
   return { name, path: urlPath, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
 }
 
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
+
+type UncachedContext = { id: string; sent: number };
+
+/**
+ * Article renders under load: each connection, in a loop, expires one article
+ * (`POST /api/revalidate` with its `article:{id}` tag, which the page and its
+ * data cache both carry) and then requests it, so every measured GET waits
+ * for a full render (data read, related reading, RSC, HTML, cache write).
+ * Articles are taken in turn from `ids`, far more of them than connections,
+ * so no other connection requests the same article in between. Only the GETs
+ * are counted and timed (from the moment the request is written); the
+ * x-nextjs-cache header of each is tallied to show none was a cache hit.
+ *
+ * The server renders all connections' pages at once, interleaved, so the
+ * first answers come only after about `connections` renders' time (seconds
+ * at 200). Throughput is therefore counted in steady state only: from the
+ * moment as many renders as there are connections have completed, until the
+ * run has had `seconds` of that and at least `connections` renders in it.
+ */
+async function loadUncached(name: string, ids: string[], connections: number, seconds: number): Promise<Result> {
+  if (ids.length < connections * 2) throw new Error('too few articles for the uncached row');
+  let next = 0;
+  const done: { at: number; ms: number }[] = [];
+  const caches = new Map<string, number>();
+  const started = performance.now();
+  let stoppedAt: number | null = null;
+  let instance: autocannon.Instance | undefined;
+  // Steady state: from the completion that makes as many renders as connections.
+  const steadyFrom = () => done[connections - 1]?.at ?? Number.POSITIVE_INFINITY;
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: ORIGIN,
+        connections,
+        // An upper bound: the run stops once it has `seconds` of steady state and enough renders in it.
+        duration: seconds * 15,
+        // At 200 connections a render waits behind ~199 others: more than autocannon's default 10 s on a busy machine.
+        timeout: 120,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/revalidate',
+            setupRequest: (request, context) => {
+              const id = ids[next++ % ids.length]!;
+              (context as UncachedContext).id = id;
+              return {
+                ...request,
+                headers: { ...request.headers, authorization: `Bearer ${REVALIDATE_SECRET}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ tags: [`article:${id}`] }),
+              };
+            },
+          },
+          {
+            method: 'GET',
+            // autocannon builds a request right before writing it, so this is when it is sent.
+            setupRequest: (request, context) => {
+              const state = context as UncachedContext;
+              state.sent = performance.now();
+              return { ...request, path: `/articles/${state.id}` };
+            },
+            onResponse: (status, _body, context, headers) => {
+              if (status !== 200 || stoppedAt !== null) return;
+              const at = performance.now();
+              done.push({ at, ms: at - (context as UncachedContext).sent });
+              const header = headers?.['x-nextjs-cache'];
+              const cache = (Array.isArray(header) ? header.join(',') : header) ?? 'none';
+              caches.set(cache, (caches.get(cache) ?? 0) + 1);
+              const from = steadyFrom();
+              if (at - from >= seconds * 1000 && done.filter((d) => d.at > from).length >= connections) {
+                stoppedAt = at;
+                instance?.stop();
+              }
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+  const end = stoppedAt ?? Math.min(performance.now(), started + seconds * 15 * 1000);
+  const from = steadyFrom();
+  const steady = done.filter((d) => d.at > from && d.at <= end);
+  if (steady.length < connections) console.warn(`  ${name} c=${connections}: only ${steady.length} renders in steady state`);
+  const errors = r.errors + r.timeouts + r.non2xx;
+  if ((caches.get('HIT') ?? 0) > 0) console.warn(`  ${name}: ${caches.get('HIT')} of ${done.length} renders were cache hits`);
+  const latencies = steady.map((d) => d.ms);
+  return {
+    name,
+    path: '/articles/{id} after POST /api/revalidate',
+    connections,
+    rps: steady.length > 0 ? steady.length / ((end - from) / 1000) : 0,
+    p50: Math.round(percentile(latencies, 0.5)),
+    p99: Math.round(percentile(latencies, 0.99)),
+    errors,
+    cache: [...caches].map(([k, v]) => `${k} ${v}`).join(', '),
+    seconds: (end - started) / 1000,
+  };
+}
+
 const article = demoArticles.find((a) => !a.status && !a.body.includes('::pagebreak') && a.wire);
 if (!article) throw new Error('no demo article to measure');
 const articlePath = `/articles/${deriveArticleId(article.key)}`;
 
 if (!process.env.BENCH_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-bench-'));
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-bench-'));
+const dataDir = path.join(workDir, 'data-1k');
+// Copies of the build and databases: gone when the run ends, however it ends.
+process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 const REVALIDATE_SECRET = randomBytes(24).toString('hex');
 const env = { KIJI_DATA_DIR: dataDir, SITE_URL: ORIGIN, NEXT_TELEMETRY_DISABLED: '1', KIJI_REVALIDATE_SECRET: REVALIDATE_SECRET };
+// Each server runs its own copy of the build, so its Next.js caches start empty and hold only its own data.
+const mainApp = prepareAppCopy(path.join(workDir, 'app-main'));
+const scaleApp = prepareAppCopy(path.join(workDir, 'app-scale'));
+const baselineSeed = seedDataDir(dataDir, BASELINE_ARTICLES);
+const scaleSeed: SeededData = seedDataDir(path.join(workDir, 'data-scale'), SCALE_ARTICLES, { cacheRoot: SEED_CACHE });
+console.log(`seeded ${BASELINE_ARTICLES} articles in ${baselineSeed.seconds?.toFixed(1)} s; ${SCALE_ARTICLES} in ${scaleSeed.seconds?.toFixed(0)} s${scaleSeed.cachedFrom ? ` (copied from ${scaleSeed.cachedFrom})` : ''}`);
+// The demo's view history for the demo's articles only, before the first start (see loadDemoViewsOnly).
+await loadDemoViewsOnly(dataDir);
+await loadDemoViewsOnly(scaleSeed.dataDir);
+const demoCount = await (async () => {
+  const conn = openDatabase({ dataDir });
+  try {
+    const row = await conn.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n) - BASELINE_ARTICLES;
+  } finally {
+    await conn.db.destroy();
+  }
+})();
+/** Generated articles the uncached rows and the memory run render again and again. */
+const renderPool = scaleArticleIds(demoCount, 0, 800);
+/** Generated articles no server renders before the scale section does (the same articles in both databases). */
+const firstRenderIds = scaleArticleIds(demoCount, 900, 1000);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const publicIds = demoArticles.filter((a) => !a.status).map((a) => deriveArticleId(a.key));
 const BEACON_ROUTE = '/api/views';
@@ -128,70 +281,133 @@ async function beaconRows(backend: string, count: () => Promise<number>) {
 }
 
 
-// First start: seed, then take the article's exact HTML for the static ceiling.
-let server = await startServer(env, PORT);
+const mainOptions = { cwd: mainApp };
+
+// First start: take the article's exact HTML for the static ceiling.
+let server = await startServer(env, PORT, mainOptions);
 let html: string;
 try {
   html = await (await fetch(ORIGIN + articlePath)).text();
 } finally {
-  stopServer(server);
+  await stopServer(server);
 }
 fs.mkdirSync(STATIC_DIR, { recursive: true });
 fs.writeFileSync(path.join(STATIC_DIR, 'article.html'), html);
 await new Promise((r) => setTimeout(r, 1000));
 
 // Second start: Next.js lists public files when it boots, so the copy is served.
-server = await startServer(env, PORT);
+server = await startServer(env, PORT, mainOptions);
 const results: Result[] = [];
 const js: { route: string; path: string; scripts: number; gzipBytes: number }[] = [];
 let renderMs = { home: 0, article: 0 };
 let sqliteBeacon: Awaited<ReturnType<typeof beaconRows>>;
+let lighthouseRows: LighthouseRow[] = [];
+let scaleRows: ScaleRow[] = [];
+let scaleMonth = '';
+let scaleUrls: Record<string, number> = {};
+let memory: MemoryResult;
+const UNCACHED = 'article (uncached render)';
+const sectionPath = '/sections/world';
 try {
-  const targets = [
+  const pages = [
     ['static file (ceiling)', '/bench-static/article.html'],
     ['article (cached)', articlePath],
     ['home (cached)', '/'],
-    ['section (cached)', '/sections/world'],
-    // Findability (issue 6): search renders per request; sitemaps and feeds are built per request from tagged caches.
+    ['section (cached)', sectionPath],
+  ] as const;
+  // Findability (issue 6): search renders per request; sitemaps and feeds are built per request from tagged caches.
+  const findability = [
     ['search (per request)', `/search?q=${encodeURIComponent('関税')}`],
     ['sitemap index', '/sitemap.xml'],
     ['news sitemap', '/sitemaps/news.xml'],
     ['RSS feed', '/feed.xml'],
   ] as const;
-  for (const [, p] of targets) await load('warm-up', p, 10, 3);
+  const mainPid = requireServerPid(PORT);
+  for (const [, p] of [...pages, ...findability]) await load('warm-up', p, 10, 3);
+  await loadUncached('warm-up', renderPool, 10, 3);
+  // Each row starts on an idle server: what the previous row left in flight is answered first.
+  const record = async (run: () => Promise<Result>) => {
+    await waitForIdle(mainPid);
+    const result = await run();
+    console.log(
+      `${result.name.padEnd(26)} c=${result.connections} ${result.rps.toFixed(0)} req/s p50=${result.p50} ms p99=${result.p99} ms errors=${result.errors}${result.cache ? ` (${result.cache}; ${result.seconds?.toFixed(0)} s)` : ''}`,
+    );
+    results.push(result);
+  };
   for (const connections of CONNECTIONS) {
-    for (const [name, p] of targets) {
-      const result = await load(name, p, connections, DURATION);
-      console.log(`${name.padEnd(24)} c=${connections} ${result.rps.toFixed(0)} req/s p50=${result.p50} ms p99=${result.p99} ms errors=${result.errors}`);
-      results.push(result);
-    }
+    for (const [name, p] of pages) await record(() => load(name, p, connections, DURATION));
+    await record(() => loadUncached(UNCACHED, renderPool, connections, DURATION));
   }
+  for (const [name, p] of findability) await record(() => load(name, p, CONNECTIONS[0]!, DURATION));
+  await waitForIdle(mainPid);
   renderMs = { home: await timeRenderAfterFlag('/'), article: await timeRenderAfterFlag(articlePath) };
   console.log(`render after a flag: home ${renderMs.home.toFixed(0)} ms, article ${renderMs.article.toFixed(0)} ms`);
+
+  await waitForIdle(mainPid);
+  lighthouseRows = await measureLighthouse(
+    ORIGIN,
+    [
+      ['home', '/'],
+      ['article with a hero image', articlePath],
+      ['section', sectionPath],
+      ['ranking', '/ranking'],
+    ],
+    LIGHTHOUSE_RUNS,
+  );
+  for (const row of lighthouseRows) {
+    console.log(`lighthouse ${row.name.padEnd(26)} ${JSON.stringify(row.scores)} LCP ${row.lcpMs.toFixed(0)} ms TBT ${row.tbtMs.toFixed(0)} ms CLS ${row.cls.toFixed(3)} (perf runs ${row.performanceRuns.join(', ')}) ${row.failing.join(', ')}`);
+  }
+
+  // Scale: a second server on the 100,000-article database, both up at once and measured alternately.
+  const scaleServer = await startServer({ ...env, KIJI_DATA_DIR: scaleSeed.dataDir, SITE_URL: SCALE_ORIGIN }, SCALE_PORT, { cwd: scaleApp });
+  try {
+    ({ rows: scaleRows, month: scaleMonth, urls: scaleUrls } = await measureScale(
+      [
+        { label: '1k', origin: ORIGIN, pid: requireServerPid(PORT), revalidateSecret: REVALIDATE_SECRET },
+        { label: '100k', origin: SCALE_ORIGIN, pid: requireServerPid(SCALE_PORT), revalidateSecret: REVALIDATE_SECRET },
+      ],
+      { firstRenderIds, sectionPath, samples: SCALE_SAMPLES },
+    ));
+  } finally {
+    await stopServer(scaleServer);
+  }
+
+  await waitForIdle(mainPid);
+  memory = await measureMemory(ORIGIN, mainPid, {
+    articlePaths: publicIds.map((id) => `/articles/${id}`),
+    sectionPaths: ['/sections/world', '/sections/business', '/sections/japan', '/sections/technology'],
+    uncachedIds: renderPool,
+    revalidateSecret: REVALIDATE_SECRET,
+  }, { amount: MEMORY_REQUESTS, warmup: MEMORY_WARMUP });
+  console.log(
+    `memory: RSS ${memory.rssBeforeMb.toFixed(0)} MB before, ${memory.rssAfterMb.toFixed(0)} MB after ${memory.requests} requests (${memory.seconds.toFixed(0)} s, ${memory.errors} errors), ${memory.rssSettledMb.toFixed(0)} MB settled, peak ${memory.rssPeakMb.toFixed(0)} MB`,
+  );
+
   sqliteBeacon = await beaconRows('SQLite', countSqliteViews);
   for (const [route, p] of [
     ['empty page (baseline)', '/baseline'],
     ['article', articlePath],
     ['home', '/'],
-    ['section', '/sections/world'],
+    ['section', sectionPath],
   ] as const) {
     js.push({ route, path: p, ...(await measureClientJs(ORIGIN, p)) });
   }
 } finally {
-  stopServer(server);
+  await stopServer(server);
   fs.rmSync(STATIC_DIR, { recursive: true, force: true });
 }
 await new Promise((r) => setTimeout(r, 1000));
 
 // Third start: the same site with page views in Redis, under a prefix of this run's own.
 const redisPrefix = `kiji-bench:${process.pid}:${randomBytes(4).toString('hex')}:`;
-server = await startServer({ ...env, REDIS_URL, KIJI_REDIS_PREFIX: redisPrefix }, PORT);
+server = await startServer({ ...env, REDIS_URL, KIJI_REDIS_PREFIX: redisPrefix }, PORT, mainOptions);
 let redisBeacon: Awaited<ReturnType<typeof beaconRows>>;
 try {
   redisBeacon = await beaconRows('Redis', () => countRedisViews(redisPrefix));
 } finally {
-  stopServer(server);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stopServer(server);
+  await new Promise((r) => setTimeout(r, 1000));
+  fs.rmSync(workDir, { recursive: true, force: true });
   const redis = connectRedis(REDIS_URL);
   const keys = await redis.keys(`${redisPrefix}*`);
   if (keys.length > 0) await redis.del(...keys);
@@ -204,40 +420,91 @@ for (const r of rankingRead) {
   console.log(`counting layer on ${r.backend}: ${r.ingest.viewsPerSecond.toFixed(0)} views/s, ${r.ingest.cpuMicrosPerView.toFixed(1)} µs CPU/view, counted ${r.ingest.counted}/${r.ingest.views}`);
 }
 
-const ceiling = results.find((r) => r.name.startsWith('static'))!;
-const cachedArticle = results.find((r) => r.name.startsWith('article'))!;
+const row = (name: string, connections: number) => results.find((r) => r.name === name && r.connections === connections)!;
+const ceilingAt = (connections: number) => row('static file (ceiling)', connections);
+const cachedArticle = row('article (cached)', CONNECTIONS[0]!);
+const section50 = row('section (cached)', CONNECTIONS[0]!);
 const baseline = js[0]!.gzipBytes;
 const articleJs = js.find((j) => j.route === 'article')!.gzipBytes;
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 // Other work on a shared machine moves every absolute figure; say how busy it was.
 const loadAverage = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const benchMinutes = (performance.now() - benchStarted) / 60_000;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const miss = (ok: boolean) => (ok ? 'met' : '**missed**');
+const growth = ((memory!.rssSettledMb - memory!.rssBeforeMb) / memory!.rssBeforeMb) * 100;
+const growthAfter = ((memory!.rssAfterMb - memory!.rssBeforeMb) / memory!.rssBeforeMb) * 100;
+const seedLine = `${Math.round(scaleSeed.seconds ?? Number.NaN)} s of wall clock and ${Math.round(scaleSeed.cpuSeconds ?? Number.NaN)} s of CPU on this machine, seeded ${scaleSeed.seededAt.slice(0, 16).replace('T', ' ')} UTC`;
 
 const markdown = `# Benchmarks
 
 Latest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version},
-load average ${loadAverage} (1/5/15 min) at the end of the run.
-The load generator (autocannon) and the server share the machine, so compare
-the ratios, which are measured in the same run, rather than the absolute
-figures.
+load average ${loadAverage} (1/5/15 min) at the end of the run; the whole run took ${benchMinutes.toFixed(0)} minutes.
+The load generator (autocannon), Lighthouse's Chromium and the servers share
+the machine, so compare the ratios, which are measured in the same run,
+rather than the absolute figures.
 
-## Throughput (production build, \`npm start\`, embedded SQLite, ${DURATION} s per row after a warm-up)
+Every server below runs the production build (\`npm start\`) from its own
+copy of \`.next\` (so its Next.js caches start empty and hold only its own
+data), on embedded SQLite. The main server's database is the demo plus
+${BASELINE_ARTICLES.toLocaleString('en')} generated articles (\`npm run seed -- --articles ${BASELINE_ARTICLES}\`), the
+"1k" of the scale section.
+
+## Throughput (${DURATION} s per row after a warm-up; the uncached rows longer, see below)
 
 | page | connections | req/s | p50 ms | p99 ms | errors | ratio to static file |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${results
-  .map((r) => `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / ceiling.rps).toFixed(2)} |`)
+  .map((r) => `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r.rps, ceilingAt(r.connections).rps)} |`)
   .join('\n')}
 
-**Cached article ÷ static file of the same bytes: ${(cachedArticle.rps / ceiling.rps).toFixed(2)}** (target ≥ 0.9).
+| connections | cached article ÷ static file (target ≥ 0.9) | uncached ÷ cached article (target ≥ 0.3) |
+| ---: | ---: | ---: |
+${CONNECTIONS.map((c) => {
+  const cached = row('article (cached)', c);
+  const uncached = row(UNCACHED, c);
+  return `| ${c} | **${ratio(cached.rps, ceilingAt(c).rps)}** (${miss(cached.rps >= 0.9 * ceilingAt(c).rps)}) | **${ratio(uncached.rps, cached.rps)}** (${miss(uncached.rps >= 0.3 * cached.rps)}) |`;
+}).join('\n')}
+
+How the uncached row truly renders: each connection, in a loop, expires one
+generated article with \`POST /api/revalidate\` (\`{"tags": ["article:{id}"]}\`,
+the tag both the page and its data cache carry; \`expire: 0\`, so the next
+request waits for a fresh render rather than getting the stale page) and then
+requests it. Articles are taken in turn from ${renderPool.length}, far more than there
+are connections, so no other connection asks for the same one in between.
+Only the GETs are counted and timed. The server renders every connection's
+page at once, interleaved, so the first answers arrive only after about as
+many renders as there are connections. The row counts from the moment that
+many renders have completed (steady state) and runs until it has had at
+least ${DURATION} s and as many renders again in steady state (${CONNECTIONS.map((c) => `${row(UNCACHED, c).seconds?.toFixed(0)} s in all at ${c} connections`).join(', ')}).
+Their \`x-nextjs-cache\` headers (whole run):
+${CONNECTIONS.map((c) => `${row(UNCACHED, c).cache} at ${c} connections`).join('; ')}
+(never \`HIT\`: every one was a render: article query, related reading, RSC
+and HTML, cache write). The expiring POSTs take server time too (a route
+handler costs about 1 ms of CPU here, the beacon table below), a few
+per cent of a render.
+
+What limits the uncached row (profiled with \`node --cpu-prof\` on a server
+rendering expired articles, 4 at a time, 2026-11-26 05:20, machine load ~9):
+a render costs about 200 ms of server CPU here against a few ms for a cache
+hit, so the ratio is the cost of a render, not of queueing. Of the busy time:
+React's server renderer (RSC and HTML, Next.js's bundled runtime plus our
+components) about 45 %; SQLite queries (article, related reading, sidebar)
+10 %; Next.js writing the rendered page to its cache (the incremental
+cache's \`set\`, JSON-serialising buffers, file writes under \`.next\`) about
+13 %; garbage collection 9 %. No single part reaches 0.3× of a cache hit:
+that takes serving stale pages while one render refreshes them
+(\`stale-while-revalidate\`, what the CDN headers allow), not a faster render.
 
 Article requests pass through \`proxy.ts\` (410 for taken-down articles: an
 in-memory set lookup); section requests do not, so the article ÷ section
-ratio, ${(cachedArticle.rps / results.find((r) => r.name.startsWith('section'))!.rps).toFixed(2)} in this run, shows what the proxy costs
+ratio, ${ratio(cachedArticle.rps, section50.rps)} in this run at 50 connections, shows what the proxy costs
 (1.17 in the run before it existed, 2026-11-26 01:33; ADR 0008 has an A/B
-of the same build with and without it). Search and sitemaps at 100,000
-articles: \`docs/benchmarks-findability.md\` (\`npx tsx bench/findability.ts\`).
+of the same build with and without it). In-process figures for search and
+sitemaps at 100,000 articles, on both engines: \`docs/benchmarks-findability.md\`
+(\`npx tsx bench/findability.ts\`).
 
-What limits it (profiled with \`node --cpu-prof\` on the server during the
+What limits the cached article (profiled with \`node --cpu-prof\` on the server during the
 article row, 2026-11-26): the page is a full-route cache hit (\`x-nextjs-cache:
 HIT\`, no rendering, no database read, no file read: \`strace\` shows only
 socket reads and one \`writev\` per response). The difference from the static
@@ -248,6 +515,102 @@ every hit, a fifth of the server's time; \`generateEtags: false\` removed that
 (+20 % on this row). The remaining gap is inside Next.js's cached-response
 path; closing it means answering cache hits before Next.js (a CDN or reverse
 proxy cache honouring \`s-maxage\`, which every cached page sends).
+
+## Lighthouse 12.2.3, mobile (median of ${LIGHTHOUSE_RUNS} runs per page)
+
+Lighthouse's default mobile settings (emulated phone, simulated slow 4G, 4×
+CPU slowdown) in headless Debian Chromium, against the main server after the
+throughput rows (pages cached). Each figure is the median of its runs; the
+pages are measured round-robin. Targets (issue 7): accessibility, best
+practices and SEO 100, performance ≥ 90, CLS ≤ 0.01.
+
+| page | path | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | performance, every run |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+${lighthouseRows
+  .map(
+    (l) =>
+      `| ${l.name} | \`${l.path.replace(/[a-z0-9]{8}$/, '{id}')}\` | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.lcpMs.toFixed(0)} | ${l.tbtMs.toFixed(0)} | ${l.cls.toFixed(3)} | ${l.performanceRuns.join(', ')} |`,
+  )
+  .join('\n')}
+
+Missed: ${
+  lighthouseRows
+    .flatMap((l) => [
+      ...(['accessibility', 'best-practices', 'seo'] as const).filter((c) => l.scores[c] < 100).map((c) => `${l.name} ${c} ${l.scores[c]}`),
+      ...(l.scores.performance < 90 ? [`${l.name} performance ${l.scores.performance}`] : []),
+      ...(l.cls > 0.01 ? [`${l.name} CLS ${l.cls.toFixed(3)}`] : []),
+    ])
+    .join('; ') || 'none'
+}. Audits that cost points outside performance: ${
+  lighthouseRows
+    .filter((l) => l.failing.length > 0)
+    .map((l) => `${l.name}: ${l.failing.map((f) => `\`${f}\``).join(', ')}`)
+    .join('; ') || 'none'
+}.
+
+## Scale: 1,000 against 100,000 articles (HTTP, production build)
+
+A second server on a database of the demo plus ${SCALE_ARTICLES.toLocaleString('en')} generated articles
+(\`npm run seed -- --articles ${SCALE_ARTICLES}\`: ${seedLine}${
+  scaleSeed.cachedFrom ? `; this run copied the seeded file from \`${path.relative(process.cwd(), scaleSeed.cachedFrom)}\`, kept between runs and keyed by a hash of the seed code and migrations` : ''
+}), up at the same time as the main ("1k") one. Every row is the median of
+${SCALE_SAMPLES} requests from one client, alternating between the two servers so both
+see the same noise. The generated articles are the same on both (the
+generator is seeded), and the article row renders one neither server has
+rendered before. Both databases get the demo's view history for the demo's
+own articles before their first start: the server's first start would
+otherwise build a 30-day history for every public article, which at 100,000
+took more than two minutes and over 1.5 GB of RSS before the server answered
+(a cost of demo seeding, lib/rankings/runtime.ts \`seedDemoViews\`, not of
+serving; measured 2026-11-26). "RSS rise" is the largest growth of the server's resident
+memory seen while it answered (sampled every 5 ms from \`/proc\`).
+
+| row | 1k ms | 100k ms | 100k ÷ 1k (target ≤ 1.2) | x-nextjs-cache (1k / 100k) | RSS rise MB (1k / 100k) | note |
+| --- | ---: | ---: | ---: | --- | ---: | --- |
+${scaleRows
+  .map((r) => {
+    const k = r.ms['1k']!;
+    const m = r.ms['100k']!;
+    return `| ${r.name} | ${k.toFixed(1)} | ${m.toFixed(1)} | **${ratio(m, k)}** (${m / k > 1.2 ? 'missed' : 'met'}) | ${r.cache['1k']} / ${r.cache['100k']} | ${r.rssPeakDeltaMb['1k']!.toFixed(0)} / ${r.rssPeakDeltaMb['100k']!.toFixed(0)} | ${r.note ?? ''} |`;
+  })
+  .join('\n')}
+
+The month sitemap (\`articles-${scaleMonth}-1.xml\`) holds ${scaleUrls['1k']} URLs at 1k and
+${scaleUrls['100k']} at 100k: its time grows with the URLs it must list, so its
+ratio per URL is ${(() => {
+  const r = scaleRows.find((x) => x.name.startsWith('month sitemap'))!;
+  return ratio(r.ms['100k']! / scaleUrls['100k']!, r.ms['1k']! / scaleUrls['1k']!);
+})()}. It is streamed (\`streamUrlset\`, lib/seo/sitemap-xml.ts):
+the response is a \`ReadableStream\` that reads the next 1,000 rows only when
+the previous batch has been sent, so the server never holds the month's rows
+at once; the RSS rise column is what that costs at each size.
+
+What limits the missed rows (the same queries timed in process on the two
+databases, median of 5, 2026-11-26 06:00): the sitemap index runs two
+counting queries over every article, \`listArticleSitemapParts\` (0.7 s at
+100k against 1.5 ms at 1k: a group-by on the Japan-time month of every public
+row) and \`listListingSitemapParts\` (3.1 s against 4 ms), which is most of its
+4 s; search falls back to a scan for 2-character words (\`searchArticles\`
+「関税」 203 ms against 9 ms); the home page's own query
+(\`getHomePage\`) takes 3 ms at 100k, so its second is in the other reads
+the \`articles\` tag expires with it (the sidebar's), not yet attributed
+further. The month sitemap does 100 times the rows in 9 times the time.
+
+## Server memory (${memory!.requests.toLocaleString('en')} requests)
+
+RSS (\`VmRSS\` in \`/proc/<pid>/status\`) of the Next.js server process (the
+one listening on the port, under \`npm start\`), after a warm-up of ${MEMORY_WARMUP.toLocaleString('en')}
+requests of the same mix and 10 s of quiet, then after
+${memory!.requests.toLocaleString('en')} requests at 50 connections (${memory!.seconds.toFixed(0)} s, ${memory!.errors} errors). Mix, of every 100:
+48 cached articles (the ${publicIds.length} public demo articles in turn), 25 home,
+25 section pages (four sections in turn), one \`POST /api/revalidate\` of a
+generated article and one request for it (${memory!.counts.rendered} of ${memory!.counts.uncached} were fresh renders).
+
+| before | right after | after 10 s quiet | peak during the run (1 s samples) | growth (settled) | growth (right after) |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+| ${memory!.rssBeforeMb.toFixed(0)} MB | ${memory!.rssAfterMb.toFixed(0)} MB | ${memory!.rssSettledMb.toFixed(0)} MB | ${memory!.rssPeakMb.toFixed(0)} MB | **${growth.toFixed(1)} %** (${miss(growth < 10)}) | ${growthAfter.toFixed(1)} % |
+
+Target: growth < 10 %.
 
 ## Page-view beacon ingestion (\`POST ${BEACON_ROUTE}\`, 50 connections, median of 3 alternating runs of ${DURATION} s)
 
@@ -321,8 +684,10 @@ ${js.map((j) => `| ${j.route} (\`${j.path.replace(/[a-z0-9]{8}$/, '{id}')}\`) | 
 ## How to reproduce
 
 \`\`\`sh
-npm ci && npm run bench        # builds, starts \`npm start\` on port ${PORT} with a fresh data folder (Redis at 127.0.0.1:6379 or BENCH_REDIS_URL)
+npm ci && npm run bench        # builds, seeds, starts \`npm start\` on ports ${PORT} and ${SCALE_PORT} (BENCH_PORT), Redis at 127.0.0.1:6379 or BENCH_REDIS_URL
 BENCH_SKIP_BUILD=1 BENCH_SECONDS=20 npm run bench   # reuse the build, longer runs
+BENCH_RESEED=1 npm run bench   # seed the 100,000-article database again instead of copying it from .bench-data/
+# also: BENCH_SCALE_ARTICLES, BENCH_SCALE_SAMPLES, BENCH_MEMORY_REQUESTS, BENCH_LIGHTHOUSE_RUNS; Chromium at /usr/bin/chromium or CHROMIUM_PATH
 \`\`\`
 
 The static-file row serves the article's exact HTML from \`public/\` through

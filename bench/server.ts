@@ -1,8 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type StartOptions = {
+  /**
+   * Run from this folder instead of the checkout (see {@link prepareAppCopy}):
+   * a server with its own copy of the build has its own Next.js caches.
+   */
+  cwd?: string;
+};
 
 /** Starts `npm start` (as README says) with the given environment and waits until it answers. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn('npm', ['start'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+export async function startServer(env: Record<string, string>, port: number, { cwd }: StartOptions = {}): Promise<ChildProcess> {
+  // A server left over on the port would answer the readiness probe and be measured instead.
+  if (findListeningPid(port) !== null || (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false))) {
+    throw new Error(`port ${port} is already in use`);
+  }
+  const child = spawn('npm', ['start'], { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   child.stdout?.on('data', () => undefined);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -14,17 +28,103 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  stopServer(child);
+  await stopServer(child);
   throw new Error(`server on port ${port} did not answer within 120 s`);
 }
 
-/** Stops the server and the process group npm started. */
-export function stopServer(child: ChildProcess): void {
-  if (child.pid) {
+/**
+ * Stops the server and the process group npm started: SIGTERM, then SIGKILL
+ * after `graceMs` if any of it is still there (a server busy in a long
+ * synchronous task never gets to handle SIGTERM).
+ */
+export async function stopServer(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (!child.pid) return;
+  const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid!, name);
+      return true;
     } catch {
-      // already gone
+      return false; // already gone
     }
+  };
+  if (!signal('SIGTERM')) return;
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (!signal(0 as unknown as NodeJS.Signals)) return;
   }
+  signal('SIGKILL');
+}
+
+/**
+ * A folder to run the production build from with caches of its own: every
+ * entry of the checkout linked, except `.next`, which is copied without its
+ * `cache/`. Next.js keeps its data cache (`unstable_cache`) and the pages it
+ * renders on demand under `.next` and reads them back across restarts, keyed
+ * by route and arguments, not by database; two servers on different data
+ * folders sharing one `.next` would serve each other's pages, and a page
+ * rendered by an earlier run would not be rendered again.
+ */
+export function prepareAppCopy(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const root = process.cwd();
+  for (const entry of fs.readdirSync(root)) {
+    if (entry === '.next' || entry === '.git' || entry.startsWith('.bench')) continue;
+    fs.symlinkSync(path.join(root, entry), path.join(dir, entry));
+  }
+  // Relative links inside .next (external packages) still resolve: the copy sits beside a linked node_modules.
+  fs.cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => source !== path.join(root, '.next', 'cache'),
+  });
+  return dir;
+}
+
+/** The pid of the process listening on `port` (the Next.js server under `npm start`), via `ss`; null when unknown. */
+export function findListeningPid(port: number): number | null {
+  try {
+    const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(out)?.[1];
+    return pid ? Number(pid) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory of a process in MB (VmRSS in /proc/<pid>/status). */
+export function readRssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb) / 1024;
+}
+
+/** The listening server's pid, or an error saying it could not be found. */
+export function requireServerPid(port: number): number {
+  const pid = findListeningPid(port);
+  if (pid === null) throw new Error(`no process found listening on port ${port} (ss -ltnp)`);
+  return pid;
+}
+
+// CPU seconds (user + system) a process has used, from /proc/<pid>/stat (100 ticks a second on Linux).
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until the server has nothing left to do (under 5 % of a core over
+ * half a second): autocannon stops at its deadline, but requests it leaves
+ * in flight (renders, at 200 connections hundreds of them) are still
+ * answered, and would otherwise slow the next row.
+ */
+export async function waitForIdle(pid: number, maxSeconds = 90): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < maxSeconds * 1000) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuSeconds(pid) - before < 0.025) break;
+  }
+  return (Date.now() - started) / 1000;
 }
