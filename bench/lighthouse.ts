@@ -1,5 +1,5 @@
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import type { Result } from 'lighthouse';
+import { runLighthouse, withChrome } from '../e2e/lighthouse';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -29,25 +29,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export async function measureLighthouse(origin: string, pages: readonly (readonly [string, string])[], runs = 3): Promise<LighthouseRow[]> {
   if (runs < 1) return [];
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  const results = new Map<string, Awaited<ReturnType<typeof lighthouse>>[]>();
-  try {
+  const results = new Map<string, Result[]>();
+  await withChrome(async (chrome) => {
     for (let run = 0; run < runs; run++) {
-      for (const [, path] of pages) {
-        const result = await lighthouse(origin + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-        if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${result.lhr.runtimeError.message}`);
-        results.set(path, [...(results.get(path) ?? []), result]);
-      }
+      for (const [, path] of pages) results.set(path, [...(results.get(path) ?? []), await runLighthouse(chrome, origin + path, [...CATEGORIES])]);
     }
-  } finally {
-    chrome.kill();
-  }
+  });
   return pages.map(([name, path]) => {
-    const lhrs = results.get(path)!.map((r) => r!.lhr);
+    const lhrs = results.get(path) ?? [];
     const score = (c: Category) => median(lhrs.map((l) => Math.round((l.categories[c]?.score ?? 0) * 100)));
     const audit = (id: string) => median(lhrs.map((l) => l.audits[id]?.numericValue ?? Number.NaN));
     const performanceRuns = lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100));
