@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { readSettings } from '../lib/config';
 import { openDatabase } from '../lib/db/connect';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase, refreshPlannerStatistics } from '../lib/db/prepare';
 import { addScaleArticles } from '../lib/seed/scale';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '0' } } });
@@ -23,6 +23,7 @@ try {
     const started = Date.now();
     await addScaleArticles(conn.db, { count, now: new Date() });
     console.log(`Added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await refreshPlannerStatistics(conn);
   }
   console.log(`Database ready: ${settings.databaseUrl ? 'PostgreSQL' : `${settings.dataDir}/kiji.sqlite`}`);
 } finally {
