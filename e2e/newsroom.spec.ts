@@ -103,10 +103,11 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   const late = await anonymousPage(browser);
   expect((await late.goto(linkUrl))?.status()).toBe(410);
 
-  // An expiring link: made to last three seconds (the newsroom offers hours).
+  // An expiring link: made to last ten seconds (the newsroom offers hours); long
+  // enough for a new browser page to open it on a busy machine, short enough to wait out.
   const db = openE2eDatabase();
   const secret = (db.prepare("select value from server_secrets where name = 'hmac'").get() as { value: string }).value;
-  const expires = Date.now() + 3_000;
+  const expires = Date.now() + 10_000;
   const linkId = randomBytes(9).toString('base64url');
   db.prepare('insert into preview_links (id, article_id, created_by, created_at, expires_at, revoked_at) values (?, ?, null, ?, ?, null)').run(
     linkId,
