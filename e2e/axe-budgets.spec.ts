@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { wireStory } from './demo';
+import { BUDGET_PAGES, wireStory } from './demo';
 import { signInBrowser } from './newsroom-helpers';
 
 /**
@@ -9,13 +9,7 @@ import { signInBrowser } from './newsroom-helpers';
  * (Lighthouse's budget: e2e/lighthouse-budgets.spec.ts.)
  */
 
-/** Home, an article led by a hero picture (every demo article has one), a section page, the ranking page. */
-const PAGES = {
-  home: '/',
-  article: `/articles/${wireStory.id}`,
-  section: '/sections/world',
-  ranking: '/ranking',
-} as const;
+const PAGES = BUDGET_PAGES;
 
 test.describe('axe', () => {
   // A cold render, hydration and a full axe pass on a shared two-core machine.

@@ -27,3 +27,11 @@ export const publishedCount = demoArticles.filter((a) => !a.status).length;
 
 /** Every published demo article with its id. */
 export const publishedArticles = demoArticles.filter((a) => !a.status).map((a) => ({ ...a, id: deriveArticleId(a.key) }));
+
+/** The pages issue 7's budgets hold for: home, an article led by a hero picture (every demo article has one), a section page, the ranking page. */
+export const BUDGET_PAGES = {
+  home: '/',
+  article: `/articles/${wireStory.id}`,
+  section: '/sections/world',
+  ranking: '/ranking',
+} as const;

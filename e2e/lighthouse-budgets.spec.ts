@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Result } from 'lighthouse';
-import { wireStory } from './demo';
+import { BUDGET_PAGES } from './demo';
 import { failingAudits, metricOf, runLighthouse, scoreOf, withChrome, type CategoryId } from './lighthouse';
 
 /**
@@ -20,13 +20,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
  */
 const EMPTY_PAGE = '/baseline';
 
-/** Home, an article led by a hero picture (every demo article has one), a section page, the ranking page. */
-const PAGES = {
-  home: '/',
-  article: `/articles/${wireStory.id}`,
-  section: '/sections/world',
-  ranking: '/ranking',
-} as const;
+const PAGES = BUDGET_PAGES;
 
 const CATEGORIES: CategoryId[] = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PERFORMANCE_FLOOR = 90;
