@@ -591,10 +591,15 @@ counting queries over every article, \`listArticleSitemapParts\` (0.7 s at
 100k against 1.5 ms at 1k: a group-by on the Japan-time month of every public
 row) and \`listListingSitemapParts\` (3.1 s against 4 ms), which is most of its
 4 s; search falls back to a scan for 2-character words (\`searchArticles\`
-「関税」 203 ms against 9 ms); the home page's own query
-(\`getHomePage\`) takes 3 ms at 100k, so its second is in the other reads
-the \`articles\` tag expires with it (the sidebar's), not yet attributed
-further. The month sitemap does 100 times the rows in 9 times the time.
+「関税」 203 ms against 9 ms). The home page took a second at 100k in the
+run before (13×): the sidebar's ニュース速報 query read every public article,
+because SQLite had no planner statistics; the server now runs \`PRAGMA
+optimize\` after migrating and seeding (lib/db/prepare.ts) and the row is
+1.0×. The article's first render (2.5× in this run, 0.9× in the run
+before, on a busier machine) is not yet attributed: it is one article, 9
+requests, and the related-reading queries are the part that grows with the
+table (docs/benchmarks.md, related section). The month sitemap does 100
+times the rows in 8 times the time.
 
 ## Server memory (${memory!.requests.toLocaleString('en')} requests)
 
