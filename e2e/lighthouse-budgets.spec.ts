@@ -79,15 +79,14 @@ test.describe('Lighthouse (mobile defaults)', () => {
     console.log(`Lighthouse 12.2.3, mobile defaults (${ORIGIN}):\n${formatTable(rows)}`);
     test.info().annotations.push({ type: 'Lighthouse', description: formatTable(rows) });
 
-    // Performance ≥ 90 is the target, and it is missed on this machine: the
-    // empty page of the same build (the framework alone) scores 84–90 here
-    // and our pages 77–88 on a quiet machine (docs/benchmarks.md, bench's
-    // median of three). Lighthouse extrapolates a phone from this shared
-    // two-core CPU, so the absolute score is reported, not asserted, below
-    // 90; what CI asserts is that no page falls more than
-    // MAX_POINTS_BELOW_EMPTY points below the empty page of the same run,
-    // which catches a page that blocks the main thread or delays its largest
-    // paint, and the deterministic guard is the script budget (e2e/client-js.spec.ts).
+    // Performance ≥ 90 is the target, and our pages miss it: on a quiet run of
+    // this machine the empty page of the same build (the framework alone)
+    // scored 96 and our pages 83–91 (ADR 0015; the bench reports the median
+    // of three). Until that gap is closed, CI asserts that no page falls
+    // more than MAX_POINTS_BELOW_EMPTY points below the empty page of the
+    // same run, which catches a page that blocks the main thread or delays
+    // its largest paint; the table says which pages are under 90, and the
+    // deterministic guard is the script budget (e2e/client-js.spec.ts).
     const emptyPerformance = scoreOf(rows[0]!.best, 'performance') ?? 0;
     const performanceFloor = Math.min(PERFORMANCE_FLOOR, emptyPerformance - MAX_POINTS_BELOW_EMPTY);
     const missed = rows.slice(1).filter((row) => (scoreOf(row.best, 'performance') ?? 0) < PERFORMANCE_FLOOR);
