@@ -21,10 +21,11 @@ describe('readClientAddress', () => {
 });
 
 describe('readTrustedProxyHops', () => {
-  it('reads KIJI_TRUSTED_PROXY_HOPS, 0 when unset or out of range', () => {
+  it('reads KIJI_TRUSTED_PROXY_HOPS, 0 when unset, and refuses what is not 0 to 5', () => {
     expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: '2' })).toBe(2);
     expect(readTrustedProxyHops({})).toBe(0);
-    expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: '9' })).toBe(0);
-    expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: 'two' })).toBe(0);
+    expect(readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: '' })).toBe(0);
+    expect(() => readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: '9' })).toThrow(/KIJI_TRUSTED_PROXY_HOPS/);
+    expect(() => readTrustedProxyHops({ KIJI_TRUSTED_PROXY_HOPS: 'two' })).toThrow(/KIJI_TRUSTED_PROXY_HOPS/);
   });
 });

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The client's address from X-Forwarded-For, for every per-client limit
  * (newsroom sign-in, newsletter signup). Next.js fills the header with the
@@ -18,11 +20,15 @@ export function readClientAddress(forwardedFor: string | null, trustedHops: numb
 
 /**
  * KIJI_TRUSTED_PROXY_HOPS: how many proxies in front of the server append to
- * X-Forwarded-For (0, the default: none, the address Next.js saw). Read by
- * every per-client limit and the rankings' visitor hash; 0 when unset or
- * not a whole number from 0 to 5 (the settings modules reject those at start).
+ * X-Forwarded-For (0, the default: none, the address Next.js saw). One rule
+ * for every reader of the setting: the newsroom's and the newsletter's
+ * settings schemas and the rankings' visitor hash.
  */
+export const trustedProxyHopsSetting = z.coerce.number().int().min(0).max(5).default(0);
+
+/** KIJI_TRUSTED_PROXY_HOPS from the environment; a value that is not a whole number from 0 to 5 is an error. */
 export function readTrustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const hops = Number(env.KIJI_TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(hops) && hops >= 0 && hops <= 5 ? hops : 0;
+  const parsed = trustedProxyHopsSetting.safeParse(env.KIJI_TRUSTED_PROXY_HOPS || undefined);
+  if (!parsed.success) throw new Error(`Invalid settings: KIJI_TRUSTED_PROXY_HOPS: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
 }

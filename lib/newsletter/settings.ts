@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxyHopsSetting } from '../http/client-address';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -10,7 +11,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Kiji メールマガジン <newsletter@kiji.example>'),
   KIJI_DEV_MAILBOX: flag.optional(),
   // One setting for every per-client limit (the newsroom reads it too); 0 and 1 both take the last entry.
-  KIJI_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  KIJI_TRUSTED_PROXY_HOPS: trustedProxyHopsSetting,
   NODE_ENV: z.string().optional(),
 });
 

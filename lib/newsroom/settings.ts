@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { readSettings } from '../config';
+import { trustedProxyHopsSetting } from '../http/client-address';
 
 const schema = z.object({
   KIJI_SECRET: z.string().min(32, 'KIJI_SECRET must be at least 32 characters').optional(),
-  KIJI_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  KIJI_TRUSTED_PROXY_HOPS: trustedProxyHopsSetting,
   KIJI_INTERNAL_URL: z.url().optional(),
 });
 
