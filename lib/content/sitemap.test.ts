@@ -135,6 +135,61 @@ describe.each(testDatabases('sitemap'))('sitemaps on $engine', (database) => {
     const items = await parseIndex(xml);
     expect(items.map((i) => i.url)).toEqual(parts.map((p) => `${SITE}/sitemaps/articles-${p.month}-${p.part}.xml`));
   });
+
+  // Last in this block: it writes articles (and puts back what it changed).
+  it('keeps the month counts the index reads in step with every write to articles', async () => {
+    const months = async () => new Map((await listArticleSitemapParts(conn.db, NOW)).map((p) => [p.month, p]));
+    // What the triggers must agree with: the months of the public articles, counted from the rows.
+    const recount = async () => {
+      const rows = await conn.db.selectFrom('articles').where('status', '=', 'published').select('published_at').execute();
+      const counts = new Map<string, number>();
+      for (const { published_at } of rows) {
+        const month = new Date(Date.parse(published_at!) + 9 * 3_600_000).toISOString().slice(0, 7);
+        counts.set(month, (counts.get(month) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const countsOf = (parts: Map<string, { count: number }>) => new Map([...parts].map(([m, p]) => [m, p.count]));
+    expect(countsOf(await months())).toEqual(await recount());
+
+    const article = await conn.db.selectFrom('articles').selectAll().where('status', '=', 'published').orderBy('published_at').executeTakeFirstOrThrow();
+    const month = new Date(Date.parse(article.published_at!) + 9 * 3_600_000).toISOString().slice(0, 7);
+    const before = (await months()).get(month)!;
+    const setArticle = (values: Partial<typeof article>) => conn.db.updateTable('articles').set(values).where('id', '=', article.id).execute();
+
+    // Unpublished: one fewer, and the month's sitemap changed now.
+    const unpublishedAt = new Date().toISOString();
+    await setArticle({ status: 'unpublished' });
+    const after = (await months()).get(month);
+    expect(after?.count ?? 0).toBe(before.count - 1);
+    if (after) expect(after.lastmod! >= unpublishedAt.slice(0, 19)).toBe(true);
+    expect(countsOf(await months())).toEqual(await recount());
+
+    // Published again under a date in another month (JST: 1 Mar 00:30 is still 28 Feb in UTC).
+    await setArticle({ status: 'published', published_at: '2025-02-28T15:30:00.000Z', updated_at: '2025-02-28T16:00:00.000Z' });
+    expect((await months()).get('2025-03')).toMatchObject({ count: 1, lastmod: '2025-02-28T16:00:00.000Z' });
+    expect(countsOf(await months())).toEqual(await recount());
+
+    // Corrected in place: same count, the month's lastmod moves to the correction.
+    await setArticle({ updated_at: '2025-03-02T01:00:00.000Z' });
+    expect((await months()).get('2025-03')).toMatchObject({ count: 1, lastmod: '2025-03-02T01:00:00.000Z' });
+
+    // A second article inserted, then deleted.
+    const copy = { ...article, id: `${article.id}x`, status: 'published' as const, published_at: '2025-03-10T00:00:00.000Z', updated_at: null };
+    await conn.db.insertInto('articles').values(copy).execute();
+    expect((await months()).get('2025-03')?.count).toBe(2);
+    await conn.db.deleteFrom('articles').where('id', '=', copy.id).execute();
+    expect((await months()).get('2025-03')?.count).toBe(1);
+
+    // A draft counts nowhere.
+    await conn.db.insertInto('articles').values({ ...copy, status: 'draft' }).execute();
+    await conn.db.deleteFrom('articles').where('id', '=', copy.id).execute();
+
+    await setArticle({ status: article.status, published_at: article.published_at, updated_at: article.updated_at });
+    expect(countsOf(await months())).toEqual(await recount());
+    expect((await months()).has('2025-03')).toBe(false);
+    expect((await months()).get(month)?.count).toBe(before.count);
+  });
 });
 
 describe('sitemap XML', () => {

@@ -1,14 +1,15 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Database, Dialect } from '../db/schema';
+import type { Database } from '../db/schema';
 import { isPublic } from './queries';
-import { detectDialect } from './search';
 import { articlePath, authorPath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
 
 /**
  * What crawlers are told exists: the rows behind the sitemap index, its
  * child sitemaps and the Google News sitemap. Every read is public-only
  * (the same predicate as pages) and pages through rows in batches, so no
- * sitemap ever holds a whole table in memory.
+ * sitemap ever holds a whole table in memory. The index itself reads only
+ * small tables and one row per listed subject, never every article: the
+ * month counts are kept by triggers (`article_months`, migration 0006).
  */
 
 /** The sitemaps.org limit of URLs in one sitemap file. */
@@ -51,10 +52,9 @@ export function getJstMonthRange(month: string): { start: string; end: string } 
   };
 }
 
-function jstMonthOf(dialect: Dialect) {
-  return dialect === 'postgres'
-    ? sql<string>`to_char(articles.published_at at time zone 'Asia/Tokyo', 'YYYY-MM')`
-    : sql<string>`strftime('%Y-%m', articles.published_at, '+9 hours')`;
+/** The Japan-time month (`YYYY-MM`) an instant falls in. */
+function jstMonthOf(now: Date): string {
+  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 7);
 }
 
 function splitParts<T extends { count: number }>(row: T, maxUrls: number): (T & { part: number; count: number })[] {
@@ -62,22 +62,35 @@ function splitParts<T extends { count: number }>(row: T, maxUrls: number): (T & 
   return Array.from({ length: parts }, (_, i) => ({ ...row, part: i + 1, count: Math.min(maxUrls, row.count - i * maxUrls) }));
 }
 
-/** The article sitemaps to list in the index: one per Japan-time month with public articles, oldest first. */
-export async function listArticleSitemapParts(
-  db: Db,
-  now: Date,
-  maxUrls = SITEMAP_MAX_URLS,
-  dialect: Dialect = detectDialect(db),
-): Promise<ArticleSitemapPart[]> {
-  const month = jstMonthOf(dialect);
+/**
+ * The article sitemaps to list in the index: one per Japan-time month with
+ * published articles, oldest first, from the month counts the triggers keep
+ * (a few rows, however many articles there are).
+ */
+export async function listArticleSitemapParts(db: Db, now: Date, maxUrls = SITEMAP_MAX_URLS): Promise<ArticleSitemapPart[]> {
   const rows = await db
-    .selectFrom('articles')
-    .where(isPublic(now))
-    .select([month.as('month'), (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-    .groupBy(month)
-    .orderBy(month)
+    .selectFrom('article_months')
+    .where('articles', '>', 0)
+    .where('month', '<=', jstMonthOf(now))
+    .select(['month', 'articles', 'lastmod'])
+    .orderBy('month')
     .execute();
-  return rows.flatMap((r) => splitParts({ month: r.month, count: Number(r.n), lastmod: r.lastmod ?? null }, maxUrls));
+  return rows.flatMap((r) => splitParts({ month: r.month, count: Number(r.articles), lastmod: r.lastmod }, maxUrls));
+}
+
+/**
+ * When anything a listing sitemap shows last changed: the newest change to a
+ * published article in any month (a topic, tag, series or author page lists
+ * articles, so its sitemap entry moves when one of them does). It can be
+ * later than the listing's own newest article, never earlier.
+ */
+async function newestArticleChange(db: Db, now: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('article_months')
+    .where('month', '<=', jstMonthOf(now))
+    .select((eb) => eb.fn.max('lastmod').as('lastmod'))
+    .executeTakeFirst();
+  return row?.lastmod ?? null;
 }
 
 /**
@@ -134,18 +147,29 @@ function jstToday(now: Date): string {
 }
 
 type KeyRow = { key: string; lastmod: string | null };
+type Summary = { n: number; lastmod: string | null };
 type Listing = {
   page(limit: number, offset: number): Promise<KeyRow[]>;
-  summarize(): Promise<{ n: number; lastmod: string | null }>;
+  summarize(): Promise<Summary>;
 };
 
-function toListing<TB extends keyof Database>(db: Db, query: SelectQueryBuilder<Database, TB, KeyRow>): Listing {
+/**
+ * A listing of subjects that have a public article: pages through
+ * (key, lastmod) rows; `count` counts the subjects with one public article
+ * each found through an index (EXISTS), so the index does not read every
+ * article, and the lastmod is the newest change to any published article.
+ */
+function articleListing<TB extends keyof Database>(
+  db: Db,
+  now: Date,
+  query: SelectQueryBuilder<Database, TB, KeyRow>,
+  count: SelectQueryBuilder<Database, keyof Database, { n: number | string | bigint }>,
+): Listing {
   return {
     page: (limit, offset) => query.limit(limit).offset(offset).execute(),
     async summarize() {
-      const { rows } = await sql<{ n: number | string; lastmod: string | null }>`
-        select count(*) as n, max(listing.lastmod) as lastmod from (${query}) as listing`.execute(db);
-      return { n: Number(rows[0]?.n ?? 0), lastmod: rows[0]?.lastmod ?? null };
+      const [row, lastmod] = await Promise.all([count.executeTakeFirst(), newestArticleChange(db, now)]);
+      return { n: Number(row?.n ?? 0), lastmod };
     },
   };
 }
@@ -156,43 +180,105 @@ function toListing<TB extends keyof Database>(db: Db, query: SelectQueryBuilder<
 function listingQuery(db: Db, kind: Exclude<ListingSitemapKind, 'pages'>, now: Date): Listing {
   switch (kind) {
     case 'topics':
-      return toListing(db, db
-        .selectFrom('article_topics')
-        .innerJoin('articles', 'articles.id', 'article_topics.article_id')
-        .where(isPublic(now))
-        .groupBy('article_topics.topic_slug')
-        .select(['article_topics.topic_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-        .orderBy('article_topics.topic_slug'));
+      return articleListing(
+        db,
+        now,
+        db
+          .selectFrom('article_topics')
+          .innerJoin('articles', 'articles.id', 'article_topics.article_id')
+          .where(isPublic(now))
+          .groupBy('article_topics.topic_slug')
+          .select(['article_topics.topic_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+          .orderBy('article_topics.topic_slug'),
+        db
+          .selectFrom('topics')
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('article_topics')
+                .innerJoin('articles', 'articles.id', 'article_topics.article_id')
+                .whereRef('article_topics.topic_slug', '=', 'topics.slug')
+                .where(isPublic(now))
+                .select(sql.lit(1).as('one')),
+            ),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n')),
+      );
     case 'tags':
-      return toListing(db, db
-        .selectFrom('article_tags')
-        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-        .where(isPublic(now))
-        .groupBy('article_tags.tag_slug')
-        .select(['article_tags.tag_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-        .orderBy('article_tags.tag_slug'));
+      return articleListing(
+        db,
+        now,
+        db
+          .selectFrom('article_tags')
+          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+          .where(isPublic(now))
+          .groupBy('article_tags.tag_slug')
+          .select(['article_tags.tag_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+          .orderBy('article_tags.tag_slug'),
+        db
+          .selectFrom('tags')
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('article_tags')
+                .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+                .whereRef('article_tags.tag_slug', '=', 'tags.slug')
+                .where(isPublic(now))
+                .select(sql.lit(1).as('one')),
+            ),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n')),
+      );
     case 'series':
-      return toListing(db, db
-        .selectFrom('articles')
-        .where(isPublic(now))
-        .where('articles.series_slug', 'is not', null)
-        .groupBy('articles.series_slug')
-        .select([sql<string>`articles.series_slug`.as('key'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-        .orderBy('articles.series_slug'));
+      return articleListing(
+        db,
+        now,
+        db
+          .selectFrom('articles')
+          .where(isPublic(now))
+          .where('articles.series_slug', 'is not', null)
+          .groupBy('articles.series_slug')
+          .select([sql<string>`articles.series_slug`.as('key'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+          .orderBy('articles.series_slug'),
+        db
+          .selectFrom('series')
+          .where(({ exists, selectFrom }) =>
+            exists(selectFrom('articles').whereRef('articles.series_slug', '=', 'series.slug').where(isPublic(now)).select(sql.lit(1).as('one'))),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n')),
+      );
     case 'authors':
-      return toListing(db, db
-        .selectFrom('article_authors')
-        .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-        .where(isPublic(now))
-        .groupBy('article_authors.author_slug')
-        .select(['article_authors.author_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-        .orderBy('article_authors.author_slug'));
-    case 'issues':
-      return toListing(db, db
-        .selectFrom('magazine_issues')
-        .where('on_sale_date', '<=', jstToday(now))
-        .select(['slug as key', 'on_sale_date as lastmod'])
-        .orderBy('slug'));
+      return articleListing(
+        db,
+        now,
+        db
+          .selectFrom('article_authors')
+          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+          .where(isPublic(now))
+          .groupBy('article_authors.author_slug')
+          .select(['article_authors.author_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+          .orderBy('article_authors.author_slug'),
+        db
+          .selectFrom('authors')
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('article_authors')
+                .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+                .whereRef('article_authors.author_slug', '=', 'authors.slug')
+                .where(isPublic(now))
+                .select(sql.lit(1).as('one')),
+            ),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n')),
+      );
+    case 'issues': {
+      const issues = db.selectFrom('magazine_issues').where('on_sale_date', '<=', jstToday(now));
+      return {
+        page: (limit, offset) => issues.select(['slug as key', 'on_sale_date as lastmod']).orderBy('slug').limit(limit).offset(offset).execute(),
+        async summarize() {
+          const row = await issues.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('on_sale_date').as('lastmod')]).executeTakeFirst();
+          return { n: Number(row?.n ?? 0), lastmod: row?.lastmod ?? null };
+        },
+      };
+    }
   }
 }
 
@@ -207,11 +293,21 @@ const pathOf: Record<Exclude<ListingSitemapKind, 'pages'>, (key: string) => stri
 // The home page, each section, the magazine and the publications: a handful
 // of rows, read in one go.
 async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
+  // Each section's newest change, read from the top of its index (section, status, updated_at).
   const sections = await db
     .selectFrom('sections')
-    .leftJoin('articles', (join) => join.onRef('articles.section_slug', '=', 'sections.slug').on(isPublic(now)))
-    .groupBy(['sections.slug', 'sections.position'])
-    .select(['sections.slug', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+    .select((eb) => [
+      'sections.slug',
+      eb
+        .selectFrom('articles')
+        .whereRef('articles.section_slug', '=', 'sections.slug')
+        .where(isPublic(now))
+        .where('articles.updated_at', 'is not', null)
+        .select('articles.updated_at')
+        .orderBy('articles.updated_at', 'desc')
+        .limit(1)
+        .as('lastmod'),
+    ])
     .orderBy('sections.position')
     .execute();
   const newest = sections.map((s) => s.lastmod).filter((t): t is string => Boolean(t)).sort().at(-1) ?? null;

@@ -8,6 +8,7 @@ import { rankingsMigration } from './migrations/0002-rankings';
 import { newsletterMigration } from './migrations/0003-newsletter';
 import { searchMigration } from './migrations/0004-search';
 import { newsroomMigration } from './migrations/0005-newsroom';
+import { articleMonthsMigration } from './migrations/0006-article-months';
 import type { Database, Dialect } from './schema';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
@@ -56,6 +57,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0003-newsletter': newsletterMigration(dialect),
     '0004-search': searchMigration(dialect),
     '0005-newsroom': newsroomMigration(dialect),
+    '0006-article-months': articleMonthsMigration(dialect),
   };
 }
 

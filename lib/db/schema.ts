@@ -38,7 +38,11 @@ export type Database = {
   preview_links: PreviewLinkTable;
   server_secrets: ServerSecretTable;
   cache_invalidations: CacheInvalidationTable;
+  article_months: ArticleMonthTable;
 };
+
+/** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
+export type ArticleMonthTable = { month: string; articles: number; lastmod: string | null };
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
 
