@@ -57,24 +57,33 @@ export async function listRelatedArticles(db: Db, id: string, now: Date, limit =
     null,
   ] satisfies (Filter | null | undefined)[]).filter((relation) => relation !== undefined);
 
-  // Candidates come with their card columns, so the ranked ones need no
-  // second query (an `id IN (…48 ids)` lookup that SQLite's planner, without
-  // statistics, answered by scanning the status index: 100 ms at 20,000 articles).
+  // Two steps. First the newest ids of each relation, read from indexes
+  // only: a tag on 5,000 of 100,000 articles means 5,000 lookups, and in the
+  // covering index (id, status, published_at, migration 0007) each is a few
+  // bytes, where reading the article rows (bodies included) took 48 ms per
+  // article page. Then the card columns of the few hundred candidates.
   const gathered = await Promise.all(
     relations.map((relation) =>
-      (relation ? selectSummaries(db, now).where(relation) : selectSummaries(db, now))
+      db
+        .selectFrom('articles')
+        .where(isPublic(now))
+        .$if(relation !== null, (q) => q.where(relation!))
         .where('articles.id', '!=', id)
-        .select('articles.series_slug')
+        .select('articles.id')
         .orderBy('articles.published_at', 'desc')
         .orderBy('articles.id')
         .limit(CANDIDATES_PER_RELATION)
         .execute(),
     ),
   );
-  const rows = new Map(gathered.flat().map((row) => [row.id, row]));
-  const candidateIds = [...rows.keys()];
+  const candidateIds = [...new Set(gathered.flat().map((row) => row.id))];
+  if (candidateIds.length === 0) return [];
+  const summaryRows = await selectSummaries(db, now).where('articles.id', 'in', candidateIds).select('articles.series_slug').execute();
+  const rows = new Map(summaryRows.map((row) => [row.id, row]));
   const [links, tagCounts] = await Promise.all([loadLinks(db, candidateIds), countTags(db, subject.tagSlugs)]);
-  const candidates: RelatedFeatures[] = [...rows.values()].map((row) => ({
+  // In the order gathered (relation, then newest first), whatever order the IN query returned.
+  const candidateRows = candidateIds.map((candidate) => rows.get(candidate)).filter((row) => row !== undefined);
+  const candidates: RelatedFeatures[] = candidateRows.map((row) => ({
     id: row.id,
     sectionSlug: row.section_slug,
     seriesSlug: row.series_slug,

@@ -9,6 +9,7 @@ import { newsletterMigration } from './migrations/0003-newsletter';
 import { searchMigration } from './migrations/0004-search';
 import { newsroomMigration } from './migrations/0005-newsroom';
 import { articleMonthsMigration } from './migrations/0006-article-months';
+import { articleLookupMigration } from './migrations/0007-article-lookup';
 import type { Database, Dialect } from './schema';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
@@ -58,6 +59,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0004-search': searchMigration(dialect),
     '0005-newsroom': newsroomMigration(dialect),
     '0006-article-months': articleMonthsMigration(dialect),
+    '0007-article-lookup': articleLookupMigration(),
   };
 }
 
