@@ -15,6 +15,11 @@ export type MemoryResult = {
   requests: number;
   seconds: number;
   errors: number;
+  /** The errors by kind: connection errors, timeouts (10 s without an answer), answers other than 2xx. */
+  errorKinds: { failed: number; timeouts: number; non2xx: number };
+  /** RSS right after each block of the run (`block` requests each): a plateau or a climb. */
+  rssByBlockMb: number[];
+  block: number;
   rssBeforeMb: number;
   rssAfterMb: number;
   rssSettledMb: number;
@@ -29,7 +34,9 @@ export type MemoryResult = {
  * request for it), reading the server's RSS before, right after, and after
  * `settleSeconds` of quiet.
  */
-export async function loadMix(origin: string, amount: number, mix: MemoryMix, { connections = 50 } = {}): Promise<{ errors: number; counts: Record<string, number>; seconds: number }> {
+type MixRun = { errors: number; errorKinds: MemoryResult['errorKinds']; counts: Record<string, number>; seconds: number };
+
+export async function loadMix(origin: string, amount: number, mix: MemoryMix, { connections = 50 } = {}): Promise<MixRun> {
   let n = 0;
   let expired = 0;
   const counts: Record<string, number> = { article: 0, home: 0, section: 0, expire: 0, uncached: 0, rendered: 0 };
@@ -73,10 +80,27 @@ export async function loadMix(origin: string, amount: number, mix: MemoryMix, { 
       },
     ],
   });
-  return { errors: r.errors + r.timeouts + r.non2xx, counts, seconds: (Date.now() - started) / 1000 };
+  return {
+    errors: r.errors + r.timeouts + r.non2xx,
+    errorKinds: { failed: r.errors, timeouts: r.timeouts, non2xx: r.non2xx },
+    counts,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
-export async function measureMemory(origin: string, pid: number, mix: MemoryMix, { amount = 100_000, warmup = 10_000, settleSeconds = 10 } = {}): Promise<MemoryResult> {
+/**
+ * RSS before and after `amount` requests of the mix, after a warm-up of
+ * `warmup` requests and `settleSeconds` of quiet. The run goes in blocks of
+ * `block` requests with RSS read after each, so the table shows whether
+ * memory climbs with every block (a leak) or moves around a level (caches at
+ * their bounds, garbage collection timing).
+ */
+export async function measureMemory(
+  origin: string,
+  pid: number,
+  mix: MemoryMix,
+  { amount = 100_000, warmup = 40_000, settleSeconds = 10, block = 20_000 } = {},
+): Promise<MemoryResult> {
   await loadMix(origin, warmup, mix);
   await new Promise((r) => setTimeout(r, settleSeconds * 1000));
   const rssBeforeMb = readRssMb(pid);
@@ -84,14 +108,37 @@ export async function measureMemory(origin: string, pid: number, mix: MemoryMix,
   const sampler = setInterval(() => {
     rssPeakMb = Math.max(rssPeakMb, readRssMb(pid));
   }, 1000);
-  let run: Awaited<ReturnType<typeof loadMix>>;
+  const runs: MixRun[] = [];
+  const rssByBlockMb: number[] = [];
   try {
-    run = await loadMix(origin, amount, mix);
+    for (let done = 0; done < amount; done += block) {
+      runs.push(await loadMix(origin, Math.min(block, amount - done), mix));
+      rssByBlockMb.push(readRssMb(pid));
+    }
   } finally {
     clearInterval(sampler);
   }
   const rssAfterMb = readRssMb(pid);
   await new Promise((r) => setTimeout(r, settleSeconds * 1000));
   const rssSettledMb = readRssMb(pid);
-  return { requests: amount, seconds: run.seconds, errors: run.errors, rssBeforeMb, rssAfterMb, rssSettledMb, rssPeakMb: Math.max(rssPeakMb, rssAfterMb), counts: run.counts };
+  const sum = (pick: (run: MixRun) => number) => runs.reduce((n, run) => n + pick(run), 0);
+  const counts: Record<string, number> = {};
+  for (const run of runs) for (const [k, v] of Object.entries(run.counts)) counts[k] = (counts[k] ?? 0) + v;
+  return {
+    requests: amount,
+    seconds: sum((run) => run.seconds),
+    errors: sum((run) => run.errors),
+    errorKinds: {
+      failed: sum((run) => run.errorKinds.failed),
+      timeouts: sum((run) => run.errorKinds.timeouts),
+      non2xx: sum((run) => run.errorKinds.non2xx),
+    },
+    rssBeforeMb,
+    rssAfterMb,
+    rssSettledMb,
+    rssPeakMb: Math.max(rssPeakMb, rssAfterMb),
+    rssByBlockMb,
+    block,
+    counts,
+  };
 }

@@ -20,7 +20,7 @@ import { measureClientJs } from './client-js';
 import { measureLighthouse, type LighthouseRow } from './lighthouse';
 import { measureMemory, type MemoryResult } from './memory';
 import { measureRankingRead } from './rankings';
-import { loadDemoViewsOnly, measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
+import { measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
 import { keptSections } from './sections';
 import { findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
@@ -37,7 +37,10 @@ const BASELINE_ARTICLES = 1_000;
 const SCALE_ARTICLES = Number(process.env.BENCH_SCALE_ARTICLES ?? 100_000);
 const SCALE_SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 9);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
-const MEMORY_WARMUP = Math.min(10_000, Math.round(MEMORY_REQUESTS / 10));
+// Long enough for the server's caches to reach their bounds: in a run of this
+// mix in blocks of 20,000 (2026-11-26), RSS rose 246 → 634 → 774 MB over the
+// first two blocks and then moved between 730 and 850 MB.
+const MEMORY_WARMUP = Math.min(40_000, Math.round(MEMORY_REQUESTS * 0.4));
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 /** Seeded databases kept between runs (seeding 100,000 articles takes minutes). */
 const SEED_CACHE = path.resolve('.bench-data');
@@ -179,9 +182,6 @@ const scaleApp = prepareAppCopy(path.join(workDir, 'app-scale'));
 const baselineSeed = seedDataDir(dataDir, BASELINE_ARTICLES);
 const scaleSeed: SeededData = seedDataDir(path.join(workDir, 'data-scale'), SCALE_ARTICLES, { cacheRoot: SEED_CACHE });
 console.log(`seeded ${BASELINE_ARTICLES} articles in ${baselineSeed.seconds?.toFixed(1)} s; ${SCALE_ARTICLES} in ${scaleSeed.seconds?.toFixed(0)} s${scaleSeed.cachedFrom ? ` (copied from ${scaleSeed.cachedFrom})` : ''}`);
-// The demo's view history for the demo's articles only, before the first start (see loadDemoViewsOnly).
-await loadDemoViewsOnly(dataDir);
-await loadDemoViewsOnly(scaleSeed.dataDir);
 const demoCount = await (async () => {
   const conn = openDatabase({ dataDir });
   try {
@@ -380,7 +380,7 @@ try {
     revalidateSecret: REVALIDATE_SECRET,
   }, { amount: MEMORY_REQUESTS, warmup: MEMORY_WARMUP });
   console.log(
-    `memory: RSS ${memory.rssBeforeMb.toFixed(0)} MB before, ${memory.rssAfterMb.toFixed(0)} MB after ${memory.requests} requests (${memory.seconds.toFixed(0)} s, ${memory.errors} errors), ${memory.rssSettledMb.toFixed(0)} MB settled, peak ${memory.rssPeakMb.toFixed(0)} MB`,
+    `memory: RSS ${memory.rssBeforeMb.toFixed(0)} MB before, ${memory.rssAfterMb.toFixed(0)} MB after ${memory.requests} requests (${memory.seconds.toFixed(0)} s, ${memory.errors} errors), ${memory.rssSettledMb.toFixed(0)} MB settled, peak ${memory.rssPeakMb.toFixed(0)} MB; by block: ${memory.rssByBlockMb.map((mb) => mb.toFixed(0)).join(', ')}`,
   );
 
   sqliteBeacon = await beaconRows('SQLite', countSqliteViews);
@@ -557,12 +557,10 @@ A second server on a database of the demo plus ${SCALE_ARTICLES.toLocaleString('
 ${SCALE_SAMPLES} requests from one client, alternating between the two servers so both
 see the same noise. The generated articles are the same on both (the
 generator is seeded), and the article row renders one neither server has
-rendered before. Both databases get the demo's view history for the demo's
-own articles before their first start: the server's first start would
-otherwise build a 30-day history for every public article, which at 100,000
-took more than two minutes and over 1.5 GB of RSS before the server answered
-(a cost of demo seeding, lib/rankings/runtime.ts \`seedDemoViews\`, not of
-serving; measured 2026-11-26). "RSS rise" is the largest growth of the server's resident
+rendered before. On first start each server loads the demo's view history
+for the demo's own articles (lib/rankings/runtime.ts \`seedDemoViews\`; until
+2026-11-26 it built one for every public article, which at 100,000 took
+more than two minutes and over 1.5 GB of RSS before the server answered). "RSS rise" is the largest growth of the server's resident
 memory seen while it answered (sampled every 5 ms from \`/proc\`).
 
 | row | 1k ms | 100k ms | 100k ÷ 1k (target ≤ 1.2) | x-nextjs-cache (1k / 100k) | RSS rise MB (1k / 100k) | note |
@@ -606,7 +604,7 @@ times the rows in 8 times the time.
 RSS (\`VmRSS\` in \`/proc/<pid>/status\`) of the Next.js server process (the
 one listening on the port, under \`npm start\`), after a warm-up of ${MEMORY_WARMUP.toLocaleString('en')}
 requests of the same mix and 10 s of quiet, then after
-${memory!.requests.toLocaleString('en')} requests at 50 connections (${memory!.seconds.toFixed(0)} s, ${memory!.errors} errors). Mix, of every 100:
+${memory!.requests.toLocaleString('en')} requests at 50 connections (${memory!.seconds.toFixed(0)} s; ${memory!.errors} errors: ${memory!.errorKinds.failed} connection errors, ${memory!.errorKinds.timeouts} timeouts of 10 s, ${memory!.errorKinds.non2xx} answers other than 2xx). Mix, of every 100:
 48 cached articles (the ${publicIds.length} public demo articles in turn), 25 home,
 25 section pages (four sections in turn), one \`POST /api/revalidate\` of a
 generated article and one request for it (${memory!.counts.rendered} of ${memory!.counts.uncached} were fresh renders).
@@ -614,6 +612,10 @@ generated article and one request for it (${memory!.counts.rendered} of ${memory
 | before | right after | after 10 s quiet | peak during the run (1 s samples) | growth (settled) | growth (right after) |
 | ---: | ---: | ---: | ---: | ---: | ---: |
 | ${memory!.rssBeforeMb.toFixed(0)} MB | ${memory!.rssAfterMb.toFixed(0)} MB | ${memory!.rssSettledMb.toFixed(0)} MB | ${memory!.rssPeakMb.toFixed(0)} MB | **${growth.toFixed(1)} %** (${miss(growth < 10)}) | ${growthAfter.toFixed(1)} % |
+
+RSS after each block of ${memory!.block.toLocaleString('en')} requests: ${memory!.rssByBlockMb.map((mb) => `${mb.toFixed(0)} MB`).join(', ')}.
+A leak climbs with every block; caches at their bounds and the timing of
+garbage collection move it around a level.
 
 Target: growth < 10 %.
 

@@ -4,11 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deriveArticleId } from '../lib/content/ids';
-import { isPublic } from '../lib/content/queries';
-import { openDatabase } from '../lib/db/connect';
-import { SqlViewStore } from '../lib/rankings/sql-store';
-import { buildDemoViewHistory } from '../lib/seed/demo-views';
-import { demoArticles } from '../lib/seed/demo/articles';
 import { readRssMb } from './server';
 
 /**
@@ -94,33 +89,6 @@ export function seedDataDir(dataDir: string, articles: number, { cacheRoot }: { 
     if (entry.startsWith('kiji.sqlite')) fs.copyFileSync(path.join(cacheDir, entry), path.join(dataDir, entry));
   }
   return { dataDir, articles, seconds: seeded.seconds, cpuSeconds: seeded.cpuSeconds ?? null, seededAt: seeded.seededAt, cachedFrom: cacheDir };
-}
-
-/**
- * Loads the demo's view history for the demo's own articles into a seeded
- * database, as the server's first start would, so that start skips it.
- * The server's first start (lib/rankings/runtime.ts, seedDemoViews) builds
- * a 30-day history for every public article, generated ones included: at
- * 100,000 articles that is tens of millions of hourly counts, more than two
- * minutes and over 1.5 GB of RSS before the server answers (measured
- * 2026-11-26), a cost of the demo seeding, not of serving. Both servers get
- * the same history, so their rankings are alike.
- */
-export async function loadDemoViewsOnly(dataDir: string, now = new Date()): Promise<void> {
-  const conn = openDatabase({ dataDir });
-  try {
-    const store = new SqlViewStore(conn.db);
-    if (!(await store.markOnce('demo-views', now))) return;
-    const ids = demoArticles.filter((a) => !a.status).map((a) => deriveArticleId(a.key));
-    const rows = await conn.db.selectFrom('articles').select(['id', 'published_at']).where('id', 'in', ids).where(isPublic(now)).execute();
-    const history = buildDemoViewHistory(
-      rows.flatMap((r) => (r.published_at ? [{ id: r.id, publishedAt: r.published_at }] : [])),
-      now,
-    );
-    await store.addViews(history, now);
-  } finally {
-    await conn.db.destroy();
-  }
 }
 
 /**
