@@ -492,7 +492,9 @@ React's server renderer (RSC and HTML, Next.js's bundled runtime plus our
 components) about 45 %; SQLite queries (article, related reading, sidebar)
 10 %; Next.js writing the rendered page to its cache (the incremental
 cache's \`set\`, JSON-serialising buffers, file writes under \`.next\`) about
-13 %; garbage collection 9 %. No single part reaches 0.3× of a cache hit:
+13 %; garbage collection 9 %. On an idle machine (2026-11-26 07:50, one
+request at a time, 1k database) a render took 72 ms of wall clock (100
+fresh articles in 7.2 s), of which SQLite about 13 ms. No single part reaches 0.3× of a cache hit:
 that takes serving stale pages while one render refreshes them
 (\`stale-while-revalidate\`, what the CDN headers allow), not a faster render.
 
@@ -583,21 +585,39 @@ the response is a \`ReadableStream\` that reads the next 1,000 rows only when
 the previous batch has been sent, so the server never holds the month's rows
 at once; the RSS rise column is what that costs at each size.
 
-What limits the missed rows (the same queries timed in process on the two
-databases, median of 5, 2026-11-26 06:00): the sitemap index runs two
-counting queries over every article, \`listArticleSitemapParts\` (0.7 s at
-100k against 1.5 ms at 1k: a group-by on the Japan-time month of every public
-row) and \`listListingSitemapParts\` (3.1 s against 4 ms), which is most of its
-4 s; search falls back to a scan for 2-character words (\`searchArticles\`
-「関税」 203 ms against 9 ms). The home page took a second at 100k in the
-run before (13×): the sidebar's ニュース速報 query read every public article,
-because SQLite had no planner statistics; the server now runs \`PRAGMA
-optimize\` after migrating and seeding (lib/db/prepare.ts) and the row is
-1.0×. The article's first render (2.5× in this run, 0.9× in the run
-before, on a busier machine) is not yet attributed: it is one article, 9
-requests, and the related-reading queries are the part that grows with the
-table (docs/benchmarks.md, related section). The month sitemap does 100
-times the rows in 8 times the time.
+What limits the rows that grow (the same queries timed in process on the
+two SQLite databases, 2026-11-26 08:00, machine otherwise idle):
+
+- **Sitemap index.** It now reads the month counts that triggers keep
+  (\`article_months\`, ADR 0016) and counts topics, tags, series and
+  authors with one \`EXISTS\` each: 0.2 ms for the months and 2 ms for the
+  listings at both sizes. Before, two group-by counts over every article
+  took 0.7 s and 3.1 s at 100k (4 ms at 1k), 140× over HTTP.
+- **Article, first render.** The part that grows is あわせて読みたい
+  (lib/content/related.ts): the newest 100 candidates of each relation, and
+  the tag relation starts from every article that carries one of the
+  subject's tags, thousands at 100k. Its ids now come from a covering index
+  (\`articles_id_public\`, migration 0007) before any article row is read:
+  the whole related query takes 19 ms at 100k against 8 ms at 1k (the tag
+  relation alone was 48 ms). Constant time would need each tag's newest
+  articles kept on the link rows (published_at copied by triggers); not done.
+- **Search.** The generated articles reuse the demo's paragraphs, so at 100k
+  「半導体」 is in 25,432 articles and 「関税」 in 4,600 (260 and 56 at 1k);
+  \`searchArticles\` takes 134 ms and 131 ms against 8 and 11 ms. For
+  「半導体」 the full-text lookup itself is 13 ms; the rest is reading every
+  match's row to keep public ones, count them (51 ms) and order them by date
+  (70 ms). Driving the query from the \`(status, published_at)\` index
+  instead, with the count capped at 1,001 ("1,000件以上"), measured 13 ms
+  and 8 ms, but it is slower for rare words and needs its PostgreSQL
+  counterpart; not done. 「関税」 has two characters, fewer than a trigram,
+  so it scans every headline and standfirst (ADR 0007).
+- **Home page.** It took a second at 100k in an earlier run (13×): the
+  sidebar's ニュース速報 query read every public article, because SQLite had
+  no planner statistics; the server runs \`PRAGMA optimize\` after migrating
+  and seeding (lib/db/prepare.ts), which also gives new indexes their
+  statistics (without them the related query took 825 ms at 100k).
+- **Month sitemap.** 100 times the rows in the time shown above; per URL it
+  is cheaper at 100k.
 
 ## Server memory (${memory!.requests.toLocaleString('en')} requests)
 
