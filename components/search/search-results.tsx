@@ -28,7 +28,7 @@ export function SearchResults({ results }: SearchResultsProps) {
   return (
     <section aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" className="mb-4 text-sm text-muted">
-        「<span className="font-bold text-ink">{query.text}</span>」の検索結果 {results.totalItems.toLocaleString('ja-JP')}件
+        「<span className="font-bold text-ink">{query.text}</span>」の検索結果 {results.totalItems.toLocaleString('ja-JP')}件{results.totalCapped && '以上'}
         {results.totalPages > 1 && `(${results.page} / ${results.totalPages}ページ)`}
       </h2>
       {query.truncated && (

@@ -195,6 +195,26 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
     answers[`${database.engine}:paged`] = first;
   });
 
+  it('counts no more matches than a reader can page through, and says there are more', async () => {
+    const few = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
+    expect(few).toMatchObject({ totalItems: 3, totalCapped: false });
+    const all = await searchArticles(conn.db, q('の'), 1, NOW);
+    expect(all.totalItems).toBeGreaterThan(5);
+    const capped = await searchArticles(conn.db, q('の'), 1, NOW, { candidates: 5 });
+    expect(capped).toMatchObject({ totalItems: 5, totalCapped: true, totalPages: 1 });
+    expect(capped.items).toHaveLength(5);
+  });
+
+  it('gives the same answers walking from the newest article down as from the matches up', async () => {
+    for (const raw of ['北朝鮮外交', 'の', '露朝', '北朝鮮外交 回顧', '%', '存在しない語句の組み合わせ']) {
+      for (const candidates of [5, undefined]) {
+        const fromMatches = await searchArticles(conn.db, q(raw), 1, NOW, { candidates, indexScanAbove: 1_000_000_000 });
+        const fromNewest = await searchArticles(conn.db, q(raw), 1, NOW, { candidates, indexScanAbove: 0 });
+        expect(fromNewest, `${raw}, ${candidates ?? 'all'} candidates`).toEqual(fromMatches);
+      }
+    }
+  });
+
   it('shows a snippet with the match marked', async () => {
     const results = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
     const body = results.items.find((h) => h.article.id === id('search-body'))!;
