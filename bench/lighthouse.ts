@@ -24,13 +24,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Lighthouse (the pinned 12.2.3, default mobile settings: emulated phone,
  * simulated slow 4G and 4× CPU slowdown) on each page `runs` times in one
  * headless Debian Chromium; every figure is the median of the runs, taken
- * figure by figure. Pages are measured round-robin, so the machine's noise
- * falls on all of them alike.
+ * figure by figure, after one uncounted warm-up run each. Pages are
+ * measured round-robin, so the machine's noise falls on all of them alike.
  */
 export async function measureLighthouse(origin: string, pages: readonly (readonly [string, string])[], runs = 3): Promise<LighthouseRow[]> {
   if (runs < 1) return [];
   const results = new Map<string, Result[]>();
   await withChrome(async (chrome) => {
+    // One uncounted run per page first, as a reader before: the picture sizes
+    // Lighthouse's phone screen asks for are made once by next/image and
+    // cached after, and a first run would time that instead (ADR 0015).
+    for (const [, path] of pages) await runLighthouse(chrome, origin + path, ['performance']);
     for (let run = 0; run < runs; run++) {
       for (const [, path] of pages) results.set(path, [...(results.get(path) ?? []), await runLighthouse(chrome, origin + path, [...CATEGORIES])]);
     }
