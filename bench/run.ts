@@ -500,7 +500,7 @@ that takes serving stale pages while one render refreshes them
 
 Article requests pass through \`proxy.ts\` (410 for taken-down articles: an
 in-memory set lookup); section requests do not, so the article ÷ section
-ratio, ${ratio(cachedArticle.rps, section50.rps)} in this run at 50 connections, shows what the proxy costs
+ratio, ${ratio(cachedArticle.rps, section50.rps)} in this run at 50 connections, is what the proxy and the article's larger page cost together (the A/B below separates them)
 (1.17 in the run before it existed, 2026-11-26 01:33; ADR 0008 has an A/B
 of the same build with and without it). In-process figures for search and
 sitemaps at 100,000 articles, on both engines: \`docs/benchmarks-findability.md\`
@@ -517,6 +517,15 @@ every hit, a fifth of the server's time; \`generateEtags: false\` removed that
 (+20 % on this row). The remaining gap is inside Next.js's cached-response
 path; closing it means answering cache hits before Next.js (a CDN or reverse
 proxy cache honouring \`s-maxage\`, which every cached page sends).
+
+An A/B on the idle machine (2026-11-26 08:10, 50 connections, 8 s each,
+twice): static file 1,067 and 1,075 req/s; the cached article 471 and 503
+(0.46); the same article with the proxy skipped (\`x-kiji-bench-skip-proxy\`)
+596 and 636 (0.58). So the proxy costs about a fifth of a cached article,
+and the rest grows with the page's size: the section page (88 KB of HTML
+and RSC payload) reaches 0.87 in the table above, the article (223 KB, the
+sidebar's three ranking lists, the related rows and every picture's
+\`srcset\` written twice, as HTML and again in the RSC payload) 0.56.
 
 ## Lighthouse 12.2.3, mobile (median of ${LIGHTHOUSE_RUNS} runs per page)
 

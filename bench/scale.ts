@@ -250,7 +250,7 @@ export async function measureScale(
   rows.push(
     await alternate(servers, 'sitemap index, after expiry', samples, () => '/sitemap.xml', {
       prepare: (server) => revalidate(server, ['articles']),
-      note: 'counts every month of public articles',
+      note: 'reads the month counts kept by triggers (ADR 0016)',
     }),
   );
   rows.push(
