@@ -67,6 +67,41 @@ describe.each(['sqlite', 'postgres'] as const)('related articles on %s', (engine
   it('stops at the limit it is given', async () => {
     expect(await listRelatedArticles(conn.db, deriveArticleId(subject.key), NOW, 5)).toHaveLength(5);
   });
+
+  // Last in this block: it writes articles (and puts back what it changed).
+  it('keeps each tag and topic link’s copy of its article’s status and time in step (migration 0008)', async () => {
+    const mismatches = async () => {
+      const tags = await conn.db
+        .selectFrom('article_tags')
+        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+        .where((eb) => eb.or([eb('article_tags.status', 'is distinct from', eb.ref('articles.status')), eb('article_tags.published_at', 'is distinct from', eb.ref('articles.published_at'))]))
+        .select('article_tags.article_id')
+        .execute();
+      const topics = await conn.db
+        .selectFrom('article_topics')
+        .innerJoin('articles', 'articles.id', 'article_topics.article_id')
+        .where((eb) => eb.or([eb('article_topics.status', 'is distinct from', eb.ref('articles.status')), eb('article_topics.published_at', 'is distinct from', eb.ref('articles.published_at'))]))
+        .select('article_topics.article_id')
+        .execute();
+      return [...tags, ...topics];
+    };
+    expect(await mismatches()).toEqual([]);
+    const id = deriveArticleId(subject.key);
+    const before = await conn.db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    // Unpublished: its links say so, and the related lists of others no longer offer it.
+    await conn.db.updateTable('articles').set({ status: 'unpublished' }).where('id', '=', id).execute();
+    expect(await mismatches()).toEqual([]);
+    const other = published.find((a) => a !== subject && a.tags.some((t) => subject.tags.includes(t)))!;
+    expect((await listRelatedArticles(conn.db, deriveArticleId(other.key), NOW))!.map((a) => a.id)).not.toContain(id);
+    // Published again at another time; a tag added afterwards copies it too.
+    await conn.db.updateTable('articles').set({ status: 'published', published_at: '2026-11-19T00:00:00.000Z' }).where('id', '=', id).execute();
+    const extraTag = (await conn.db.selectFrom('tags').select('slug').where('slug', 'not in', subject.tags).executeTakeFirstOrThrow()).slug;
+    await conn.db.insertInto('article_tags').values({ article_id: id, tag_slug: extraTag, position: 99 }).execute();
+    expect(await mismatches()).toEqual([]);
+    await conn.db.deleteFrom('article_tags').where('article_id', '=', id).where('tag_slug', '=', extraTag).execute();
+    await conn.db.updateTable('articles').set(before).where('id', '=', id).execute();
+    expect(await mismatches()).toEqual([]);
+  });
 });
 
 describe('both engines', () => {

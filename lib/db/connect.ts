@@ -10,6 +10,7 @@ import { searchMigration } from './migrations/0004-search';
 import { newsroomMigration } from './migrations/0005-newsroom';
 import { articleMonthsMigration } from './migrations/0006-article-months';
 import { articleLookupMigration } from './migrations/0007-article-lookup';
+import { linkOrderMigration } from './migrations/0008-link-order';
 import type { Database, Dialect } from './schema';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
@@ -60,6 +61,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0005-newsroom': newsroomMigration(dialect),
     '0006-article-months': articleMonthsMigration(dialect),
     '0007-article-lookup': articleLookupMigration(),
+    '0008-link-order': linkOrderMigration(dialect),
   };
 }
 

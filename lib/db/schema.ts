@@ -15,8 +15,8 @@ export type Database = {
   authors: AuthorTable;
   agencies: AgencyTable;
   articles: ArticleTable;
-  article_topics: ArticleLinkTable & { topic_slug: string };
-  article_tags: ArticleLinkTable & { tag_slug: string };
+  article_topics: ArticleLinkTable & { topic_slug: string } & LinkOrder;
+  article_tags: ArticleLinkTable & { tag_slug: string } & LinkOrder;
   article_authors: ArticleLinkTable & { author_slug: string };
   magazine_issues: MagazineIssueTable;
   publications: PublicationTable;
@@ -79,6 +79,9 @@ export type ArticleTable = {
 };
 
 export type ArticleLinkTable = { article_id: string; position: number };
+
+/** The linked article's status and publication time, copied by triggers (migration 0008): never written by us. */
+export type LinkOrder = { status?: ArticleStatus | null; published_at?: string | null };
 
 export type MagazineIssueTable = {
   slug: string;
