@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../db/prepare';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
@@ -70,20 +71,15 @@ describe.each(['sqlite', 'postgres'] as const)('related articles on %s', (engine
 
   // Last in this block: it writes articles (and puts back what it changed).
   it('keeps each tag and topic link’s copy of its article’s status and time in step (migration 0008)', async () => {
+    // Link rows whose copy differs from their article (IS DISTINCT FROM: NULLs compare too).
     const mismatches = async () => {
-      const tags = await conn.db
-        .selectFrom('article_tags')
-        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-        .where((eb) => eb.or([eb('article_tags.status', 'is distinct from', eb.ref('articles.status')), eb('article_tags.published_at', 'is distinct from', eb.ref('articles.published_at'))]))
-        .select('article_tags.article_id')
-        .execute();
-      const topics = await conn.db
-        .selectFrom('article_topics')
-        .innerJoin('articles', 'articles.id', 'article_topics.article_id')
-        .where((eb) => eb.or([eb('article_topics.status', 'is distinct from', eb.ref('articles.status')), eb('article_topics.published_at', 'is distinct from', eb.ref('articles.published_at'))]))
-        .select('article_topics.article_id')
-        .execute();
-      return [...tags, ...topics];
+      const found: unknown[] = [];
+      for (const table of ['article_tags', 'article_topics']) {
+        const { rows } = await sql`select l.article_id from ${sql.table(table)} l join articles a on a.id = l.article_id
+          where l.status is distinct from a.status or l.published_at is distinct from a.published_at`.execute(conn.db);
+        found.push(...rows);
+      }
+      return found;
     };
     expect(await mismatches()).toEqual([]);
     const id = deriveArticleId(subject.key);
