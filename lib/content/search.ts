@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type OperationNodeSource, type RawBuilder, type SqlBool } from 'kysely';
 import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
+import { gramToken } from '../text/title-grams';
 import type { Database, Dialect } from '../db/schema';
 import { isPublic, selectSummaries } from './queries';
 import { toArticleSummary, type SummaryRow } from './shape';
@@ -21,8 +22,9 @@ export const SEARCH_MAX_TERMS = 5;
 export const SEARCH_MAX_PAGE = 50;
 /**
  * Trigram indexes need three characters. Shorter words (「AI」「北」) are
- * matched in the headline and standfirst only: a one-kanji word is in
- * almost every body, and scanning every body for it would be slow and useless.
+ * matched in the headline and standfirst only, through an index of their one-
+ * and two-character pieces (migration 0009): a one-kanji word is in almost
+ * every body, where a match would say nothing.
  */
 export const SEARCH_SHORT_TERM = 3;
 
@@ -127,19 +129,18 @@ function ftsPhrase(term: string): string {
  * cheap among 100,000 articles.
  */
 function matchingKeys(dialect: Dialect, terms: string[]): RawBuilder<unknown> {
-  const short = terms.filter((t) => length(t) < SEARCH_SHORT_TERM);
+  const short = terms.filter((t) => length(t) < SEARCH_SHORT_TERM).map((t) => t.toLowerCase());
   const long = terms.filter((t) => length(t) >= SEARCH_SHORT_TERM);
   if (dialect === 'sqlite') {
     const sets: RawBuilder<unknown>[] = [];
     if (long.length > 0) sets.push(sql`select rowid as k from articles_fts where articles_fts match ${long.map(ftsPhrase).join(' AND ')}`);
-    if (short.length > 0) {
-      const likes = short.map((t) => sql`title like ${likePattern(t)} escape '\\'`);
-      sets.push(sql`select rowid as k from articles_title_fts where ${sql.join(likes, sql` and `)}`);
-    }
+    // Short words are looked up whole in the index of headline and standfirst pieces (migration 0009).
+    if (short.length > 0) sets.push(sql`select rowid as k from articles_title_grams where articles_title_grams match ${short.map(gramToken).join(' AND ')}`);
     return sql.join(sets, sql` intersect `);
   }
   const conditions = [
-    ...short.map((t) => sql`(headline ilike ${likePattern(t)} escape '\\' or coalesce(standfirst, '') ilike ${likePattern(t)} escape '\\')`),
+    // The indexed expression of 0009-title-grams.ts: the article's pieces contain every short word.
+    ...(short.length > 0 ? [sql`kiji_title_grams(headline, standfirst) @> ${short}::text[]`] : []),
     // The indexed expression of 0004-search.ts, so the trigram index serves it.
     ...long.map((t) => sql`${sql.raw(PG_SEARCH_TEXT)} ilike ${likePattern(t)} escape '\\'`),
   ];

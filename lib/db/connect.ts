@@ -11,7 +11,9 @@ import { newsroomMigration } from './migrations/0005-newsroom';
 import { articleMonthsMigration } from './migrations/0006-article-months';
 import { articleLookupMigration } from './migrations/0007-article-lookup';
 import { linkOrderMigration } from './migrations/0008-link-order';
+import { titleGramsMigration } from './migrations/0009-title-grams';
 import type { Database, Dialect } from './schema';
+import { titleGramTokens } from '../text/title-grams';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
 
@@ -48,6 +50,11 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The search triggers index short words through it (migration 0009), so
+  // every connection that may write articles has it.
+  sqlite.function('kiji_title_grams', { deterministic: true }, (headline: unknown, standfirst: unknown) =>
+    titleGramTokens(String(headline ?? ''), typeof standfirst === 'string' ? standfirst : null),
+  );
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
 }
 
@@ -62,6 +69,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0006-article-months': articleMonthsMigration(dialect),
     '0007-article-lookup': articleLookupMigration(),
     '0008-link-order': linkOrderMigration(dialect),
+    '0009-title-grams': titleGramsMigration(dialect),
   };
 }
 
