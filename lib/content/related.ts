@@ -56,7 +56,7 @@ export async function listRelatedArticles(db: Db, id: string, now: Date, limit =
   // articles' own indexes; topics and tags from the link rows, which carry
   // their article's status and publication time (migration 0008), so a
   // tag's newest public articles are the first entries of its index however
-  // many articles it has (reading them through \`articles\` took 48 ms per
+  // many articles it has (reading them through `articles` took 48 ms per
   // page at 100,000 articles).
   const gathered = await Promise.all([
     ...relations.map((relation) =>
@@ -108,6 +108,7 @@ const LINK_TABLES = {
  */
 async function newestLinked(db: Db, kind: 'tags' | 'topics', slugs: readonly string[], exclude: string, now: Date): Promise<Candidate[]> {
   const { table, column } = LINK_TABLES[kind];
+  // isPublic (lib/content/queries.ts) on the link's copy of status and published_at.
   const perSlug = await Promise.all(
     slugs.map(
       async (slug) =>
@@ -119,8 +120,10 @@ async function newestLinked(db: Db, kind: 'tags' | 'topics', slugs: readonly str
     ),
   );
   const byId = new Map(perSlug.flat().map((row) => [row.id, { id: row.id, published_at: row.published_at ?? null }]));
+  // ISO times and ids compare as plain strings: newest first, then by id.
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...byId.values()]
-    .sort((a, b) => (b.published_at ?? '').localeCompare(a.published_at ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => compare(b.published_at ?? '', a.published_at ?? '') || compare(a.id, b.id))
     .slice(0, CANDIDATES_PER_RELATION);
 }
 
