@@ -1,4 +1,8 @@
 import type { NextConfig } from 'next';
+import { CACHE_CONTROL } from './lib/cache/control';
+
+/** The reader routes that are ISR pages (docs/adr/0003-caching.md); their CDN lifetime is CACHE_CONTROL.page. */
+const PAGE_ROUTES = ['/', '/articles/:path*', '/:kind(sections|topics|tags|series|authors)/:path*', '/magazine/:path*', '/publications/:path*', '/ranking/:path*'];
 
 const nextConfig: NextConfig = {
   // Native and pool-holding packages load from node_modules at run time.
@@ -9,13 +13,21 @@ const nextConfig: NextConfig = {
   // article (profiled, docs/benchmarks.md). Cached pages carry s-maxage for
   // CDNs instead; static assets keep their own ETags.
   generateEtags: false,
-  // ISR pages send `s-maxage=<revalidate>, stale-while-revalidate=<expireTime
-  // - revalidate>`. Next.js's default is a year, so a CDN could hand a reader
-  // a months-old article (or one since withdrawn) before fetching the new one.
-  // A day bounds that: an article (revalidate 3,600 s, or 30 s under the
-  // ticker) may be served stale for the rest of the day it was cached, then a
-  // CDN must ask us (docs/architecture.md, "Cache headers").
-  expireTime: 86_400,
+  // How long our own cache may serve a page past its revalidate time while it
+  // renders the next one. Reader pages revalidate after a day (a backstop:
+  // writes invalidate their tags) and tell CDNs their own, shorter lifetime
+  // (headers below); the week is for what no writer announces.
+  expireTime: 604_800,
+  // Set before the page renders; Next.js keeps a Cache-Control that is
+  // already there, except on draft-mode renders and errors, which it makes
+  // private. Not for a draft-mode request at all, to be sure.
+  async headers() {
+    return PAGE_ROUTES.map((source) => ({
+      source,
+      missing: [{ type: 'cookie' as const, key: '__prerender_bypass' }],
+      headers: [{ key: 'Cache-Control', value: CACHE_CONTROL.page }],
+    }));
+  },
   // Page 1 of an article or listing has only the bare URL; `/1` is an alias
   // that has moved there for good (301, which every crawler reads as moved).
   async redirects() {

@@ -11,14 +11,18 @@ import { BASE, commandApi, createDraftApi, draftOf, editorHeaders, signInApi, ty
  * (docs/architecture.md, "Cache headers"). Each row is a route, what it
  * answers, and the policy it must send:
  *
- * - isr(R): an ISR page with revalidate R: `s-maxage=R, stale-while-revalidate=E-R`,
- *   E being `expireTime` in next.config.ts (a day);
+ * - page: reader pages (home, articles, listings, magazine, ranking), which our
+ *   own cache keeps until a write invalidates them: a minute at a CDN, a day
+ *   stale (next.config.ts `headers()`, ADR 0018);
+ * - isr(R): any other ISR page with revalidate R: `s-maxage=R, stale-while-revalidate=E-R`,
+ *   E being `expireTime` in next.config.ts (a week);
+ * - rails: GET /api/rails, which open pages poll: ten seconds at a CDN;
  * - crawler: sitemaps, feeds, robots.txt: a minute at the CDN, five more stale;
  * - immutable: bytes that never change at their address;
  * - optimised: /_next/image, written by Next.js from the original's year-long max-age;
  * - personal: private, no-store (newsroom, previews, newsletter answers, APIs with secrets);
  * - uncached: Next.js's own `private, no-cache, no-store, …` for dynamic and draft-mode renders;
- * - missing: a route handler's 404 or proxy.ts's 410, a minute at a CDN; not-found pages are isr(60).
+ * - missing: a route handler's 404 or proxy.ts's 410, a minute at a CDN; not-found pages are page, or isr(60) where no page route matched.
  *
  * Server output, not layout: checked once, in the desktop project.
  */
@@ -28,7 +32,7 @@ test.beforeEach(({}, info) => {
 });
 
 /** `expireTime` in next.config.ts, in seconds. */
-const EXPIRE = 86_400;
+const EXPIRE = 604_800;
 
 type Policy = { name: string; check: (header: string | undefined, route: string) => void };
 
@@ -37,6 +41,8 @@ const isr = (revalidate: number): Policy => ({
   check: (h, route) => expect.soft(h, route).toBe(`s-maxage=${revalidate}, stale-while-revalidate=${EXPIRE - revalidate}`),
 });
 const exactly = (name: string, value: string): Policy => ({ name, check: (h, route) => expect.soft(h, route).toBe(value) });
+const page = exactly('page', 'public, max-age=0, s-maxage=60, stale-while-revalidate=86400');
+const rails = exactly('rails', 'public, max-age=0, s-maxage=10, stale-while-revalidate=20');
 const crawler = exactly('crawler', 'public, max-age=0, s-maxage=60, stale-while-revalidate=300');
 const immutable = exactly('immutable', 'public, max-age=31536000, immutable');
 const optimised = exactly('optimised', 'public, max-age=31536000, must-revalidate');
@@ -87,22 +93,23 @@ test('reader pages and crawler files are cacheable by a CDN, with stale-while-re
   const section = await html(await request.get(`/sections/${wireStory.section}`));
   const nextPage = /<link rel="next" href="https?:\/\/[^/]+(\/sections\/[^"]+)"/.exec(section)?.[1];
 
-  // The ticker in the sidebar (home, articles) and the ranking's snapshot lower
-  // their pages' revalidate to the shortest read on them (ADR 0005).
+  // Reader pages live in our cache until a write invalidates them; a CDN keeps
+  // them a minute (ADR 0018). Their rails refresh from /api/rails.
   const rows: Row[] = [
-    { route: '/', status: 200, policy: isr(30), request: get('/') },
-    { route: '/articles/{id}', status: 200, policy: isr(30), request: get(`/articles/${wireStory.id}`) },
-    { route: '/articles/{id}/2', status: 200, policy: isr(30), request: get(`/articles/${multiPageStory.id}/2`) },
-    { route: '/sections/{slug}', status: 200, policy: isr(300), request: get(`/sections/${wireStory.section}`) },
-    ...(nextPage ? [{ route: '/sections/{slug}/2', status: 200, policy: isr(300), request: get(nextPage) }] : []),
-    { route: '/topics/{slug}', status: 200, policy: isr(300), request: get(`/topics/${wireStory.topics![0]}`) },
-    { route: '/tags/{slug}', status: 200, policy: isr(300), request: get(`/tags/${wireStory.tags[0]}`) },
-    { route: '/series/{slug}', status: 200, policy: isr(300), request: get(`/series/${serial.series}`) },
-    { route: '/authors/{slug}', status: 200, policy: isr(300), request: get(`/authors/${staff.authors![0]}`) },
-    { route: '/magazine', status: 200, policy: isr(3600), request: get('/magazine') },
-    { route: '/magazine/{issue}', status: 200, policy: isr(3600), request: get(issue!) },
-    { route: '/publications', status: 200, policy: isr(3600), request: get('/publications') },
-    { route: '/ranking', status: 200, policy: isr(30), request: get('/ranking') },
+    { route: '/', status: 200, policy: page, request: get('/') },
+    { route: '/articles/{id}', status: 200, policy: page, request: get(`/articles/${wireStory.id}`) },
+    { route: '/articles/{id}/2', status: 200, policy: page, request: get(`/articles/${multiPageStory.id}/2`) },
+    { route: '/sections/{slug}', status: 200, policy: page, request: get(`/sections/${wireStory.section}`) },
+    ...(nextPage ? [{ route: '/sections/{slug}/2', status: 200, policy: page, request: get(nextPage) }] : []),
+    { route: '/topics/{slug}', status: 200, policy: page, request: get(`/topics/${wireStory.topics![0]}`) },
+    { route: '/tags/{slug}', status: 200, policy: page, request: get(`/tags/${wireStory.tags[0]}`) },
+    { route: '/series/{slug}', status: 200, policy: page, request: get(`/series/${serial.series}`) },
+    { route: '/authors/{slug}', status: 200, policy: page, request: get(`/authors/${staff.authors![0]}`) },
+    { route: '/magazine', status: 200, policy: page, request: get('/magazine') },
+    { route: '/magazine/{issue}', status: 200, policy: page, request: get(issue!) },
+    { route: '/publications', status: 200, policy: page, request: get('/publications') },
+    { route: '/ranking', status: 200, policy: page, request: get('/ranking') },
+    { route: '/api/rails', status: 200, policy: rails, request: get('/api/rails') },
     { route: '/newsletter', status: 200, policy: isr(3600), request: get('/newsletter') },
     { route: '/newsletter/sent', status: 200, policy: isr(3600), request: get('/newsletter/sent') },
     { route: '/sitemap.xml', status: 200, policy: crawler, request: get('/sitemap.xml') },
@@ -135,7 +142,7 @@ test('reader pages and crawler files are cacheable by a CDN, with stale-while-re
   for (const row of rows) {
     const response = await check(request, row);
     // Pages vary by the client router's headers: a CDN must not hand the Flight payload to a browser's document request.
-    if (row.policy.name.startsWith('isr')) expect.soft(response.headers().vary, `${row.route}: Vary`).toContain('rsc');
+    if (row.policy === page || row.policy.name.startsWith('isr')) expect.soft(response.headers().vary, `${row.route}: Vary`).toContain('rsc');
   }
 });
 
@@ -203,8 +210,8 @@ test('404s and 410s are cached briefly or not at all', async ({ request }) => {
   expect((await commandApi(session, id, 'unpublish', {})).status).toBe(200);
 
   const rows: Row[] = [
-    { route: '/articles/{unknown}', status: 404, policy: isr(60), request: get('/articles/zzzzzzzz') },
-    { route: '/sections/{unknown}', status: 404, policy: isr(60), request: get('/sections/no-such-section') },
+    { route: '/articles/{unknown}', status: 404, policy: page, request: get('/articles/zzzzzzzz') },
+    { route: '/sections/{unknown}', status: 404, policy: page, request: get('/sections/no-such-section') },
     { route: '/no/such/page', status: 404, policy: isr(60), request: get('/no/such/page') },
     { route: '/feeds/{unknown}.xml', status: 404, policy: missing, request: get('/feeds/no-such-section.xml') },
     { route: '/sitemaps/{unknown}.xml', status: 404, policy: missing, request: get('/sitemaps/articles-1999-01-1.xml') },

@@ -232,7 +232,7 @@ test.describe('breaking news', () => {
     const response = await revalidate(request, ['breaking']);
     expect(response.status()).toBe(200);
     await expect.poll(() => tickerHeadlines(request), { timeout: 60_000 }).toContain(story.headline);
-    expect((await tickerHeadlines(request))[0]).toBe(story.headline);
+    // Most recently flagged first is lib/content/breaking-queries.test.ts's: e2e/page-cache.spec.ts flags stories in parallel.
     test.info().annotations.push({ type: 'seconds to appear (revalidation route)', description: ((Date.now() - flaggedAt) / 1000).toFixed(1) });
 
     // On a phone the flagged story is also on the first screen, above the news; on a desktop the ticker is beside it.
@@ -254,14 +254,15 @@ test.describe('breaking news', () => {
     await clearBreakingFlag(conn.db, story.id);
   });
 
-  test('a flag written without any invalidation still reaches the home page within 60 s', async ({ request }) => {
+  test('a flag written without any invalidation reaches the rails every page refreshes from within 60 s', async ({ request }) => {
     test.setTimeout(120_000);
     const story = await oldest(1);
-    await request.get('/'); // the page is cached before the flag
+    const railsTicker = async () => ((await (await request.get('/api/rails')).json()) as { breaking: { headline: string }[] }).breaking.map((i) => i.headline);
+    expect(await railsTicker()).not.toContain(story.headline);
     const flaggedAt = Date.now();
     expect(await setBreakingFlag(conn.db, story.id, { hours: 1 })).toBe(true);
-    await expect.poll(() => tickerHeadlines(request), { timeout: 60_000, intervals: [2_000] }).toContain(story.headline);
-    test.info().annotations.push({ type: 'seconds to appear (window only)', description: ((Date.now() - flaggedAt) / 1000).toFixed(1) });
+    await expect.poll(railsTicker, { timeout: 60_000, intervals: [2_000] }).toContain(story.headline);
+    test.info().annotations.push({ type: 'seconds to appear (snapshot age only)', description: ((Date.now() - flaggedAt) / 1000).toFixed(1) });
     await clearBreakingFlag(conn.db, story.id);
     await revalidate(request, ['breaking']);
   });

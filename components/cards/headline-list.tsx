@@ -1,23 +1,26 @@
 import Link from 'next/link';
-import type { ArticleSummary } from '@/lib/content';
-import { formatJstTime, formatShortDate, toJstIso } from '@/lib/time/jst';
+import type { RailItem } from '@/lib/rails/types';
 
-type HeadlineListProps = { articles: ArticleSummary[]; showSection?: boolean };
+type HeadlineListProps = { items: RailItem[]; showSection?: boolean };
 
-/** Compact text list of stories: time, section label and a one-line clipped headline. */
-export function HeadlineList({ articles, showSection = true }: HeadlineListProps) {
+/**
+ * Compact text list of stories: time, section label and a headline clipped
+ * to two lines. Each headline keeps the height of two lines however long it
+ * is, so a rail refreshed in the browser (最新記事) never moves what follows.
+ * Labels come formatted from the server (lib/rails/snapshot.ts): it renders
+ * the same on the server and in the browser.
+ */
+export function HeadlineList({ items, showSection = true }: HeadlineListProps) {
   return (
     <ul className="divide-y divide-rule">
-      {articles.map((article) => (
-        <li key={article.id} className="py-2.5">
-          <Link href={article.url} className="group block" title={article.headline}>
+      {items.map((item) => (
+        <li key={item.id} className="py-2.5">
+          <Link href={item.url} className="group block" title={item.headline}>
             <span className="mb-0.5 flex gap-2 text-xs text-muted">
-              <time dateTime={toJstIso(article.publishedAt)}>
-                {formatShortDate(article.publishedAt)} {formatJstTime(article.publishedAt)}
-              </time>
-              {showSection && <span className="font-semibold text-brand">{article.section.name}</span>}
+              <time dateTime={item.datetime}>{item.timeLabel}</time>
+              {showSection && <span className="font-semibold text-brand">{item.sectionName}</span>}
             </span>
-            <span className="line-clamp-2 text-[15px] leading-snug font-medium [overflow-wrap:anywhere] group-hover:underline">{article.headline}</span>
+            <span className="line-clamp-2 min-h-[2lh] text-[15px] leading-snug font-medium [overflow-wrap:anywhere] group-hover:underline">{item.headline}</span>
           </Link>
         </li>
       ))}

@@ -5,6 +5,7 @@ import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
 import { PreviewBanner } from '@/components/preview/preview-banner';
 import { toArticle } from '@/lib/content/shape';
+import { toRailItem } from '@/lib/rails/snapshot';
 import { parseDraft } from '@/lib/newsroom/draft';
 import { sanitizeBodySource } from '@/lib/text/sanitize-body';
 
@@ -111,7 +112,7 @@ describe('XSS payloads in every editor field', () => {
       <>
         <ArticleView article={article} page={1} preview />
         <ArticleCard article={article} size="lead" />
-        <HeadlineList articles={[article]} />
+        <HeadlineList items={[toRailItem(article)]} />
         <PreviewBanner articleId="abcdefgh" status="draft" publishedAt={null} />
       </>,
     );

@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import type { RankingList as RankingListData } from '@/lib/rankings';
-import { formatJstDate, formatJstTime, toJstIso } from '@/lib/time/jst';
+import type { RailRanking } from '@/lib/rails/types';
 
-type RankingListProps = { list: RankingListData; variant?: 'rail' | 'page' };
+type RankingListProps = { list: RailRanking; variant?: 'rail' | 'page' };
 
 const UNAVAILABLE = {
   stale: '集計の更新が遅れているため、このランキングは表示を控えています。',
@@ -11,9 +10,11 @@ const UNAVAILABLE = {
 
 /**
  * One ranking window, 1–10: in the sidebar titles are clipped to two lines
- * with …; on /ranking they are shown whole with section and date. Under the
- * list, when it was computed (最終更新 HH:MM JST). A stale or empty window
- * says so in one quiet line instead of showing numbers it cannot vouch for.
+ * with … (and keep two lines' height, so a refresh in the browser moves
+ * nothing); on /ranking they are shown whole with section and date. Under
+ * the list, when it was computed (最終更新 HH:MM JST). A stale or empty
+ * window says so in one quiet line instead of showing numbers it cannot
+ * vouch for.
  */
 export function RankingList({ list, variant = 'rail' }: RankingListProps) {
   if (list.state !== 'fresh') {
@@ -35,26 +36,26 @@ export function RankingList({ list, variant = 'rail' }: RankingListProps) {
               {rank}
             </span>
             <div className="min-w-0 flex-1">
-              {page && <p className="mb-0.5 text-xs font-semibold text-brand">{article.section.name}</p>}
+              {page && <p className="mb-0.5 text-xs font-semibold text-brand">{article.sectionName}</p>}
               <Link
                 href={article.url}
                 title={page ? undefined : article.headline}
-                className={`${page ? 'text-base font-bold' : 'line-clamp-2 text-[15px] font-medium'} leading-snug hover:underline`}
+                className={`${page ? 'text-base font-bold' : 'line-clamp-2 min-h-[2lh] text-[15px] font-medium'} leading-snug hover:underline`}
               >
                 {article.headline}
               </Link>
               {page && (
                 <p className="mt-1 text-xs text-muted">
-                  <time dateTime={toJstIso(article.publishedAt)}>{formatJstDate(article.publishedAt)}</time>
+                  <time dateTime={article.datetime}>{article.dateLabel}</time>
                 </p>
               )}
             </div>
           </li>
         ))}
       </ol>
-      {list.computedAt && (
+      {list.computed && (
         <p className="mt-1 text-right text-xs text-muted">
-          最終更新 <time dateTime={toJstIso(list.computedAt)}>{formatJstTime(list.computedAt)}</time> JST
+          最終更新 <time dateTime={list.computed.datetime}>{list.computed.timeLabel}</time> JST
         </p>
       )}
     </>

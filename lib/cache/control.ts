@@ -3,11 +3,20 @@
  * that shares a policy says it the same way (docs/architecture.md, "Cache
  * headers"; asserted route by route in e2e/cache-headers.spec.ts).
  *
- * ISR pages are not here: Next.js writes theirs from the route's revalidate
- * time and `expireTime` in next.config.ts (`s-maxage=R, stale-while-revalidate=E-R`).
  * All numbers are seconds.
  */
 export const CACHE_CONTROL = {
+  /**
+   * Reader pages (home, articles, listings, magazine, ranking), set in
+   * next.config.ts `headers()` for their routes. Our own cache keeps them
+   * until a write invalidates their tags (a day's backstop), but a CDN
+   * cannot hear those invalidations: it keeps a copy for a minute, may hand
+   * out a stale one for a day while it fetches the next, and so shows a
+   * correction or withdrawal within about a minute. Next.js would otherwise
+   * send `s-maxage=<revalidate>`, a day. Draft-mode renders and errors still
+   * get Next.js's `private, no-cache, no-store` (it sets that over ours).
+   */
+  page: 'public, max-age=0, s-maxage=60, stale-while-revalidate=86400',
   /**
    * Sitemaps, the news sitemap, RSS feeds and robots.txt: browsers ask each
    * time; a CDN keeps a copy for a minute and may answer from a stale one for
@@ -15,6 +24,14 @@ export const CACHE_CONTROL = {
    * crawlers within about a minute of our server knowing it.
    */
   crawlerFile: 'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+  /**
+   * GET /api/rails, which every open page polls: a CDN answers all readers
+   * from one copy for 10 s (and from a stale one for 20 more while it asks
+   * again), so the poll costs about the same for ten thousand readers as for
+   * one; a flag or publish still reaches their screens within a minute
+   * (docs/adr/0018-page-lifetimes-and-tags.md).
+   */
+  rails: 'public, max-age=0, s-maxage=10, stale-while-revalidate=20',
   /** Bytes that never change at their address (stored pictures, crops). */
   immutable: 'public, max-age=31536000, immutable',
   /** Anything that depends on who asks or carries a secret: no cache anywhere may keep it. */

@@ -22,6 +22,24 @@ export async function capPageLifetime(seconds: number): Promise<void> {
   await mark();
 }
 
+const tagMarks = new Map<string, () => Promise<true>>();
+
+/**
+ * Attaches cache tags to the page being rendered without reading anything
+ * or shortening its lifetime: for a page that must re-render on a write
+ * whose data it reads from elsewhere (the home page and the `breaking` tag:
+ * its 速報 strip comes from the rails snapshot, lib/rails).
+ */
+export async function markPageTags(...tags: string[]): Promise<void> {
+  const key = tags.join(' ');
+  let mark = tagMarks.get(key);
+  if (!mark) {
+    mark = unstable_cache(async () => true as const, ['page-tags', ...tags], { tags, revalidate: false });
+    tagMarks.set(key, mark);
+  }
+  await mark();
+}
+
 /**
  * `notFound()` for ISR routes: the 404 is cached for CACHE_SECONDS.notFound,
  * not the route's time. Otherwise a CDN (and our own cache) would keep a 404

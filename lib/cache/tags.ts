@@ -1,10 +1,20 @@
 /**
  * Cache tags: every cached read declares its tags from here, and every write
- * (newsroom, scheduler) invalidates through the same constants.
+ * (newsroom, scheduler) invalidates through the same constants. A page
+ * carries the tags of what it shows and nothing more; which writes touch
+ * which tag is docs/adr/0018-page-lifetimes-and-tags.md.
  */
 export const CACHE_TAGS = {
-  /** Any public article list or page: publishing, correcting or unpublishing touches it. */
+  /**
+   * The site-wide lists of newest articles: the home page, RSS feeds,
+   * sitemaps, and the rails snapshot. Every publish, correction and
+   * withdrawal touches it; no article page carries it.
+   */
   articles: 'articles',
+  /**
+   * One article: its own pages, and every page that shows its card in a
+   * あわせて読みたい row (so a correction or withdrawal reaches those too).
+   */
   article: (id: string) => `article:${id}`,
   /** One section's, topic's, tag's or series' listing pages: a publish touches only the ones its article is (or was) in. */
   section: (slug: string) => `section:${slug}`,
@@ -14,23 +24,23 @@ export const CACHE_TAGS = {
   taxonomy: 'taxonomy',
   magazine: 'magazine',
   publications: 'publications',
-  /** The ニュース速報 ticker: raising or lowering a breaking flag touches it. */
+  /** A breaking flag raised or lowered: the home page (its 速報 strip) and the rails snapshot. */
   breaking: 'breaking',
-  /** 人気ランキング: read from the snapshot the ranking job writes. */
+  /** 人気ランキング: /ranking and the rails snapshot. */
   rankings: 'rankings',
 } as const;
 
 /** Seconds a cached read may be served before it is refreshed in the background (backstop for time-based changes). */
 export const CACHE_SECONDS = {
-  article: 3600,
-  listing: 300,
-  promo: 3600,
   /**
-   * The ticker, and so every page that shows it (home, articles): expiries
-   * and flags written without an invalidation reach readers within this
-   * window plus one request (docs/adr/0005-breaking-and-rankings-freshness.md).
+   * Articles, listings and the home page live until a write invalidates
+   * their tags; a day is only the backstop for what no writer announces
+   * (an edit straight in the database).
    */
-  breaking: 30,
+  article: 86_400,
+  listing: 86_400,
+  /** The magazine on sale, publications and series: a new issue goes on sale by date, so a day at most. */
+  promo: 86_400,
   /** Rankings are recomputed at most once a minute; reading them more often gains nothing. */
   rankings: 60,
   /** A 404 page (lib/cache/page-lifetime.ts): an address that starts to exist is seen within this window plus one request. */

@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
 import { getDb } from '../db';
 import { isArticleId } from './ids';
+import { listPublicSummariesByIds } from './lookup';
 import * as q from './queries';
 import { listRelatedArticles } from './related';
 
@@ -21,12 +22,6 @@ export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(
   revalidate: CACHE_SECONDS.listing,
 });
 
-export const getLatestArticles = unstable_cache(
-  async (limit: number) => q.listLatest(await getDb(), new Date(), limit),
-  ['latest'],
-  { tags: [CACHE_TAGS.articles], revalidate: CACHE_SECONDS.listing },
-);
-
 /**
  * A public article by id; null for malformed, unknown, draft, scheduled or
  * unpublished ids. With `preview` (an editor or preview-link holder, decided
@@ -36,8 +31,7 @@ export const getLatestArticles = unstable_cache(
 export async function getArticle(id: string, { preview = false }: { preview?: boolean } = {}) {
   if (!isArticleId(id)) return null;
   if (preview) return q.findArticle(await getDb(), id, new Date(), { anyStatus: true });
-  // The page's other parts (最新記事) carry the site-wide `articles` tag; the
-  // article's own data changes only when it is published, corrected or withdrawn.
+  // The article's own data changes only when it is published, corrected or withdrawn.
   return unstable_cache(async () => q.findArticle(await getDb(), id, new Date()), ['article', id], {
     tags: [CACHE_TAGS.article(id), CACHE_TAGS.taxonomy],
     revalidate: CACHE_SECONDS.article,
@@ -103,15 +97,37 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
 
 /**
  * あわせて読みたい for a public article, ranked (lib/related/rank.ts); null
- * for malformed ids and articles readers cannot see. Any publish can change
- * the list, so it lives under the `articles` tag.
+ * for malformed ids and articles readers cannot see. Tagged with the article
+ * alone: a publish elsewhere does not re-rank every article page (a newer
+ * story joins the list when the article is next rendered, a day at most).
+ * What a page shows of it is read again through {@link getArticleSummaries},
+ * which ties the page to each card it shows.
  */
 export async function getRelatedArticles(id: string) {
   if (!isArticleId(id)) return null;
   return unstable_cache(async () => listRelatedArticles(await getDb(), id, new Date()), ['related', id], {
-    tags: [CACHE_TAGS.articles, CACHE_TAGS.article(id)],
-    revalidate: CACHE_SECONDS.listing,
+    tags: [CACHE_TAGS.article(id)],
+    revalidate: CACHE_SECONDS.article,
   })();
+}
+
+/**
+ * The current summaries of the public articles among `ids`, in the order
+ * given, tagged with each article: a page that shows them as cards is
+ * re-rendered when one of them is corrected or withdrawn, and by nothing
+ * else.
+ */
+export async function getArticleSummaries(ids: readonly string[]) {
+  const valid = ids.filter(isArticleId);
+  if (valid.length === 0) return [];
+  return unstable_cache(
+    async () => {
+      const found = await listPublicSummariesByIds(await getDb(), valid, new Date());
+      return valid.flatMap((id) => found.get(id) ?? []);
+    },
+    ['summaries', ...valid],
+    { tags: valid.map(CACHE_TAGS.article), revalidate: CACHE_SECONDS.article },
+  )();
 }
 
 export { articlePath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment } from './urls';
@@ -126,6 +142,5 @@ export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
 export { parseSearchQuery, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
 
-// Breaking-news ticker (issue 3).
-export { getBreakingNews } from './breaking';
+// Breaking-news ticker (issue 3); pages read it through lib/rails.
 export type { BreakingItem } from './breaking-queries';

@@ -4,7 +4,9 @@ import { invalidateTags, replayRecentInvalidations } from './invalidate';
 import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
 
 const revalidateTag = vi.hoisted(() => vi.fn());
+const forgetRailsAfter = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidateTag }));
+vi.mock('../rails', () => ({ forgetRailsAfter }));
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 
@@ -22,15 +24,18 @@ describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
       ['article:abcdefgh', 'max'],
       ['articles', 'max'],
     ]);
+    // The rails snapshot (ticker, 最新記事, rankings) is told too: it is not a Next.js cached read.
+    expect(forgetRailsAfter).toHaveBeenLastCalledWith(['article:abcdefgh', 'articles']);
     await invalidateTags(conn.db, [], T0);
     expect(revalidateTag).toHaveBeenCalledTimes(2);
   });
 
   it('replays, after a restart, only what a cached page could still be missing', async () => {
-    await invalidateTags(conn.db, ['section:world'], new Date(T0.getTime() + 30 * 60_000));
+    const hour = 3_600_000;
+    await invalidateTags(conn.db, ['section:world'], new Date(T0.getTime() + 23 * hour));
     revalidateTag.mockClear();
-    // Ninety minutes on, the first two tags are older than the longest backstop (an hour).
-    const replayed = await replayRecentInvalidations(conn.db, new Date(T0.getTime() + 90 * 60_000));
+    // A day and an hour on, the first two tags are older than the longest backstop (a day).
+    const replayed = await replayRecentInvalidations(conn.db, new Date(T0.getTime() + 25 * hour));
     expect(replayed).toBe(1);
     expect(revalidateTag.mock.calls).toEqual([['section:world', 'max']]);
     const left = await conn.db.selectFrom('cache_invalidations').select('tag').execute();

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
 import { CACHE_SECONDS } from '../cache/tags';
 import type { Database } from '../db/schema';
+import { forgetRailsAfter } from '../rails';
 
 /**
  * Marks the pages behind these cache tags stale (lib/cache/tags.ts). With the
@@ -19,6 +20,7 @@ import type { Database } from '../db/schema';
 export async function invalidateTags(db: Kysely<Database>, tags: readonly string[], now = new Date()): Promise<void> {
   if (tags.length === 0) return;
   for (const tag of tags) revalidateTag(tag, 'max');
+  forgetRailsAfter(tags);
   await db
     .insertInto('cache_invalidations')
     .values(tags.map((tag) => ({ tag, at: now.toISOString() })))

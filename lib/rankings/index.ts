@@ -19,6 +19,14 @@ export const getRankings = unstable_cache(
   { tags: [CACHE_TAGS.rankings, CACHE_TAGS.articles], revalidate: CACHE_SECONDS.rankings },
 );
 
+/**
+ * The three windows read now, without Next.js's cache: for readers that must
+ * not attach the rankings' tags and lifetime to a page (lib/rails).
+ */
+export async function readCurrentRankings() {
+  return readRankings((await getViewRuntime()).store, await getDb(), new Date());
+}
+
 /** Counts (or declines to count) one beacon: see `ingestView`. */
 export async function recordView(articleId: string, headers: Headers): Promise<ViewOutcome> {
   return ingestView(await getViewRuntime(), articleId, headers);

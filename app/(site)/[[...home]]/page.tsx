@@ -1,12 +1,15 @@
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { markPageTags, notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { CACHE_TAGS } from '@/lib/cache/tags';
 import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
 import { WithSidebar } from '@/components/layout/with-sidebar';
-import { BreakingStrip } from '@/components/rails/breaking-strip';
+import { BreakingStrip } from '@/components/rails/breaking-strip.client';
+import { RailsScope } from '@/components/rails/rails-scope';
 import { RailHeading } from '@/components/rails/rail-heading';
 import { Sidebar } from '@/components/rails/sidebar';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getBreakingNews, getHomePage, sectionPath } from '@/lib/content';
+import { getHomePage, sectionPath } from '@/lib/content';
+import { toRailItem } from '@/lib/rails';
 import { readSettings } from '@/lib/config';
 import { buildOrganization, buildWebSite } from '@/lib/seo/json-ld';
 import { buildPageMetadata } from '@/lib/seo/metadata';
@@ -17,8 +20,10 @@ import Link from 'next/link';
 // first request and then cached (ISR), never prerendered at build time when
 // there is no database (docs/adr/0003-caching.md). Any other path that reaches
 // it is unknown: 404.
-export const revalidate = 300;
-// The sidebar's ticker lowers it to CACHE_SECONDS.breaking (docs/adr/0005).
+// It changes with every publish (tag `articles`) and every breaking flag
+// (`breaking`, for its 速報 strip); this is only the backstop
+// (docs/adr/0018-page-lifetimes-and-tags.md).
+export const revalidate = 86400;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
@@ -37,40 +42,42 @@ export async function generateMetadata({ params }: HomeProps): Promise<Metadata>
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
   if (home && home.length > 0) return notFoundBriefly();
-  const [{ latest, sections }, breaking] = await Promise.all([getHomePage(), getBreakingNews()]);
+  const [{ latest, sections }] = await Promise.all([getHomePage(), markPageTags(CACHE_TAGS.breaking)]);
   const [lead, ...rest] = latest;
   const siteUrl = readSettings().siteUrl;
   return (
-    <WithSidebar sidebar={<Sidebar showLatest={false} />}>
-      <JsonLd data={buildWebSite(siteUrl, HOME_DESCRIPTION)} />
-      <JsonLd data={buildOrganization(siteUrl)} />
-      <h1 className="sr-only">Kiji トップページ</h1>
-      <BreakingStrip items={breaking} />
-      {lead && (
-        <section aria-labelledby="latest-heading" className="mb-10">
-          <RailHeading id="latest-heading">最新記事</RailHeading>
-          <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <ArticleCard article={lead} size="lead" />
-            <HeadlineList articles={rest} />
-          </div>
-        </section>
-      )}
-      {sections.map(({ section, articles }) => (
-        <section key={section.slug} aria-labelledby={`home-${section.slug}`} className="mb-10">
-          <RailHeading id={`home-${section.slug}`}>
-            <Link href={sectionPath(section.slug)} className="hover:underline">
-              {section.name}
-            </Link>
-          </RailHeading>
-          <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
-            {articles.map((article) => (
-              <li key={article.id}>
-                <ArticleCard article={article} grid="home" />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </WithSidebar>
+    <RailsScope>
+      <WithSidebar sidebar={<Sidebar showLatest={false} />}>
+        <JsonLd data={buildWebSite(siteUrl, HOME_DESCRIPTION)} />
+        <JsonLd data={buildOrganization(siteUrl)} />
+        <h1 className="sr-only">Kiji トップページ</h1>
+        <BreakingStrip />
+        {lead && (
+          <section aria-labelledby="latest-heading" className="mb-10">
+            <RailHeading id="latest-heading">最新記事</RailHeading>
+            <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+              <ArticleCard article={lead} size="lead" />
+              <HeadlineList items={rest.map(toRailItem)} />
+            </div>
+          </section>
+        )}
+        {sections.map(({ section, articles }) => (
+          <section key={section.slug} aria-labelledby={`home-${section.slug}`} className="mb-10">
+            <RailHeading id={`home-${section.slug}`}>
+              <Link href={sectionPath(section.slug)} className="hover:underline">
+                {section.name}
+              </Link>
+            </RailHeading>
+            <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
+              {articles.map((article) => (
+                <li key={article.id}>
+                  <ArticleCard article={article} grid="home" />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </WithSidebar>
+    </RailsScope>
   );
 }

@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache';
 import { isAuthorizedRevalidation, parseRevalidateBody } from '@/lib/cache/revalidate';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 import { readSettings } from '@/lib/config';
+import { forgetRailsAfter } from '@/lib/rails';
 
 // Answers about the writer's own request: no cache may keep or replay them.
 const PRIVATE = { 'cache-control': CACHE_CONTROL.personal };
@@ -22,5 +23,6 @@ export async function POST(request: Request) {
   // the old version (a breaking story, a correction), so the next request
   // waits for the render instead of getting the stale page once more.
   for (const tag of input.tags) revalidateTag(tag, { expire: 0 });
+  forgetRailsAfter(input.tags);
   return Response.json({ revalidated: input.tags, now: new Date().toISOString() }, { headers: PRIVATE });
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { RankingList } from '@/components/rails/ranking-list';
+import { RailsScope } from '@/components/rails/rails-scope';
 import { Sidebar } from '@/components/rails/sidebar';
+import { toRailRanking } from '@/lib/rails';
 import { getRankings } from '@/lib/rankings';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md);
@@ -26,22 +28,24 @@ export default async function RankingPage({ params }: RankingPageProps) {
   if (rest && rest.length > 0) return notFoundBriefly();
   const lists = await getRankings();
   return (
-    <WithSidebar sidebar={<Sidebar showRankings={false} />}>
-      <header className="mb-6 border-b-2 border-ink pb-3">
-        <p className="text-xs font-bold tracking-widest text-brand">RANKING</p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">人気ランキング</h1>
-        <p className="mt-2 text-sm text-muted">読者の閲覧数をもとに集計しています(クローラーや同じ方の短時間の再訪は除外)。</p>
-      </header>
-      <div className="grid grid-cols-1 gap-8 md:grid-cols-3">
-        {lists.map((list) => (
-          <section key={list.period} aria-labelledby={`ranking-page-${list.period}`}>
-            <h2 id={`ranking-page-${list.period}`} className="mb-2 border-b-2 border-ink pb-1.5 text-lg font-bold">
-              {list.label}
-            </h2>
-            <RankingList list={list} variant="page" />
-          </section>
-        ))}
-      </div>
-    </WithSidebar>
+    <RailsScope>
+      <WithSidebar sidebar={<Sidebar showRankings={false} />}>
+        <header className="mb-6 border-b-2 border-ink pb-3">
+          <p className="text-xs font-bold tracking-widest text-brand">RANKING</p>
+          <h1 className="mt-1 text-2xl font-bold sm:text-3xl">人気ランキング</h1>
+          <p className="mt-2 text-sm text-muted">読者の閲覧数をもとに集計しています(クローラーや同じ方の短時間の再訪は除外)。</p>
+        </header>
+        <div className="grid grid-cols-1 gap-8 md:grid-cols-3">
+          {lists.map((list) => (
+            <section key={list.period} aria-labelledby={`ranking-page-${list.period}`}>
+              <h2 id={`ranking-page-${list.period}`} className="mb-2 border-b-2 border-ink pb-1.5 text-lg font-bold">
+                {list.label}
+              </h2>
+              <RankingList list={toRailRanking(list)} variant="page" />
+            </section>
+          ))}
+        </div>
+      </WithSidebar>
+    </RailsScope>
   );
 }

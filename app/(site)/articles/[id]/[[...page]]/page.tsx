@@ -6,6 +6,7 @@ import { ArticleView } from '@/components/article/article-view';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
 import { PreviewBanner } from '@/components/preview/preview-banner';
+import { RailsScope } from '@/components/rails/rails-scope';
 import { Sidebar } from '@/components/rails/sidebar';
 import { RelatedReading } from '@/components/related/related-reading';
 import { JsonLd } from '@/components/seo/json-ld';
@@ -16,10 +17,11 @@ import { canPreview } from '@/lib/preview/access';
 import { buildBreadcrumbs, buildNewsArticle } from '@/lib/seo/json-ld';
 import { buildArticleMetadata } from '@/lib/seo/metadata';
 
-// Rendered on first request, then served from the full-route cache until a
-// tag invalidation or the backstop below (docs/adr/0003-caching.md).
-export const revalidate = 3600;
-// The sidebar's ticker lowers it to CACHE_SECONDS.breaking (docs/adr/0005).
+// Rendered on first request, then served from the full-route cache until
+// what it shows changes (its own article, the related cards it shows: tag
+// invalidation), or the day's backstop (docs/adr/0018-page-lifetimes-and-tags.md).
+// The sidebar's rails refresh in the browser and do not set this.
+export const revalidate = 86400;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
@@ -56,26 +58,28 @@ export default async function ArticlePage({ params }: ArticlePageProps) {
   return (
     <>
       {found.status && <PreviewBanner articleId={article.id} status={found.status.status} publishedAt={found.status.publishedAt} />}
-      <WithSidebar sidebar={<Sidebar />}>
-        <ArticlePageLinks id={article.id} page={found.page} totalPages={article.pages.length} siteUrl={siteUrl} />
-        {!found.preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
-        <JsonLd
-          data={buildBreadcrumbs(
-            [
-              { name: 'ホーム', path: '/' },
-              { name: article.section.name, path: sectionPath(article.section.slug) },
-              { name: article.headline, path: articlePath(article.id) },
-            ],
-            siteUrl,
-          )}
-        />
-        <ArticleView article={article} page={found.page} preview={found.preview}>
-          {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
-          <RelatedReading articleId={article.id} slice="main" />
-          <NewsletterSignup placement="article" />
-          <RelatedReading articleId={article.id} slice="more" />
-        </ArticleView>
-      </WithSidebar>
+      <RailsScope>
+        <WithSidebar sidebar={<Sidebar />}>
+          <ArticlePageLinks id={article.id} page={found.page} totalPages={article.pages.length} siteUrl={siteUrl} />
+          {!found.preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
+          <JsonLd
+            data={buildBreadcrumbs(
+              [
+                { name: 'ホーム', path: '/' },
+                { name: article.section.name, path: sectionPath(article.section.slug) },
+                { name: article.headline, path: articlePath(article.id) },
+              ],
+              siteUrl,
+            )}
+          />
+          <ArticleView article={article} page={found.page} preview={found.preview}>
+            {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
+            <RelatedReading articleId={article.id} slice="main" />
+            <NewsletterSignup placement="article" />
+            <RelatedReading articleId={article.id} slice="more" />
+          </ArticleView>
+        </WithSidebar>
+      </RailsScope>
     </>
   );
 }

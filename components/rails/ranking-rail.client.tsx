@@ -1,13 +1,16 @@
+'use client';
+// Runs in the browser so 人気ランキング can change in place when the page's rails are refreshed (rails-provider.client.tsx).
+
 import Link from 'next/link';
-import type { RankingList as RankingListData } from '@/lib/rankings';
 import { RankingList } from './ranking-list';
 import { RankingTabs } from './ranking-tabs.client';
 import { RailHeading } from './rail-heading';
-
-type RankingBlockProps = { lists: RankingListData[] };
+import { useRails } from './rails-provider.client';
 
 /** 人気ランキング in the sidebar: the three windows as tabs, all in the server HTML. */
-export function RankingBlock({ lists }: RankingBlockProps) {
+export function RankingRail() {
+  const lists = useRails().rankings;
+  if (lists.length === 0) return null;
   return (
     <section aria-labelledby="ranking-heading" data-testid="ranking-block">
       <RailHeading id="ranking-heading">人気ランキング</RailHeading>

@@ -1,7 +1,8 @@
-import Link from 'next/link';
-import type { BreakingItem } from '@/lib/content';
+'use client';
+// Runs in the browser so a story flagged after the page was cached appears in place when the rails are refreshed.
 
-type BreakingStripProps = { items: BreakingItem[] };
+import Link from 'next/link';
+import { useRails } from './rails-provider.client';
 
 /** At most this many flagged stories above the fold: the strip must not push the news off a phone's first screen. */
 const STRIP_SIZE = 2;
@@ -13,8 +14,10 @@ const STRIP_SIZE = 2;
  * Nothing when no story is flagged; hidden where the sidebar is beside the
  * news (lg and up), so it is never read twice.
  */
-export function BreakingStrip({ items }: BreakingStripProps) {
-  const flagged = items.filter((item) => item.breaking).slice(0, STRIP_SIZE);
+export function BreakingStrip() {
+  const flagged = useRails()
+    .breaking.filter((item) => item.breaking)
+    .slice(0, STRIP_SIZE);
   if (flagged.length === 0) return null;
   return (
     <section aria-labelledby="breaking-strip-heading" data-testid="breaking-strip" className="mb-6 border-l-4 border-brand bg-paper px-3 py-2 lg:hidden">
@@ -30,7 +33,7 @@ export function BreakingStrip({ items }: BreakingStripProps) {
       <ul>
         {flagged.map((item) => (
           <li key={item.id} className="flex items-baseline gap-2 py-1">
-            <span className="shrink-0 text-xs font-semibold text-brand">{item.section.name}</span>
+            <span className="shrink-0 text-xs font-semibold text-brand">{item.sectionName}</span>
             <Link href={item.url} title={item.headline} className="block min-w-0 flex-1 truncate text-[15px] font-semibold hover:underline">
               {item.headline}
             </Link>

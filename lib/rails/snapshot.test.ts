@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../content/types';
+import type { RankingList } from '../rankings/read';
+import { toRailsSnapshot } from './snapshot';
+
+const story = (id: string, publishedAt: string): ArticleSummary => ({
+  id,
+  url: `/articles/${id}`,
+  headline: `見出し${id}`,
+  standfirst: 'リード文',
+  section: { slug: 'world', name: 'ワールド' },
+  topic: null,
+  publishedAt,
+  updatedAt: publishedAt,
+  hero: { src: '/media/x.webp', width: 1600, height: 900, alt: '', caption: null, credit: null },
+  sponsored: false,
+});
+
+describe('the rails snapshot', () => {
+  const at = new Date('2026-12-04T04:05:06.000Z');
+  const a = story('aaaaaaaa', '2026-12-03T15:04:00.000Z'); // 12/4 00:04 in Japan
+  const b = story('bbbbbbbb', '2026-12-04T03:30:00.000Z');
+  const rankings: RankingList[] = [
+    { period: 'day', label: '24時間', state: 'fresh', computedAt: '2026-12-04T04:00:00.000Z', items: [{ rank: 1, article: b }] },
+    { period: 'week', label: '週間', state: 'stale', computedAt: null, items: [] },
+  ];
+  const snapshot = toRailsSnapshot(at, [{ ...a, breaking: true }], [b, a], rankings);
+
+  it('prints Japan time and dates, formatted on the server', () => {
+    expect(snapshot.at).toBe('2026-12-04T04:05:06.000Z');
+    expect(snapshot.breaking).toEqual([
+      {
+        id: 'aaaaaaaa',
+        url: '/articles/aaaaaaaa',
+        headline: '見出しaaaaaaaa',
+        sectionName: 'ワールド',
+        datetime: '2026-12-04T00:04:00+09:00',
+        timeLabel: '12/4 00:04',
+        dateLabel: '2026年12月4日',
+        breaking: true,
+      },
+    ]);
+    expect(snapshot.latest.map((item) => item.id)).toEqual(['bbbbbbbb', 'aaaaaaaa']);
+    expect(snapshot.rankings[0]).toMatchObject({ period: 'day', state: 'fresh', computed: { datetime: '2026-12-04T13:00:00+09:00', timeLabel: '13:00' } });
+    expect(snapshot.rankings[0]!.items[0]).toMatchObject({ rank: 1, article: { id: 'bbbbbbbb', timeLabel: '12/4 12:30' } });
+    expect(snapshot.rankings[1]).toMatchObject({ state: 'stale', computed: null, items: [] });
+  });
+
+  it('carries only what the rails print: no standfirst, no picture', () => {
+    const json = JSON.stringify(snapshot);
+    expect(json).not.toContain('リード文');
+    expect(json).not.toContain('/media/');
+  });
+});
