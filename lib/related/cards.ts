@@ -1,5 +1,6 @@
 import { getImageProps } from 'next/image';
 import type { ArticleSummary } from '../content/types';
+import { trimSrcSet } from '../media/srcset';
 import { formatJstDate, toJstIso } from '../time/jst';
 
 /**
@@ -22,13 +23,17 @@ export type RelatedCard = {
 
 // Slide widths in the carousel: 70 % of a phone, a third of a tablet, a quarter of the desktop main column.
 const CARD_SIZES = '(max-width: 640px) 70vw, (max-width: 1024px) 33vw, 200px';
+// The narrowest slide (a quarter of the 1024 px desktop column, about 144 px) and the widest (70 % of a 640 px phone).
+const CARD_DRAWN = { min: 144, max: 448 };
 
 /** A related article as a carousel card. */
 export function toRelatedCard(article: ArticleSummary): RelatedCard {
   let image: RelatedCard['image'] = null;
   if (article.hero) {
     const { props } = getImageProps({ src: article.hero.src, width: article.hero.width, height: article.hero.height, alt: '', sizes: CARD_SIZES });
-    image = { src: props.src, srcSet: props.srcSet, sizes: props.sizes, width: article.hero.width, height: article.hero.height };
+    // Five candidates instead of eight: each card's srcset is in the page twice (HTML and RSC payload) and in the JSON route.
+    const { src, srcSet } = trimSrcSet(props, CARD_DRAWN);
+    image = { src, srcSet, sizes: props.sizes, width: article.hero.width, height: article.hero.height };
   }
   return {
     id: article.id,
