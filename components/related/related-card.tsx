@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { toCardImageProps } from '@/lib/related/card-image';
 import type { RelatedCard } from '@/lib/related/cards';
 
 type RelatedCardViewProps = { card: RelatedCard };
@@ -15,17 +16,8 @@ export function RelatedCardView({ card }: RelatedCardViewProps) {
     <Link href={card.url} prefetch={false} className="related-card group">
       <span className="related-card-picture">
         {card.image && (
-          // eslint-disable-next-line @next/next/no-img-element -- srcset made on the server by next/image's getImageProps
-          <img
-            src={card.image.src}
-            srcSet={card.image.srcSet}
-            sizes={card.image.sizes}
-            width={card.image.width}
-            height={card.image.height}
-            alt=""
-            loading="lazy"
-            decoding="async"
-          />
+          // eslint-disable-next-line @next/next/no-img-element -- the optimiser's srcset, built by lib/related/card-image.ts
+          <img {...toCardImageProps(card.image)} alt="" loading="lazy" decoding="async" />
         )}
       </span>
       <span className="related-card-section">
