@@ -11,6 +11,8 @@ type HeroFigureProps = { hero: HeroImage; lead: boolean };
  * 358 px × its pixel ratio and not the whole viewport's.
  */
 export const HERO_SIZES = '(min-width: 1152px) 760px, (min-width: 1024px) calc(100vw - 392px), calc(100vw - 32px)';
+/** The narrowest (a 320 px phone) and widest (a 1023 px window, before the sidebar) of HERO_SIZES. */
+const HERO_DRAWN = { min: 288, max: 991 };
 
 /**
  * The article's picture with caption and credit kept apart. On the page it
@@ -25,6 +27,7 @@ export function HeroFigure({ hero, lead }: HeroFigureProps) {
         width={hero.width}
         height={hero.height}
         sizes={HERO_SIZES}
+        drawn={HERO_DRAWN}
         lead={lead}
         className="h-auto w-full bg-paper"
       />

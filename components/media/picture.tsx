@@ -1,4 +1,5 @@
 import { getImageProps, type ImageProps } from 'next/image';
+import { trimSrcSet, type DrawnWidths } from '@/lib/media/srcset';
 
 type PictureProps = Omit<ImageProps, 'preload' | 'priority' | 'loading' | 'src' | 'width' | 'height'> & {
   src: string;
@@ -6,6 +7,8 @@ type PictureProps = Omit<ImageProps, 'preload' | 'priority' | 'loading' | 'src' 
   height: number;
   /** The largest paint of the page it leads: eager and high priority. Everything else is lazy. */
   lead?: boolean;
+  /** CSS widths it is drawn at across layouts: the srcset then lists only the candidates a browser can pick (lib/media/srcset.ts). */
+  drawn?: DrawnWidths;
 };
 
 /**
@@ -22,9 +25,9 @@ type PictureProps = Omit<ImageProps, 'preload' | 'priority' | 'loading' | 'src' 
  * finds it early in the HTML by itself, with `fetchpriority="high"`, as
  * next/image's documentation recommends over `preload`.
  */
-export function Picture({ lead = false, ...image }: PictureProps) {
+export function Picture({ lead = false, drawn, ...image }: PictureProps) {
   const { props } = getImageProps({ ...image, loading: lead ? 'eager' : 'lazy', fetchPriority: lead ? 'high' : undefined });
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output
-  const img = <img {...props} />;
+  const img = <img {...props} {...(drawn && props.srcSet ? trimSrcSet(props, drawn) : null)} />;
   return lead ? <picture className="contents">{img}</picture> : img;
 }

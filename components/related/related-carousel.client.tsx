@@ -166,7 +166,7 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
             role="group"
             aria-roledescription="slide"
             aria-label={`${cards.length}件中${i + 1}件目`}
-            className="w-[70%] shrink-0 snap-start sm:w-[calc((100%-2rem)/3)] lg:w-[calc((100%-3rem)/4)]"
+            className="related-slide"
           >
             <RelatedCardView card={card} />
           </div>

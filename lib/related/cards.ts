@@ -1,12 +1,13 @@
-import { getImageProps } from 'next/image';
 import type { ArticleSummary } from '../content/types';
 import { formatJstDate, toJstIso } from '../time/jst';
+import type { CardImage } from './card-image';
 
 /**
  * One card of あわせて読みたい, shaped on the server so the browser gets
- * everything ready to render: the image's srcset from next/image's
- * configuration (the client never loads next/image), the date already in
- * Japan time. Serialisable: it travels in the page and in the JSON route.
+ * everything ready to render: the date already in Japan time, the picture as
+ * its stored path and size (the card builds its srcset, lib/related/card-image.ts;
+ * the client never loads next/image). Serialisable: it travels in the page's
+ * RSC payload and in the JSON route, so it carries nothing the card can derive.
  */
 export type RelatedCard = {
   id: string;
@@ -17,19 +18,11 @@ export type RelatedCard = {
   /** `datetime` of the date (+09:00). */
   datetime: string;
   dateLabel: string;
-  image: { src: string; srcSet: string | undefined; sizes: string | undefined; width: number; height: number } | null;
+  image: CardImage | null;
 };
-
-// Slide widths in the carousel: 70 % of a phone, a third of a tablet, a quarter of the desktop main column.
-const CARD_SIZES = '(max-width: 640px) 70vw, (max-width: 1024px) 33vw, 200px';
 
 /** A related article as a carousel card. */
 export function toRelatedCard(article: ArticleSummary): RelatedCard {
-  let image: RelatedCard['image'] = null;
-  if (article.hero) {
-    const { props } = getImageProps({ src: article.hero.src, width: article.hero.width, height: article.hero.height, alt: '', sizes: CARD_SIZES });
-    image = { src: props.src, srcSet: props.srcSet, sizes: props.sizes, width: article.hero.width, height: article.hero.height };
-  }
   return {
     id: article.id,
     url: article.url,
@@ -38,6 +31,6 @@ export function toRelatedCard(article: ArticleSummary): RelatedCard {
     sponsored: article.sponsored,
     datetime: toJstIso(article.publishedAt),
     dateLabel: formatJstDate(article.publishedAt),
-    image,
+    image: article.hero && { src: article.hero.src, width: article.hero.width, height: article.hero.height },
   };
 }

@@ -126,4 +126,28 @@ describe('dates and times', () => {
       weekday: 4,
     });
   });
+  it('agrees with the time-zone database for every hour across years, and before 1952 when Japan had summer time', () => {
+    const tz = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const check = (ms: number) => {
+      const f = Object.fromEntries(tz.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+      const expected = { year: +f.year!, month: +f.month!, day: +f.day!, hour: +f.hour!, minute: +f.minute!, second: +f.second!, weekday: days.indexOf(f.weekday!) };
+      expect(getJstDateParts(new Date(ms)), new Date(ms).toISOString()).toEqual(expected);
+    };
+    // Every 7 h 13 min 17 s from 1949 to 2040: all hours, weekdays, month ends and leap days.
+    for (let ms = Date.UTC(1949, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 26_000_000 + 1_000 * 397) check(ms);
+    // Midnight and the year's turn in Japan.
+    check(Date.UTC(2025, 11, 31, 15, 0, 0));
+    check(Date.UTC(2025, 11, 31, 14, 59, 59));
+  });
 });
