@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { RELATED_PAGE_SIZE } from '../lib/related/slices';
 import { hiddenArticles, wireStory } from './demo';
 
 /** あわせて読みたい: server-rendered links first, then an accessible carousel that loads more at the end. */
@@ -29,8 +30,7 @@ test.describe('without JavaScript', () => {
     const first = await hrefs(upper(page));
     const second = await hrefs(lower(page));
     for (const list of [first, second]) {
-      expect(list.length).toBeGreaterThanOrEqual(8);
-      expect(list.length).toBeLessThanOrEqual(12);
+      expect(list.length).toBe(RELATED_PAGE_SIZE);
       for (const href of list) {
         expect(href).toMatch(/^\/articles\/[a-z0-9]{8}$/);
         expect(href).not.toBe(ARTICLE);
@@ -115,8 +115,8 @@ test.describe('with JavaScript', () => {
     const more = page.waitForResponse((r) => r.url().includes(`/api/related/${wireStory.id}?slice=main&page=2`) && r.ok());
     await track(page).evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: 'instant' }));
     await more;
-    await expect(slides).toHaveCount(before + 12);
-    await expect(slides.last()).toHaveAttribute('aria-label', `${before + 12}件中${before + 12}件目`);
+    await expect(slides).toHaveCount(before + RELATED_PAGE_SIZE);
+    await expect(slides.last()).toHaveAttribute('aria-label', `${before + RELATED_PAGE_SIZE}件中${before + RELATED_PAGE_SIZE}件目`);
     // The rows still never repeat each other.
     const first = await hrefs(upper(page));
     expect(new Set(first).size).toBe(first.length);
@@ -142,7 +142,7 @@ test.describe('with JavaScript', () => {
     }
     await upper(page).scrollIntoViewIfNeeded();
     await track(page).evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: 'instant' }));
-    await expect(upper(page).locator('[aria-roledescription="slide"]')).toHaveCount(24);
+    await expect(upper(page).locator('[aria-roledescription="slide"]')).toHaveCount(2 * RELATED_PAGE_SIZE);
     await page.waitForLoadState('networkidle');
     const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
     test.info().annotations.push({ type: 'CLS', description: cls.toFixed(4) });

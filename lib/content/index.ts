@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { isArticleId } from './ids';
 import { listPublicSummariesByIds } from './lookup';
 import * as q from './queries';
-import { listRelatedArticles } from './related';
+import { rankRelatedArticleIds } from './related';
 
 /**
  * The one door to content for pages and components. Every getter reads only
@@ -96,16 +96,16 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
 });
 
 /**
- * あわせて読みたい for a public article, ranked (lib/related/rank.ts); null
- * for malformed ids and articles readers cannot see. Tagged with the article
- * alone: a publish elsewhere does not re-rank every article page (a newer
- * story joins the list when the article is next rendered, a day at most).
- * What a page shows of it is read again through {@link getArticleSummaries},
+ * あわせて読みたい for a public article: ids, ranked (lib/related/rank.ts);
+ * null for malformed ids and articles readers cannot see. Tagged with the
+ * article alone: a publish elsewhere does not re-rank every article page (a
+ * newer story joins the list when the article is next rendered, a day at
+ * most). What a page shows of it is read through {@link getArticleSummaries},
  * which ties the page to each card it shows.
  */
-export async function getRelatedArticles(id: string) {
+export async function getRelatedArticleIds(id: string) {
   if (!isArticleId(id)) return null;
-  return unstable_cache(async () => listRelatedArticles(await getDb(), id, new Date()), ['related', id], {
+  return unstable_cache(async () => rankRelatedArticleIds(await getDb(), id, new Date()), ['related-ids', id], {
     tags: [CACHE_TAGS.article(id)],
     revalidate: CACHE_SECONDS.article,
   })();

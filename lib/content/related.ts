@@ -1,8 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
 import { rankRelated, type RelatedFeatures } from '../related/rank';
-import { isPublic, selectSummaries } from './queries';
-import { toArticleSummary, type SummaryRow } from './shape';
+import { listPublicSummariesByIds } from './lookup';
+import { isPublic } from './queries';
 import type { ArticleSummary } from './types';
 
 type Db = Kysely<Database>;
@@ -19,12 +19,24 @@ const CANDIDATES_PER_RELATION = 100;
 type Filter = (eb: ExpressionBuilder<Database, 'articles'>) => Expression<SqlBool>;
 
 /**
- * あわせて読みたい for one article: public articles ranked by
- * lib/related/rank.ts, at most `limit`. Null when the article itself is not
- * public (unknown, draft, scheduled, unpublished), so a reader can never learn
- * anything about it from the related list.
+ * あわせて読みたい for one article as summaries: see {@link rankRelatedArticleIds}.
  */
 export async function listRelatedArticles(db: Db, id: string, now: Date, limit = RELATED_LIMIT): Promise<ArticleSummary[] | null> {
+  const ids = await rankRelatedArticleIds(db, id, now, limit);
+  if (!ids) return null;
+  const summaries = await listPublicSummariesByIds(db, ids, now);
+  return ids.flatMap((related) => summaries.get(related) ?? []);
+}
+
+/**
+ * あわせて読みたい for one article: the ids of public articles ranked by
+ * lib/related/rank.ts, at most `limit`. Null when the article itself is not
+ * public (unknown, draft, scheduled, unpublished), so a reader can never learn
+ * anything about it from the related list. Ranking reads only what it weighs
+ * (section, series, time, topic and tag links) of the few hundred
+ * candidates; the cards' columns are read for the ones a page shows.
+ */
+export async function rankRelatedArticleIds(db: Db, id: string, now: Date, limit = RELATED_LIMIT): Promise<string[] | null> {
   const subjectRow = await db
     .selectFrom('articles')
     .where(isPublic(now))
@@ -76,8 +88,13 @@ export async function listRelatedArticles(db: Db, id: string, now: Date, limit =
   ]);
   const candidateIds = [...new Set(gathered.flat().map((row) => row.id))];
   if (candidateIds.length === 0) return [];
-  const summaryRows = await selectSummaries(db, now).where('articles.id', 'in', candidateIds).select('articles.series_slug').execute();
-  const rows = new Map(summaryRows.map((row) => [row.id, row]));
+  // Every candidate was public when gathered, in this same statement's snapshot of time.
+  const featureRows = await db
+    .selectFrom('articles')
+    .where('articles.id', 'in', candidateIds)
+    .select(['articles.id', 'articles.section_slug', 'articles.series_slug', 'articles.published_at'])
+    .execute();
+  const rows = new Map(featureRows.map((row) => [row.id, row]));
   const [links, tagCounts] = await Promise.all([loadLinks(db, candidateIds), countTags(db, subject.tagSlugs)]);
   // In the order gathered (relation, then newest first), whatever order the IN query returned.
   const candidateRows = candidateIds.map((candidate) => rows.get(candidate)).filter((row) => row !== undefined);
@@ -89,8 +106,7 @@ export async function listRelatedArticles(db: Db, id: string, now: Date, limit =
     tagSlugs: links.tags.get(row.id) ?? [],
     publishedAt: row.published_at ?? '',
   }));
-  const ranked = rankRelated(subject, candidates, { now, tagCounts, limit });
-  return ranked.map((a) => toArticleSummary(rows.get(a.id) as SummaryRow));
+  return rankRelated(subject, candidates, { now, tagCounts, limit }).map((a) => a.id);
 }
 
 type Candidate = { id: string; published_at: string | null };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getArticleSummaries, getRelatedArticles } from '../content';
+import { getArticleSummaries, getRelatedArticleIds } from '../content';
 import { toRelatedCard, type RelatedCard } from './cards';
 import { sliceRelated, type RelatedPage, type RelatedSliceName } from './slices';
 
@@ -12,10 +12,10 @@ import { sliceRelated, type RelatedPage, type RelatedSliceName } from './slices'
  * and the page is tied to exactly the cards it shows.
  */
 export async function getRelatedCards(articleId: string, slice: RelatedSliceName, page: number): Promise<RelatedPage<RelatedCard> | null> {
-  const ranked = await getRelatedArticles(articleId);
+  const ranked = await getRelatedArticleIds(articleId);
   if (!ranked) return null;
   const { items, nextPage } = sliceRelated(ranked, slice, page);
-  const current = await getArticleSummaries(items.map((item) => item.id));
+  const current = await getArticleSummaries(items);
   return { items: current.map(toRelatedCard), nextPage };
 }
 

@@ -14,8 +14,13 @@ export const RELATED_SLICES = {
 
 export type RelatedSliceName = keyof typeof RELATED_SLICES;
 
-/** Cards per request: the first page is in the server HTML, the rest arrive as the reader reaches the end. */
-export const RELATED_PAGE_SIZE = 12;
+/**
+ * Cards per request: the first page is in the server HTML, the rest arrive
+ * as the reader reaches the end. Six fill a desktop row (four in view) and
+ * a phone's first swipes; every card more in the HTML is render time for a
+ * crawler's first visit and bytes every reader downloads (issue 12).
+ */
+export const RELATED_PAGE_SIZE = 6;
 
 /** Query parameters of GET /api/related/{id}. */
 export const relatedQuerySchema = z.object({
