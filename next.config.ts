@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { CACHE_CONTROL } from './lib/cache/control';
 
@@ -8,6 +9,12 @@ const nextConfig: NextConfig = {
   // Native and pool-holding packages load from node_modules at run time.
   serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
   poweredByHeader: false,
+  // Next.js's file-system cache, except that what an unknown address leaves
+  // (a 404 render, a getter's `null`) stays in a small in-memory LRU instead
+  // of on disk for good (ADR 0017). Absolute: Next.js resolves a relative
+  // path against the project at build and against `.next` at run time; the
+  // config is loaded in the project folder (`npm run build`, `npm start`).
+  cacheHandler: path.join(process.cwd(), 'lib/cache/cache-handler.cjs'),
   // Next.js hashes the whole HTML of every cached page on every request to
   // make an ETag (fnv1a over ~60 KB): a fifth of the server's time on a cached
   // article (profiled, docs/benchmarks.md). Cached pages carry s-maxage for

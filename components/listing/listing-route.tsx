@@ -31,7 +31,15 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
   const resolve = cache(async (slug: string, segments: string[] | undefined) => {
     const page = parsePageSegment(segments);
     if (page === null) return null;
-    const listing = await load(decodeURIComponent(slug), page);
+    const subject = decodeURIComponent(slug);
+    // A page past the end is judged from page 1 (cached, shared by every page
+    // number), never read itself: each number would otherwise leave a cached
+    // read of its own, found but empty, on disk for good (ADR 0017).
+    if (page > 1) {
+      const first = await load(subject, 1);
+      if (!first || page > first.articles.totalPages) return null;
+    }
+    const listing = await load(subject, page);
     if (!listing || page > listing.articles.totalPages) return null;
     return listing;
   });

@@ -1,0 +1,12 @@
+// Types of cache-handler.cjs for its tests (the handler itself is plain
+// CommonJS: Next.js loads it at run time, outside the bundler).
+import FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache');
+import type { BoundedLru, NotFoundEntry } from './not-found-memory.cjs';
+
+/** Next.js's FileSystemCache, with not-found entries kept in a bounded in-memory LRU instead of on disk. */
+declare class KijiCacheHandler extends FileSystemCache.default {
+  static readonly notFoundEntries: BoundedLru<NotFoundEntry>;
+  isOnDisk(key: string, kind: string): boolean;
+}
+
+export = KijiCacheHandler;

@@ -1,0 +1,220 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IncrementalCache as IncrementalCacheType } from 'next/dist/server/lib/incremental-cache';
+
+/**
+ * cache-handler.cjs extends Next.js internals that are not public API. These
+ * tests drive it through Next.js's own IncrementalCache (as `next start`
+ * does) on a temporary `.next`, and fail when what it relies on changes:
+ * the FileSystemCache class and where it writes, the key and value shapes
+ * handed to a handler, how `unstable_cache` stores a result, the tags
+ * manifest `revalidateTag` updates, and the per-key map of lifetimes.
+ * package.json pins `next` so that such a change arrives only through here.
+ */
+
+// Everything loaded as Node loads it at run time (CommonJS), so these are the
+// module instances the handler itself shares with Next.js.
+const require = createRequire(import.meta.url);
+// What Next.js's server installs before loading its request storage (unstable_cache needs it).
+(globalThis as typeof globalThis & { AsyncLocalStorage?: typeof AsyncLocalStorage }).AsyncLocalStorage ??= AsyncLocalStorage;
+const KijiCacheHandler = require('./cache-handler.cjs') as typeof import('./cache-handler.cjs');
+const { IncrementalCache } = require('next/dist/server/lib/incremental-cache/index.js') as typeof import('next/dist/server/lib/incremental-cache');
+const FileSystemCache = (require('next/dist/server/lib/incremental-cache/file-system-cache.js') as typeof import('next/dist/server/lib/incremental-cache/file-system-cache'))
+  .default;
+const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js') as typeof import('next/dist/server/lib/node-fs-methods');
+// Its per-key map of lifetimes is private in Next.js's types; the handler deletes from it.
+const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js') as {
+  SharedCacheControls: { cacheControls: Map<string, unknown> };
+};
+const { areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as typeof import('next/dist/server/lib/incremental-cache/tags-manifest.external');
+const { getRouteCacheKey } = require('next/dist/server/lib/route-cache-key.js') as { getRouteCacheKey: (pathname: string, owner: Owner) => string };
+const { unstable_cache } = require('next/dist/server/web/spec-extension/unstable-cache.js') as typeof import('next/dist/server/web/spec-extension/unstable-cache');
+
+type Owner = { kind: 'APP_PAGE'; sourceRoute: string };
+const ARTICLE_ROUTE: Owner = { kind: 'APP_PAGE', sourceRoute: '/(site)/articles/[id]/[[...page]]/page' };
+const NOT_FOUND_LIFETIME = { revalidate: 60, expire: 86_400 };
+
+let dist: string;
+let cache: IncrementalCacheType;
+
+function newIncrementalCache(): IncrementalCacheType {
+  const preview = { previewModeId: 'id', previewModeSigningKey: 'sign', previewModeEncryptionKey: 'encrypt' };
+  return new IncrementalCache({
+    fs: nodeFs,
+    dev: false,
+    flushToDisk: true,
+    serverDistDir: path.join(dist, 'server'),
+    requestHeaders: {},
+    maxMemoryCacheSize: 50 * 1024 * 1024,
+    previewProps: preview,
+    prerenderManifest: { version: 4, routes: {}, dynamicRoutes: {}, notFoundRoutes: [], preview },
+    CurCacheHandler: KijiCacheHandler,
+  } as unknown as ConstructorParameters<typeof IncrementalCache>[0]);
+}
+
+/** Every file under the temporary `.next`, relative. */
+function filesOnDisk(): string[] {
+  if (!fs.existsSync(dist)) return [];
+  return (fs.readdirSync(dist, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** An App Router page render as Next.js hands it to the cache. */
+function pageRender(status: number, tags: string[]) {
+  return {
+    kind: 'APP_PAGE',
+    html: `<!DOCTYPE html><html><body>${status}</body></html>`,
+    rscData: Buffer.from(`0:{"status":${status}}`),
+    headers: { 'x-next-cache-tags': tags.join(',') },
+    postponed: undefined,
+    status,
+    segmentData: new Map([['/_tree', Buffer.from('tree')]]),
+  };
+}
+
+async function setPage(pathname: string, status: number, tags: string[] = [`_N_T_${pathname}`]) {
+  const ctx = { route: ARTICLE_ROUTE, cacheControl: NOT_FOUND_LIFETIME, isRoutePPREnabled: false, isFallback: false };
+  await cache.set(pathname, pageRender(status, tags) as never, ctx as never);
+}
+
+async function getPage(pathname: string) {
+  const ctx = { kind: 'APP_PAGE', route: ARTICLE_ROUTE, isRoutePPREnabled: false, isFallback: false };
+  return (await cache.get(pathname, ctx as never)) as { value: { kind: string; status?: number; html?: string }; isStale?: unknown; cacheControl?: unknown } | null;
+}
+
+beforeEach(() => {
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-cache-handler-'));
+  KijiCacheHandler.notFoundEntries.clear();
+  cache = newIncrementalCache();
+});
+
+afterEach(() => {
+  fs.rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the Next.js the handler is written against', () => {
+  it('is pinned to the exact version installed', () => {
+    const installed = (require('next/package.json') as { version: string }).version;
+    const pkg = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const lock = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; dependencies?: Record<string, string> }>;
+    };
+    expect(pkg.dependencies.next).toBe(installed);
+    expect(lock.packages['']?.dependencies?.next).toBe(installed);
+    expect(lock.packages['node_modules/next']?.version).toBe(installed);
+  });
+
+  it('has the FileSystemCache the handler extends, with the methods it calls', () => {
+    expect(Object.getPrototypeOf(KijiCacheHandler)).toBe(FileSystemCache);
+    for (const method of ['get', 'set', 'revalidateTag', 'resetRequestCache', 'getFilePath']) {
+      expect(typeof (FileSystemCache.prototype as unknown as Record<string, unknown>)[method], method).toBe('function');
+    }
+    expect(SharedCacheControls.cacheControls).toBeInstanceOf(Map);
+  });
+
+  it('writes a found page where its own get reads it, under the scoped key the handler is given', async () => {
+    await setPage('/articles/abcd2345', 200);
+    const key = getRouteCacheKey('/articles/abcd2345', ARTICLE_ROUTE);
+    expect(key).toMatch(/^\/route-cache\/APP_PAGE\/[0-9a-f]{64}\/\$\/articles\/abcd2345$/);
+    const base = path.join('server', key.slice(1));
+    expect(filesOnDisk()).toEqual([`${base}.html`, `${base}.meta`, `${base}.rsc`, `${base}.segments/_tree.segment.rsc`].sort());
+    const meta = JSON.parse(fs.readFileSync(path.join(dist, `${base}.meta`), 'utf8')) as { status: number };
+    expect(meta.status).toBe(200);
+    // Next.js records the lifetime under that same key: the handler removes it from there.
+    expect(SharedCacheControls.cacheControls.get(key)).toEqual(NOT_FOUND_LIFETIME);
+    expect((await getPage('/articles/abcd2345'))?.value.status).toBe(200);
+  });
+});
+
+describe('a 404 page', () => {
+  it('is served from memory as a cache hit, with its lifetime, and never written', async () => {
+    for (let i = 0; i < 100; i++) await setPage(`/articles/unknown${i}`, 404);
+    expect(filesOnDisk()).toEqual([]);
+    const entry = await getPage('/articles/unknown7');
+    expect(entry?.value).toMatchObject({ kind: 'APP_PAGE', status: 404, html: '<!DOCTYPE html><html><body>404</body></html>' });
+    expect(entry?.cacheControl).toEqual(NOT_FOUND_LIFETIME);
+    expect(entry?.isStale).toBeFalsy();
+    // A fresh IncrementalCache (the next request) sees it too.
+    cache = newIncrementalCache();
+    expect((await getPage('/articles/unknown8'))?.value.status).toBe(404);
+  });
+
+  it('is forgotten, with its lifetime, when it falls out of the LRU', async () => {
+    await setPage('/articles/forgotten', 404);
+    const key = getRouteCacheKey('/articles/forgotten', ARTICLE_ROUTE);
+    expect(SharedCacheControls.cacheControls.has(key)).toBe(true);
+    KijiCacheHandler.notFoundEntries.delete(key);
+    expect(SharedCacheControls.cacheControls.has(key)).toBe(false);
+    expect(await getPage('/articles/forgotten')).toBeNull();
+  });
+
+  it('is dropped by an invalidation of any of its tags, and Next.js still hears of it', async () => {
+    await setPage('/articles/soon1234', 404, ['_N_T_/articles/soon1234', 'article:soon1234']);
+    await setPage('/articles/else5678', 404, ['_N_T_/articles/else5678', 'article:else5678']);
+    const before = Date.now() - 1;
+    await cache.revalidateTag(['article:soon1234'], { expire: 0 });
+    expect(await getPage('/articles/soon1234')).toBeNull();
+    expect((await getPage('/articles/else5678'))?.value.status).toBe(404);
+    expect(areTagsExpired(['article:soon1234'], before)).toBe(true);
+    // The newsroom's profile (`max`: stale, not expired) drops it too.
+    await cache.revalidateTag('_N_T_/articles/else5678', { expire: 31_536_000 });
+    expect(await getPage('/articles/else5678')).toBeNull();
+  });
+
+  it('gives way to the page when the address starts to exist', async () => {
+    await setPage('/articles/publish1', 404);
+    await setPage('/articles/publish1', 200);
+    expect((await getPage('/articles/publish1'))?.value.status).toBe(200);
+    expect(filesOnDisk().some((file) => file.endsWith('/$/articles/publish1.html'))).toBe(true);
+  });
+
+  it('replaces on disk a page that existed, so the old page cannot come back', async () => {
+    await setPage('/articles/gone1234', 200);
+    const files = filesOnDisk();
+    await setPage('/articles/gone1234', 404);
+    KijiCacheHandler.notFoundEntries.clear();
+    expect(filesOnDisk()).toEqual(files);
+    const meta = files.find((file) => file.endsWith('.meta'))!;
+    expect((JSON.parse(fs.readFileSync(path.join(dist, meta), 'utf8')) as { status: number }).status).toBe(404);
+    expect((await getPage('/articles/gone1234'))?.value.status).toBe(404);
+  });
+});
+
+describe('a cached read', () => {
+  // Outside a request, unstable_cache uses the global IncrementalCache.
+  const g = globalThis as typeof globalThis & { __incrementalCache?: IncrementalCacheType };
+  beforeEach(() => {
+    g.__incrementalCache = cache;
+  });
+  afterEach(() => {
+    delete g.__incrementalCache;
+  });
+
+  it('that found nothing is kept in memory and not read again; one that found something is written', async () => {
+    let reads = 0;
+    const find = unstable_cache(
+      async (id: string) => {
+        reads++;
+        return id === 'known123' ? { id } : null;
+      },
+      ['cache-handler-test'],
+      { tags: ['taxonomy'], revalidate: 3600 },
+    );
+    expect(await find('nope1234')).toBeNull();
+    expect(await find('nope1234')).toBeNull();
+    expect(reads).toBe(1);
+    expect(filesOnDisk()).toEqual([]);
+    expect(await find('known123')).toEqual({ id: 'known123' });
+    expect(filesOnDisk()).toEqual([expect.stringMatching(/^cache\/fetch-cache\/[0-9a-f]{64}$/)]);
+    // Its tags drop it, as they drop a 404 page.
+    await cache.revalidateTag(['taxonomy'], undefined);
+    expect(await find('nope1234')).toBeNull();
+    expect(reads).toBe(3);
+  });
+});
