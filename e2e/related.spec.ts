@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { RELATED_PAGE_SIZE } from '../lib/related/slices';
+import { RELATED_PAGE_SIZE, RELATED_SLICES } from '../lib/related/slices';
 import { hiddenArticles, wireStory } from './demo';
 
 /** あわせて読みたい: server-rendered links first, then an accessible carousel that loads more at the end. */
@@ -158,14 +158,15 @@ test.describe('with JavaScript', () => {
 });
 
 test('the JSON route refuses what it does not serve with a 4xx', async ({ request }) => {
-  const ok = await request.get(`/api/related/${wireStory.id}?slice=more&page=2`);
+  const lastPage = Math.ceil((RELATED_SLICES.more.end - RELATED_SLICES.more.start) / RELATED_PAGE_SIZE);
+  const ok = await request.get(`/api/related/${wireStory.id}?slice=more&page=${lastPage}`);
   expect(ok.status()).toBe(200);
   const body = (await ok.json()) as { items: { url: string }[]; nextPage: number | null };
   expect(body.items.length).toBeGreaterThan(0);
   expect(body.nextPage).toBeNull();
   expect(ok.headers()['cache-control']).toContain('s-maxage');
   for (const [path, status] of [
-    [`/api/related/${wireStory.id}?page=9`, 400],
+    [`/api/related/${wireStory.id}?page=${2 * lastPage + 1}`, 400],
     [`/api/related/${wireStory.id}?slice=all`, 400],
     ['/api/related/not-an-id', 400],
     ['/api/related/zzzzzzzz', 404],
