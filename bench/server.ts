@@ -56,14 +56,19 @@ export async function stopServer(child: ChildProcess, graceMs = 10_000): Promise
   signal('SIGKILL');
 }
 
+/** Folders under `.next` that Next.js fills while it serves (see {@link prepareAppCopy}). */
+const RUNTIME_CACHES = ['cache', path.join('server', 'route-cache')];
+
 /**
  * A folder to run the production build from with caches of its own: every
  * entry of the checkout linked, except `.next`, which is copied without its
- * `cache/`. Next.js keeps its data cache (`unstable_cache`) and the pages it
- * renders on demand under `.next` and reads them back across restarts, keyed
- * by route and arguments, not by database; two servers on different data
- * folders sharing one `.next` would serve each other's pages, and a page
- * rendered by an earlier run would not be rendered again.
+ * caches. Next.js keeps its data cache (`unstable_cache`, in `cache/`) and
+ * the pages it renders on demand (`server/route-cache/` in Next.js 16.4)
+ * under `.next` and reads them back across restarts, keyed by route and
+ * arguments, not by database; two servers on different data folders sharing
+ * one `.next` would serve each other's pages, and a page rendered by an
+ * earlier run (any server started from the checkout itself, such as
+ * `npm run bench:newsroom`'s) would not be rendered again.
  */
 export function prepareAppCopy(dir: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -77,7 +82,7 @@ export function prepareAppCopy(dir: string): string {
   fs.cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (source) => source !== path.join(root, '.next', 'cache'),
+    filter: (source) => !RUNTIME_CACHES.some((cache) => source === path.join(root, '.next', cache)),
   });
   return dir;
 }
