@@ -56,6 +56,48 @@ export async function stopServer(child: ChildProcess, graceMs = 10_000): Promise
   signal('SIGKILL');
 }
 
+/**
+ * Stops the server that listens on `port`: the process found there gets
+ * SIGTERM, then SIGKILL after `graceMs`, and the call returns once nothing
+ * listens on the port any more. `child` (the `npm start` we spawned, whose
+ * process group may outlive the server) is stopped after it. Refuses when
+ * the listener is not in `child`'s process group: that would be someone
+ * else's server.
+ */
+export async function stopServerOnPort(port: number, child: ChildProcess | null, graceMs = 10_000): Promise<void> {
+  const pid = findListeningPid(port);
+  if (pid !== null && child?.pid && processGroup(pid) !== child.pid) {
+    throw new Error(`port ${port} is held by pid ${pid}, not by the server this run started`);
+  }
+  if (pid !== null) {
+    const deadline = Date.now() + graceMs;
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    while (findListeningPid(port) === pid && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (findListeningPid(port) === pid) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone meanwhile
+      }
+      while (findListeningPid(port) === pid) await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  if (child) await stopServer(child, 2_000);
+}
+
+// The process group of `pid` (field 5 of /proc/<pid>/stat); null when it is gone.
+function processGroup(pid: number): number | null {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]);
+  } catch {
+    return null;
+  }
+}
+
 /** Folders under `.next` that Next.js fills while it serves (see {@link prepareAppCopy}). */
 const RUNTIME_CACHES = ['cache', path.join('server', 'route-cache')];
 
@@ -112,8 +154,8 @@ export function requireServerPid(port: number): number {
   return pid;
 }
 
-// CPU seconds (user + system) a process has used, from /proc/<pid>/stat (100 ticks a second on Linux).
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (100 ticks a second on Linux). */
+export function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
