@@ -209,6 +209,7 @@ function logPhase(r: PhaseResult): void {
 export async function measureNewsroomDay(options: DayOptions): Promise<DayResult> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const commit = currentCommit();
   const { port, connections, timeoutSeconds, crawlTimeoutSeconds } = options;
   const origin = `http://127.0.0.1:${port}`;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-day-'));
@@ -333,7 +334,7 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
       editorFailures: editorRun.failures,
       signInMs,
       loadAverage: os.loadavg(),
-      commit: currentCommit(),
+      commit,
     };
   } finally {
     if (ghost) await ghost.stop();
@@ -443,6 +444,8 @@ draft median ${median(pubs.map((p) => p.draftMs)).toFixed(0)} ms, publish median
 slowest ${Math.max(0, ...pubs.map((p) => p.publishMs)).toFixed(0)} ms${day.editorFailures.length > 0 ? `; failures: ${day.editorFailures.join('; ')}` : ''}. Each new story, requested once after the phase:
 ${pubs.map((p) => `${p.firstRead?.status ?? '—'} ${p.firstRead?.cache ?? ''}`.trim()).join(', ') || 'none'}.
 
+${renderCheck(day)}
+
 ${WHAT_LIMITS_IT}
 
 Reproduce: \`npx tsx bench/newsroom-day.ts\` (builds first unless \`BENCH_SKIP_BUILD=1\`; \`npm run bench\`
@@ -453,6 +456,21 @@ runs it last, \`BENCH_SKIP_DAY=1\` leaves it out). Settings: \`BENCH_DAY_ARTICLE
 \`BENCH_DAY_FROM=<that .json>\` writes this section again from them without measuring. Ghost from \`BENCH_GHOST_ROOT\` (\`/tmp/peers/ghost\`, where \`ghost.sh\` installs
 by default) with \`BENCH_GHOST_SCRIPT\` (\`/work/shared/peers/ghost.sh\`). A quick run:
 \`BENCH_SKIP_BUILD=1 BENCH_DAY_ARTICLES=2000 BENCH_DAY_SECONDS=20 npx tsx bench/newsroom-day.ts\`.`;
+}
+
+/**
+ * Whether the readers' server CPU is what their re-renders predict: every
+ * STALE or MISS answer starting one render at the crawl's CPU per render,
+ * on top of a cache hit at the hot article's CPU per answer.
+ */
+function renderCheck(day: DayResult): string {
+  const render = day.crawl.serverCpuMsPerRequest;
+  const hit = day.hot.serverCpuMsPerRequest;
+  if (render === null || hit === null) return '';
+  const predict = (r: PhaseResult) => hit + (((r.cache.STALE ?? 0) + (r.cache.MISS ?? 0)) / Math.max(1, r.requests)) * render;
+  const line = (r: PhaseResult) =>
+    `${r.name}: ${(100 * ((r.cache.STALE ?? 0) + (r.cache.MISS ?? 0)) / Math.max(1, r.requests)).toFixed(0)} % STALE or MISS, predicted ${predict(r).toFixed(1)} ms, measured ${r.serverCpuMsPerRequest?.toFixed(1) ?? '—'} ms`;
+  return `Server CPU per reader page against one background render per STALE or MISS answer (the crawl's ${render.toFixed(1)} ms a render) on top of a hit (the hot article's ${hit.toFixed(1)} ms): ${[day.quiet, day.publishing].map(line).join('; ')}.`;
 }
 
 /** Frozen prose: what the figures above are limited by, from the runs it names. */
