@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { deriveArticleId } from '../lib/content/ids';
 import { demoArticles } from '../lib/seed/demo/articles';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
+import { createDraft, draftBody, runCommand, signIn, type EditorSession } from './editor-client';
 import { startServer, stopServer } from './server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -49,46 +50,8 @@ async function alternate(urlPath: string, a: Record<string, string>, b: Record<s
   return [combine(runs[0]), combine(runs[1])];
 }
 
-type Session = { cookie: string; csrf: string };
-
-async function signIn(): Promise<{ session: Session; ms: number }> {
-  const html = await (await fetch(`${ORIGIN}/newsroom/sign-in`)).text();
-  const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)?.[0];
-  const started = performance.now();
-  const response = await fetch(`${ORIGIN}/api/newsroom/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ login: DEMO_EDITOR.login, password: DEMO_EDITOR.password, token }),
-  });
-  const ms = performance.now() - started;
-  if (!response.ok) throw new Error(`sign-in answered ${response.status}`);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const page = await (await fetch(`${ORIGIN}/newsroom`, { headers: { cookie } })).text();
-  return { session: { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(page)![1]! }, ms };
-}
-
-async function call(session: Session, method: string, urlPath: string, body: unknown) {
-  const response = await fetch(ORIGIN + urlPath, {
-    method,
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: ORIGIN, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, location: response.headers.get('location'), json: response.status < 300 ? ((await response.json()) as { article: { revision: number } }) : null };
-}
-
-async function createDraft(session: Session, headline: string): Promise<{ id: string; revision: number }> {
-  const created = await fetch(`${ORIGIN}/api/newsroom/articles`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
-    body: `csrf=${encodeURIComponent(session.csrf)}`,
-  });
-  const id = created.headers.get('location')!.split('/').pop()!;
-  const draft = { headline, standfirst: '', body: 'ベンチマーク用の本文。', section: 'culture', topics: [], tags: ['tokyo'], hero: null, agency: null, wireCode: null, breakingUntil: null, sponsored: false, series: null };
-  const saved = await call(session, 'PUT', `/api/newsroom/articles/${id}`, { draft, baseRevision: 1 });
-  return { id, revision: saved.json!.article.revision };
-}
+/** The draft every round publishes (カルチャー, tagged 東京), with `headline`. */
+const benchDraft = (headline: string) => draftBody({ headline, body: 'ベンチマーク用の本文。', section: 'culture', tags: ['tokyo'] });
 
 /** Milliseconds from now until an anonymous GET of `urlPath` contains `text`. */
 async function untilVisible(urlPath: string, text: string): Promise<number> {
@@ -115,31 +78,28 @@ try {
   await autocannon({ url: ORIGIN + articlePath, connections: 10, duration: 3 });
   [withProxy, withoutProxy] = await alternate(articlePath, {}, { 'x-kiji-bench-skip-proxy': '1' });
 
-  let session: Session | undefined;
+  let session: EditorSession | undefined;
   for (let i = 0; i < 5; i++) {
-    const { session: s, ms } = await signIn();
+    const { session: s, ms } = await signIn(ORIGIN, DEMO_EDITOR.login, DEMO_EDITOR.password);
     signIns.push(ms);
     session = s;
   }
   for (let round = 0; round < ROUNDS; round++) {
     const headline = `ベンチ記事${Date.now()}`;
-    const { id, revision } = await createDraft(session!, headline);
+    const { id, revision } = await createDraft(session!, benchDraft(headline));
     // Readers have the pages cached before the publish.
     for (const p of ['/', '/sections/culture', '/tags/tokyo', `/articles/${id}`]) await fetch(ORIGIN + p);
-    const published = await call(session!, 'POST', `/api/newsroom/articles/${id}/publish`, { baseRevision: revision });
+    const published = await runCommand(session!, id, 'publish', { baseRevision: revision });
     if (published.status !== 200) throw new Error(`publish answered ${published.status}`);
     const measured = await Promise.all(
       [`/articles/${id}`, '/', '/sections/culture', '/tags/tokyo'].map(async (p) => [p.startsWith('/articles') ? 'article (new)' : p, await untilVisible(p, headline)] as const),
     );
     for (const [p, ms] of measured) (visibility[`publish → ${p}`] ??= []).push(ms);
     const fixed = `${headline}(訂正)`;
-    const corrected = await call(session!, 'POST', `/api/newsroom/articles/${id}/correct`, {
-      baseRevision: published.json!.article.revision,
-      draft: { headline: fixed, standfirst: '', body: 'ベンチマーク用の本文。', section: 'culture', topics: [], tags: ['tokyo'], hero: null, agency: null, wireCode: null, breakingUntil: null, sponsored: false, series: null },
-    });
+    const corrected = await runCommand(session!, id, 'correct', { baseRevision: published.article!.revision, draft: benchDraft(fixed) });
     if (corrected.status !== 200) throw new Error(`correct answered ${corrected.status}`);
     (visibility['correct → article'] ??= []).push(await untilVisible(`/articles/${id}`, fixed));
-    await call(session!, 'POST', `/api/newsroom/articles/${id}/unpublish`, {});
+    await runCommand(session!, id, 'unpublish', {});
     if (round === 0) gone = await rps(`/articles/${id}`);
   }
 } finally {

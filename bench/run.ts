@@ -20,7 +20,8 @@ import { measureLighthouse, type LighthouseRow } from './lighthouse';
 import { measureMemory, type MemoryResult } from './memory';
 import { measureRankingRead } from './rankings';
 import { measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
-import { keptSections } from './sections';
+import { dayOptionsFromEnv, formatNewsroomDay, measureNewsroomDay, saveNewsroomDay, type DayResult } from './newsroom-day';
+import { keptSections, replaceSection } from './sections';
 import { findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
 const benchStarted = performance.now();
@@ -423,6 +424,10 @@ for (const r of rankingRead) {
   console.log(`counting layer on ${r.backend}: ${r.ingest.viewsPerSecond.toFixed(0)} views/s, ${r.ingest.cpuMicrosPerView.toFixed(1)} µs CPU/view, counted ${r.ingest.counted}/${r.ingest.views}`);
 }
 
+// The newsroom day (bench/newsroom-day.ts): its own server, data and ports (BENCH_DAY_PORT), after everything above has stopped.
+const day: DayResult | null = process.env.BENCH_SKIP_DAY ? null : await measureNewsroomDay(dayOptionsFromEnv());
+if (day) console.log(`newsroom day figures saved in ${saveNewsroomDay(day)}`);
+
 const row = (name: string, connections: number) => results.find((r) => r.name === name && r.connections === connections)!;
 const ceilingAt = (connections: number) => row('static file (ceiling)', connections);
 const cachedArticle = row('article (cached)', CONNECTIONS[0]!);
@@ -746,6 +751,7 @@ npm ci && npm run bench        # builds, seeds, starts \`npm start\` on ports ${
 BENCH_SKIP_BUILD=1 BENCH_SECONDS=20 npm run bench   # reuse the build, longer runs
 BENCH_RESEED=1 npm run bench   # seed the 100,000-article database again instead of copying it from .bench-data/
 # also: BENCH_SCALE_ARTICLES, BENCH_SCALE_SAMPLES, BENCH_MEMORY_REQUESTS, BENCH_LIGHTHOUSE_RUNS; Chromium at /usr/bin/chromium or CHROMIUM_PATH
+BENCH_SKIP_DAY=1 npm run bench  # leave out the newsroom day (its own settings are in its section below)
 \`\`\`
 
 The static-file row serves the article's exact HTML from \`public/\` through
@@ -754,5 +760,8 @@ the same Next.js server: the ceiling for a cached page. The empty page is
 `;
 // Sections other bench scripts own (bench/sections.ts) stay as they were.
 const kept = keptSections(fs.readFileSync('docs/benchmarks.md', 'utf8'));
-fs.writeFileSync('docs/benchmarks.md', [markdown.trimEnd(), ...kept].join('\n\n') + '\n');
+const document = [markdown.trimEnd(), ...kept].join('\n\n') + '\n';
+// Without a day this run (BENCH_SKIP_DAY), the last one's section is among those kept.
+fs.writeFileSync('docs/benchmarks.md', day ? replaceSection(document, 'newsroom-day', formatNewsroomDay(day)) : document);
 console.log(markdown);
+if (day) console.log(formatNewsroomDay(day));

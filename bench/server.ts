@@ -57,13 +57,60 @@ export async function stopServer(child: ChildProcess, graceMs = 10_000): Promise
 }
 
 /**
+ * Stops the server that listens on `port`: the process found there gets
+ * SIGTERM, then SIGKILL after `graceMs`, and the call returns once nothing
+ * listens on the port any more. `child` (the `npm start` we spawned, whose
+ * process group may outlive the server) is stopped after it. Refuses when
+ * the listener is not in `child`'s process group: that would be someone
+ * else's server.
+ */
+export async function stopServerOnPort(port: number, child: ChildProcess | null, graceMs = 10_000): Promise<void> {
+  const pid = findListeningPid(port);
+  if (pid !== null && child?.pid && processGroup(pid) !== child.pid) {
+    throw new Error(`port ${port} is held by pid ${pid}, not by the server this run started`);
+  }
+  if (pid !== null) {
+    const deadline = Date.now() + graceMs;
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    while (findListeningPid(port) === pid && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (findListeningPid(port) === pid) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone meanwhile
+      }
+      while (findListeningPid(port) === pid) await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  if (child) await stopServer(child, 2_000);
+}
+
+// The process group of `pid` (field 5 of /proc/<pid>/stat); null when it is gone.
+function processGroup(pid: number): number | null {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]);
+  } catch {
+    return null;
+  }
+}
+
+/** Folders under `.next` that Next.js fills while it serves (see {@link prepareAppCopy}). */
+const RUNTIME_CACHES = ['cache', path.join('server', 'route-cache')];
+
+/**
  * A folder to run the production build from with caches of its own: every
  * entry of the checkout linked, except `.next`, which is copied without its
- * `cache/`. Next.js keeps its data cache (`unstable_cache`) and the pages it
- * renders on demand under `.next` and reads them back across restarts, keyed
- * by route and arguments, not by database; two servers on different data
- * folders sharing one `.next` would serve each other's pages, and a page
- * rendered by an earlier run would not be rendered again.
+ * caches. Next.js keeps its data cache (`unstable_cache`, in `cache/`) and
+ * the pages it renders on demand (`server/route-cache/` in Next.js 16.4)
+ * under `.next` and reads them back across restarts, keyed by route and
+ * arguments, not by database; two servers on different data folders sharing
+ * one `.next` would serve each other's pages, and a page rendered by an
+ * earlier run (any server started from the checkout itself, such as
+ * `npm run bench:newsroom`'s) would not be rendered again.
  */
 export function prepareAppCopy(dir: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -77,7 +124,7 @@ export function prepareAppCopy(dir: string): string {
   fs.cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (source) => source !== path.join(root, '.next', 'cache'),
+    filter: (source) => !RUNTIME_CACHES.some((cache) => source === path.join(root, '.next', cache)),
   });
   return dir;
 }
@@ -107,8 +154,8 @@ export function requireServerPid(port: number): number {
   return pid;
 }
 
-// CPU seconds (user + system) a process has used, from /proc/<pid>/stat (100 ticks a second on Linux).
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (100 ticks a second on Linux). */
+export function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

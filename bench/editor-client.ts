@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * An editor driving the newsroom over HTTP, as the browser does: the
+ * sign-in form's token, the session cookie, the CSRF token from the
+ * newsroom page, same-origin JSON calls (the steps of e2e/newsroom-helpers.ts,
+ * without Playwright's `expect`). For bench scripts: every failure throws.
+ */
+
+export type EditorSession = { origin: string; cookie: string; csrf: string };
+
+/** The fields the editor form sends (lib/newsroom/draft.ts), as JSON. */
+export type DraftBody = {
+  headline: string;
+  standfirst: string;
+  body: string;
+  section: string;
+  topics: string[];
+  tags: string[];
+  hero: null;
+  agency: null;
+  wireCode: null;
+  breakingUntil: null;
+  sponsored: boolean;
+  series: null;
+};
+
+/** A plain draft: no picture, no wire, not breaking. */
+export function draftBody(fields: Pick<DraftBody, 'headline' | 'body' | 'section'> & Partial<DraftBody>): DraftBody {
+  return { standfirst: '', topics: [], tags: [], hero: null, agency: null, wireCode: null, breakingUntil: null, sponsored: false, series: null, ...fields };
+}
+
+/**
+ * Creates a newsroom account in the database under `dataDir` with the
+ * project's own command (`npm run newsroom:add-editor`, README), the
+ * password passed in `KIJI_EDITOR_PASSWORD` as the command expects from scripts.
+ */
+export function addEditor(dataDir: string, login: string, name: string): { login: string; password: string } {
+  const password = randomBytes(18).toString('base64url');
+  execFileSync('npm', ['run', '--silent', 'newsroom:add-editor', '--', '--login', login, '--name', name], {
+    env: { ...process.env, KIJI_DATA_DIR: dataDir, KIJI_EDITOR_PASSWORD: password, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { login, password };
+}
+
+/** Signs in through the API; `ms` is the sign-in request alone (scrypt and session). */
+export async function signIn(origin: string, login: string, password: string): Promise<{ session: EditorSession; ms: number }> {
+  const html = await (await fetch(`${origin}/newsroom/sign-in`)).text();
+  const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)?.[0];
+  if (!token) throw new Error('no token on the sign-in page');
+  const started = performance.now();
+  const response = await fetch(`${origin}/api/newsroom/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ login, password, token }),
+  });
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('sign-in set no cookie');
+  const page = await (await fetch(`${origin}/newsroom`, { headers: { cookie } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!csrf) throw new Error('no CSRF token on the newsroom page');
+  return { session: { origin, cookie, csrf }, ms };
+}
+
+function jsonHeaders(session: EditorSession): Record<string, string> {
+  return { cookie: session.cookie, origin: session.origin, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
+}
+
+export type CommandAnswer = { status: number; article: { id: string; status: string; revision: number } | null; error: string | null };
+
+async function toAnswer(response: Response): Promise<CommandAnswer> {
+  const text = await response.text();
+  let json: { article?: CommandAnswer['article']; error?: string } = {};
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    json = { error: text.slice(0, 200) };
+  }
+  return { status: response.status, article: json.article ?? null, error: json.error ?? null };
+}
+
+/** Creates an empty draft (the header's 新規作成 form) and saves `draft` into it. */
+export async function createDraft(session: EditorSession, draft: DraftBody): Promise<{ id: string; revision: number }> {
+  const created = await fetch(`${session.origin}/api/newsroom/articles`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: session.cookie, origin: session.origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `csrf=${encodeURIComponent(session.csrf)}`,
+  });
+  const id = created.headers.get('location')?.split('/').pop();
+  if (created.status !== 303 || !id) throw new Error(`creating a draft answered ${created.status}`);
+  const saved = await saveDraft(session, id, draft, 1);
+  return { id, revision: saved.article!.revision };
+}
+
+/** `PUT /api/newsroom/articles/{id}`: the editor's save. */
+export async function saveDraft(session: EditorSession, id: string, draft: DraftBody, baseRevision: number): Promise<CommandAnswer> {
+  const answer = await toAnswer(
+    await fetch(`${session.origin}/api/newsroom/articles/${id}`, { method: 'PUT', headers: jsonHeaders(session), body: JSON.stringify({ draft, baseRevision }) }),
+  );
+  if (answer.status !== 200 || !answer.article) throw new Error(`saving ${id} answered ${answer.status}: ${answer.error}`);
+  return answer;
+}
+
+/** `POST /api/newsroom/articles/{id}/{command}` (publish, correct, unpublish, …); the answer, whatever its status. */
+export async function runCommand(session: EditorSession, id: string, command: string, body: Record<string, unknown>): Promise<CommandAnswer> {
+  return toAnswer(
+    await fetch(`${session.origin}/api/newsroom/articles/${id}/${command}`, { method: 'POST', headers: jsonHeaders(session), body: JSON.stringify(body) }),
+  );
+}
