@@ -25,7 +25,7 @@ function day(overrides: Partial<DayResult>): DayResult {
     hot: phase('single hot article', 2000, 10, 'HIT'),
     quiet: phase('readers, quiet', 1700, 10, 'HIT'),
     publishing: phase('readers, editor publishing', 1000, 10, 'STALE', { ms: 1500 }),
-    publications: [{ path: '/articles/new1', draftMs: 50, publishMs: 80, firstRead: { status: 200, cache: 'HIT' } }],
+    publications: [{ path: '/articles/new1', draftMs: 50, publishMs: 80, afterPhase: { status: 200, cache: 'HIT' } }],
     editorFailures: [],
     signInMs: 300,
     loadAverage: [1, 1, 1],

@@ -86,7 +86,8 @@ export function dayOptionsFromEnv(): DayOptions {
   };
 }
 
-export type Publication = { path: string; draftMs: number; publishMs: number; firstRead: { status: number; cache: string } | null };
+/** A story the editor published: its path, the draft (create + save) and publish requests' times, and what one request for it got after the phase. */
+export type Publication = { path: string; draftMs: number; publishMs: number; afterPhase: { status: number; cache: string } | null };
 
 export type DayResult = {
   options: DayOptions;
@@ -154,7 +155,7 @@ const STORY_BODY = [
 ].join('\n\n');
 
 /**
- * The editor of the publishing phase: from `start`, a story every
+ * The editor of the publishing phase: from now, a story every
  * `everyMs` until `endAt`, each created, saved and published over HTTP;
  * `onPublished` hands its path to the readers.
  */
@@ -179,18 +180,18 @@ async function publishStories(
       if (published.status !== 200) throw new Error(`publish answered ${published.status}: ${published.error}`);
       const storyPath = `/articles/${id}`;
       onPublished(storyPath);
-      publications.push({ path: storyPath, draftMs: t1 - t0, publishMs: t2 - t1, firstRead: null });
+      publications.push({ path: storyPath, draftMs: t1 - t0, publishMs: t2 - t1, afterPhase: null });
       console.log(`  published ${storyPath} in ${section}: draft ${(t1 - t0).toFixed(0)} ms, publish ${(t2 - t1).toFixed(0)} ms`);
     } catch (error) {
       failures.push((error as Error).message);
       console.warn(`  editor: ${(error as Error).message}`);
     }
   }
-  // What a reader got on the first request for each new story, after the phase (untimed).
+  // What one more request for each new story gets once the phase is over (untimed): is it cached?
   for (const p of publications) {
     const response = await fetch(origin + p.path);
     await response.arrayBuffer();
-    p.firstRead = { status: response.status, cache: response.headers.get('x-nextjs-cache') ?? 'none' };
+    p.afterPhase = { status: response.status, cache: response.headers.get('x-nextjs-cache') ?? 'none' };
   }
   return { publications, failures };
 }
@@ -442,7 +443,7 @@ The editor (\`npm run newsroom:add-editor\`, signed in over HTTP in ${day.signIn
 ${pubs.length} stories (create + save, then publish, over \`/api/newsroom/articles\`):
 draft median ${median(pubs.map((p) => p.draftMs)).toFixed(0)} ms, publish median ${median(pubs.map((p) => p.publishMs)).toFixed(0)} ms and
 slowest ${Math.max(0, ...pubs.map((p) => p.publishMs)).toFixed(0)} ms${day.editorFailures.length > 0 ? `; failures: ${day.editorFailures.join('; ')}` : ''}. Each new story, requested once after the phase:
-${pubs.map((p) => `${p.firstRead?.status ?? '—'} ${p.firstRead?.cache ?? ''}`.trim()).join(', ') || 'none'}.
+${pubs.map((p) => `${p.afterPhase?.status ?? '—'} ${p.afterPhase?.cache ?? ''}`.trim()).join(', ') || 'none'}.
 
 ${renderCheck(day)}
 
