@@ -477,25 +477,30 @@ function renderCheck(day: DayResult): string {
 /** Frozen prose: what the figures above are limited by, from the run it names (the product changes under the bench). */
 const WHAT_LIMITS_IT = `### What limits it
 
-Written from the run of 2026-12-04 14:31 (commit e21e202, product as at 8fe51ae; machine otherwise idle during the readers):
+Written from the run of 2026-12-04 14:55 (after ADR 0018: pages carry the tags of what they show, the
+rails refresh in the browser; machine otherwise idle), against the run of 14:31 on the code before it
+(8fe51ae): crawl 19.0 pages/s (0.42× Ghost's 45.0), readers 51.9 pages/s quiet (0.13× the hot article)
+and 41.5 while publishing (0.10×), p99 2.2 and 2.6 s, half the article reads STALE.
 
-- **Readers.** Every page of this build carries a 30-second lifetime (\`Cache-Control: s-maxage=30\`: the
-  ニュース速報 ticker's window, ADR 0005, sets the revalidation of every page that shows it) and the
-  \`articles\` tag. An article read more than 30 s after its last render is answered STALE and rendered again
-  in the background; across a long tail that was half of the article reads, and a render costs over 20 times a
-  hit in server CPU. The re-renders account for the readers' CPU (the line above), and the cached answers
-  wait behind them on the server's one JavaScript thread: article reads, all answered from the cache, had
-  a p50 of about 1.5 s. Most of those are read back from disk, too: an article's cache entry is about
-  0.4 MB and Next.js keeps 50 MB of them in memory (its default), about a hundred articles.
-  The readers' throughput is the long tail's render rate, not the cache's; it moves when an article page
-  no longer takes the ticker's lifetime or the \`articles\` tag (CONVENTIONS: a page carries the tags of
-  what it shows).
-- **Publishing.** Each publish invalidates \`articles\`, so the home page, the sections and the head of the
-  Zipf law go STALE at once and render again (article reads STALE: 52 % quiet, 77 % publishing).
-- **Crawl against Ghost.** A first render costs Kiji about 56 ms of server CPU against Ghost's 22 ms for its
-  post page: React's server render of the HTML and of the RSC payload, related reading, the sidebar, and
-  writing both to the page cache on disk (the uncached row's profile, above). Fifty renders at once share
-  one thread, so each answer waits for about fifty renders (p50 2.5 s).`;
+- **Readers.** No article page is re-rendered by time or by another story's publish now: every article
+  read in both phases was a HIT; a publish re-rendered only the home page, its section and the new story
+  (the STALE and MISS above). Throughput went from 0.13× to 0.71× the hot article quiet and 0.72×
+  publishing, p99 from 2.2 s to under 0.5 s. What is left is the cost of a hit read from disk: an
+  article's cache entry (HTML, RSC payload and its segments) is about 0.35 MB and Next.js keeps 50 MB
+  of them in memory, about 150 articles, so the long tail's hits read files (article p50 268 ms against
+  25 ms for the home page, which stays in memory). A larger memory cache did worse: at 256 MB the
+  readers fell to 202 pages/s with a p99 of 2.7 s (run of 15:08), the cost of collecting a heap of
+  page strings; the way on is a smaller page (fewer bytes to read) and \`proxy.ts\`, which runs before
+  every article hit (about a fifth of a hit, ADR 0012).
+- **Crawl against Ghost.** A first render costs Kiji about 57 ms of server CPU against Ghost's 21 ms for
+  its post page. Profiled over 400 first renders (server CPU, 14:14): SQLite 14 % (the article 3 ms, the
+  related ranking 4 ms, down from 9), React's RSC payload 9 % and HTML 4 %, writing the page cache
+  12 % (Next.js also measures every entry with \`JSON.stringify\`, which spells the RSC bytes out as
+  numbers), garbage collection 8 %, compression 3 %; the rest is Next.js's request path. The page is
+  smaller (HTML 223 → 143 KB, RSC payload 102 → 58 KB inline: six related cards a row in the first
+  HTML instead of twelve, trimmed srcsets, the rails as one small snapshot) but a render still costs
+  about the same: the framework's per-render work, not our markup, is most of it. Fifty renders at once
+  share one thread, so each answer waits for about fifty renders (p50 2.1 s).`;
 
 /** Writes (or replaces) the day's section of docs/benchmarks.md. */
 export function writeNewsroomDaySection(day: DayResult, file = 'docs/benchmarks.md'): string {
