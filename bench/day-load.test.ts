@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../lib/seed/scale';
 import { Phase, parseSitemap, readerPicker, zipfSampler } from './day-load';
 
-// A small seeded generator (mulberry32), so the draws below are the same on every run.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The seed generator's PRNG (mulberry32), so the draws below are the same on every run.
+const seeded = createRandom;
 
 describe('zipfSampler', () => {
   it('draws rank r in proportion to 1/(r+1), within the ranks', () => {
