@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 /**
  * An editor driving the newsroom over HTTP, as the browser does: the
  * sign-in form's token, the session cookie, the CSRF token from the
- * newsroom page, same-origin JSON calls (the steps of e2e/newsroom-helpers.ts,
- * without Playwright's `expect`). For bench scripts: every failure throws.
+ * newsroom page, same-origin JSON calls. For bench scripts and the e2e
+ * specs (e2e/newsroom-helpers.ts wraps it): every failure throws.
  */
 
 export type EditorSession = { origin: string; cookie: string; csrf: string };
@@ -67,7 +67,8 @@ export async function signIn(origin: string, login: string, password: string): P
   return { session: { origin, cookie, csrf }, ms };
 }
 
-function jsonHeaders(session: EditorSession): Record<string, string> {
+/** Headers of a same-origin JSON call by the signed-in editor (cookie, Origin, CSRF token). */
+export function jsonHeaders(session: EditorSession): Record<string, string> {
   return { cookie: session.cookie, origin: session.origin, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
 }
 
@@ -84,8 +85,8 @@ async function toAnswer(response: Response): Promise<CommandAnswer> {
   return { status: response.status, article: json.article ?? null, error: json.error ?? null };
 }
 
-/** Creates an empty draft (the header's 新規作成 form) and saves `draft` into it. */
-export async function createDraft(session: EditorSession, draft: DraftBody): Promise<{ id: string; revision: number }> {
+/** Creates an empty draft (the header's 新規作成 form) and saves `draft` (a DraftBody, or any draft the form can send) into it. */
+export async function createDraft(session: EditorSession, draft: DraftBody | object): Promise<{ id: string; revision: number }> {
   const created = await fetch(`${session.origin}/api/newsroom/articles`, {
     method: 'POST',
     redirect: 'manual',
@@ -99,7 +100,7 @@ export async function createDraft(session: EditorSession, draft: DraftBody): Pro
 }
 
 /** `PUT /api/newsroom/articles/{id}`: the editor's save. */
-export async function saveDraft(session: EditorSession, id: string, draft: DraftBody, baseRevision: number): Promise<CommandAnswer> {
+export async function saveDraft(session: EditorSession, id: string, draft: DraftBody | object, baseRevision: number): Promise<CommandAnswer> {
   const answer = await toAnswer(
     await fetch(`${session.origin}/api/newsroom/articles/${id}`, { method: 'PUT', headers: jsonHeaders(session), body: JSON.stringify({ draft, baseRevision }) }),
   );

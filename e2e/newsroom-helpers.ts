@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { createDraft, jsonHeaders, runCommand, signIn, type EditorSession } from '../bench/editor-client';
 import { emptyDraft, type ArticleDraft } from '../lib/newsroom/draft';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 
@@ -14,27 +15,20 @@ export { DEMO_EDITOR };
 
 export type Session = { cookie: string; csrf: string; base: string };
 
+/** The bench's editor client (bench/editor-client.ts) under the names and shapes the specs use. */
+function asEditor(session: Session): EditorSession {
+  return { origin: session.base, cookie: session.cookie, csrf: session.csrf };
+}
+
 /** Signs in through the API as a browser would (the sign-in page's token, same Origin). */
 export async function signInApi(base = BASE, login: string = DEMO_EDITOR.login, password: string = DEMO_EDITOR.password): Promise<Session> {
-  const html = await (await fetch(`${base}/newsroom/sign-in`)).text();
-  const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)?.[0];
-  expect(token, 'sign-in form token').toBeTruthy();
-  const response = await fetch(`${base}/api/newsroom/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ login, password, token }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const page = await (await fetch(`${base}/newsroom`, { headers: { cookie } })).text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
-  expect(csrf, 'CSRF token on the newsroom page').toBeTruthy();
-  return { cookie, csrf: csrf!, base };
+  const { session } = await signIn(base, login, password);
+  return { cookie: session.cookie, csrf: session.csrf, base: session.origin };
 }
 
 /** Headers of a same-origin JSON call by the signed-in editor. */
 export function editorHeaders(session: Session): Record<string, string> {
-  return { cookie: session.cookie, origin: session.base, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
+  return jsonHeaders(asEditor(session));
 }
 
 export type DraftInput = ArticleDraft;
@@ -52,31 +46,13 @@ export function draftOf(overrides: Partial<DraftInput> = {}): DraftInput {
 
 /** Creates a draft and saves `draft` into it; returns its id and revision. */
 export async function createDraftApi(session: Session, draft: DraftInput): Promise<{ id: string; revision: number }> {
-  const created = await fetch(`${session.base}/api/newsroom/articles`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: session.base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: `csrf=${encodeURIComponent(session.csrf)}`,
-  });
-  expect(created.status).toBe(303);
-  const id = created.headers.get('location')!.split('/').pop()!;
-  const saved = await fetch(`${session.base}/api/newsroom/articles/${id}`, {
-    method: 'PUT',
-    headers: editorHeaders(session),
-    body: JSON.stringify({ draft, baseRevision: 1 }),
-  });
-  expect(saved.status, await saved.clone().text()).toBe(200);
-  return { id, revision: ((await saved.json()) as { article: { revision: number } }).article.revision };
+  return createDraft(asEditor(session), draft);
 }
 
 /** Runs an article command through the API; returns the status and body. */
 export async function commandApi(session: Session, id: string, command: string, body: Record<string, unknown>) {
-  const response = await fetch(`${session.base}/api/newsroom/articles/${id}/${command}`, {
-    method: 'POST',
-    headers: editorHeaders(session),
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { article?: { revision: number; status: string }; error?: string } };
+  const answer = await runCommand(asEditor(session), id, command, body);
+  return { status: answer.status, body: { article: answer.article ?? undefined, error: answer.error ?? undefined } };
 }
 
 /** Signs in through the real sign-in form. */
