@@ -27,13 +27,11 @@ const nextConfig: NextConfig = {
   expireTime: 604_800,
   // Set before the page renders; Next.js keeps a Cache-Control that is
   // already there, except on draft-mode renders and errors, which it makes
-  // private. Not for a draft-mode request at all, to be sure.
+  // private (e2e/cache-headers.spec.ts asserts both). Not conditional on the
+  // draft-mode cookie: a request with a forged one would then get Next.js's
+  // `s-maxage=86400` and a CDN would keep that copy for a day.
   async headers() {
-    return PAGE_ROUTES.map((source) => ({
-      source,
-      missing: [{ type: 'cookie' as const, key: '__prerender_bypass' }],
-      headers: [{ key: 'Cache-Control', value: CACHE_CONTROL.page }],
-    }));
+    return PAGE_ROUTES.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: CACHE_CONTROL.page }] }));
   },
   // Page 1 of an article or listing has only the bare URL; `/1` is an alias
   // that has moved there for good (301, which every crawler reads as moved).

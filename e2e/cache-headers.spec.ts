@@ -110,6 +110,8 @@ test('reader pages and crawler files are cacheable by a CDN, with stale-while-re
     { route: '/publications', status: 200, policy: page, request: get('/publications') },
     { route: '/ranking', status: 200, policy: page, request: get('/ranking') },
     { route: '/api/rails', status: 200, policy: rails, request: get('/api/rails') },
+    // A forged draft-mode cookie is not draft mode: the page is the public one, with the public page's CDN lifetime.
+    { route: '/articles/{id} with a forged draft cookie', status: 200, policy: page, request: get(`/articles/${wireStory.id}`, { cookie: '__prerender_bypass=forged' }) },
     { route: '/newsletter', status: 200, policy: isr(3600), request: get('/newsletter') },
     { route: '/newsletter/sent', status: 200, policy: isr(3600), request: get('/newsletter/sent') },
     { route: '/sitemap.xml', status: 200, policy: crawler, request: get('/sitemap.xml') },
