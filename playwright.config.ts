@@ -47,6 +47,8 @@ export default defineConfig({
       SITE_URL: baseURL,
       // Specs publish, unpublish and flag breaking stories through POST /api/revalidate with it.
       KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+      // /baseline, the empty page the JS and Lighthouse budgets compare with (off in production).
+      KIJI_BENCH_PAGES: '1',
       // The newsletter specs receive mail on a real SMTP server in the test process.
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     },

@@ -5,17 +5,17 @@ import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
 import { CACHE_CONTROL } from './lib/cache/control';
 
 /**
- * Runs before the page cache for article and newsroom URLs:
+ * Runs before the page cache for article, newsroom and preview URLs:
  * - withdrawn articles answer 410 Gone and removed pages 301, which an App
- *   Router page cannot (lib/newsroom/routing.ts); a preview (draft mode)
- *   goes through to the page, which checks the editor or preview link;
- * - preview and newsroom responses say `noindex`, and newsroom pages may not
- *   be framed by another site (clickjacking).
+ *   Router page cannot (lib/newsroom/routing.ts). For every request: no
+ *   cookie or header skips it. Editors and preview links see a withdrawn
+ *   article at its preview address (docs/adr/0019-preview-address.md);
+ * - preview and newsroom responses say `noindex`, and may not be framed by
+ *   another site (clickjacking).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const preview = request.cookies.has('__prerender_bypass');
-  if (pathname.startsWith('/articles/') && !preview) {
+  if (pathname.startsWith('/articles/')) {
     const decision = decideArticleRouting(pathname, await getFreshRoutingSnapshot());
     if (decision?.kind === 'gone') {
       return new NextResponse(GONE_PAGE_HTML, {
@@ -33,18 +33,10 @@ export async function proxy(request: NextRequest) {
   }
   const response = NextResponse.next();
   response.headers.set('X-Robots-Tag', 'noindex');
-  if (!pathname.startsWith('/articles/')) response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+  response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
   return response;
 }
 
 export const config = {
-  matcher: [
-    // The header lets bench/newsroom.ts measure, in one run, what this proxy
-    // costs a cached article. Skipping it only loses 410/301 (readers then get
-    // 404) and the preview's X-Robots-Tag (the page's own meta tag remains).
-    { source: '/articles/:path*', missing: [{ type: 'header', key: 'x-kiji-bench-skip-proxy' }] },
-    '/newsroom',
-    '/newsroom/:path*',
-    '/preview/:path*',
-  ],
+  matcher: ['/articles/:path*', '/newsroom', '/newsroom/:path*', '/preview/:path*'],
 };

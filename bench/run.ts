@@ -528,7 +528,7 @@ proxy cache honouring \`s-maxage\`, which every cached page sends).
 
 An A/B on the idle machine (2026-11-26 08:10, 50 connections, 8 s each,
 twice): static file 1,067 and 1,075 req/s; the cached article 471 and 503
-(0.46); the same article with the proxy skipped (\`x-kiji-bench-skip-proxy\`)
+(0.46); the same article with the proxy skipped (a bench-only header, since removed)
 596 and 636 (0.58). So the proxy costs about a fifth of a cached article,
 and the rest grows with the page's size: the section page (88 KB of HTML
 and RSC payload) reaches 0.87 in the table above, the article (223 KB, the

@@ -152,15 +152,6 @@ test('nothing personal is cacheable by a shared cache', async ({ request }) => {
   const session = await signInApi();
   const editor = { cookie: session.cookie };
   const { id } = await createDraftApi(session, draftOf());
-  const previewOn = await request.post('/api/newsroom/preview', {
-    form: { id, csrf: session.csrf },
-    headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf },
-    maxRedirects: 0,
-  });
-  expect(previewOn.status()).toBe(303);
-  const bypass = /__prerender_bypass=[^;]+/.exec(previewOn.headers()['set-cookie'] ?? '')?.[0];
-  expect(bypass, 'the draft-mode cookie').toBeTruthy();
-  const previewCookie = { cookie: `${session.cookie}; ${bypass}` };
   const link = await createPreviewLink(request, session, id);
 
   const rows: Row[] = [
@@ -171,9 +162,10 @@ test('nothing personal is cacheable by a shared cache', async ({ request }) => {
     { route: '/newsroom/articles/{id}', status: 200, policy: uncached, request: get(`/newsroom/articles/${id}`, editor) },
     { route: 'POST /api/newsroom/sign-in (refused)', status: 400, policy: personal, request: post('/api/newsroom/sign-in', {}, { origin: BASE }) },
     { route: 'POST /api/newsroom/terms (bad)', status: 400, policy: personal, request: post('/api/newsroom/terms', {}, editorHeaders(session)) },
-    // Previews: the draft-mode article (a draft, and a published article seen in draft mode), preview links.
-    { route: '/articles/{draft} in draft mode', status: 200, policy: uncached, request: get(`/articles/${id}`, previewCookie) },
-    { route: '/articles/{id} in draft mode', status: 200, policy: uncached, request: get(`/articles/${wireStory.id}`, previewCookie) },
+    // Previews: a draft and a published article at their preview address, preview links.
+    { route: '/preview/articles/{draft}', status: 200, policy: uncached, request: get(`/preview/articles/${id}`, editor) },
+    { route: '/preview/articles/{id}', status: 200, policy: uncached, request: get(`/preview/articles/${wireStory.id}`, editor) },
+    { route: '/preview/articles/{draft} (anonymous)', status: 404, policy: uncached, request: get(`/preview/articles/${id}`) },
     { route: '/preview/{token}', status: 303, policy: personal, request: get(link) },
     { route: '/preview/{unknown}', status: 404, policy: personal, request: get('/preview/not-a-token') },
     // Newsletter answers and the pages its mail links open.

@@ -13,7 +13,7 @@ import { BASE, createDraftApi, draftOf, editorHeaders, EVIL, signInApi, type Ses
 type Route = { file: string; pattern: string; methods: string[] };
 
 function findRoutes(): Route[] {
-  const roots = ['app/(newsroom)', 'app/api/newsroom', 'app/api/preview', 'app/preview'];
+  const roots = ['app/(newsroom)', 'app/api/newsroom', 'app/(site)/preview'];
   const routes: Route[] = [];
   for (const root of roots) {
     for (const entry of fs.readdirSync(root, { recursive: true }) as string[]) {
@@ -42,14 +42,19 @@ const PUBLIC = {
   '/newsroom/sign-in PAGE': 'the sign-in page itself',
   '/api/newsroom/sign-in POST': 'signing in (same-origin and form token still required)',
   '/preview/[token] GET': 'a shared preview link (its signed token is the credential)',
-  '/api/preview/exit POST': 'leaving preview (only clears the caller’s own cookies; same-origin required)',
+} as const;
+
+// Pages that answer a 404, not a sign-in, to whoever may not see them: they are
+// not the newsroom's, and say nothing about whether the article exists.
+const GRANTED = {
+  '/preview/articles/[id]/[[...page]] PAGE': 'an article at its preview address: a signed-in editor, or a preview link for it',
 } as const;
 
 function fill(pattern: string, id: string): string[] {
   if (pattern.includes('[command]')) {
     return ['publish', 'schedule', 'unschedule', 'unpublish', 'correct', 'restore'].map((c) => pattern.replace('[id]', id).replace('[command]', c));
   }
-  return [pattern.replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA').replace('[id]', id).replace('[token]', 'not-a-token')];
+  return [pattern.replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA').replace('[id]', id).replace('[token]', 'not-a-token').replace('/[[...page]]', '')];
 }
 
 let session: Session;
@@ -76,15 +81,14 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/articles/[id] PUT',
       '/api/newsroom/articles/[id]/[command] POST',
       '/api/newsroom/media POST',
-      '/api/newsroom/preview POST',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
       '/api/newsroom/scheduler POST',
       '/api/newsroom/sign-in POST',
       '/api/newsroom/sign-out POST',
       '/api/newsroom/terms POST',
-      '/api/preview/exit POST',
       '/preview/[token] GET',
+      '/preview/articles/[id]/[[...page]] PAGE',
     ].sort(),
   );
 });
@@ -95,6 +99,13 @@ test('every newsroom page sends an anonymous reader to sign-in', async () => {
       const response = await fetch(`${BASE}${url}`, { redirect: 'manual' });
       if (`${route.pattern} PAGE` in PUBLIC) {
         expect(response.status, url).toBe(200);
+        continue;
+      }
+      if (`${route.pattern} PAGE` in GRANTED) {
+        expect(response.status, url).toBe(404);
+        expect((await fetch(`${BASE}${url.replace(draftId, 'zzzzzzzz')}`, { redirect: 'manual' })).status, url).toBe(404);
+        // What the 404 withholds is there for an editor.
+        expect((await fetch(`${BASE}${url}`, { headers: { cookie: session.cookie }, redirect: 'manual' })).status, url).toBe(200);
         continue;
       }
       expect(response.status, url).toBe(307);
@@ -127,7 +138,7 @@ test('every newsroom mutation refuses anonymous, cross-site, Origin-less and tok
           expect((await send({})).status, `${key} garbage token`).toBe(404);
           continue;
         }
-        if (key !== '/api/newsroom/sign-in POST' && key !== '/api/preview/exit POST') {
+        if (key !== '/api/newsroom/sign-in POST') {
           attempts.push(['anonymous', { origin: BASE, 'content-type': 'application/json' }]);
           attempts.push(['no CSRF token', noToken]);
           attempts.push(['wrong CSRF token', { ...signed, 'x-csrf-token': session.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }]);

@@ -67,9 +67,12 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   await expect(page.getByTestId('save-state')).toContainText('保存しました');
   await page.screenshot({ path: `e2e/screenshots/newsroom-editor-${info.project.name}.png`, fullPage: true });
 
-  // Preview: the real article page in draft mode, with the banner; anonymous readers get 404.
+  // Preview: the whole article page at its preview address, with the banner;
+  // anonymous readers get 404 there and at the public address.
+  const setCookies: string[] = [];
+  page.context().on('response', async (r) => setCookies.push(...(await r.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value)));
   const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'プレビュー' }).click()]);
-  await preview.waitForURL(`${BASE}/articles/${id}`);
+  await preview.waitForURL(`${BASE}/preview/articles/${id}`);
   await expect(preview.getByTestId('preview-banner')).toContainText('プレビュー中');
   await expect(preview.getByTestId('preview-banner')).toContainText('下書き');
   await expect(preview.locator('h1')).toHaveText(headline);
@@ -82,9 +85,12 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   await preview.screenshot({ path: `e2e/screenshots/newsroom-preview-${info.project.name}.png` });
   const reader = await anonymousPage(browser);
   expect((await reader.goto(`/articles/${id}`))?.status()).toBe(404);
-  // The banner's button leaves draft mode: the same address is a reader's 404 again.
-  await preview.getByRole('button', { name: 'プレビューを終了' }).click();
-  await expect(preview.locator('h1')).toHaveText('お探しのページは見つかりませんでした');
+  expect((await reader.goto(`/preview/articles/${id}`))?.status()).toBe(404);
+  // No draft mode: nothing an editor (or anyone) is given makes public pages skip the cache.
+  expect(setCookies.filter((c) => c.startsWith('__prerender_bypass'))).toEqual([]);
+  // The banner leads an editor back to the editor.
+  await preview.getByRole('link', { name: '編集画面に戻る' }).click();
+  await preview.waitForURL(`${BASE}/newsroom/articles/${id}`);
   await preview.close();
 
   // Share a preview link: works in a fresh browser, then not after revocation.
@@ -94,15 +100,18 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   expect(linkUrl).toMatch(new RegExp(`^${BASE}/preview/`));
   const guest = await anonymousPage(browser);
   await guest.goto(linkUrl);
-  await expect(guest).toHaveURL(`${BASE}/articles/${id}`);
+  await expect(guest).toHaveURL(`${BASE}/preview/articles/${id}`);
   await expect(guest.getByTestId('preview-banner')).toContainText('プレビュー中');
+  await expect(guest.getByTestId('preview-banner').getByRole('link', { name: '編集画面に戻る' })).toHaveCount(0);
   await expect(guest.locator('h1')).toHaveText(headline);
+  // The grant is for this article's preview address only: the public address is a reader's 404.
+  expect((await guest.goto(`/articles/${id}`))?.status()).toBe(404);
   // Read-only and one article only: the newsroom still wants a sign-in.
   await guest.goto('/newsroom');
   await expect(guest).toHaveURL(/\/newsroom\/sign-in/);
   await page.getByRole('button', { name: '取り消す' }).first().click();
   await expect(page.getByRole('status')).toContainText('取り消しました');
-  expect((await guest.goto(`/articles/${id}`))?.status()).toBe(404);
+  expect((await guest.goto(`/preview/articles/${id}`))?.status()).toBe(404);
   const late = await anonymousPage(browser);
   expect((await late.goto(linkUrl))?.status()).toBe(410);
 
@@ -203,6 +212,20 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
   expect(gone?.status()).toBe(410);
   await expect(reader.locator('h1')).toHaveText('この記事は公開を終了しました');
   expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(410);
+  // For every request: no cookie or header skips the 410 (a draft-mode cookie, the old bench switch, an editor's session).
+  for (const headers of <Record<string, string>[]>[
+    { cookie: '__prerender_bypass=forged' },
+    { 'x-kiji-bench-skip-proxy': '1' },
+    { cookie: `${session.cookie}; __prerender_bypass=forged` },
+  ]) {
+    const answer = await fetch(`${BASE}/articles/${id}`, { headers, redirect: 'manual' });
+    expect(answer.status, JSON.stringify(headers)).toBe(410);
+    expect(await answer.text()).not.toContain('一ページにまとめた');
+  }
+  // The desk still sees it, at its preview address.
+  const preview = await fetch(`${BASE}/preview/articles/${id}`, { headers: { cookie: session.cookie } });
+  expect(preview.status).toBe(200);
+  expect(await preview.text()).toContain('一ページにまとめた');
 });
 
 test('scheduling in Japan time; a scheduled article appears when its time comes', async ({ browser }) => {

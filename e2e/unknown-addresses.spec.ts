@@ -107,13 +107,18 @@ test('10,000 unknown addresses leave the cache on disk as it was, and each is a 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-e2e-unknown-'));
   const app = copyBuild(path.join(work, 'app'));
   const nextDir = path.join(app, '.next');
-  const server = await startServer({ KIJI_DATA_DIR: path.join(work, 'data'), SITE_URL: base }, port, { cwd: app });
+  // As a site runs: the bench's reference pages off.
+  const server = await startServer({ KIJI_DATA_DIR: path.join(work, 'data'), SITE_URL: base, KIJI_BENCH_PAGES: '0' }, port, { cwd: app });
   try {
     // A known page is cached on disk (otherwise "nothing grew" would prove nothing).
     const knownPage = `/articles/${wireStory.id}`;
     expect((await fetch(`${base}${knownPage}`)).status).toBe(200);
     const knownFile = (s: Snapshot) => [...s.keys()].find((file) => file.startsWith(`server${path.sep}route-cache${path.sep}`) && file.endsWith(`$${knownPage}.html`));
     await expect.poll(() => knownFile(snapshot(nextDir)), { timeout: 30_000, message: 'the known article in the page cache on disk' }).toBeTruthy();
+
+    // No page or route of the bench's ships in a site (issue 14).
+    expect((await fetch(`${base}/baseline`)).status).toBe(404);
+    expect((await fetch(`${base}/baseline/beacon`, { method: 'POST' })).status).toBe(404);
 
     // A 404 is still cached: the second request for an address is a cache hit.
     const cacheOf = async (url: string) => (await fetch(`${base}${url}`)).headers.get('x-nextjs-cache');

@@ -16,6 +16,7 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL').optional(),
   KIJI_REDIS_PREFIX: z.string().min(1).default('kiji:'),
   KIJI_REVALIDATE_SECRET: z.string().min(24, 'KIJI_REVALIDATE_SECRET must be at least 24 characters').optional(),
+  KIJI_BENCH_PAGES: flag.default(false),
 });
 
 export type Settings = {
@@ -29,6 +30,8 @@ export type Settings = {
   redisPrefix: string;
   /** Bearer secret of POST /api/revalidate; unset disables the route. */
   revalidateSecret: string | undefined;
+  /** The reference pages benchmarks and budgets compare with (/baseline): off unless a bench or test turns it on. */
+  benchPages: boolean;
 };
 
 /**
@@ -50,5 +53,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     redisUrl: s.REDIS_URL,
     redisPrefix: s.KIJI_REDIS_PREFIX,
     revalidateSecret: s.KIJI_REVALIDATE_SECRET,
+    benchPages: s.KIJI_BENCH_PAGES,
   };
 }

@@ -1,11 +1,13 @@
 import Link from 'next/link';
-import { articlePath } from '@/lib/content/urls';
+import { articlePath as publicPath, articlePreviewPath } from '@/lib/content/urls';
 
-type ArticlePagerProps = { id: string; page: number; totalPages: number };
+type ArticlePagerProps = { id: string; page: number; totalPages: number; preview?: boolean };
 
 /** Page links of a multi-page article: 前のページ 1 2 3 次のページ. */
-export function ArticlePager({ id, page, totalPages }: ArticlePagerProps) {
+export function ArticlePager({ id, page, totalPages, preview = false }: ArticlePagerProps) {
   if (totalPages <= 1) return null;
+  // A preview's pages stay at the preview address: a draft has no public one.
+  const articlePath = preview ? articlePreviewPath : publicPath;
   const numbers = Array.from({ length: totalPages }, (_, i) => i + 1);
   const box = 'inline-flex min-w-10 items-center justify-center border px-3 py-2 text-sm';
   return (

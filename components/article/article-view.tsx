@@ -11,8 +11,8 @@ type ArticleViewProps = {
   page: number;
   /**
    * An editor's or preview-link holder's view: nothing that counts readers
-   * renders (no beacon for 人気ランキング; the beacon route also ignores
-   * draft-mode browsers, lib/rankings/filter.ts).
+   * renders (no beacon for 人気ランキング), and page links stay at the
+   * preview address.
    */
   preview?: boolean;
   /** What follows the article on the public page (related reading, signup); the newsroom's live preview has none. */
@@ -36,7 +36,7 @@ export function ArticleView({ article, page, preview = false, children }: Articl
         <BodyBlocks blocks={blocks} />
         {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}
       </div>
-      <ArticlePager id={article.id} page={page} totalPages={article.pages.length} />
+      <ArticlePager id={article.id} page={page} totalPages={article.pages.length} preview={preview} />
       {!preview && <ViewBeacon articleId={article.id} />}
       {children}
     </article>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { cache } from 'react';
 import { JsonLd } from '@/components/seo/json-ld';
-import { LISTING_PAGE_SIZE, parsePageSegment, type ArticleSummary, type Paged } from '@/lib/content';
+import { LISTING_PAGE_SIZE, decodeSlugSegment, parsePageSegment, type ArticleSummary, type Paged } from '@/lib/content';
 import { readSettings } from '@/lib/config';
 import { buildBreadcrumbs, buildCollectionPage } from '@/lib/seo/json-ld';
 import { buildPageMetadata } from '@/lib/seo/metadata';
@@ -31,7 +31,7 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
   const resolve = cache(async (slug: string, segments: string[] | undefined) => {
     const page = parsePageSegment(segments);
     if (page === null) return null;
-    const subject = decodeURIComponent(slug);
+    const subject = decodeSlugSegment(slug);
     // A page past the end is judged from page 1 (cached, shared by every page
     // number), never read itself: each number would otherwise leave a cached
     // read of its own, found but empty, on disk for good (ADR 0017).

@@ -2,6 +2,7 @@
 // Client: the editor form keeps unsaved state, autosaves drafts, warns before leaving with unsaved changes and refreshes the live preview as the editor types.
 
 import Link from 'next/link';
+import { articlePreviewPath } from '@/lib/content/urls';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
 import { previewDraftAction } from '@/lib/newsroom/preview-action';
 import type { ArticleStatus } from '@/lib/db/schema';
@@ -192,8 +193,8 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
     );
   };
 
-  // Preview opens the real article page in draft mode; unsaved changes to a
-  // draft are saved first so the preview shows what is on screen.
+  // Preview opens the whole article page at its preview address; unsaved
+  // changes to a draft are saved first so the preview shows what is on screen.
   async function openPreview() {
     if (dirty && editable) {
       const saved = await save();
@@ -404,10 +405,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
         </div>
       </form>
 
-      <form ref={previewForm} action="/api/newsroom/preview" method="post" target="_blank" hidden>
-        <input type="hidden" name="csrf" value={csrfToken} />
-        <input type="hidden" name="id" value={article.id} />
-      </form>
+      <form ref={previewForm} action={articlePreviewPath(article.id)} method="get" target="_blank" hidden />
 
       <section aria-label="プレビュー" className="min-w-0 space-y-2 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
         <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -113,7 +113,7 @@ describe('XSS payloads in every editor field', () => {
         <ArticleView article={article} page={1} preview />
         <ArticleCard article={article} size="lead" />
         <HeadlineList items={[toRailItem(article)]} />
-        <PreviewBanner articleId="abcdefgh" status="draft" publishedAt={null} />
+        <PreviewBanner articleId="abcdefgh" status="draft" publishedAt={null} viewer="link" />
       </>,
     );
     expect(findInjection(html)).toEqual([]);

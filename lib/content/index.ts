@@ -25,7 +25,7 @@ export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(
 /**
  * A public article by id; null for malformed, unknown, draft, scheduled or
  * unpublished ids. With `preview` (an editor or preview-link holder, decided
- * by the article route alone) any status is returned, read straight from the
+ * by lib/preview/access.ts alone) any status is returned, read straight from the
  * database: a draft never enters the shared cache.
  */
 export async function getArticle(id: string, { preview = false }: { preview?: boolean } = {}) {
@@ -130,7 +130,7 @@ export async function getArticleSummaries(ids: readonly string[]) {
   )();
 }
 
-export { articlePath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment } from './urls';
+export { articlePath, articlePreviewPath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment, decodeSlugSegment } from './urls';
 export type * from './types';
 
 // Findability (issue 6): sitemaps, feeds and site search.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, parsePageSegment, sectionPath } from './urls';
+import { articlePath, articlePreviewPath, decodeSlugSegment, parsePageSegment, sectionPath } from './urls';
 
 describe('parsePageSegment', () => {
   it('treats a bare URL as page 1 and a number from 2 up as that page', () => {
@@ -22,5 +22,23 @@ describe('paths', () => {
     expect(articlePath('abcd2345', 2)).toBe('/articles/abcd2345/2');
     expect(sectionPath('world', 1)).toBe('/sections/world');
     expect(sectionPath('world', 3)).toBe('/sections/world/3');
+  });
+});
+
+describe('decodeSlugSegment', () => {
+  it('decodes an encoded Japanese slug and keeps a plain one', () => {
+    expect(decodeSlugSegment('%E6%9D%B1%E4%BA%AC')).toBe('東京');
+    expect(decodeSlugSegment('tokyo')).toBe('tokyo');
+  });
+
+  it('never throws on a segment Next.js has already decoded or that is malformed', () => {
+    for (const raw of ['%', '%ff', '100%', 'a%ZZ', '%E3%81']) expect(decodeSlugSegment(raw)).toBe(raw);
+  });
+});
+
+describe('articlePreviewPath', () => {
+  it('puts every page of an article under /preview', () => {
+    expect(articlePreviewPath('abcdefgh')).toBe('/preview/articles/abcdefgh');
+    expect(articlePreviewPath('abcdefgh', 3)).toBe('/preview/articles/abcdefgh/3');
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { cookies, draftMode, headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getNewsroomContext } from './context';
 import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken, toSignInToken } from './csrf';
@@ -99,12 +99,11 @@ export async function startSession(editor: Editor): Promise<void> {
   jar.set(name, token, { httpOnly: true, sameSite: 'lax', secure: settings.secureCookies, path: '/', expires: expiresAt });
 }
 
-/** Signs out: the session row is deleted (so a copied cookie stops working too), the cookie and draft mode cleared. */
+/** Signs out: the session row is deleted (so a copied cookie stops working too), the cookie cleared. */
 export async function endSession(): Promise<void> {
   const { db, settings } = await getNewsroomContext();
   const jar = await cookies();
   const name = sessionCookieName(settings.secureCookies);
   await revokeSession(db, jar.get(name)?.value);
   jar.set(name, '', { httpOnly: true, sameSite: 'lax', secure: settings.secureCookies, path: '/', maxAge: 0 });
-  (await draftMode()).disable();
 }

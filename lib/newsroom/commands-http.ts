@@ -90,7 +90,7 @@ export async function handleArticleCommand(request: Request, id: string, command
       correct: () => correctArticle(db, { id, editorId, draft: draft!, baseRevision }),
       restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
     }[command]();
-    await invalidateTags(db, result.invalidate);
+    await invalidateTags(db, result.invalidate, undefined, { expire: command === 'unpublish' ? 'now' : 'stale' });
     // After the editor has the answer: re-render what readers will open next.
     after(() => warmPages(settings.internalUrl, toWarmPaths(result.invalidate)));
     if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);

@@ -30,6 +30,14 @@ describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
     expect(revalidateTag).toHaveBeenCalledTimes(2);
   });
 
+  it('drops the pages at once for a withdrawal, so no cache serves the old page again', async () => {
+    await invalidateTags(conn.db, ['article:abcdefgh', 'articles'], T0, { expire: 'now' });
+    expect(revalidateTag.mock.calls).toEqual([
+      ['article:abcdefgh', { expire: 0 }],
+      ['articles', { expire: 0 }],
+    ]);
+  });
+
   it('replays, after a restart, only what a cached page could still be missing', async () => {
     const hour = 3_600_000;
     await invalidateTags(conn.db, ['section:world'], new Date(T0.getTime() + 23 * hour));

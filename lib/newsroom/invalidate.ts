@@ -5,6 +5,17 @@ import { CACHE_SECONDS } from '../cache/tags';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
 
+export type InvalidateOptions = {
+  /**
+   * `stale` (the default, Next's `max` profile): the next request gets the old
+   * page once while the new one renders. `now`: the pages are dropped and the
+   * next request waits for a new render. A withdrawal uses it: the story must
+   * leave every page and cache at once (often for legal reasons), and it is
+   * rare enough that a blocking render costs nothing worth saving.
+   */
+  expire?: 'stale' | 'now';
+};
+
 /**
  * Marks the pages behind these cache tags stale (lib/cache/tags.ts). With the
  * `max` profile the next request regenerates the page (serving the old one
@@ -17,9 +28,9 @@ import { forgetRailsAfter } from '../rails';
  * its backstop. Each invalidation is therefore also recorded, and the
  * scheduler's first call after start replays the recent ones.
  */
-export async function invalidateTags(db: Kysely<Database>, tags: readonly string[], now = new Date()): Promise<void> {
+export async function invalidateTags(db: Kysely<Database>, tags: readonly string[], now = new Date(), { expire = 'stale' }: InvalidateOptions = {}): Promise<void> {
   if (tags.length === 0) return;
-  for (const tag of tags) revalidateTag(tag, 'max');
+  for (const tag of tags) revalidateTag(tag, expire === 'now' ? { expire: 0 } : 'max');
   forgetRailsAfter(tags);
   await db
     .insertInto('cache_invalidations')

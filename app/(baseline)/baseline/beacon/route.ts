@@ -1,5 +1,7 @@
+import { readSettings } from '@/lib/config';
+
 // A route handler that does nothing: the ceiling the view beacon is measured
-// against in `npm run bench` (docs/benchmarks.md).
+// against in `npm run bench` (docs/benchmarks.md). A 404 unless KIJI_BENCH_PAGES is on.
 export async function POST() {
-  return new Response(null, { status: 204 });
+  return new Response(null, { status: readSettings().benchPages ? 204 : 404 });
 }

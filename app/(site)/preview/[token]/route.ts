@@ -1,4 +1,4 @@
-import { articlePath } from '@/lib/content/urls';
+import { articlePreviewPath } from '@/lib/content/urls';
 import { getNewsroomContext } from '@/lib/newsroom/context';
 import { grantPreview } from '@/lib/preview/access';
 import { checkPreviewToken } from '@/lib/preview/links';
@@ -9,8 +9,9 @@ type Context = { params: Promise<{ token: string }> };
 
 /**
  * A shared preview link: checks the signed token (and that it is neither
- * expired nor revoked), then opens its one article in draft mode. Read-only:
- * the holder gets no session and can reach nothing else.
+ * expired nor revoked), then opens its one article at its preview address
+ * with a grant cookie for that address only. Read-only: the holder gets no
+ * session, no draft mode, and can reach nothing else.
  */
 export async function GET(_request: Request, { params }: Context) {
   const { token } = await params;
@@ -18,5 +19,5 @@ export async function GET(_request: Request, { params }: Context) {
   const check = await checkPreviewToken(db, secret, token);
   if (!check.ok) return previewLinkRefusal(check.reason);
   await grantPreview(token, check.articleId, check.expiresAt);
-  return new Response(null, { status: 303, headers: { Location: articlePath(check.articleId), 'Cache-Control': CACHE_CONTROL.personal, 'Referrer-Policy': 'no-referrer' } });
+  return new Response(null, { status: 303, headers: { Location: articlePreviewPath(check.articleId), 'Cache-Control': CACHE_CONTROL.personal, 'Referrer-Policy': 'no-referrer' } });
 }

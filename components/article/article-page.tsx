@@ -1,0 +1,52 @@
+import type { Article } from '@/lib/content';
+import { articlePath, sectionPath } from '@/lib/content';
+import type { ArticleStatus } from '@/lib/db/schema';
+import { WithSidebar } from '@/components/layout/with-sidebar';
+import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
+import { PreviewBanner } from '@/components/preview/preview-banner';
+import { RailsScope } from '@/components/rails/rails-scope';
+import { Sidebar } from '@/components/rails/sidebar';
+import { RelatedReading } from '@/components/related/related-reading';
+import { JsonLd } from '@/components/seo/json-ld';
+import { ArticlePageLinks } from '@/components/seo/page-links';
+import { buildBreadcrumbs, buildNewsArticle } from '@/lib/seo/json-ld';
+import { ArticleView } from './article-view';
+
+type ArticlePageProps = {
+  article: Article;
+  page: number;
+  siteUrl: string;
+  /** At the preview address: the banner, and nothing a crawler or the rankings should take from it. */
+  preview?: { status: ArticleStatus; publishedAt: string | null; viewer: 'editor' | 'link' };
+};
+
+/** The whole article page, at its public address and (the same page with a banner) at its preview address. */
+export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProps) {
+  return (
+    <>
+      {preview && <PreviewBanner articleId={article.id} status={preview.status} publishedAt={preview.publishedAt} viewer={preview.viewer} />}
+      <RailsScope>
+        <WithSidebar sidebar={<Sidebar />}>
+          {!preview && <ArticlePageLinks id={article.id} page={page} totalPages={article.pages.length} siteUrl={siteUrl} />}
+          {!preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
+          <JsonLd
+            data={buildBreadcrumbs(
+              [
+                { name: 'ホーム', path: '/' },
+                { name: article.section.name, path: sectionPath(article.section.slug) },
+                { name: article.headline, path: articlePath(article.id) },
+              ],
+              siteUrl,
+            )}
+          />
+          <ArticleView article={article} page={page} preview={!!preview}>
+            {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
+            <RelatedReading articleId={article.id} slice="main" />
+            <NewsletterSignup placement="article" />
+            <RelatedReading articleId={article.id} slice="more" />
+          </ArticleView>
+        </WithSidebar>
+      </RailsScope>
+    </>
+  );
+}
