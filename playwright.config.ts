@@ -49,6 +49,9 @@ export default defineConfig({
       KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
       // /baseline, the empty page the JS and Lighthouse budgets compare with (off in production).
       KIJI_BENCH_PAGES: '1',
+      // The test process stands where nginx would: each newsletter spec's browser is a
+      // reader of its own, named in X-Forwarded-For (Next.js appends the real peer).
+      KIJI_TRUSTED_PROXY_HOPS: '1',
       // The newsletter specs receive mail on a real SMTP server in the test process.
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     },

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readClientAddress, readTrustedProxyHops } from './client-address';
 
 describe('readClientAddress', () => {
-  it('takes the last entry without a trusted proxy, so a made-up leading entry is ignored', () => {
+  it('takes the socket peer (the last entry, which Next.js appends) without a trusted proxy, whatever the client wrote', () => {
     expect(readClientAddress('6.6.6.6, 203.0.113.7', 0)).toBe('203.0.113.7');
-    expect(readClientAddress('6.6.6.6, 203.0.113.7', 1)).toBe('203.0.113.7');
+    expect(readClientAddress('6.6.6.6, 7.7.7.7, 203.0.113.7', 0)).toBe('203.0.113.7');
   });
 
-  it('takes the address the outermost of N trusted proxies saw', () => {
-    expect(readClientAddress('6.6.6.6, 203.0.113.7, 10.0.0.2', 2)).toBe('203.0.113.7');
+  it('takes the address the outermost of N trusted proxies saw: N entries before the peer', () => {
+    // Behind nginx: the client wrote 6.6.6.6, nginx appended 203.0.113.7, Next.js appended nginx (127.0.0.1).
+    expect(readClientAddress('6.6.6.6, 203.0.113.7, 127.0.0.1', 1)).toBe('203.0.113.7');
+    expect(readClientAddress('6.6.6.6, 203.0.113.7, 10.0.0.2, 10.0.0.3', 2)).toBe('203.0.113.7');
     expect(readClientAddress('203.0.113.7', 3)).toBe('203.0.113.7');
   });
 

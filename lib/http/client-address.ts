@@ -2,25 +2,28 @@ import { z } from 'zod';
 
 /**
  * The client's address from X-Forwarded-For, for every per-client limit
- * (newsroom sign-in, newsletter signup). Next.js fills the header with the
- * socket's address only when the request has none, so with no trusted proxy
- * (hops 0 or 1) the last entry is either that address or one the client made
- * up; with N trusted proxies (KIJI_TRUSTED_PROXY_HOPS), the Nth entry from the
- * end is the address the outermost trusted proxy saw. IPv4-mapped IPv6 is
- * written as plain IPv4 so one client has one spelling. Null when there is none.
+ * (newsroom sign-in, newsletter signup, the rankings' visitor). Next.js, as
+ * patched here (patches/next+16.4.6.patch), appends the socket's peer to the
+ * header the way a proxy does, so the last entry is always the machine that
+ * connected; everything before it is what the client and any proxies sent.
+ * With N trusted proxies (KIJI_TRUSTED_PROXY_HOPS) the client is the entry
+ * N places before the last: the address the outermost trusted proxy saw.
+ * With none (0, the default) it is the peer itself, whatever the client
+ * wrote in the header. IPv4-mapped IPv6 is written as plain IPv4 so one
+ * client has one spelling. Null when there is none.
  */
 export function readClientAddress(forwardedFor: string | null, trustedHops: number): string | null {
   const entries = (forwardedFor ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const entry = entries[Math.max(0, entries.length - Math.max(1, trustedHops))];
+  const entry = entries[Math.max(0, entries.length - 1 - trustedHops)];
   return entry ? entry.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').toLowerCase() : null;
 }
 
 /**
  * KIJI_TRUSTED_PROXY_HOPS: how many proxies in front of the server append to
- * X-Forwarded-For (0, the default: none, the address Next.js saw). One rule
+ * X-Forwarded-For (0, the default: none, the peer of the socket). One rule
  * for every reader of the setting: the newsroom's and the newsletter's
  * settings schemas and the rankings' visitor hash.
  */

@@ -61,8 +61,8 @@ async function readCsrfToken(request: Request): Promise<string | null> {
  * editor, or the 403/401 response to send instead.
  */
 export async function guardMutation(request: Request): Promise<SignedIn | Response> {
-  const { siteUrl, secret } = await getNewsroomContext();
-  const origin = checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers));
+  const { siteUrl, secret, settings } = await getNewsroomContext();
+  const origin = checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers, settings.trustedProxyHops));
   if (!origin.ok) return jsonError(403, MESSAGES.crossSite);
   const signedIn = await getSignedInEditor();
   if (!signedIn) return jsonError(401, MESSAGES.signedOut);
@@ -76,9 +76,9 @@ export async function guardMutation(request: Request): Promise<SignedIn | Respon
  * Throws, so an action never runs its body for an outsider.
  */
 export async function guardAction(csrfToken: unknown): Promise<SignedIn> {
-  const { siteUrl, secret } = await getNewsroomContext();
+  const { siteUrl, secret, settings } = await getNewsroomContext();
   const h = await headers();
-  if (!checkRequestOrigin(h, listAllowedOrigins(siteUrl, h)).ok) throw new Error(MESSAGES.crossSite);
+  if (!checkRequestOrigin(h, listAllowedOrigins(siteUrl, h, settings.trustedProxyHops)).ok) throw new Error(MESSAGES.crossSite);
   const signedIn = await getSignedInEditor();
   if (!signedIn) throw new Error(MESSAGES.signedOut);
   if (typeof csrfToken !== 'string' || !isValidCsrfToken(secret, signedIn.sessionId, csrfToken)) throw new Error(MESSAGES.badToken);

@@ -25,8 +25,13 @@ describe('origin check', () => {
     expect(checkRequestOrigin(headers({ origin: SITE, 'sec-fetch-site': 'cross-site' }), allowed).ok).toBe(false);
   });
   it('allows the configured site and the host the request came to, nothing injected', () => {
-    expect(listAllowedOrigins(SITE, headers({ host: '127.0.0.1:3000' }))).toEqual([SITE, 'http://127.0.0.1:3000']);
-    expect(listAllowedOrigins(SITE, headers({ host: 'evil.example/<x>' }))).toEqual([SITE]);
+    expect(listAllowedOrigins(SITE, headers({ host: '127.0.0.1:3000' }), 0)).toEqual([SITE, 'http://127.0.0.1:3000']);
+    expect(listAllowedOrigins(SITE, headers({ host: 'evil.example/<x>' }), 0)).toEqual([SITE]);
+  });
+  it('believes X-Forwarded-Host only from a trusted proxy', () => {
+    const forged = headers({ host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' });
+    expect(listAllowedOrigins(SITE, forged, 0)).toEqual([SITE, 'http://127.0.0.1:3000']);
+    expect(listAllowedOrigins(SITE, forged, 1)).toEqual([SITE, 'https://evil.example']);
   });
 });
 

@@ -28,12 +28,15 @@ export function checkRequestOrigin(headers: Headers, allowedOrigins: readonly st
  * SITE_URL, and the origin of the Host the request came to (an editor on
  * `127.0.0.1` when SITE_URL says `localhost`). A cross-site page cannot
  * forge either: its browser sends its own Origin, and our cookies only go to
- * our host.
+ * our host. X-Forwarded-Host and -Proto say where the request came to only
+ * when a trusted proxy wrote them (KIJI_TRUSTED_PROXY_HOPS > 0); otherwise a
+ * client could name any host it likes.
  */
-export function listAllowedOrigins(siteUrl: string, headers: Headers): string[] {
+export function listAllowedOrigins(siteUrl: string, headers: Headers, trustedProxyHops: number): string[] {
   const origins = [new URL(siteUrl).origin];
-  const host = headers.get('x-forwarded-host') ?? headers.get('host');
-  const proto = headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  const proxied = trustedProxyHops > 0;
+  const host = (proxied ? headers.get('x-forwarded-host') : null) ?? headers.get('host');
+  const proto = proxied && headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
   if (host && /^[a-z0-9.:[\]-]+$/i.test(host)) origins.push(`${proto}://${host.toLowerCase()}`);
   return origins;
 }

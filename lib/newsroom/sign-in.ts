@@ -27,7 +27,7 @@ export const TOO_MANY_ATTEMPTS = 'サインインの失敗が続いたため、�
  */
 export async function handleSignIn(request: Request): Promise<Response> {
   const { db, secret, settings, siteUrl } = await getNewsroomContext();
-  if (!checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers)).ok) return jsonError(403, MESSAGES.crossSite);
+  if (!checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers, settings.trustedProxyHops)).ok) return jsonError(403, MESSAGES.crossSite);
   const parsed = signInSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return jsonError(400, 'ユーザー名とパスワードを入力してください。');
   const { login, password, token, next } = parsed.data;

@@ -53,10 +53,10 @@ describe('beacon body', () => {
 
 describe('visitor address', () => {
   it('takes the entry the outermost trusted proxy wrote, not one the reader prepended', () => {
-    // No proxy: Next.js appends nothing to a header the client sent, so the last entry is the one to use.
+    // No proxy: Next.js (patched) appends the socket's peer, so the last entry is the reader, whatever they wrote.
     expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2' }), 0)).toBe('10.0.0.2');
-    // One proxy in front: it appended the address it saw.
-    expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '192.0.2.99, 203.0.113.7, 10.0.0.2' }), 2)).toBe('203.0.113.7');
+    // Two proxies in front: the outer appended the address it saw, the inner its peer, Next.js the inner proxy.
+    expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '192.0.2.99, 203.0.113.7, 10.0.0.2, 10.0.0.3' }), 2)).toBe('203.0.113.7');
     expect(readVisitorAddress(new Headers({ 'x-real-ip': '198.51.100.4' }), 0)).toBe('');
     expect(readVisitorAddress(new Headers(), 1)).toBe('');
   });
