@@ -12,6 +12,7 @@ import { articleMonthsMigration } from './migrations/0006-article-months';
 import { articleLookupMigration } from './migrations/0007-article-lookup';
 import { linkOrderMigration } from './migrations/0008-link-order';
 import { titleGramsMigration } from './migrations/0009-title-grams';
+import { rateLimitsMigration } from './migrations/0010-rate-limits';
 import type { Database, Dialect } from './schema';
 import { titleGramTokens } from '../text/title-grams';
 
@@ -70,6 +71,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0007-article-lookup': articleLookupMigration(),
     '0008-link-order': linkOrderMigration(dialect),
     '0009-title-grams': titleGramsMigration(dialect),
+    '0010-rate-limits': rateLimitsMigration(),
   };
 }
 

@@ -28,11 +28,10 @@ export type Database = {
   newsletter_confirmations: NewsletterConfirmationTable;
   newsletter_consents: NewsletterConsentTable;
   mail_outbox: MailOutboxTable;
-  newsletter_rate_limits: NewsletterRateLimitTable;
+  rate_limits: RateLimitTable;
   newsletter_secrets: NewsletterSecretTable;
   editors: EditorTable;
   editor_sessions: EditorSessionTable;
-  sign_in_failures: SignInFailureTable;
   article_revisions: ArticleRevisionTable;
   article_paths: ArticlePathTable;
   preview_links: PreviewLinkTable;
@@ -186,7 +185,8 @@ export type MailOutboxTable = {
 };
 
 /** Fixed-window request counters, in the database so every instance counts together. */
-export type NewsletterRateLimitTable = { key: string; window_started_at: string; hits: number };
+/** Fixed-window counters of every rate limit (lib/http/rate-limit.ts), keyed by limit and subject. */
+export type RateLimitTable = { key: string; window_started_at: string; hits: number };
 
 /** Secrets this install made for itself (the key that hashes IP addresses and signs unsubscribe links). */
 export type NewsletterSecretTable = { name: string; value: string };
@@ -205,8 +205,6 @@ export type EditorTable = {
 export type EditorSessionTable = { id: string; editor_id: string; created_at: string; expires_at: string };
 
 /** One failed sign-in; `key` is `login:<name>` or `ip:<address>`. */
-export type SignInFailureTable = { key: string; at: string };
-
 export type RevisionAction = 'create' | 'save' | 'autosave' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'correct' | 'restore';
 
 /** Every save keeps one; `snapshot` is the JSON of the editable fields (lib/newsroom/draft.ts). */

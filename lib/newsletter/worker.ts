@@ -3,7 +3,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/schema';
 import { toOutboxMail, type OutboxMail } from './outbox';
-import { pruneRateLimits } from './rate-limit';
+import { pruneRateLimits } from '../http/rate-limit';
 import { pruneConfirmations } from './service';
 import { createToken } from './tokens';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import { checkCredentials, createEditor, EditorInputError, setEditorPassword } from './editors';
-import { DEMO_PASSWORD, hashPassword, verifyPassword } from './password';
-import { checkSignInAllowed, clearLoginFailures, recordSignInFailure, SIGN_IN_LIMITS } from './rate-limit';
+import { DEMO_PASSWORD, hashPassword, PASSWORD_QUEUE_LIMIT, PasswordCheckBusyError, runPasswordCheck, verifyPassword } from './password';
+import { admitSignInAttempt, forgiveSignInAttempt, issueDeviceToken, readDeviceToken, SIGN_IN_LIMITS } from './rate-limit';
 import { loadServerSecret } from './secret';
 import { createSession, findSession, revokeSession, SESSION_LIFETIME_MS } from './sessions';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
@@ -16,6 +16,18 @@ describe('password hashing', () => {
     expect(a).not.toBe(b);
     expect(await verifyPassword('correct horse battery', a)).toBe(true);
     expect(await verifyPassword('correct horse batterY', a)).toBe(false);
+  });
+
+  it('checks passwords one at a time: a full queue turns unknown browsers away at once, and a known one goes first', async () => {
+    const order: string[] = [];
+    let release = () => {};
+    const first = runPasswordCheck(() => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('running')), { trusted: false });
+    const waiting = Array.from({ length: PASSWORD_QUEUE_LIMIT }, (_, i) => runPasswordCheck(async () => void order.push(`queued ${i}`), { trusted: false }));
+    await expect(runPasswordCheck(async () => void order.push('over'), { trusted: false })).rejects.toBeInstanceOf(PasswordCheckBusyError);
+    const owner = runPasswordCheck(async () => void order.push('owner'), { trusted: true });
+    release();
+    await Promise.all([first, owner, ...waiting]);
+    expect(order).toEqual(['running', 'owner', ...waiting.map((_, i) => `queued ${i}`)]);
   });
 
   it('never opens an account with a damaged hash', async () => {
@@ -74,23 +86,44 @@ describe.each(TEST_ENGINES)('accounts on %s', (engine) => {
     expect(await checkCredentials(conn.db, 'sato', 'a brand new password')).not.toBeNull();
   });
 
-  it('limits failed sign-ins per login and per address, and says when to retry', async () => {
-    const keys = { login: 'sato', address: '198.51.100.7' };
-    for (let i = 0; i < SIGN_IN_LIMITS.perLogin; i++) {
-      expect(await checkSignInAllowed(conn.db, keys, now)).toEqual({ allowed: true });
-      await recordSignInFailure(conn.db, keys, now);
+  it('counts each attempt before its password is checked: of 40 at once against one login, 5 get through', async () => {
+    const at = new Date(now.getTime() + 1);
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => admitSignInAttempt(conn.db, { login: 'race', address: `203.0.113.${i}`, device: null }, at)),
+    );
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(SIGN_IN_LIMITS.perLogin.max);
+    expect(verdicts.find((v) => !v.allowed)).toEqual({ allowed: false, retryAfterSeconds: SIGN_IN_LIMITS.perLogin.windowSeconds });
+  });
+
+  it('locks a login against unknown browsers, full-width spellings included, but not against the browser its owner uses', async () => {
+    const secret = 's'.repeat(43);
+    const owner = readDeviceToken(secret, 'sato', issueDeviceToken(secret, 'SATO'));
+    expect(owner).not.toBeNull();
+    for (let i = 0; i < SIGN_IN_LIMITS.perLogin.max; i++) {
+      expect((await admitSignInAttempt(conn.db, { login: i % 2 ? 'ＳＡＴＯ' : 'sato', address: `198.51.100.${i}`, device: null }, now)).allowed).toBe(true);
     }
-    const limited = await checkSignInAllowed(conn.db, keys, new Date(now.getTime() + 60_000));
-    expect(limited).toEqual({ allowed: false, retryAfterSeconds: SIGN_IN_LIMITS.windowMs / 1000 - 60 });
-    // Another login from another address is unaffected; the window passes.
-    expect(await checkSignInAllowed(conn.db, { login: 'other', address: '198.51.100.8' }, now)).toEqual({ allowed: true });
-    expect(await checkSignInAllowed(conn.db, keys, new Date(now.getTime() + SIGN_IN_LIMITS.windowMs + 1))).toEqual({ allowed: true });
-    // Spraying many logins from one address trips the address limit.
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) await recordSignInFailure(conn.db, { login: `u${i}`, address: '192.0.2.1' }, now);
-    expect((await checkSignInAllowed(conn.db, { login: 'fresh', address: '192.0.2.1' }, now)).allowed).toBe(false);
-    // A success clears the login's count.
-    await clearLoginFailures(conn.db, 'sato');
-    expect(await checkSignInAllowed(conn.db, { login: 'sato', address: null }, now)).toEqual({ allowed: true });
+    expect((await admitSignInAttempt(conn.db, { login: 'sato', address: '198.51.100.99', device: null }, now)).allowed).toBe(false);
+    // The owner's browser has its own count; a device cookie is good for its own account only.
+    expect(await admitSignInAttempt(conn.db, { login: 'sato', address: '192.0.2.50', device: owner }, now)).toEqual({ allowed: true });
+    expect(readDeviceToken(secret, 'tanaka', issueDeviceToken(secret, 'sato'))).toBeNull();
+    expect(readDeviceToken(secret, 'sato', 'forged.token')).toBeNull();
+    // The window passes.
+    const later = new Date(now.getTime() + SIGN_IN_LIMITS.perLogin.windowSeconds * 1000 + 1);
+    expect((await admitSignInAttempt(conn.db, { login: 'sato', address: '198.51.100.99', device: null }, later)).allowed).toBe(true);
+  });
+
+  it('limits one address spraying many logins, and gives a signed-in attempt back', async () => {
+    const address = '192.0.2.1';
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max; i++) {
+      expect((await admitSignInAttempt(conn.db, { login: `u${i}`, address, device: null }, now)).allowed).toBe(true);
+    }
+    expect((await admitSignInAttempt(conn.db, { login: 'fresh', address, device: null }, now)).allowed).toBe(false);
+    // Twenty colleagues behind one office address sign in: each right password takes its attempt back.
+    const office = { login: 'suzuki', address: '192.0.2.2', device: null };
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max * 2; i++) {
+      expect((await admitSignInAttempt(conn.db, office, now)).allowed).toBe(true);
+      await forgiveSignInAttempt(conn.db, office, 'signed-in');
+    }
   });
 
   it('generates one server secret and keeps it; KIJI_SECRET wins when set', async () => {

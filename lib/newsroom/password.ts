@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import PQueue from 'p-queue';
 
 /**
  * Password hashing with scrypt (Node's built-in, memory-hard KDF).
@@ -73,4 +74,28 @@ export function checkPasswordStrength(password: string): string | null {
   if (password.length > 200) return 'パスワードは200文字以内にしてください。';
   if (/^(.)\1+$/.test(password)) return '同じ文字の繰り返しはパスワードに使えません。';
   return null;
+}
+
+/**
+ * Password checks run one at a time, in a queue of bounded length: a hash
+ * costs a core for ~50–100 ms, and a flood of sign-in attempts (from many
+ * addresses, each under its own limit) must not take the cores readers'
+ * pages need. A browser the account has signed in from before goes to the
+ * front of the queue and is never turned away; any other attempt finding
+ * the queue full is refused at once, without hashing.
+ */
+const passwordChecks = new PQueue({ concurrency: 1 });
+/** Untrusted attempts that may wait behind the one being checked. */
+export const PASSWORD_QUEUE_LIMIT = 4;
+
+export class PasswordCheckBusyError extends Error {
+  constructor() {
+    super('password checks are saturated');
+  }
+}
+
+/** Runs `check` (a password verification) in the one-at-a-time queue; throws {@link PasswordCheckBusyError} when an untrusted attempt finds it full. */
+export function runPasswordCheck<T>(check: () => Promise<T>, { trusted }: { trusted: boolean }): Promise<T> {
+  if (!trusted && passwordChecks.size >= PASSWORD_QUEUE_LIMIT) return Promise.reject(new PasswordCheckBusyError());
+  return passwordChecks.add(check, { priority: trusted ? 1 : 0, throwOnTimeout: true });
 }

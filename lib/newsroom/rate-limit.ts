@@ -1,75 +1,78 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { forgiveRateLimit, hitRateLimit, type RateLimit, type RateVerdict } from '../http/rate-limit';
 import { normaliseLogin } from './editors';
+import { sign, verifySignature } from './secret';
 
 /**
- * Sign-in throttling, per account and per client address, counted in the
- * database so it holds across instances and restarts. Only failures count:
- * an editor who types the password right is never slowed down.
+ * Sign-in throttling, on the site's one rate limiter (lib/http/rate-limit.ts):
+ * every attempt is counted before its password is checked, so concurrent
+ * guesses cannot slip past the limit, and a right password takes its
+ * attempt back.
+ *
+ * An account's owner keeps signing in while someone guesses its password
+ * (OWASP's "device cookie" defence): a browser the account has signed in
+ * from holds a signed cookie naming the account, and its attempts count in
+ * a bucket of their own. The per-login lock stops only browsers the account
+ * has never used, so five wrong guesses from anywhere lock out the guesser,
+ * not the editor at their usual desk.
  */
 export const SIGN_IN_LIMITS = {
-  windowMs: 15 * 60 * 1000,
-  /** Failures per login in the window: stops guessing one editor's password. */
-  perLogin: 5,
-  /** Failures per address in the window: stops spraying one password over many logins. */
-  perAddress: 20,
-} as const;
+  /** Attempts per client address: stops one machine from spraying passwords over many logins. */
+  perAddress: { name: 'sign-in-address', max: 20, windowSeconds: 900 },
+  /** Attempts per login from browsers the account has not signed in from: stops guessing one editor's password. */
+  perLogin: { name: 'sign-in-login', max: 5, windowSeconds: 900 },
+  /** Attempts per known browser (device cookie): the owner's own typos, and a stolen cookie is still limited. */
+  perDevice: { name: 'sign-in-device', max: 10, windowSeconds: 900 },
+} as const satisfies Record<string, RateLimit>;
 
-export type SignInKeys = { login: string; address: string | null };
+/** Sent only to the sign-in route; a year, renewed at each sign-in. */
+export const DEVICE_COOKIE = { name: 'kiji_device', path: '/api/newsroom/sign-in', maxAgeSeconds: 365 * 24 * 60 * 60 } as const;
 
-function toKeys({ login, address }: SignInKeys): { login: string; address: string | null } {
-  return { login: `login:${normaliseLogin(login).slice(0, 64)}`, address: address ? `ip:${address.slice(0, 64)}` : null };
+const DEVICE_PURPOSE = 'sign-in-device';
+
+/** A new device cookie value for `login`: a random id and our signature binding it to the account. */
+export function issueDeviceToken(secret: string, login: string): string {
+  const id = randomBytes(12).toString('base64url');
+  return `${id}.${sign(secret, DEVICE_PURPOSE, `${normaliseLogin(login)}\n${id}`)}`;
 }
 
-async function countSince(db: Kysely<Database>, key: string, since: string): Promise<{ n: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('sign_in_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { n: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+/** The device id when `token` is a device cookie this server issued for `login`, else null. */
+export function readDeviceToken(secret: string, login: string, token: string | undefined): string | null {
+  const m = token ? /^([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token) : null;
+  if (!m) return null;
+  return verifySignature(secret, DEVICE_PURPOSE, `${normaliseLogin(login)}\n${m[1]}`, m[2]!) ? m[1]! : null;
+}
+
+/** Who is trying: the login typed, the client address (lib/http/client-address.ts), and the verified device id if any. */
+export type SignInAttempt = { login: string; address: string | null; device: string | null };
+
+function loginBucket({ login, device }: SignInAttempt): [RateLimit, string] {
+  return device ? [SIGN_IN_LIMITS.perDevice, device] : [SIGN_IN_LIMITS.perLogin, normaliseLogin(login).slice(0, 64)];
 }
 
 /**
- * Whether another sign-in attempt may be checked now; when not, how many
- * seconds until the oldest counted failure leaves the window.
+ * Counts an attempt against its address and its login (or device) and says
+ * whether its password may be checked; when not, how many seconds until it
+ * may. Full-width and upper-case spellings of a login are the same account.
  */
-export async function checkSignInAllowed(
-  db: Kysely<Database>,
-  keys: SignInKeys,
-  now = new Date(),
-): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const k = toKeys(keys);
-  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString();
-  const checks: [string, number][] = [[k.login, SIGN_IN_LIMITS.perLogin]];
-  if (k.address) checks.push([k.address, SIGN_IN_LIMITS.perAddress]);
-  let retryAt = 0;
-  for (const [key, limit] of checks) {
-    const { n, oldest } = await countSince(db, key, since);
-    if (n >= limit && oldest) retryAt = Math.max(retryAt, Date.parse(oldest) + SIGN_IN_LIMITS.windowMs);
-  }
-  if (retryAt === 0) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)) };
+export async function admitSignInAttempt(db: Kysely<Database>, attempt: SignInAttempt, now = new Date()): Promise<RateVerdict> {
+  const [limit, subject] = loginBucket(attempt);
+  const verdicts = [await hitRateLimit(db, limit, subject, now)];
+  if (attempt.address) verdicts.push(await hitRateLimit(db, SIGN_IN_LIMITS.perAddress, attempt.address.slice(0, 64), now));
+  const refusals = verdicts.filter((v) => !v.allowed);
+  if (refusals.length === 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(...refusals.map((v) => v.retryAfterSeconds)) };
 }
 
-/** Counts one failed attempt against the login and the address. */
-export async function recordSignInFailure(db: Kysely<Database>, keys: SignInKeys, now = new Date()): Promise<void> {
-  const k = toKeys(keys);
-  const at = now.toISOString();
-  await db
-    .insertInto('sign_in_failures')
-    .values([{ key: k.login, at }, ...(k.address ? [{ key: k.address, at }] : [])])
-    .execute();
-  // Failures older than the window never count again.
-  await db
-    .deleteFrom('sign_in_failures')
-    .where('at', '<=', new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString())
-    .execute();
+/**
+ * Gives an attempt back: after the right password the login's (or device's)
+ * count starts again and the address gets this attempt back; an attempt
+ * whose password was never checked (the queue was full) is taken back from both.
+ */
+export async function forgiveSignInAttempt(db: Kysely<Database>, attempt: SignInAttempt, reason: 'signed-in' | 'unchecked'): Promise<void> {
+  const [limit, subject] = loginBucket(attempt);
+  await forgiveRateLimit(db, limit, subject, reason === 'signed-in' ? 'all' : 'one');
+  if (attempt.address) await forgiveRateLimit(db, SIGN_IN_LIMITS.perAddress, attempt.address.slice(0, 64), 'one');
 }
-
-/** After a successful sign-in the account's count starts again (the address's does not). */
-export async function clearLoginFailures(db: Kysely<Database>, login: string): Promise<void> {
-  await db.deleteFrom('sign_in_failures').where('key', '=', toKeys({ login, address: null }).login).execute();
-}
-

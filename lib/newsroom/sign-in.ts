@@ -6,7 +6,9 @@ import { checkRequestOrigin, isValidSignInToken, listAllowedOrigins } from './cs
 import { checkCredentials } from './editors';
 import { MESSAGES, jsonError, jsonOk } from './http';
 import { readClientAddress } from '../http/client-address';
-import { checkSignInAllowed, clearLoginFailures, recordSignInFailure } from './rate-limit';
+import { cookies } from 'next/headers';
+import { PasswordCheckBusyError, runPasswordCheck } from './password';
+import { DEVICE_COOKIE, admitSignInAttempt, forgiveSignInAttempt, issueDeviceToken, readDeviceToken, type SignInAttempt } from './rate-limit';
 import { toReturnPath } from './return-path';
 
 const signInSchema = z.object({
@@ -19,11 +21,15 @@ const signInSchema = z.object({
 /** One message for a wrong login and a wrong password: the answer must not tell which logins exist. */
 export const WRONG_CREDENTIALS = 'ユーザー名またはパスワードが正しくありません。';
 export const TOO_MANY_ATTEMPTS = 'サインインの失敗が続いたため、しばらく受け付けません。時間をおいてからお試しください。';
+export const SIGN_IN_BUSY = 'ただいまサインインが混み合っています。少し時間をおいてからお試しください。';
 
 /**
  * POST /api/newsroom/sign-in: same-origin check, the sign-in form's signed
- * token, the per-login and per-address limits, then the password. Success
- * rotates the session cookie and names the page to go to.
+ * token, the attempt counted against its address and its login (or known
+ * browser), then the password, in the bounded queue of password checks.
+ * Success gives the attempt back, marks the browser as the account's
+ * (lib/newsroom/rate-limit.ts), rotates the session cookie and names the
+ * page to go to.
  */
 export async function handleSignIn(request: Request): Promise<Response> {
   const { db, secret, settings, siteUrl } = await getNewsroomContext();
@@ -33,16 +39,32 @@ export async function handleSignIn(request: Request): Promise<Response> {
   const { login, password, token, next } = parsed.data;
   if (!isValidSignInToken(secret, token)) return jsonError(403, MESSAGES.badToken);
 
-  const keys = { login, address: readClientAddress(request.headers.get('x-forwarded-for'), settings.trustedProxyHops) };
-  const allowed = await checkSignInAllowed(db, keys);
-  if (!allowed.allowed) return jsonError(429, TOO_MANY_ATTEMPTS, { 'Retry-After': String(allowed.retryAfterSeconds) });
+  const jar = await cookies();
+  const attempt: SignInAttempt = {
+    login,
+    address: readClientAddress(request.headers.get('x-forwarded-for'), settings.trustedProxyHops),
+    device: readDeviceToken(secret, login, jar.get(DEVICE_COOKIE.name)?.value),
+  };
+  const admitted = await admitSignInAttempt(db, attempt);
+  if (!admitted.allowed) return jsonError(429, TOO_MANY_ATTEMPTS, { 'Retry-After': String(admitted.retryAfterSeconds) });
 
-  const editor = await checkCredentials(db, login, password);
-  if (!editor) {
-    await recordSignInFailure(db, keys);
-    return jsonError(401, WRONG_CREDENTIALS);
+  let editor: Awaited<ReturnType<typeof checkCredentials>>;
+  try {
+    editor = await runPasswordCheck(() => checkCredentials(db, login, password), { trusted: attempt.device !== null });
+  } catch (error) {
+    if (!(error instanceof PasswordCheckBusyError)) throw error;
+    await forgiveSignInAttempt(db, attempt, 'unchecked');
+    return jsonError(503, SIGN_IN_BUSY, { 'Retry-After': '5' });
   }
-  await clearLoginFailures(db, login);
+  if (!editor) return jsonError(401, WRONG_CREDENTIALS);
+  await forgiveSignInAttempt(db, attempt, 'signed-in');
+  jar.set(DEVICE_COOKIE.name, issueDeviceToken(secret, editor.login), {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: settings.secureCookies,
+    path: DEVICE_COOKIE.path,
+    maxAge: DEVICE_COOKIE.maxAgeSeconds,
+  });
   await startSession(editor);
   return jsonOk({ redirect: toReturnPath(next) });
 }
