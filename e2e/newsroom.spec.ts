@@ -3,16 +3,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { toJstInputValue } from '../lib/newsroom/jst-input';
 import { formatDateline, toJstIso } from '../lib/time/jst';
-import {
-  BASE,
-  commandApi,
-  createDraftApi,
-  draftOf,
-  openE2eDatabase,
-  signInApi,
-  signInBrowser,
-  waitUntilReaderSees,
-} from './newsroom-helpers';
+import { commandApi, createDraftApi, draftOf, signInApi, signInBrowser, waitUntilReaderSees } from './newsroom-helpers';
+import { getBase, openServerDatabase } from './server';
 
 /**
  * The newsroom as an editor and a reader use it, in Chromium: write, preview,
@@ -69,7 +61,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
 
   // Preview: the real article page in draft mode, with the banner; anonymous readers get 404.
   const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'プレビュー' }).click()]);
-  await preview.waitForURL(`${BASE}/articles/${id}`);
+  await preview.waitForURL(`${getBase()}/articles/${id}`);
   await expect(preview.getByTestId('preview-banner')).toContainText('プレビュー中');
   await expect(preview.getByTestId('preview-banner')).toContainText('下書き');
   await expect(preview.locator('h1')).toHaveText(headline);
@@ -91,10 +83,10 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   await page.getByRole('link', { name: '共有用プレビューリンク' }).click();
   await page.getByRole('button', { name: 'リンクを作成' }).click();
   const linkUrl = await page.getByLabel('プレビューリンクのURL').first().inputValue();
-  expect(linkUrl).toMatch(new RegExp(`^${BASE}/preview/`));
+  expect(linkUrl).toMatch(new RegExp(`^${getBase()}/preview/`));
   const guest = await anonymousPage(browser);
   await guest.goto(linkUrl);
-  await expect(guest).toHaveURL(`${BASE}/articles/${id}`);
+  await expect(guest).toHaveURL(`${getBase()}/articles/${id}`);
   await expect(guest.getByTestId('preview-banner')).toContainText('プレビュー中');
   await expect(guest.locator('h1')).toHaveText(headline);
   // Read-only and one article only: the newsroom still wants a sign-in.
@@ -108,17 +100,15 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
 
   // An expiring link: made to last ten seconds (the newsroom offers hours); long
   // enough for a new browser page to open it on a busy machine, short enough to wait out.
-  const db = openE2eDatabase();
-  const secret = (db.prepare("select value from server_secrets where name = 'hmac'").get() as { value: string }).value;
+  const db = openServerDatabase();
+  const { value: secret } = await db.db.selectFrom('server_secrets').select('value').where('name', '=', 'hmac').executeTakeFirstOrThrow();
   const expires = Date.now() + 10_000;
   const linkId = randomBytes(9).toString('base64url');
-  db.prepare('insert into preview_links (id, article_id, created_by, created_at, expires_at, revoked_at) values (?, ?, null, ?, ?, null)').run(
-    linkId,
-    id,
-    new Date().toISOString(),
-    new Date(expires).toISOString(),
-  );
-  db.close();
+  await db.db
+    .insertInto('preview_links')
+    .values({ id: linkId, article_id: id, created_by: null, created_at: new Date().toISOString(), expires_at: new Date(expires).toISOString(), revoked_at: null })
+    .execute();
+  await db.db.destroy();
   const shortLink = `/preview/${linkId}.${expires}.${createHmac('sha256', secret).update(`preview-link\n${linkId}.${id}.${expires}`).digest('base64url')}`;
   const visitor = await anonymousPage(browser);
   await visitor.goto(shortLink);
@@ -128,7 +118,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   expect((await visitor.goto(shortLink))?.status()).toBe(410);
 
   // Publish: pages a reader already has cached show it (within a second on a quiet machine).
-  for (const path of ['/', '/sections/culture', '/tags/tokyo']) expect((await fetch(`${BASE}${path}`)).status).toBe(200);
+  for (const path of ['/', '/sections/culture', '/tags/tokyo']) expect((await fetch(`${getBase()}${path}`)).status).toBe(200);
   await page.getByRole('link', { name: '← 編集に戻る' }).click();
   page.once('dialog', (dialog) => void dialog.accept());
   const [published] = await Promise.all([
@@ -155,13 +145,13 @@ test('a correction moves the updated time and shows 更新 within 1 s', async ({
   const { id } = await createDraftApi(session, draftOf());
   // Published two hours ago (a correction within a minute of publishing is not
   // flagged): written straight to the database, before any reader asked for it.
-  const db = openE2eDatabase();
+  const db = openServerDatabase();
   const earlier = new Date(Date.now() - 2 * 3_600_000).toISOString();
-  db.prepare("update articles set status = 'published', published_at = ?, updated_at = ? where id = ?").run(earlier, earlier, id);
-  db.close();
+  await db.db.updateTable('articles').set({ status: 'published', published_at: earlier, updated_at: earlier }).where('id', '=', id).execute();
+  await db.db.destroy();
   // The dateline's 更新, not the rankings' 最終更新 beside it.
   const shows更新 = (html: string) => /(?<!最終)更新 (<!-- -->)?<time/.test(html);
-  const before = await (await fetch(`${BASE}/articles/${id}`)).text();
+  const before = await (await fetch(`${getBase()}/articles/${id}`)).text();
   expect(before.includes(`dateTime="${toJstIso(earlier)}"`) && !shows更新(before), 'the cached page before the correction').toBe(true);
 
   await signInBrowser(page, `/newsroom/articles/${id}`);
@@ -187,12 +177,12 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
   const { id, revision } = await createDraftApi(session, draftOf({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。' }));
   const published = await commandApi(session, id, 'publish', { baseRevision: revision });
   expect(published.status).toBe(200);
-  expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(200);
+  expect((await fetch(`${getBase()}/articles/${id}/2`)).status).toBe(200);
   const corrected = await commandApi(session, id, 'correct', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision });
   expect(corrected.status).toBe(200);
-  const moved = await fetch(`${BASE}/articles/${id}/2`, { redirect: 'manual' });
+  const moved = await fetch(`${getBase()}/articles/${id}/2`, { redirect: 'manual' });
   expect(moved.status).toBe(301);
-  expect(new URL(moved.headers.get('location')!, BASE).pathname).toBe(`/articles/${id}`);
+  expect(new URL(moved.headers.get('location')!, getBase()).pathname).toBe(`/articles/${id}`);
 
   await signInBrowser(page, `/newsroom/articles/${id}`);
   page.once('dialog', (dialog) => void dialog.accept());
@@ -202,7 +192,7 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
   const gone = await reader.goto(`/articles/${id}`);
   expect(gone?.status()).toBe(410);
   await expect(reader.locator('h1')).toHaveText('この記事は公開を終了しました');
-  expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(410);
+  expect((await fetch(`${getBase()}/articles/${id}/2`)).status).toBe(410);
 });
 
 test('scheduling in Japan time; a scheduled article appears when its time comes', async ({ browser }) => {
@@ -223,14 +213,14 @@ test('scheduling in Japan time; a scheduled article appears when its time comes'
   const due = new Date(Math.ceil((Date.now() + 4_000) / 1000) * 1000);
   const scheduled = await commandApi(session, soon, 'schedule', { baseRevision: revision, at: due.toISOString() });
   expect(scheduled.status).toBe(200);
-  expect((await fetch(`${BASE}/articles/${soon}`)).status).toBe(404);
+  expect((await fetch(`${getBase()}/articles/${soon}`)).status).toBe(404);
   const ms = await waitUntilReaderSees(`/articles/${soon}`, (_html, status) => status === 200, 20_000);
   const lateBy = Date.now() - due.getTime();
   expect(lateBy, 'not before its time').toBeGreaterThanOrEqual(0);
   // Within a second or two on a quiet machine (the scheduler's timer wakes at the due time); the bound allows a busy one.
   expect(lateBy, `appeared ${lateBy} ms after its time`).toBeLessThan(15_000);
   expect(ms).toBeLessThan(20_000);
-  const html = await (await fetch(`${BASE}/articles/${soon}`)).text();
+  const html = await (await fetch(`${getBase()}/articles/${soon}`)).text();
   expect(html.includes(`dateTime="${toJstIso(due)}"`), 'published at its scheduled time').toBe(true);
 });
 
@@ -238,9 +228,9 @@ test('XSS payloads in every editor field never reach a public page unescaped', a
   const session = await signInApi();
   const x = (field: string) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>"'>`;
   const term = async (kind: 'tag' | 'topic') => {
-    const response = await fetch(`${BASE}/api/newsroom/terms`, {
+    const response = await fetch(`${getBase()}/api/newsroom/terms`, {
       method: 'POST',
-      headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+      headers: { cookie: session.cookie, origin: getBase(), 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ kind, name: `${Date.now()}${x(kind)}`.slice(0, 40), tagKind: 'person' }),
     });
     expect(response.status).toBe(201);
@@ -250,7 +240,7 @@ test('XSS payloads in every editor field never reach a public page unescaped', a
   const upload = new FormData();
   upload.set('file', new Blob([new Uint8Array(await photo())], { type: 'image/png' }), 'x.png');
   const stored = (await (
-    await fetch(`${BASE}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf }, body: upload })
+    await fetch(`${getBase()}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: getBase(), 'x-csrf-token': session.csrf }, body: upload })
   ).json()) as { src: string; width: number; height: number };
   const draft = draftOf({
     headline: x('headline'),
@@ -301,10 +291,10 @@ test('drafts appear on no public page, feed, sitemap, ranking or search', async 
   for (const candidate of ['/sitemap.xml', '/sitemap_index.xml', '/feed.xml', '/rss.xml', '/atom.xml', '/feed', `/search?q=${encodeURIComponent(marker)}`, `/api/search?q=${encodeURIComponent(marker)}`, '/api/rankings', '/api/ticker']) {
     paths.add(candidate);
   }
-  const sitemap = await fetch(`${BASE}/sitemap.xml`);
+  const sitemap = await fetch(`${getBase()}/sitemap.xml`);
   if (sitemap.ok) for (const m of (await sitemap.text()).matchAll(/<loc>([^<]+\.xml)<\/loc>/g)) paths.add(new URL(m[1]!).pathname);
   for (const path of paths) {
-    const response = await fetch(`${BASE}${path}`);
+    const response = await fetch(`${getBase()}${path}`);
     const body = await response.text();
     // Its own address's 404 names the address, nothing more; a search page
     // repeats the query it was asked, so there only a result (its link) leaks.
@@ -334,7 +324,7 @@ test('drafts save themselves, leaving with unsaved changes asks first, revisions
   await page.getByRole('link', { name: '記事一覧' }).click();
   expect(asked).toContain('保存されていない変更があります');
   await page.waitForTimeout(300);
-  await expect(page).toHaveURL(`${BASE}/newsroom/articles/${id}`);
+  await expect(page).toHaveURL(`${getBase()}/newsroom/articles/${id}`);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue('まだ保存していない本文。');
 
   // Every save is a revision; an older one can be restored.
@@ -346,7 +336,7 @@ test('drafts save themselves, leaving with unsaved changes asks first, revisions
   await expect(revisions.filter({ hasText: '第3版' })).toContainText('自動保存');
   page.once('dialog', (dialog) => void dialog.accept());
   await revisions.filter({ hasText: '第2版' }).getByRole('button', { name: 'この版に戻す' }).click();
-  await page.waitForURL(`${BASE}/newsroom/articles/${id}`);
+  await page.waitForURL(`${getBase()}/newsroom/articles/${id}`);
   await expect(page.getByLabel('見出し', { exact: true })).not.toHaveValue(headline);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue(/一段落目の本文/);
 
