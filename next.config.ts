@@ -7,7 +7,10 @@ const PAGE_ROUTES = ['/', '/articles/:path*', '/:kind(sections|topics|tags|serie
 
 const nextConfig: NextConfig = {
   // Native and pool-holding packages load from node_modules at run time.
-  serverExternalPackages: ['better-sqlite3', 'pg', 'sharp'],
+  // Kysely too: bundled, each server chunk got a copy of its classes, and
+  // code that compared them across chunks broke (site search checked
+  // `instanceof PostgresAdapter`, false on PostgreSQL). One copy per process.
+  serverExternalPackages: ['better-sqlite3', 'pg', 'sharp', 'kysely'],
   poweredByHeader: false,
   // Next.js's file-system cache, except that what an unknown address leaves
   // (a 404 render, a getter's `null`) stays in a small in-memory LRU instead

@@ -1,13 +1,16 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_REVALIDATE_SECRET } from './e2e/env';
+import { POSTGRES_SERVER, SQLITE_SERVER } from './e2e/env';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 const LIGHTHOUSE_SPEC = /lighthouse-budgets\.spec\.ts$/;
 // Specs that load the machine on purpose (10,000 requests to a server of their own).
 const LOAD_SPEC = /unknown-addresses\.spec\.ts$/;
-const baseURL = `http://127.0.0.1:${PORT}`;
-// The SMTP server e2e/newsletter.spec.ts runs in the test process; the site's outbox worker sends there.
-const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2527);
+// What readers and crawlers get and the newsroom's publish loop, again on
+// PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
+// and 速報, publishing into cached pages. Layout, budgets, access control and
+// mail do not depend on the database and run on the SQLite server only.
+const POSTGRES_SPECS = /\/(article|listings|findability|related|rankings|newsroom|page-cache)\.spec\.ts$/;
 
 // Debian's Chromium: this machine cannot download Playwright's own browser.
 const chromium = {
@@ -22,39 +25,39 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   reporter: [['list']],
-  use: { baseURL, launchOptions: chromium, trace: 'off' },
+  use: { baseURL: SQLITE_SERVER.base, launchOptions: chromium, trace: 'off' },
   projects: [
     { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
     { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    // The production build on PostgreSQL + Redis, at desktop width only: the
+    // phone project proves layout, which no database changes.
+    {
+      name: 'postgres-desktop',
+      testMatch: POSTGRES_SPECS,
+      use: { baseURL: POSTGRES_SERVER.base, viewport: { width: 1280, height: 900 }, launchOptions: chromium },
+    },
     // Server output, checked once, alone: its load would slow the timed steps
     // of browser specs running beside it (a publish seen within a second).
-    { name: 'load', testMatch: LOAD_SPEC, dependencies: ['phone', 'desktop'] },
+    { name: 'load', testMatch: LOAD_SPEC, dependencies: ['phone', 'desktop', 'postgres-desktop'] },
     // Lighthouse's performance score extrapolates from what it observes, so it
     // runs last, on its own: no other worker shares the machine's cores then.
     // (When an earlier test fails, Playwright skips it: the run has failed anyway.)
     { name: 'lighthouse', testMatch: LIGHTHOUSE_SPEC, dependencies: ['load'], use: { launchOptions: chromium } },
   ],
-  // The server starts the way README says (build, then `npm start`), on a
-  // fresh data folder so the database is created, migrated and seeded.
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: `${baseURL}/`,
-    timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
-    env: {
-      PORT: String(PORT),
-      KIJI_DATA_DIR: `.e2e-data-${PORT}`,
-      SITE_URL: baseURL,
-      // Specs publish, unpublish and flag breaking stories through POST /api/revalidate with it.
-      KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
-      // /baseline, the empty page the JS and Lighthouse budgets compare with (off in production).
-      KIJI_BENCH_PAGES: '1',
-      // The test process stands where nginx would: each newsletter spec's browser is a
-      // reader of its own, named in X-Forwarded-For (Next.js appends the real peer).
-      KIJI_TRUSTED_PROXY_HOPS: '1',
-      // The newsletter specs receive mail on a real SMTP server in the test process.
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  // The servers start the way README says (build, then `npm start`), on
+  // fresh data, so their databases are created, migrated and seeded
+  // (scripts/e2e-server.ts). In order: the first builds, the second serves a
+  // copy of that build, with a page cache of its own (see the script).
+  webServer: [
+    { ...serverCommand(), env: SQLITE_SERVER.env, url: `${SQLITE_SERVER.base}/` },
+    {
+      ...serverCommand(),
+      env: { ...POSTGRES_SERVER.env, E2E_APP_COPY: path.join(os.tmpdir(), `kiji-e2e-app-${POSTGRES_SERVER.port}`) },
+      url: `${POSTGRES_SERVER.base}/`,
     },
-    stdout: 'pipe',
-  },
+  ],
 });
+
+function serverCommand() {
+  return { command: 'node --import tsx scripts/e2e-server.ts', timeout: 600_000, reuseExistingServer: !process.env.CI, stdout: 'pipe' as const };
+}

@@ -44,7 +44,8 @@ for (const database of testDatabases('bench')) {
     await prepareDatabase(conn, { seedDemo: true, now });
     await addScaleArticles(conn.db, { count: ARTICLES, now });
     console.log(`${database.engine}: seeded ${ARTICLES} articles in ${((performance.now() - seeded) / 1000).toFixed(0)} s`);
-    const db = conn.db;
+    const opened = conn;
+    const db = opened.db;
 
     const baseline = await median(() => listLatest(db, now, 20));
     const add = (name: string, ms: number, note?: string) => {
@@ -61,7 +62,7 @@ for (const database of testDatabases('bench')) {
     ] as const) {
       const query = parseSearchQuery(q)!;
       let hits = 0;
-      add(label, await median(async () => (hits = (await searchArticles(db, query, 1, now)).totalItems)), `${hits} hits`);
+      add(label, await median(async () => (hits = (await searchArticles(opened, query, 1, now)).totalItems)), `${hits} hits`);
     }
     add('sitemap: list month parts', await median(() => listArticleSitemapParts(db, now)));
     add('news sitemap query', await median(() => listNewsSitemapArticles(db, now)));

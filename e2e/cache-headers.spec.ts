@@ -4,7 +4,8 @@ import { deriveArticleId } from '../lib/content/ids';
 import { CURRENT_CONSENT_VERSION } from '../lib/newsletter/consent';
 import { multiPageStory, wireStory } from './demo';
 import { E2E_REVALIDATE_SECRET } from './env';
-import { BASE, commandApi, createDraftApi, draftOf, editorHeaders, signInApi, type Session } from './newsroom-helpers';
+import { commandApi, createDraftApi, draftOf, editorHeaders, signInApi, type Session } from './newsroom-helpers';
+import { getBase } from './server';
 
 /**
  * Cache-Control, route by route, as a CDN in front of Kiji would read it
@@ -160,7 +161,7 @@ test('nothing personal is cacheable by a shared cache', async ({ request }) => {
     { route: '/newsroom (signed out)', status: 307, policy: uncached, request: get('/newsroom') },
     { route: '/newsroom', status: 200, policy: uncached, request: get('/newsroom', editor) },
     { route: '/newsroom/articles/{id}', status: 200, policy: uncached, request: get(`/newsroom/articles/${id}`, editor) },
-    { route: 'POST /api/newsroom/sign-in (refused)', status: 400, policy: personal, request: post('/api/newsroom/sign-in', {}, { origin: BASE }) },
+    { route: 'POST /api/newsroom/sign-in (refused)', status: 400, policy: personal, request: post('/api/newsroom/sign-in', {}, { origin: getBase() }) },
     { route: 'POST /api/newsroom/terms (bad)', status: 400, policy: personal, request: post('/api/newsroom/terms', {}, editorHeaders(session)) },
     // Previews: a draft and a published article at their preview address, preview links.
     { route: '/preview/articles/{draft}', status: 200, policy: uncached, request: get(`/preview/articles/${id}`, editor) },
@@ -173,7 +174,7 @@ test('nothing personal is cacheable by a shared cache', async ({ request }) => {
       route: 'POST /api/newsletter/subscribe (JSON)',
       status: 202,
       policy: personal,
-      request: post('/api/newsletter/subscribe', { email: 'reader@example.com', consent: CURRENT_CONSENT_VERSION, website: 'filled-by-a-bot' }, { origin: BASE, accept: 'application/json' }),
+      request: post('/api/newsletter/subscribe', { email: 'reader@example.com', consent: CURRENT_CONSENT_VERSION, website: 'filled-by-a-bot' }, { origin: getBase(), accept: 'application/json' }),
     },
     { route: 'POST /api/newsletter/subscribe (bad)', status: 400, policy: personal, request: post('/api/newsletter/subscribe', { email: 'x' }, { accept: 'application/json' }) },
     { route: 'POST /api/newsletter/confirm (bad)', status: 400, policy: personal, request: post('/api/newsletter/confirm', { token: '' }, { accept: 'application/json' }) },
@@ -182,7 +183,7 @@ test('nothing personal is cacheable by a shared cache', async ({ request }) => {
     { route: '/newsletter/confirm?token=…', status: 404, policy: uncached, request: get('/newsletter/confirm?token=not-a-token') },
     { route: '/newsletter/unsubscribe?token=…', status: 404, policy: uncached, request: get('/newsletter/unsubscribe?token=not-a-token') },
     // The view beacon and the revalidation hook.
-    { route: 'POST /api/views', status: 204, policy: personal, request: post('/api/views', { id: wireStory.id }, { origin: BASE }) },
+    { route: 'POST /api/views', status: 204, policy: personal, request: post('/api/views', { id: wireStory.id }, { origin: getBase() }) },
     { route: 'GET /api/views', status: 405, policy: personal, request: get('/api/views') },
     { route: 'POST /api/revalidate (no secret)', status: 401, policy: personal, request: post('/api/revalidate', { tags: ['breaking'] }) },
     {
@@ -219,7 +220,7 @@ test('404s and 410s are cached briefly or not at all', async ({ request }) => {
 async function createPreviewLink(request: APIRequestContext, session: Session, id: string): Promise<string> {
   const created = await request.post('/api/newsroom/preview-links', {
     form: { id, hours: '24', csrf: session.csrf },
-    headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf },
+    headers: { cookie: session.cookie, origin: getBase(), 'x-csrf-token': session.csrf },
     maxRedirects: 0,
   });
   expect(created.status()).toBe(303);

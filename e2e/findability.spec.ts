@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import Parser from 'rss-parser';
 import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, validateUrlsetXsd } from '../lib/seo/validators';
 import { demoArticles } from '../lib/seed/demo/articles';
@@ -11,6 +10,7 @@ import { deriveArticleId } from '../lib/content/ids';
 import { hiddenArticles, multiPageStory, publishedArticles, publishedCount, wireStory } from './demo';
 import { E2E_REVALIDATE_SECRET } from './env';
 import { failingAudits, runLighthouse, scoreOf, withChrome } from './lighthouse';
+import { getServer, isServerCheckProject, openServerDatabase } from './server';
 
 /**
  * What search engines and feed readers get (issue 6), checked with
@@ -21,12 +21,14 @@ import { failingAudits, runLighthouse, scoreOf, withChrome } from './lighthouse'
  */
 
 test.beforeEach(({ browserName }, info) => {
-  test.skip(info.project.name !== 'desktop' || browserName !== 'chromium', 'server output, not layout: checked once');
+  test.skip(!isServerCheckProject(info) || browserName !== 'chromium', 'server output, not layout: checked once per server');
 });
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DB_FILE = path.resolve(`.e2e-data-${PORT}`, 'kiji.sqlite');
+// The running project's server (its SITE_URL): every absolute URL it writes starts with it.
+let ORIGIN: string;
+test.beforeAll(({}, info) => {
+  ORIGIN = getServer(info).base;
+});
 
 async function text(request: APIRequestContext, url: string): Promise<string> {
   const response = await request.get(url);
@@ -252,9 +254,9 @@ test.describe('publishing reaches crawlers within a second', () => {
 
   // Leave (and find) the draft as the seed wrote it, caches included, even after a failed run on a reused server.
   async function restoreDraft() {
-    const db = new BetterSqlite3(DB_FILE);
-    db.prepare("update articles set status = 'draft' where id = ?").run(draft.id);
-    db.close();
+    const db = openServerDatabase();
+    await db.db.updateTable('articles').set({ status: 'draft' }).where('id', '=', draft.id).execute();
+    await db.db.destroy();
     await fetch(`${ORIGIN}/api/revalidate`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${E2E_REVALIDATE_SECRET}`, 'Content-Type': 'application/json' },
@@ -268,9 +270,9 @@ test.describe('publishing reaches crawlers within a second', () => {
     // Warm every cache first, so the test proves invalidation rather than a cold read.
     expect(await everywhere(request)).toEqual({ news: false, feed: false, search: false });
 
-    const db = new BetterSqlite3(DB_FILE);
+    const db = openServerDatabase();
     const now = new Date().toISOString();
-    db.prepare("update articles set status = 'published', published_at = ?, updated_at = ? where id = ?").run(now, now, draft.id);
+    await db.db.updateTable('articles').set({ status: 'published', published_at: now, updated_at: now }).where('id', '=', draft.id).execute();
     await revalidate(request, ['articles', `article:${draft.id}`]);
     const published = await within(1_000, request, true);
     expect(published.seen).toEqual({ news: true, feed: true, search: true });
@@ -278,8 +280,8 @@ test.describe('publishing reaches crawlers within a second', () => {
     console.log(`published: seen everywhere by a request sent ${published.elapsed} ms after the revalidation`);
     expect((await request.get(`/articles/${draft.id}`)).status()).toBe(200);
 
-    db.prepare("update articles set status = 'unpublished', updated_at = ? where id = ?").run(new Date().toISOString(), draft.id);
-    db.close();
+    await db.db.updateTable('articles').set({ status: 'unpublished', updated_at: new Date().toISOString() }).where('id', '=', draft.id).execute();
+    await db.db.destroy();
     await revalidate(request, ['articles', `article:${draft.id}`]);
     const gone = await within(1_000, request, false);
     expect(gone.seen).toEqual({ news: false, feed: false, search: false });
@@ -301,6 +303,10 @@ test.describe('publishing reaches crawlers within a second', () => {
 });
 
 test.describe('validators', () => {
+  test.beforeEach(({}, info) => {
+    test.skip(getServer(info).engine !== 'sqlite', 'markup and SEO audits: the same templates over the same demo content on either engine; checked on the SQLite server');
+  });
+
   test('home, article, section and search pages pass the Nu Html Checker', async ({ request }) => {
     test.setTimeout(120_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-vnu-'));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Result } from 'lighthouse';
 import { BUDGET_PAGES } from './demo';
+import { SQLITE_SERVER } from './env';
 import { failingAudits, metricOf, runLighthouse, scoreOf, withChrome, type CategoryId } from './lighthouse';
 
 /**
@@ -10,8 +11,7 @@ import { failingAudits, metricOf, runLighthouse, scoreOf, withChrome, type Categ
  * so the two cores are not shared with another worker while it measures.
  */
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ORIGIN = SQLITE_SERVER.base;
 
 /**
  * The empty page of the same build (`/baseline`: the framework and no

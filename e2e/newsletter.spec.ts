@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../lib/newsletter/test-smtp';
 import { wireStory } from './demo';
+import { E2E_SMTP_PORT, SQLITE_SERVER } from './env';
 
 /**
  * The newsletter from form to inbox and out again, against a real SMTP
@@ -10,8 +11,9 @@ import { wireStory } from './demo';
  * playwright.config.ts) delivers to it.
  */
 
-const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2527);
-const DB_FILE = path.resolve(`.e2e-data-${process.env.E2E_PORT ?? 3100}`, 'kiji.sqlite');
+const SMTP_PORT = E2E_SMTP_PORT;
+// The desktop project's server: the one whose SMTP_URL points at this process.
+const DB_FILE = path.resolve(SQLITE_SERVER.env.KIJI_DATA_DIR!, 'kiji.sqlite');
 const RUN = Date.now().toString(36);
 let smtp: TestSmtpServer | undefined;
 

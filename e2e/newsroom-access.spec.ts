@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BASE, createDraftApi, draftOf, editorHeaders, EVIL, signInApi, type Session } from './newsroom-helpers';
+import { createDraftApi, draftOf, editorHeaders, EVIL, signInApi, type Session } from './newsroom-helpers';
+import { getBase } from './server';
 
 /**
  * Every newsroom route, found on disk so a new one cannot slip past: pages
@@ -96,22 +97,22 @@ test('the route table is what this spec checks', () => {
 test('every newsroom page sends an anonymous reader to sign-in', async () => {
   for (const route of findRoutes().filter((r) => r.methods.includes('PAGE'))) {
     for (const url of fill(route.pattern, draftId)) {
-      const response = await fetch(`${BASE}${url}`, { redirect: 'manual' });
+      const response = await fetch(`${getBase()}${url}`, { redirect: 'manual' });
       if (`${route.pattern} PAGE` in PUBLIC) {
         expect(response.status, url).toBe(200);
         continue;
       }
       if (`${route.pattern} PAGE` in GRANTED) {
         expect(response.status, url).toBe(404);
-        expect((await fetch(`${BASE}${url.replace(draftId, 'zzzzzzzz')}`, { redirect: 'manual' })).status, url).toBe(404);
+        expect((await fetch(`${getBase()}${url.replace(draftId, 'zzzzzzzz')}`, { redirect: 'manual' })).status, url).toBe(404);
         // What the 404 withholds is there for an editor.
-        expect((await fetch(`${BASE}${url}`, { headers: { cookie: session.cookie }, redirect: 'manual' })).status, url).toBe(200);
+        expect((await fetch(`${getBase()}${url}`, { headers: { cookie: session.cookie }, redirect: 'manual' })).status, url).toBe(200);
         continue;
       }
       expect(response.status, url).toBe(307);
       expect(response.headers.get('location'), url).toBe(`/newsroom/sign-in?next=${encodeURIComponent(url)}`);
       // Not even whether the article exists: the same answer for an unknown id.
-      const unknown = await fetch(`${BASE}${url.replace(draftId, 'zzzzzzzz')}`, { redirect: 'manual' });
+      const unknown = await fetch(`${getBase()}${url.replace(draftId, 'zzzzzzzz')}`, { redirect: 'manual' });
       expect(unknown.status, url).toBe(307);
     }
   }
@@ -124,7 +125,7 @@ test('every newsroom mutation refuses anonymous, cross-site, Origin-less and tok
     for (const method of route.methods) {
       const key = `${route.pattern} ${method}`;
       for (const url of fill(route.pattern, draftId)) {
-        const send = (headers: Record<string, string>) => fetch(`${BASE}${url}`, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' });
+        const send = (headers: Record<string, string>) => fetch(`${getBase()}${url}`, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' });
         const signed = editorHeaders(session);
         const { origin: _origin, ...noOrigin } = signed;
         const { 'x-csrf-token': _token, ...noToken } = signed;
@@ -139,7 +140,7 @@ test('every newsroom mutation refuses anonymous, cross-site, Origin-less and tok
           continue;
         }
         if (key !== '/api/newsroom/sign-in POST') {
-          attempts.push(['anonymous', { origin: BASE, 'content-type': 'application/json' }]);
+          attempts.push(['anonymous', { origin: getBase(), 'content-type': 'application/json' }]);
           attempts.push(['no CSRF token', noToken]);
           attempts.push(['wrong CSRF token', { ...signed, 'x-csrf-token': session.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }]);
         }
@@ -151,23 +152,23 @@ test('every newsroom mutation refuses anonymous, cross-site, Origin-less and tok
     }
   }
   // None of that changed the draft.
-  const page = await (await fetch(`${BASE}/newsroom/articles/${draftId}/revisions`, { headers: { cookie: session.cookie } })).text();
+  const page = await (await fetch(`${getBase()}/newsroom/articles/${draftId}/revisions`, { headers: { cookie: session.cookie } })).text();
   expect(page.includes('第2版'), 'the draft still has its two revisions').toBe(true);
   expect(page.includes('第3版'), 'no refused request saved a revision').toBe(false);
 });
 
 test('the scheduler route answers only its own process', async () => {
-  const response = await fetch(`${BASE}/api/newsroom/scheduler`, { method: 'POST', headers: { ...editorHeaders(session), 'x-kiji-scheduler': 'guess' } });
+  const response = await fetch(`${getBase()}/api/newsroom/scheduler`, { method: 'POST', headers: { ...editorHeaders(session), 'x-kiji-scheduler': 'guess' } });
   expect(response.status).toBe(403);
 });
 
 test('sign-in: one message for a wrong user or password, then 429 per account', async () => {
-  const html = await (await fetch(`${BASE}/newsroom/sign-in`)).text();
+  const html = await (await fetch(`${getBase()}/newsroom/sign-in`)).text();
   const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)![0];
   const attempt = (login: string, password: string, extra: Record<string, string> = {}) =>
-    fetch(`${BASE}/api/newsroom/sign-in`, {
+    fetch(`${getBase()}/api/newsroom/sign-in`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE, ...extra },
+      headers: { 'content-type': 'application/json', origin: getBase(), ...extra },
       body: JSON.stringify({ login, password, token }),
     });
   const probe = `probe${Date.now()}`;
@@ -185,22 +186,22 @@ test('sign-in: one message for a wrong user or password, then 429 per account', 
   // The demo account, with its own count, still signs in.
   expect((await signInApi()).cookie).toBeTruthy();
   // A forged form token is refused before any password is checked.
-  const forged = await fetch(`${BASE}/api/newsroom/sign-in`, {
+  const forged = await fetch(`${getBase()}/api/newsroom/sign-in`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE },
+    headers: { 'content-type': 'application/json', origin: getBase() },
     body: JSON.stringify({ login: 'demo', password: 'kiji-demo-newsroom', token: `${Date.now()}.${'A'.repeat(43)}` }),
   });
   expect(forged.status).toBe(403);
 });
 
 test('session cookie: httpOnly and SameSite, a new token at every sign-in, dead after sign-out', async () => {
-  const html = await (await fetch(`${BASE}/newsroom/sign-in`)).text();
+  const html = await (await fetch(`${getBase()}/newsroom/sign-in`)).text();
   const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)![0];
   const first = await signInApi();
   // Signing in again from the same browser (presenting the old cookie) rotates it.
-  const again = await fetch(`${BASE}/api/newsroom/sign-in`, {
+  const again = await fetch(`${getBase()}/api/newsroom/sign-in`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE, cookie: first.cookie },
+    headers: { 'content-type': 'application/json', origin: getBase(), cookie: first.cookie },
     body: JSON.stringify({ login: 'demo', password: 'kiji-demo-newsroom', token }),
   });
   const setCookie = again.headers.get('set-cookie')!;
@@ -208,24 +209,24 @@ test('session cookie: httpOnly and SameSite, a new token at every sign-in, dead 
   expect(setCookie).toMatch(/SameSite=lax/i);
   const second = setCookie.split(';')[0]!;
   expect(second).not.toBe(first.cookie);
-  expect((await fetch(`${BASE}/newsroom`, { headers: { cookie: first.cookie }, redirect: 'manual' })).status).toBe(307);
-  expect((await fetch(`${BASE}/newsroom`, { headers: { cookie: second }, redirect: 'manual' })).status).toBe(200);
+  expect((await fetch(`${getBase()}/newsroom`, { headers: { cookie: first.cookie }, redirect: 'manual' })).status).toBe(307);
+  expect((await fetch(`${getBase()}/newsroom`, { headers: { cookie: second }, redirect: 'manual' })).status).toBe(200);
 
-  const page = await (await fetch(`${BASE}/newsroom`, { headers: { cookie: second } })).text();
+  const page = await (await fetch(`${getBase()}/newsroom`, { headers: { cookie: second } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
-  const out = await fetch(`${BASE}/api/newsroom/sign-out`, {
+  const out = await fetch(`${getBase()}/api/newsroom/sign-out`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: second, origin: BASE, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: second, origin: getBase(), 'content-type': 'application/x-www-form-urlencoded' },
     body: `csrf=${encodeURIComponent(csrf)}`,
   });
   expect(out.status).toBe(303);
   // A copy of the cookie kept by an attacker is worthless too: the session row is gone.
-  expect((await fetch(`${BASE}/newsroom`, { headers: { cookie: second }, redirect: 'manual' })).status).toBe(307);
+  expect((await fetch(`${getBase()}/newsroom`, { headers: { cookie: second }, redirect: 'manual' })).status).toBe(307);
 });
 
 test('newsroom pages are private: no-store, noindex, not frameable', async () => {
-  const response = await fetch(`${BASE}/newsroom`, { headers: { cookie: session.cookie } });
+  const response = await fetch(`${getBase()}/newsroom`, { headers: { cookie: session.cookie } });
   expect(response.headers.get('cache-control')).toMatch(/private/);
   expect(response.headers.get('cache-control')).toMatch(/no-store/);
   expect(response.headers.get('x-robots-tag')).toBe('noindex');

@@ -1,15 +1,12 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { createDraft, jsonHeaders, runCommand, signIn, type EditorSession } from '../bench/editor-client';
 import { emptyDraft, type ArticleDraft } from '../lib/newsroom/draft';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
+import { getBase } from './server';
 
-/** Shared steps of the newsroom specs: signing in, API calls with real headers, the e2e database. */
+/** Shared steps of the newsroom specs: signing in and API calls with real headers, on the running test's server (./server.ts). */
 
-export const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const BASE = `http://127.0.0.1:${PORT}`;
 export const EVIL = 'https://evil.example';
 export { DEMO_EDITOR };
 
@@ -21,7 +18,7 @@ function asEditor(session: Session): EditorSession {
 }
 
 /** Signs in through the API as a browser would (the sign-in page's token, same Origin). */
-export async function signInApi(base = BASE, login: string = DEMO_EDITOR.login, password: string = DEMO_EDITOR.password): Promise<Session> {
+export async function signInApi(base = getBase(), login: string = DEMO_EDITOR.login, password: string = DEMO_EDITOR.password): Promise<Session> {
   const { session } = await signIn(base, login, password);
   return { cookie: session.cookie, csrf: session.csrf, base: session.origin };
 }
@@ -65,16 +62,12 @@ export async function signInBrowser(page: Page, next = '/newsroom'): Promise<voi
   await page.waitForURL((url) => url.pathname === next);
 }
 
-/** The e2e server's SQLite database (playwright.config.ts: `.e2e-data-<port>`), for what only time can do (expiry). */
-export function openE2eDatabase(dataDir = `.e2e-data-${PORT}`): Database.Database {
-  return new Database(path.resolve(dataDir, 'kiji.sqlite'));
-}
-
 /** Polls `path` as an anonymous reader until `check` passes; returns the milliseconds it took. */
 export async function waitUntilReaderSees(path: string, check: (html: string, status: number) => boolean, limitMs = 5_000): Promise<number> {
   const started = Date.now();
+  const base = getBase();
   for (;;) {
-    const response = await fetch(`${BASE}${path}`);
+    const response = await fetch(`${base}${path}`);
     if (check(await response.text(), response.status)) return Date.now() - started;
     if (Date.now() - started > limitMs) return Number.POSITIVE_INFINITY;
     await new Promise((r) => setTimeout(r, 25));

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { toJstIso } from '../lib/time/jst';
-import { commandApi, createDraftApi, draftOf, PORT, signInApi } from './newsroom-helpers';
+import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
+import { E2E_PORT } from './env';
 
 /**
  * Scheduled publishing survives a restart: the server is down when the
@@ -11,7 +12,7 @@ import { commandApi, createDraftApi, draftOf, PORT, signInApi } from './newsroom
  * on a data folder of its own, so it can be stopped and started.
  */
 
-const port = Number(process.env.E2E_RESTART_PORT || PORT + 100);
+const port = Number(process.env.E2E_RESTART_PORT || E2E_PORT + 100);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = `.e2e-data-${port}`;
 

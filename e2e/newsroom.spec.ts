@@ -3,16 +3,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { toJstInputValue } from '../lib/newsroom/jst-input';
 import { formatDateline, toJstIso } from '../lib/time/jst';
-import {
-  BASE,
-  commandApi,
-  createDraftApi,
-  draftOf,
-  openE2eDatabase,
-  signInApi,
-  signInBrowser,
-  waitUntilReaderSees,
-} from './newsroom-helpers';
+import { commandApi, createDraftApi, draftOf, signInApi, signInBrowser, waitUntilReaderSees } from './newsroom-helpers';
+import { getBase, openServerDatabase } from './server';
 
 /**
  * The newsroom as an editor and a reader use it, in Chromium: write, preview,
@@ -72,7 +64,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   const setCookies: string[] = [];
   page.context().on('response', async (r) => setCookies.push(...(await r.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value)));
   const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'プレビュー' }).click()]);
-  await preview.waitForURL(`${BASE}/preview/articles/${id}`);
+  await preview.waitForURL(`${getBase()}/preview/articles/${id}`);
   await expect(preview.getByTestId('preview-banner')).toContainText('プレビュー中');
   await expect(preview.getByTestId('preview-banner')).toContainText('下書き');
   await expect(preview.locator('h1')).toHaveText(headline);
@@ -90,17 +82,17 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   expect(setCookies.filter((c) => c.startsWith('__prerender_bypass'))).toEqual([]);
   // The banner leads an editor back to the editor.
   await preview.getByRole('link', { name: '編集画面に戻る' }).click();
-  await preview.waitForURL(`${BASE}/newsroom/articles/${id}`);
+  await preview.waitForURL(`${getBase()}/newsroom/articles/${id}`);
   await preview.close();
 
   // Share a preview link: works in a fresh browser, then not after revocation.
   await page.getByRole('link', { name: '共有用プレビューリンク' }).click();
   await page.getByRole('button', { name: 'リンクを作成' }).click();
   const linkUrl = await page.getByLabel('プレビューリンクのURL').first().inputValue();
-  expect(linkUrl).toMatch(new RegExp(`^${BASE}/preview/`));
+  expect(linkUrl).toMatch(new RegExp(`^${getBase()}/preview/`));
   const guest = await anonymousPage(browser);
   await guest.goto(linkUrl);
-  await expect(guest).toHaveURL(`${BASE}/preview/articles/${id}`);
+  await expect(guest).toHaveURL(`${getBase()}/preview/articles/${id}`);
   await expect(guest.getByTestId('preview-banner')).toContainText('プレビュー中');
   await expect(guest.getByTestId('preview-banner').getByRole('link', { name: '編集画面に戻る' })).toHaveCount(0);
   await expect(guest.locator('h1')).toHaveText(headline);
@@ -117,17 +109,15 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
 
   // An expiring link: made to last ten seconds (the newsroom offers hours); long
   // enough for a new browser page to open it on a busy machine, short enough to wait out.
-  const db = openE2eDatabase();
-  const secret = (db.prepare("select value from server_secrets where name = 'hmac'").get() as { value: string }).value;
+  const db = openServerDatabase();
+  const { value: secret } = await db.db.selectFrom('server_secrets').select('value').where('name', '=', 'hmac').executeTakeFirstOrThrow();
   const expires = Date.now() + 10_000;
   const linkId = randomBytes(9).toString('base64url');
-  db.prepare('insert into preview_links (id, article_id, created_by, created_at, expires_at, revoked_at) values (?, ?, null, ?, ?, null)').run(
-    linkId,
-    id,
-    new Date().toISOString(),
-    new Date(expires).toISOString(),
-  );
-  db.close();
+  await db.db
+    .insertInto('preview_links')
+    .values({ id: linkId, article_id: id, created_by: null, created_at: new Date().toISOString(), expires_at: new Date(expires).toISOString(), revoked_at: null })
+    .execute();
+  await db.db.destroy();
   const shortLink = `/preview/${linkId}.${expires}.${createHmac('sha256', secret).update(`preview-link\n${linkId}.${id}.${expires}`).digest('base64url')}`;
   const visitor = await anonymousPage(browser);
   await visitor.goto(shortLink);
@@ -137,7 +127,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   expect((await visitor.goto(shortLink))?.status()).toBe(410);
 
   // Publish: pages a reader already has cached show it (within a second on a quiet machine).
-  for (const path of ['/', '/sections/culture', '/tags/tokyo']) expect((await fetch(`${BASE}${path}`)).status).toBe(200);
+  for (const path of ['/', '/sections/culture', '/tags/tokyo']) expect((await fetch(`${getBase()}${path}`)).status).toBe(200);
   await page.getByRole('link', { name: '← 編集に戻る' }).click();
   page.once('dialog', (dialog) => void dialog.accept());
   const [published] = await Promise.all([
@@ -164,13 +154,13 @@ test('a correction moves the updated time and shows 更新 within 1 s', async ({
   const { id } = await createDraftApi(session, draftOf());
   // Published two hours ago (a correction within a minute of publishing is not
   // flagged): written straight to the database, before any reader asked for it.
-  const db = openE2eDatabase();
+  const db = openServerDatabase();
   const earlier = new Date(Date.now() - 2 * 3_600_000).toISOString();
-  db.prepare("update articles set status = 'published', published_at = ?, updated_at = ? where id = ?").run(earlier, earlier, id);
-  db.close();
+  await db.db.updateTable('articles').set({ status: 'published', published_at: earlier, updated_at: earlier }).where('id', '=', id).execute();
+  await db.db.destroy();
   // The dateline's 更新, not the rankings' 最終更新 beside it.
   const shows更新 = (html: string) => /(?<!最終)更新 (<!-- -->)?<time/.test(html);
-  const before = await (await fetch(`${BASE}/articles/${id}`)).text();
+  const before = await (await fetch(`${getBase()}/articles/${id}`)).text();
   expect(before.includes(`dateTime="${toJstIso(earlier)}"`) && !shows更新(before), 'the cached page before the correction').toBe(true);
 
   await signInBrowser(page, `/newsroom/articles/${id}`);
@@ -196,12 +186,12 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
   const { id, revision } = await createDraftApi(session, draftOf({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。' }));
   const published = await commandApi(session, id, 'publish', { baseRevision: revision });
   expect(published.status).toBe(200);
-  expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(200);
+  expect((await fetch(`${getBase()}/articles/${id}/2`)).status).toBe(200);
   const corrected = await commandApi(session, id, 'correct', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision });
   expect(corrected.status).toBe(200);
-  const moved = await fetch(`${BASE}/articles/${id}/2`, { redirect: 'manual' });
+  const moved = await fetch(`${getBase()}/articles/${id}/2`, { redirect: 'manual' });
   expect(moved.status).toBe(301);
-  expect(new URL(moved.headers.get('location')!, BASE).pathname).toBe(`/articles/${id}`);
+  expect(new URL(moved.headers.get('location')!, getBase()).pathname).toBe(`/articles/${id}`);
 
   await signInBrowser(page, `/newsroom/articles/${id}`);
   page.once('dialog', (dialog) => void dialog.accept());
@@ -211,19 +201,19 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
   const gone = await reader.goto(`/articles/${id}`);
   expect(gone?.status()).toBe(410);
   await expect(reader.locator('h1')).toHaveText('この記事は公開を終了しました');
-  expect((await fetch(`${BASE}/articles/${id}/2`)).status).toBe(410);
+  expect((await fetch(`${getBase()}/articles/${id}/2`)).status).toBe(410);
   // For every request: no cookie or header skips the 410 (a draft-mode cookie, the old bench switch, an editor's session).
   for (const headers of <Record<string, string>[]>[
     { cookie: '__prerender_bypass=forged' },
     { 'x-kiji-bench-skip-proxy': '1' },
     { cookie: `${session.cookie}; __prerender_bypass=forged` },
   ]) {
-    const answer = await fetch(`${BASE}/articles/${id}`, { headers, redirect: 'manual' });
+    const answer = await fetch(`${getBase()}/articles/${id}`, { headers, redirect: 'manual' });
     expect(answer.status, JSON.stringify(headers)).toBe(410);
     expect(await answer.text()).not.toContain('一ページにまとめた');
   }
   // The desk still sees it, at its preview address.
-  const preview = await fetch(`${BASE}/preview/articles/${id}`, { headers: { cookie: session.cookie } });
+  const preview = await fetch(`${getBase()}/preview/articles/${id}`, { headers: { cookie: session.cookie } });
   expect(preview.status).toBe(200);
   expect(await preview.text()).toContain('一ページにまとめた');
 });
@@ -246,14 +236,14 @@ test('scheduling in Japan time; a scheduled article appears when its time comes'
   const due = new Date(Math.ceil((Date.now() + 4_000) / 1000) * 1000);
   const scheduled = await commandApi(session, soon, 'schedule', { baseRevision: revision, at: due.toISOString() });
   expect(scheduled.status).toBe(200);
-  expect((await fetch(`${BASE}/articles/${soon}`)).status).toBe(404);
+  expect((await fetch(`${getBase()}/articles/${soon}`)).status).toBe(404);
   const ms = await waitUntilReaderSees(`/articles/${soon}`, (_html, status) => status === 200, 20_000);
   const lateBy = Date.now() - due.getTime();
   expect(lateBy, 'not before its time').toBeGreaterThanOrEqual(0);
   // Within a second or two on a quiet machine (the scheduler's timer wakes at the due time); the bound allows a busy one.
   expect(lateBy, `appeared ${lateBy} ms after its time`).toBeLessThan(15_000);
   expect(ms).toBeLessThan(20_000);
-  const html = await (await fetch(`${BASE}/articles/${soon}`)).text();
+  const html = await (await fetch(`${getBase()}/articles/${soon}`)).text();
   expect(html.includes(`dateTime="${toJstIso(due)}"`), 'published at its scheduled time').toBe(true);
 });
 
@@ -261,9 +251,9 @@ test('XSS payloads in every editor field never reach a public page unescaped', a
   const session = await signInApi();
   const x = (field: string) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>"'>`;
   const term = async (kind: 'tag' | 'topic') => {
-    const response = await fetch(`${BASE}/api/newsroom/terms`, {
+    const response = await fetch(`${getBase()}/api/newsroom/terms`, {
       method: 'POST',
-      headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+      headers: { cookie: session.cookie, origin: getBase(), 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ kind, name: `${Date.now()}${x(kind)}`.slice(0, 40), tagKind: 'person' }),
     });
     expect(response.status).toBe(201);
@@ -273,7 +263,7 @@ test('XSS payloads in every editor field never reach a public page unescaped', a
   const upload = new FormData();
   upload.set('file', new Blob([new Uint8Array(await photo())], { type: 'image/png' }), 'x.png');
   const stored = (await (
-    await fetch(`${BASE}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: BASE, 'x-csrf-token': session.csrf }, body: upload })
+    await fetch(`${getBase()}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: getBase(), 'x-csrf-token': session.csrf }, body: upload })
   ).json()) as { src: string; width: number; height: number };
   const draft = draftOf({
     headline: x('headline'),
@@ -324,10 +314,10 @@ test('drafts appear on no public page, feed, sitemap, ranking or search', async 
   for (const candidate of ['/sitemap.xml', '/sitemap_index.xml', '/feed.xml', '/rss.xml', '/atom.xml', '/feed', `/search?q=${encodeURIComponent(marker)}`, `/api/search?q=${encodeURIComponent(marker)}`, '/api/rankings', '/api/ticker']) {
     paths.add(candidate);
   }
-  const sitemap = await fetch(`${BASE}/sitemap.xml`);
+  const sitemap = await fetch(`${getBase()}/sitemap.xml`);
   if (sitemap.ok) for (const m of (await sitemap.text()).matchAll(/<loc>([^<]+\.xml)<\/loc>/g)) paths.add(new URL(m[1]!).pathname);
   for (const path of paths) {
-    const response = await fetch(`${BASE}${path}`);
+    const response = await fetch(`${getBase()}${path}`);
     const body = await response.text();
     // Its own address's 404 names the address, nothing more; a search page
     // repeats the query it was asked, so there only a result (its link) leaks.
@@ -357,7 +347,7 @@ test('drafts save themselves, leaving with unsaved changes asks first, revisions
   await page.getByRole('link', { name: '記事一覧' }).click();
   expect(asked).toContain('保存されていない変更があります');
   await page.waitForTimeout(300);
-  await expect(page).toHaveURL(`${BASE}/newsroom/articles/${id}`);
+  await expect(page).toHaveURL(`${getBase()}/newsroom/articles/${id}`);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue('まだ保存していない本文。');
 
   // Every save is a revision; an older one can be restored.
@@ -369,7 +359,7 @@ test('drafts save themselves, leaving with unsaved changes asks first, revisions
   await expect(revisions.filter({ hasText: '第3版' })).toContainText('自動保存');
   page.once('dialog', (dialog) => void dialog.accept());
   await revisions.filter({ hasText: '第2版' }).getByRole('button', { name: 'この版に戻す' }).click();
-  await page.waitForURL(`${BASE}/newsroom/articles/${id}`);
+  await page.waitForURL(`${getBase()}/newsroom/articles/${id}`);
   await expect(page.getByLabel('見出し', { exact: true })).not.toHaveValue(headline);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue(/一段落目の本文/);
 

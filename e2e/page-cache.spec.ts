@@ -1,19 +1,17 @@
-import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { clearBreakingFlag, setBreakingFlag } from '../lib/content/breaking-queries';
-import { openDatabase, type Connection } from '../lib/db/connect';
+import type { Connection } from '../lib/db/connect';
 import type { RailsSnapshot } from '../lib/rails/types';
 import { publishedArticles, wireStory } from './demo';
 import { E2E_REVALIDATE_SECRET } from './env';
-import { commandApi, createDraftApi, draftOf, PORT, signInApi } from './newsroom-helpers';
+import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
+import { isServerCheckProject, openServerDatabase } from './server';
 
 /**
  * Pages that stay cached through a newsroom's day (issue 12, ADR 0018): a
  * publish re-renders what shows the story and nothing else, and the shared
  * rails refresh in the reader's browser instead of re-rendering the page.
  */
-
-const DATA_DIR = path.resolve(`.e2e-data-${PORT}`);
 
 // A demo article no other spec opens or changes: if it re-rendered after a
 // publish elsewhere, this spec is the only reason it could have.
@@ -23,15 +21,15 @@ const cacheState = async (request: APIRequestContext, url: string) => (await req
 const rails = async (request: APIRequestContext) => (await (await request.get('/api/rails')).json()) as RailsSnapshot;
 
 let conn: Connection;
-test.beforeAll(() => {
-  conn = openDatabase({ dataDir: DATA_DIR });
+test.beforeAll(({}, info) => {
+  conn = openServerDatabase(info);
 });
 test.afterAll(async () => {
   await conn?.db.destroy();
 });
 
 test('a publish re-renders the home page, its section and the rails; an unrelated cached article stays a HIT', async ({ request }, info) => {
-  test.skip(info.project.name !== 'desktop', 'server output, not layout: checked once');
+  test.skip(!isServerCheckProject(info), 'server output, not layout: checked once per server');
   const articleUrl = `/articles/${unrelated.id}`;
   await request.get(articleUrl);
   await expect.poll(() => cacheState(request, articleUrl), { message: 'the unrelated article is cached' }).toBe('HIT');
@@ -57,7 +55,7 @@ test('a publish re-renders the home page, its section and the rails; an unrelate
 });
 
 test('the rails refresh in the browser without a reload, on a page cached before the change', async ({ page, request, baseURL }, info) => {
-  test.skip(info.project.name !== 'desktop', 'one browser is enough: the refresh does not depend on the width');
+  test.skip(!isServerCheckProject(info), 'one browser per server is enough: the refresh does not depend on the width');
   const story = await conn.db
     .selectFrom('articles')
     .select(['id', 'headline'])

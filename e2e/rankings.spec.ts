@@ -1,36 +1,50 @@
-import { E2E_REVALIDATE_SECRET } from './env';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { clearBreakingFlag, setBreakingFlag } from '../lib/content/breaking-queries';
-import { openDatabase, type Connection } from '../lib/db/connect';
+import type { Connection } from '../lib/db/connect';
 import { FLUSH_INTERVAL_MS } from '../lib/rankings/buffer';
 import { correctedStory, multiPageStory, publishedArticles, wireStory } from './demo';
+import { E2E_REVALIDATE_SECRET } from './env';
+import { isServerCheckProject, openServerDatabase, readServerSettings } from './server';
 
 /**
  * 人気ランキング and ニュース速報 in a real browser against the production
  * build. View counts and breaking flags are read and written straight in the
- * e2e server's SQLite database (playwright.config.ts: KIJI_DATA_DIR).
+ * e2e server's store: its database, or Redis when it has REDIS_URL
+ * (playwright.config.ts, e2e/env.ts).
  */
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATA_DIR = path.resolve(`.e2e-data-${PORT}`);
 const REVALIDATE_SECRET = E2E_REVALIDATE_SECRET;
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 let conn: Connection;
-test.beforeAll(() => {
-  conn = openDatabase({ dataDir: DATA_DIR });
+/** Views of one article counted so far (all hours), in the store of the running test's server. */
+let countViews: (id: string) => Promise<number>;
+let redis: Redis | undefined;
+test.beforeAll(({}, info) => {
+  conn = openServerDatabase(info);
+  const settings = readServerSettings(info);
+  if (settings.redisUrl) {
+    // lib/rankings/redis-store.ts: one sorted set of views per JST hour, `<prefix>views:<YYYYMMDDHH>`.
+    const store = new Redis(settings.redisUrl);
+    redis = store;
+    countViews = async (id) => {
+      let total = 0;
+      for (const key of await store.keys(`${settings.redisPrefix}views:*`)) total += Number((await store.zscore(key, id)) ?? 0);
+      return total;
+    };
+  } else {
+    countViews = async (id) => {
+      const row = await sql<{ n: number | null }>`select sum(views) as n from article_views where article_id = ${id}`.execute(conn.db);
+      return Number(row.rows[0]?.n ?? 0);
+    };
+  }
 });
 test.afterAll(async () => {
   await conn?.db.destroy();
+  redis?.disconnect();
 });
-
-/** Views of one article counted so far (all hours). */
-async function countViews(id: string): Promise<number> {
-  const row = await sql<{ n: number | null }>`select sum(views) as n from article_views where article_id = ${id}`.execute(conn.db);
-  return Number(row.rows[0]?.n ?? 0);
-}
 
 /** Waits past one buffer flush, so a view that was going to be written has been. */
 const settle = () => new Promise((r) => setTimeout(r, FLUSH_INTERVAL_MS * 2.5));
@@ -207,7 +221,7 @@ test.describe('sidebar blocks', () => {
 
 test.describe('breaking news', () => {
   // Flags change the ticker on every page: one project is enough, and the two must not race.
-  test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'runs once'));
+  test.beforeEach(({}, info) => test.skip(!isServerCheckProject(info), 'runs once per server'));
 
   const tickerHeadlines = async (request: APIRequestContext) => {
     const html = await (await request.get('/')).text();

@@ -5,7 +5,8 @@ import { expect, test } from '@playwright/test';
 import { startServer, stopServer } from '../bench/server';
 import { deriveArticleId } from '../lib/content/ids';
 import { publishedArticles, wireStory } from './demo';
-import { commandApi, createDraftApi, draftOf, PORT, signInApi } from './newsroom-helpers';
+import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
+import { E2E_PORT } from './env';
 
 /**
  * Unknown addresses cost nothing lasting (issue 12, ADR 0017): 10,000
@@ -17,7 +18,7 @@ import { commandApi, createDraftApi, draftOf, PORT, signInApi } from './newsroom
  * purpose, so it runs alone in the `load` project (playwright.config.ts).
  */
 
-const port = Number(process.env.E2E_LOAD_PORT || PORT + 200);
+const port = Number(process.env.E2E_LOAD_PORT || E2E_PORT + 200);
 const base = `http://127.0.0.1:${port}`;
 const UNKNOWN_URLS = 10_000;
 const CONCURRENCY = 20;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
-import { getDb } from '../db';
+import { getDb, getDbConnection } from '../db';
 import { findAuthor, listAuthorArticles } from './authors';
 import { listFeedArticles } from './feeds';
 import { parseSearchQuery, searchArticles, SEARCH_MAX_PAGE, type SearchQuery, type SearchResults } from './search';
@@ -80,7 +80,7 @@ export async function getSearchResults(rawQuery: string | string[] | undefined, 
   const pageText = Array.isArray(rawPage) ? rawPage[0] : rawPage;
   const page = pageText === undefined ? 1 : /^[1-9]\d{0,3}$/.test(pageText) ? Number(pageText) : NaN;
   if (!(page >= 1 && page <= SEARCH_MAX_PAGE)) return { kind: 'bad-page', query };
-  const results = await searchArticles(await getDb(), query, page, new Date());
+  const results = await searchArticles(await getDbConnection(), query, page, new Date());
   if (results.totalItems > 0 && page > results.totalPages) return { kind: 'bad-page', query };
   return { kind: 'results', results };
 }

@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
+import { PostgresAdapter, SqliteAdapter } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
+import type { Database } from '../db/schema';
 import { prepareDatabase } from '../db/prepare';
 import { testDatabases } from '../db/testing';
 import { demoArticles } from '../seed/demo/articles';
@@ -100,6 +103,21 @@ const q = (raw: string): SearchQuery => {
 
 const answers: Record<string, unknown> = {};
 
+/**
+ * `conn`'s database as another copy of Kysely sees it (the CommonJS build,
+ * beside the ES module build this file imports), on the same connections:
+ * what a production server has, whose chunks each bundle their own Kysely.
+ */
+function throughAnotherKysely(conn: Connection): Connection {
+  const copy = createRequire(import.meta.url)('kysely') as typeof import('kysely');
+  const [compiler, adapter] =
+    conn.dialect === 'postgres' ? [new copy.PostgresQueryCompiler(), new copy.PostgresAdapter()] : [new copy.SqliteQueryCompiler(), new copy.SqliteAdapter()];
+  const executor = new copy.DefaultQueryExecutor(compiler, adapter, conn.db.getExecutor(), []);
+  // Kysely's own constructor for an instance built from parts (what its transactions use).
+  const props = { config: {}, executor, dialect: {}, driver: {} } as unknown as ConstructorParameters<typeof copy.Kysely<Database>>[0];
+  return { db: new copy.Kysely<Database>(props), dialect: conn.dialect };
+}
+
 describe.each(testDatabases('search'))('searchArticles on $engine', (database) => {
   let conn: Connection;
   const ids = (results: Awaited<ReturnType<typeof searchArticles>>) => results.items.map((h) => h.article.id);
@@ -131,7 +149,7 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
   afterAll(() => database.dispose(conn));
 
   it('finds a word inside a longer run of Japanese text, best match first', async () => {
-    const results = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
+    const results = await searchArticles(conn, q('北朝鮮外交'), 1, NOW);
     expect(ids(results)).toEqual([id('search-headline'), id('search-body'), id('search-old-headline')]);
     const top = results.items[0]!;
     expect(top.headline.filter((s) => s.match).map((s) => s.text)).toEqual(['北朝鮮外交']);
@@ -139,68 +157,68 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
   });
 
   it('finds 北朝鮮 inside 露朝関係と北朝鮮外交', async () => {
-    expect(ids(await searchArticles(conn.db, q('北朝鮮'), 1, NOW))).toContain(id('search-headline'));
+    expect(ids(await searchArticles(conn, q('北朝鮮'), 1, NOW))).toContain(id('search-headline'));
   });
 
   it('never returns drafts, unpublished or scheduled articles', async () => {
-    const found = new Set(ids(await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW)));
+    const found = new Set(ids(await searchArticles(conn, q('北朝鮮外交'), 1, NOW)));
     for (const key of ['search-draft', 'search-unpublished', 'search-future']) expect(found.has(id(key))).toBe(false);
     const hidden = demoArticles.filter((a) => a.status);
     for (const a of hidden) {
       const words = Array.from(a.headline).slice(0, 6).join('');
-      expect(ids(await searchArticles(conn.db, q(words), 1, NOW))).not.toContain(deriveArticleId(a.key));
+      expect(ids(await searchArticles(conn, q(words), 1, NOW))).not.toContain(deriveArticleId(a.key));
     }
   });
 
   it('requires every word', async () => {
-    expect(ids(await searchArticles(conn.db, q('北朝鮮外交 回顧'), 1, NOW))).toEqual([id('search-old-headline')]);
+    expect(ids(await searchArticles(conn, q('北朝鮮外交 回顧'), 1, NOW))).toEqual([id('search-old-headline')]);
   });
 
   it('matches one- and two-character words in headlines and standfirsts', async () => {
-    const two = ids(await searchArticles(conn.db, q('露朝'), 1, NOW));
+    const two = ids(await searchArticles(conn, q('露朝'), 1, NOW));
     expect(two).toContain(id('search-headline'));
-    expect(ids(await searchArticles(conn.db, q('注視'), 1, NOW))).toContain(id('search-headline'));
-    const one = await searchArticles(conn.db, q('露'), 1, NOW);
+    expect(ids(await searchArticles(conn, q('注視'), 1, NOW))).toContain(id('search-headline'));
+    const one = await searchArticles(conn, q('露'), 1, NOW);
     expect(ids(one)).toContain(id('search-headline'));
   });
 
   it('treats query syntax and SQL as words to find', async () => {
     for (const raw of ['%', '_', '"', '\\', "' OR 1=1 --", 'NEAR(a b)', '*', '100%_', '"引用"', 'a" OR "b', ')(', 'AND', '-北朝鮮']) {
-      await expect(searchArticles(conn.db, q(raw), 1, NOW)).resolves.toBeDefined();
+      await expect(searchArticles(conn, q(raw), 1, NOW)).resolves.toBeDefined();
     }
-    expect(ids(await searchArticles(conn.db, q('100%_'), 1, NOW))).toEqual([id('search-hostile')]);
-    expect(ids(await searchArticles(conn.db, q('"引用"'), 1, NOW))).toEqual([id('search-hostile')]);
-    expect(ids(await searchArticles(conn.db, q("' OR 1=1 --"), 1, NOW))).toEqual([id('search-hostile')]);
+    expect(ids(await searchArticles(conn, q('100%_'), 1, NOW))).toEqual([id('search-hostile')]);
+    expect(ids(await searchArticles(conn, q('"引用"'), 1, NOW))).toEqual([id('search-hostile')]);
+    expect(ids(await searchArticles(conn, q("' OR 1=1 --"), 1, NOW))).toEqual([id('search-hostile')]);
     // `%` is a character to find, not a wildcard: only texts that contain one.
-    const percent = await searchArticles(conn.db, q('%'), 1, NOW);
+    const percent = await searchArticles(conn, q('%'), 1, NOW);
     expect(ids(percent)).toContain(id('search-hostile'));
     for (const hit of percent.items) expect(`${hit.article.headline}${hit.article.standfirst ?? ''}`).toContain('%');
   });
 
   it('returns nothing, not an error, for words nobody wrote or a page past the end', async () => {
-    const none = await searchArticles(conn.db, q('存在しない語句の組み合わせ'), 1, NOW);
+    const none = await searchArticles(conn, q('存在しない語句の組み合わせ'), 1, NOW);
     expect(none.totalItems).toBe(0);
     expect(none.items).toEqual([]);
-    const past = await searchArticles(conn.db, q('北朝鮮外交'), 9, NOW);
+    const past = await searchArticles(conn, q('北朝鮮外交'), 9, NOW);
     expect(past.items).toEqual([]);
   });
 
   it('pages through many results', async () => {
-    const first = await searchArticles(conn.db, q('の'), 1, NOW);
+    const first = await searchArticles(conn, q('の'), 1, NOW);
     expect(first.items).toHaveLength(Math.min(SEARCH_PAGE_SIZE, first.totalItems));
     if (first.totalPages > 1) {
-      const second = await searchArticles(conn.db, q('の'), 2, NOW);
+      const second = await searchArticles(conn, q('の'), 2, NOW);
       expect(ids(second).filter((x) => ids(first).includes(x))).toEqual([]);
     }
     answers[`${database.engine}:paged`] = first;
   });
 
   it('counts no more matches than a reader can page through, and says there are more', async () => {
-    const few = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
+    const few = await searchArticles(conn, q('北朝鮮外交'), 1, NOW);
     expect(few).toMatchObject({ totalItems: 3, totalCapped: false });
-    const all = await searchArticles(conn.db, q('の'), 1, NOW);
+    const all = await searchArticles(conn, q('の'), 1, NOW);
     expect(all.totalItems).toBeGreaterThan(5);
-    const capped = await searchArticles(conn.db, q('の'), 1, NOW, { candidates: 5 });
+    const capped = await searchArticles(conn, q('の'), 1, NOW, { candidates: 5 });
     expect(capped).toMatchObject({ totalItems: 5, totalCapped: true, totalPages: 1 });
     expect(capped.items).toHaveLength(5);
   });
@@ -208,15 +226,22 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
   it('gives the same answers walking from the newest article down as from the matches up', async () => {
     for (const raw of ['北朝鮮外交', 'の', '露朝', '北朝鮮外交 回顧', '%', '存在しない語句の組み合わせ']) {
       for (const candidates of [5, undefined]) {
-        const fromMatches = await searchArticles(conn.db, q(raw), 1, NOW, { candidates, indexScanAbove: 1_000_000_000 });
-        const fromNewest = await searchArticles(conn.db, q(raw), 1, NOW, { candidates, indexScanAbove: 0 });
+        const fromMatches = await searchArticles(conn, q(raw), 1, NOW, { candidates, indexScanAbove: 1_000_000_000 });
+        const fromNewest = await searchArticles(conn, q(raw), 1, NOW, { candidates, indexScanAbove: 0 });
         expect(fromNewest, `${raw}, ${candidates ?? 'all'} candidates`).toEqual(fromMatches);
       }
     }
   });
 
+  it('searches with its engine\'s SQL when Kysely is another copy than this module\'s, as in a bundled server', async () => {
+    const other = throughAnotherKysely(conn);
+    expect(other.db.getExecutor().adapter).not.toBeInstanceOf(database.engine === 'postgres' ? PostgresAdapter : SqliteAdapter);
+    const results = await searchArticles(other, q('北朝鮮外交'), 1, NOW);
+    expect(ids(results)).toEqual([id('search-headline'), id('search-body'), id('search-old-headline')]);
+  });
+
   it('shows a snippet with the match marked', async () => {
-    const results = await searchArticles(conn.db, q('北朝鮮外交'), 1, NOW);
+    const results = await searchArticles(conn, q('北朝鮮外交'), 1, NOW);
     const body = results.items.find((h) => h.article.id === id('search-body'))!;
     expect(body.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['北朝鮮外交']);
   });

@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Expression, type Kysely, type OperationNodeSource, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type OperationNodeSource, type RawBuilder, type SqlBool } from 'kysely';
+import type { Connection } from '../db/connect';
 import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
 import { gramToken } from '../text/title-grams';
 import type { Database, Dialect } from '../db/schema';
@@ -72,7 +73,6 @@ export type SearchHit = { article: ArticleSummary; headline: TextSegment[]; snip
 export type SearchResults = Paged<SearchHit> & { query: SearchQuery; totalCapped: boolean };
 
 export type SearchOptions = {
-  dialect?: Dialect;
   /** How many of the newest matches are ranked and counted; tests lower it. */
   candidates?: number;
   /** SQLite: above this many matches, scan from the newest article down; tests move it to try both plans. */
@@ -103,11 +103,6 @@ export function parseSearchQuery(raw: string | string[] | undefined | null): Sea
   if (unique.length > SEARCH_MAX_TERMS) truncated = true;
   const terms = unique.slice(0, SEARCH_MAX_TERMS);
   return { text: terms.join(' '), terms, truncated };
-}
-
-/** The engine behind a Kysely instance; search SQL differs per engine (ADR 0002). */
-export function detectDialect(db: Kysely<Database>): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 const length = (term: string) => Array.from(term).length;
@@ -180,13 +175,19 @@ function rankExpression(dialect: Dialect, terms: string[], now: Date): RawBuilde
  * index, keeping the ones in the match set, until there are enough: only the
  * candidates' rows are read. At 100,000 articles, for a word in 25,000 of
  * them: 17 ms and 9 ms for the candidates and the count, against 70 and 51.
+ *
+ * The SQL differs per engine (ADR 0007), so it takes the connection's
+ * dialect as opened from the settings, never one guessed from the Kysely
+ * instance: `instanceof PostgresAdapter` was false in the production build,
+ * where Kysely is bundled into more than one server chunk, and PostgreSQL got
+ * SQLite's full-text query (a 500 on every search).
  */
 export async function searchArticles(
-  db: Kysely<Database>,
+  { db, dialect }: Connection,
   query: SearchQuery,
   page: number,
   now: Date,
-  { dialect = detectDialect(db), candidates: candidateLimit = SEARCH_CANDIDATES, indexScanAbove = SEARCH_INDEX_SCAN_ABOVE }: SearchOptions = {},
+  { candidates: candidateLimit = SEARCH_CANDIDATES, indexScanAbove = SEARCH_INDEX_SCAN_ABOVE }: SearchOptions = {},
 ): Promise<SearchResults> {
   const keys = matchingKeys(dialect, query.terms);
   const fromNewest = dialect === 'sqlite' && (await countUpTo(db, keys, indexScanAbove + 1)) > indexScanAbove;
