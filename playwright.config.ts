@@ -6,6 +6,8 @@ import { POSTGRES_SERVER, SQLITE_SERVER } from './e2e/env';
 const LIGHTHOUSE_SPEC = /lighthouse-budgets\.spec\.ts$/;
 // Specs that load the machine on purpose (10,000 requests to a server of their own).
 const LOAD_SPEC = /unknown-addresses\.spec\.ts$/;
+// Thousands of hostile requests to the SQLite server, each bounded in time: alone, after the load.
+const FUZZ_SPEC = /fuzz\.spec\.ts$/;
 // What readers and crawlers get and the newsroom's publish loop, again on
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
 // and 速報, publishing into cached pages. Layout, budgets, access control and
@@ -27,8 +29,8 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: SQLITE_SERVER.base, launchOptions: chromium, trace: 'off' },
   projects: [
-    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
-    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
     // The production build on PostgreSQL + Redis, at desktop width only: the
     // phone project proves layout, which no database changes.
     {
@@ -42,7 +44,8 @@ export default defineConfig({
     // Lighthouse's performance score extrapolates from what it observes, so it
     // runs last, on its own: no other worker shares the machine's cores then.
     // (When an earlier test fails, Playwright skips it: the run has failed anyway.)
-    { name: 'lighthouse', testMatch: LIGHTHOUSE_SPEC, dependencies: ['load'], use: { launchOptions: chromium } },
+    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['load'] },
+    { name: 'lighthouse', testMatch: LIGHTHOUSE_SPEC, dependencies: ['fuzz'], use: { launchOptions: chromium } },
   ],
   // The servers start the way README says (build, then `npm start`), on
   // fresh data, so their databases are created, migrated and seeded
