@@ -22,6 +22,24 @@ const json = (fields: Record<string, unknown>, client = freshIp()) =>
   post('/api/newsletter/subscribe', JSON.stringify(fields), 'application/json', { accept: 'application/json', 'x-forwarded-for': client });
 const form = (fields: Record<string, string>, client = freshIp()) =>
   post('/api/newsletter/subscribe', new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', { accept: 'text/html', 'x-forwarded-for': client });
+/** A 100 MB JSON signup sent chunked, made only as it is read. */
+function chunked(bytes: number) {
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return new Request('https://kiji.example/api/newsletter/subscribe', {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-forwarded-for': freshIp() },
+  } as RequestInit);
+}
 const signup = (email: string, over: Record<string, string> = {}) => ({ email, consent: CURRENT_CONSENT_VERSION, placement: 'article', website: '', ...over });
 
 describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (engine) => {
@@ -82,6 +100,8 @@ describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (en
       [json(signup(`${'a'.repeat(MAX_BODY_BYTES)}@example.jp`)), 413, HTTP_MESSAGES.tooLarge],
       // A body bigger than it claims: the limit holds on what actually arrives.
       [post('/api/newsletter/subscribe', JSON.stringify(signup('x'.repeat(50_000))), 'application/json', { accept: 'application/json', 'content-length': '10' }), 413, HTTP_MESSAGES.tooLarge],
+      // Chunked, with no length at all: refused as it streams.
+      [chunked(100 * 1024 * 1024), 413, HTTP_MESSAGES.tooLarge],
     ];
     for (const [request, status, message] of cases) {
       const response = await handleSignup(request, deps);
