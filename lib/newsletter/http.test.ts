@@ -141,6 +141,20 @@ describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (en
     expect((await handleSignup(json(signup(address)), later)).status).toBe(202);
   });
 
+  it('limits signups per mailbox, not per spelling: 20 case variants of one address get at most 3 mails an hour', async () => {
+    const local = `mailbombtarget${++n}`;
+    const spellings = Array.from({ length: 20 }, (_, i) => [...local].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join('') + '@Example.jp');
+    expect(new Set(spellings).size).toBe(20);
+    // Full-width and subaddressed spellings of the same mailbox too.
+    spellings.push(`${local.toUpperCase()}＠ｅｘａｍｐｌｅ．ｊｐ`.replace(/[A-Z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)), `${local}+again@example.jp`);
+    const before = await count('mail_outbox');
+    const statuses = [];
+    for (const email of spellings) statuses.push((await handleSignup(json(signup(email)), deps)).status);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(SIGNUP_LIMITS.perAddress.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(spellings.length - SIGNUP_LIMITS.perAddress.max);
+    expect((await count('mail_outbox')) - before).toBe(SIGNUP_LIMITS.perAddress.max);
+  });
+
   it('confirms by POST and answers a bad or unknown token with a 4xx', async () => {
     const email = freshAddress();
     await handleSignup(form(signup(email)), deps);

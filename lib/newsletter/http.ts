@@ -3,6 +3,7 @@ import { CACHE_CONTROL } from '../cache/control';
 import type { Database } from '../db/schema';
 import { readBody, type BodyRefusal } from '../http/body';
 import { SITE_NAME } from '../site/config';
+import { toMailboxKey } from './email';
 import { NEWSLETTER_PAGES } from './paths';
 import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS, hitRateLimit } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
@@ -123,7 +124,7 @@ export async function handleSignup(request: Request, deps: NewsletterHttpDeps): 
   const client = clientOf(request, deps);
   for (const [limit, subject] of [
     [SIGNUP_LIMITS.perClient, hashAddress(ctx.secret, toRateLimitSubject(client))],
-    [SIGNUP_LIMITS.perAddress, hashAddress(ctx.secret, `mail:${parsed.value.email}`)],
+    [SIGNUP_LIMITS.perAddress, hashAddress(ctx.secret, `mail:${toMailboxKey(parsed.value.email)}`)],
   ] as const) {
     const verdict = await hitRateLimit(ctx.db, limit, subject, ctx.now);
     if (!verdict.allowed) {
