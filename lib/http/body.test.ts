@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readBody, readBodyText } from './body';
+import { countedBody, streamedPost } from './test-bodies';
 
-/**
- * A body that is made as it is read and counts what was taken from it, as a
- * socket would be: highWaterMark 0, so nothing is pulled ahead of a read.
- */
-function endlessBody(chunkBytes: number, totalBytes = Infinity) {
-  const seen = { pulled: 0, cancelled: false };
-  const chunk = new Uint8Array(chunkBytes).fill(0x20);
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (seen.pulled >= totalBytes) return controller.close();
-        seen.pulled += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-      cancel() {
-        seen.cancelled = true;
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { stream, seen };
-}
+const endlessBody = (chunkBytes: number) => countedBody({ chunkBytes });
 
-function post(body: BodyInit | null, headers: Record<string, string>) {
-  return new Request('https://kiji.example/api/anything', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+function post(body: BodyInit | ReadableStream<Uint8Array> | null, headers: Record<string, string>) {
+  return body instanceof ReadableStream ? streamedPost('https://kiji.example/api/anything', body, headers) : new Request('https://kiji.example/api/anything', { method: 'POST', body, headers });
 }
 
 describe('readBody', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/connect';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { countedBody, streamedPost } from '../http/test-bodies';
 import { CURRENT_CONSENT_VERSION } from './consent';
 import { handleConfirm, handleSignup, handleUnsubscribe, HTTP_MESSAGES, MAX_BODY_BYTES, type NewsletterHttpDeps } from './http';
 import { listOutbox } from './outbox';
@@ -23,23 +24,12 @@ const json = (fields: Record<string, unknown>, client = freshIp()) =>
 const form = (fields: Record<string, string>, client = freshIp()) =>
   post('/api/newsletter/subscribe', new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', { accept: 'text/html', 'x-forwarded-for': client });
 /** A 100 MB JSON signup sent chunked, made only as it is read. */
-function chunked(bytes: number) {
-  const chunk = new Uint8Array(64 * 1024).fill(0x20);
-  let sent = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= bytes) return controller.close();
-      sent += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
+const chunked = (bytes: number) =>
+  streamedPost('https://kiji.example/api/newsletter/subscribe', countedBody({ chunkBytes: 64 * 1024, totalBytes: bytes }).stream, {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'x-forwarded-for': freshIp(),
   });
-  return new Request('https://kiji.example/api/newsletter/subscribe', {
-    method: 'POST',
-    body,
-    duplex: 'half',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-forwarded-for': freshIp() },
-  } as RequestInit);
-}
 const signup = (email: string, over: Record<string, string> = {}) => ({ email, consent: CURRENT_CONSENT_VERSION, placement: 'article', website: '', ...over });
 
 describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (engine) => {
