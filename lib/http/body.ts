@@ -53,7 +53,9 @@ async function readBytes(request: Request, limit: number): Promise<{ ok: true; b
       size += value.byteLength;
       if (size > limit) {
         // Cancelling stops the pull from the socket; Node still sends our 413.
-        await reader.cancel().catch(() => undefined);
+        // Not awaited: a branch of request.clone() settles its cancel only once
+        // the other branch is cancelled too.
+        reader.cancel().catch(() => undefined);
         return { ok: false, status: 413 };
       }
       chunks.push(value);

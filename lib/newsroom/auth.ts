@@ -53,9 +53,14 @@ async function readCsrfToken(request: Request): Promise<string | null | Response
   const header = request.headers.get('x-csrf-token');
   if (header) return header;
   const body = await readBody(request.clone(), { limit: BODY_LIMITS.form, accept: ['form'] });
-  if (!body.ok) return body.status === 413 ? toBodyErrorResponse(body) : null;
-  const field = body.form.get('csrf');
-  return typeof field === 'string' ? field : null;
+  if (body.ok) {
+    const field = body.form.get('csrf');
+    return typeof field === 'string' ? field : null;
+  }
+  if (body.status !== 413) return null;
+  // The copy's branch is cancelled; cancelling this one too lets go of the socket.
+  request.body?.cancel().catch(() => undefined);
+  return toBodyErrorResponse(body);
 }
 
 /**

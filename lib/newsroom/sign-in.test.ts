@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { countedBody, streamedPost } from '../http/test-bodies';
 import { BODY_LIMITS } from './http';
 import { handleSignIn } from './sign-in';
+import { TEST_SITE as SITE } from './test-context';
 
 /**
  * Sign-in needs no session, so it is where an outsider's huge body lands
@@ -9,15 +10,7 @@ import { handleSignIn } from './sign-in';
  * The database is a trap: a refused body must never get as far as a query.
  */
 
-const SITE = 'https://kiji.example';
-vi.mock('./context', () => ({
-  getNewsroomContext: async () => ({
-    db: new Proxy({}, { get: () => { throw new Error('the database was reached'); } }),
-    secret: 'a-secret-of-at-least-thirty-two-characters',
-    settings: { secret: undefined, trustedProxyHops: 0, secureCookies: true, publicDeployment: true, internalUrl: SITE },
-    siteUrl: SITE,
-  }),
-}));
+vi.mock('./context', () => import('./test-context'));
 
 const HUNDRED_MB = 100 * 1024 * 1024;
 const CHUNK = 64 * 1024;
