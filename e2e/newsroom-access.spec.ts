@@ -194,6 +194,25 @@ test('sign-in: one message for a wrong user or password, then 429 per account', 
   expect(forged.status).toBe(403);
 });
 
+test('sign-in refuses a 100 MB body with 413 as it streams, without reading it all', async () => {
+  // Chunked (no Content-Length) and made as it is sent, 64 KB at a time: this process never holds 100 MB.
+  const total = 100 * 1024 * 1024;
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= total) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const response = await fetch(`${getBase()}/api/newsroom/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: getBase() }, body, duplex: 'half' } as RequestInit);
+  expect(response.status).toBe(413);
+  expect(((await response.json()) as { error: string }).error).toMatch(/大きすぎ/);
+  // The server answered and stopped reading long before the end.
+  expect(sent).toBeLessThan(total);
+});
+
 test('session cookie: httpOnly and SameSite, a new token at every sign-in, dead after sign-out', async () => {
   const html = await (await fetch(`${getBase()}/newsroom/sign-in`)).text();
   const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)![0];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthorizedRevalidation, isKnownCacheTag, parseRevalidateBody } from './revalidate';
+import { countedBody, streamedPost } from '../http/test-bodies';
+import { isAuthorizedRevalidation, isKnownCacheTag, MAX_REVALIDATE_BYTES, parseRevalidateBody, readRevalidateRequest } from './revalidate';
 
 const SECRET = 'a-long-enough-secret-for-tests';
 
@@ -21,5 +22,20 @@ describe('revalidation requests', () => {
     for (const body of ['', 'nope', '{}', '{"tags":[]}', '{"tags":"breaking"}', '{"tags":[1]}', '{"tags":["nope"]}', JSON.stringify({ tags: Array(21).fill('breaking') })]) {
       expect(parseRevalidateBody(body).ok, body).toBe(false);
     }
+  });
+
+  it('read JSON whatever it is labelled, as `curl -d` sends it', async () => {
+    const request = new Request('https://kiji.example/api/revalidate', { method: 'POST', body: '{"tags":["breaking"]}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(await readRevalidateRequest(request)).toEqual({ ok: true, tags: ['breaking'] });
+  });
+
+  it('refuse a body over MAX_REVALIDATE_BYTES with 413: unread when declared, cancelled when streamed', async () => {
+    const url = 'https://kiji.example/api/revalidate';
+    const declared = countedBody({ chunkBytes: 1024 });
+    expect(await readRevalidateRequest(streamedPost(url, declared.stream, { 'content-length': String(100 * 1024 * 1024) }))).toMatchObject({ ok: false, status: 413 });
+    expect(declared.seen.pulled).toBe(0);
+    const streamed = countedBody({ chunkBytes: 1024 });
+    expect(await readRevalidateRequest(streamedPost(url, streamed.stream, {}))).toMatchObject({ ok: false, status: 413 });
+    expect(streamed.seen).toEqual({ pulled: MAX_REVALIDATE_BYTES + 1024, cancelled: true });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isArticleId } from '../content/ids';
+import { readBodyText } from '../http/body';
 import { CACHE_TAGS } from './tags';
 
 /**
@@ -27,7 +28,21 @@ export function isAuthorizedRevalidation(authorization: string | null, secret: s
   return timingSafeEqual(digest(given), digest(secret));
 }
 
-export type RevalidateRequest = { ok: true; tags: string[] } | { ok: false; message: string };
+export type RevalidateRequest = { ok: true; tags: string[] } | { ok: false; status: 400 | 413; message: string };
+
+/** The most bytes the route reads: 20 tags of a few dozen characters fit many times over. */
+export const MAX_REVALIDATE_BYTES = 4096;
+
+/**
+ * Reads the tags from a request's body of at most MAX_REVALIDATE_BYTES
+ * (lib/http/body.ts), as JSON whatever its Content-Type: the README's
+ * `curl -d` labels it a form. 413 over the limit, 400 for anything unreadable.
+ */
+export async function readRevalidateRequest(request: Request): Promise<RevalidateRequest> {
+  const body = await readBodyText(request, MAX_REVALIDATE_BYTES);
+  if (!body.ok) return { ok: false, status: body.status === 413 ? 413 : 400, message: body.status === 413 ? `Body is larger than ${MAX_REVALIDATE_BYTES} bytes.` : 'Body could not be read.' };
+  return parseRevalidateBody(body.text);
+}
 
 /** Parses `{"tags": ["breaking", "article:abcd2345"]}`: 1–20 known tags. */
 export function parseRevalidateBody(body: string): RevalidateRequest {
@@ -35,13 +50,13 @@ export function parseRevalidateBody(body: string): RevalidateRequest {
   try {
     value = JSON.parse(body);
   } catch {
-    return { ok: false, message: 'Body is not JSON.' };
+    return { ok: false, status: 400, message: 'Body is not JSON.' };
   }
   const tags = typeof value === 'object' && value !== null ? (value as { tags?: unknown }).tags : undefined;
   if (!Array.isArray(tags) || tags.length === 0 || tags.length > 20 || !tags.every((t): t is string => typeof t === 'string')) {
-    return { ok: false, message: 'Expected {"tags": [...]} with 1 to 20 tag names.' };
+    return { ok: false, status: 400, message: 'Expected {"tags": [...]} with 1 to 20 tag names.' };
   }
   const unknown = tags.filter((t) => !isKnownCacheTag(t));
-  if (unknown.length > 0) return { ok: false, message: `Unknown cache tags: ${unknown.join(', ')}` };
+  if (unknown.length > 0) return { ok: false, status: 400, message: `Unknown cache tags: ${unknown.join(', ')}` };
   return { ok: true, tags: [...new Set(tags)] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, normalizeEmail } from './email';
+import { maskEmail, normalizeEmail, toMailboxKey } from './email';
 
 describe('normalizeEmail', () => {
   it('turns full-width input from a Japanese IME into ASCII', () => {
@@ -35,5 +35,25 @@ describe('maskEmail', () => {
   it('shows the start of the local part and the domain only', () => {
     expect(maskEmail('taro.yamada@example.jp')).toBe('ta*********@example.jp');
     expect(maskEmail('a@example.jp')).toBe('a***@example.jp');
+  });
+});
+
+describe('toMailboxKey', () => {
+  it('counts every spelling of one mailbox as one', () => {
+    const spellings = ['taro@example.jp', 'Taro@example.jp', 'TARO@example.jp', 'tArO@example.jp', 'taro+news@example.jp', 'Taro+1@example.jp'];
+    expect(new Set(spellings.map(toMailboxKey))).toEqual(new Set(['taro@example.jp']));
+    // Full-width input as it leaves normalizeEmail, and as it would arrive without it.
+    expect(toMailboxKey(normalizeEmail('ＴＡＲＯ＠ｅｘａｍｐｌｅ．ｊｐ')!)).toBe('taro@example.jp');
+    expect(toMailboxKey('ＴＡＲＯ＠example.jp')).toBe('taro@example.jp');
+  });
+
+  it('ignores dots in Gmail local parts only, where Gmail ignores them', () => {
+    expect(toMailboxKey('Taro.Yamada+x@googlemail.com')).toBe('taroyamada@gmail.com');
+    expect(toMailboxKey('t.a.r.o@gmail.com')).toBe('taro@gmail.com');
+    expect(toMailboxKey('taro..k.@docomo.ne.jp')).toBe('taro..k.@docomo.ne.jp');
+  });
+
+  it('keeps a local part that is all subaddress', () => {
+    expect(toMailboxKey('+news@example.jp')).toBe('+news@example.jp');
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/connect';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { countedBody, streamedPost } from '../http/test-bodies';
 import { CURRENT_CONSENT_VERSION } from './consent';
 import { handleConfirm, handleSignup, handleUnsubscribe, HTTP_MESSAGES, MAX_BODY_BYTES, type NewsletterHttpDeps } from './http';
 import { listOutbox } from './outbox';
@@ -22,6 +23,13 @@ const json = (fields: Record<string, unknown>, client = freshIp()) =>
   post('/api/newsletter/subscribe', JSON.stringify(fields), 'application/json', { accept: 'application/json', 'x-forwarded-for': client });
 const form = (fields: Record<string, string>, client = freshIp()) =>
   post('/api/newsletter/subscribe', new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', { accept: 'text/html', 'x-forwarded-for': client });
+/** A 100 MB JSON signup sent chunked, made only as it is read. */
+const chunked = (bytes: number) =>
+  streamedPost('https://kiji.example/api/newsletter/subscribe', countedBody({ chunkBytes: 64 * 1024, totalBytes: bytes }).stream, {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'x-forwarded-for': freshIp(),
+  });
 const signup = (email: string, over: Record<string, string> = {}) => ({ email, consent: CURRENT_CONSENT_VERSION, placement: 'article', website: '', ...over });
 
 describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (engine) => {
@@ -82,6 +90,8 @@ describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (en
       [json(signup(`${'a'.repeat(MAX_BODY_BYTES)}@example.jp`)), 413, HTTP_MESSAGES.tooLarge],
       // A body bigger than it claims: the limit holds on what actually arrives.
       [post('/api/newsletter/subscribe', JSON.stringify(signup('x'.repeat(50_000))), 'application/json', { accept: 'application/json', 'content-length': '10' }), 413, HTTP_MESSAGES.tooLarge],
+      // Chunked, with no length at all: refused as it streams.
+      [chunked(100 * 1024 * 1024), 413, HTTP_MESSAGES.tooLarge],
     ];
     for (const [request, status, message] of cases) {
       const response = await handleSignup(request, deps);
@@ -120,6 +130,20 @@ describe.each(['sqlite', 'postgres'] as const)('newsletter endpoints on %s', (en
     // The window passes.
     const later = { ...deps, now: () => new Date(T0.getTime() + SIGNUP_LIMITS.perAddress.windowSeconds * 1000) };
     expect((await handleSignup(json(signup(address)), later)).status).toBe(202);
+  });
+
+  it('limits signups per mailbox, not per spelling: 20 case variants of one address get at most 3 mails an hour', async () => {
+    const local = `mailbombtarget${++n}`;
+    const spellings = Array.from({ length: 20 }, (_, i) => [...local].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join('') + '@Example.jp');
+    expect(new Set(spellings).size).toBe(20);
+    // Full-width and subaddressed spellings of the same mailbox too.
+    spellings.push(`${local.toUpperCase()}＠ｅｘａｍｐｌｅ．ｊｐ`.replace(/[A-Z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)), `${local}+again@example.jp`);
+    const before = await count('mail_outbox');
+    const statuses = [];
+    for (const email of spellings) statuses.push((await handleSignup(json(signup(email)), deps)).status);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(SIGNUP_LIMITS.perAddress.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(spellings.length - SIGNUP_LIMITS.perAddress.max);
+    expect((await count('mail_outbox')) - before).toBe(SIGNUP_LIMITS.perAddress.max);
   });
 
   it('confirms by POST and answers a bad or unknown token with a 4xx', async () => {

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import { CACHE_CONTROL } from '../cache/control';
 import type { Database } from '../db/schema';
+import { readBody, type BodyRefusal } from '../http/body';
 import { SITE_NAME } from '../site/config';
+import { toMailboxKey } from './email';
 import { NEWSLETTER_PAGES } from './paths';
 import { hitRateLimit } from '../http/rate-limit';
 import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
 import { getSigningSecret, hashAddress, readClientAddress, toRateLimitSubject } from './tokens';
 import { parseSignup, tokenSchema, TOKEN_MESSAGE } from './validation';
-import { CACHE_CONTROL } from '../cache/control';
 
 /**
  * The newsletter's HTTP endpoints, one function each, taking a Request and
@@ -84,54 +86,21 @@ function respond(request: Request, reply: Reply): Response {
 
 type Body = { ok: true; fields: Record<string, unknown> } | { ok: false; reply: Reply };
 
-/**
- * Reads a JSON, form-encoded or multipart body of at most MAX_BODY_BYTES,
- * stopping as soon as it is over (a huge body is never held in memory).
- */
-async function readBody(request: Request): Promise<Body> {
-  // The media type is case-insensitive; a multipart boundary is not, so keep the header as sent.
-  const header = request.headers.get('content-type') ?? '';
-  const type = header.toLowerCase();
-  const kind = type.startsWith('application/json')
-    ? 'json'
-    : type.startsWith('application/x-www-form-urlencoded')
-      ? 'form'
-      : type.startsWith('multipart/form-data')
-        ? 'multipart'
-        : null;
-  if (!kind) return { ok: false, reply: { status: 415, message: HTTP_MESSAGES.unsupported } };
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return { ok: false, reply: { status: 413, message: HTTP_MESSAGES.tooLarge } };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        return { ok: false, reply: { status: 413, message: HTTP_MESSAGES.tooLarge } };
-      }
-      chunks.push(value);
-    }
+const REFUSALS: Record<BodyRefusal['status'], string> = { 413: HTTP_MESSAGES.tooLarge, 415: HTTP_MESSAGES.unsupported, 400: HTTP_MESSAGES.unreadable };
+
+/** The fields of a JSON object, form-encoded or multipart body of at most MAX_BODY_BYTES (lib/http/body.ts). */
+async function readFields(request: Request): Promise<Body> {
+  const body = await readBody(request, { limit: MAX_BODY_BYTES, accept: ['json', 'form'] });
+  if (!body.ok) return { ok: false, reply: { status: body.status, message: REFUSALS[body.status] } };
+  if (body.format === 'json') {
+    const value = body.json;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reply: { status: 400, message: HTTP_MESSAGES.unreadable } };
+    return { ok: true, fields: value as Record<string, unknown> };
   }
-  const bytes = Buffer.concat(chunks);
-  try {
-    if (kind === 'json') {
-      const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      return { ok: true, fields: parsed as Record<string, unknown> };
-    }
-    const form = kind === 'form' ? new URLSearchParams(bytes.toString('utf8')) : await new Response(bytes, { headers: { 'content-type': header } }).formData();
-    const fields: Record<string, unknown> = {};
-    // The first value of each name: a repeated field is not a way to slip past validation.
-    for (const [name, value] of form.entries()) if (!(name in fields) && typeof value === 'string') fields[name] = value;
-    return { ok: true, fields };
-  } catch {
-    return { ok: false, reply: { status: 400, message: HTTP_MESSAGES.unreadable } };
-  }
+  const fields: Record<string, unknown> = {};
+  // The first value of each name: a repeated field is not a way to slip past validation.
+  for (const [name, value] of body.form.entries()) if (!(name in fields) && typeof value === 'string') fields[name] = value;
+  return { ok: true, fields };
 }
 
 async function contextFor(deps: NewsletterHttpDeps): Promise<NewsletterContext> {
@@ -144,7 +113,7 @@ function clientOf(request: Request, deps: NewsletterHttpDeps): string {
 
 /** POST /api/newsletter/subscribe */
 export async function handleSignup(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
-  const body = await readBody(request);
+  const body = await readFields(request);
   if (!body.ok) return respond(request, body.reply);
   const parsed = parseSignup(body.fields);
   if (!parsed.ok) return respond(request, { status: 400, message: parsed.failure.message, field: parsed.failure.field });
@@ -156,7 +125,7 @@ export async function handleSignup(request: Request, deps: NewsletterHttpDeps): 
   const client = clientOf(request, deps);
   for (const [limit, subject] of [
     [SIGNUP_LIMITS.perClient, hashAddress(ctx.secret, toRateLimitSubject(client))],
-    [SIGNUP_LIMITS.perAddress, hashAddress(ctx.secret, `mail:${parsed.value.email}`)],
+    [SIGNUP_LIMITS.perAddress, hashAddress(ctx.secret, `mail:${toMailboxKey(parsed.value.email)}`)],
   ] as const) {
     const verdict = await hitRateLimit(ctx.db, limit, subject, ctx.now);
     if (!verdict.allowed) {
@@ -176,7 +145,7 @@ function readToken(request: Request, fields: Record<string, unknown>): { ok: tru
 
 /** POST /api/newsletter/confirm: the confirmation page's button. */
 export async function handleConfirm(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
-  const body = await readBody(request);
+  const body = await readFields(request);
   if (!body.ok) return respond(request, body.reply);
   const token = readToken(request, body.fields);
   if (!token.ok) return respond(request, { status: 400, message: TOKEN_MESSAGE, field: 'token' });
@@ -203,7 +172,7 @@ export async function handleConfirm(request: Request, deps: NewsletterHttpDeps):
  * (token in the query string, body `List-Unsubscribe=One-Click`).
  */
 export async function handleUnsubscribe(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
-  const body = await readBody(request);
+  const body = await readFields(request);
   if (!body.ok) return respond(request, body.reply);
   const token = readToken(request, body.fields);
   if (!token.ok) return respond(request, { status: 400, message: TOKEN_MESSAGE, field: 'token' });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { readBody } from '../http/body';
 import { getNewsroomContext } from './context';
 import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken, toSignInToken } from './csrf';
 import type { Editor } from './editors';
-import { MESSAGES, jsonError } from './http';
+import { BODY_LIMITS, MESSAGES, jsonError, toBodyErrorResponse } from './http';
 import { toReturnPath } from './return-path';
 import { createSession, findSession, revokeSession } from './sessions';
 
@@ -42,23 +43,30 @@ export async function requireEditor(returnTo: string): Promise<SignedIn> {
   return signedIn;
 }
 
-async function readCsrfToken(request: Request): Promise<string | null> {
+/**
+ * The request's CSRF token: the X-CSRF-Token header (fetch from the editor),
+ * else the `csrf` field of a plain form post, read from a copy of the body so
+ * the route handler can still read the form, and no further than a form's
+ * size. A 413 when that form is larger; null when there is no token.
+ */
+async function readCsrfToken(request: Request): Promise<string | null | Response> {
   const header = request.headers.get('x-csrf-token');
   if (header) return header;
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return null;
-  const form = await request
-    .clone()
-    .formData()
-    .catch(() => null);
-  const field = form?.get('csrf');
-  return typeof field === 'string' ? field : null;
+  const body = await readBody(request.clone(), { limit: BODY_LIMITS.form, accept: ['form'] });
+  if (body.ok) {
+    const field = body.form.get('csrf');
+    return typeof field === 'string' ? field : null;
+  }
+  if (body.status !== 413) return null;
+  // The copy's branch is cancelled; cancelling this one too lets go of the socket.
+  request.body?.cancel().catch(() => undefined);
+  return toBodyErrorResponse(body);
 }
 
 /**
  * The guard of every newsroom mutation (route handlers): same-origin request,
  * signed-in editor, valid CSRF token, checked in that order. Returns the
- * editor, or the 403/401 response to send instead.
+ * editor, or the 403/401 (or, for an oversized form, 413) response to send instead.
  */
 export async function guardMutation(request: Request): Promise<SignedIn | Response> {
   const { siteUrl, secret, settings } = await getNewsroomContext();
@@ -66,7 +74,9 @@ export async function guardMutation(request: Request): Promise<SignedIn | Respon
   if (!origin.ok) return jsonError(403, MESSAGES.crossSite);
   const signedIn = await getSignedInEditor();
   if (!signedIn) return jsonError(401, MESSAGES.signedOut);
-  if (!isValidCsrfToken(secret, signedIn.sessionId, await readCsrfToken(request))) return jsonError(403, MESSAGES.badToken);
+  const token = await readCsrfToken(request);
+  if (token instanceof Response) return token;
+  if (!isValidCsrfToken(secret, signedIn.sessionId, token)) return jsonError(403, MESSAGES.badToken);
   return signedIn;
 }
 

@@ -16,7 +16,7 @@ import {
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
-import { MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { wakeScheduler } from './scheduler';
@@ -60,7 +60,9 @@ export async function handleArticleCommand(request: Request, id: string, command
   if (guard instanceof Response) return guard;
   if (!isCommand(command)) return jsonError(404, '不明な操作です。');
   if (!isArticleId(id)) return jsonError(404, MESSAGES.notFound);
-  const parsed = envelope.safeParse(await readJson(request));
+  const body = await readJson(request, BODY_LIMITS.article);
+  if (!body.ok) return body.response;
+  const parsed = envelope.safeParse(body.json);
   if (!parsed.success) return jsonError(400, MESSAGES.badInput);
   const input = parsed.data;
 

@@ -4,7 +4,7 @@ import { startSession } from './auth';
 import { getNewsroomContext } from './context';
 import { checkRequestOrigin, isValidSignInToken, listAllowedOrigins } from './csrf';
 import { checkCredentials } from './editors';
-import { MESSAGES, jsonError, jsonOk } from './http';
+import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson } from './http';
 import { readClientAddress } from '../http/client-address';
 import { cookies } from 'next/headers';
 import { PasswordCheckBusyError, runPasswordCheck } from './password';
@@ -34,7 +34,10 @@ export const SIGN_IN_BUSY = 'ただいまサインインが混み合っていま
 export async function handleSignIn(request: Request): Promise<Response> {
   const { db, secret, settings, siteUrl } = await getNewsroomContext();
   if (!checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers, settings.trustedProxyHops)).ok) return jsonError(403, MESSAGES.crossSite);
-  const parsed = signInSchema.safeParse(await request.json().catch(() => null));
+  // No session is needed to get here: the body is read only up to a sign-in's size.
+  const body = await readJson(request, BODY_LIMITS.signIn);
+  if (!body.ok) return body.response;
+  const parsed = signInSchema.safeParse(body.json);
   if (!parsed.success) return jsonError(400, 'ユーザー名とパスワードを入力してください。');
   const { login, password, token, next } = parsed.data;
   if (!isValidSignInToken(secret, token)) return jsonError(403, MESSAGES.badToken);

@@ -1,3 +1,4 @@
+import { readBodyText } from '../http/body';
 import { readClientAddress } from '../http/client-address';
 import { isArticleId } from '../content/ids';
 
@@ -15,15 +16,11 @@ export type BeaconInput = { ok: true; articleId: string } | ({ ok: false } & Bea
 
 const ACCEPTED_TYPES = ['text/plain', 'application/json'];
 
-/** Header checks made before reading the body: type, declared size, and where it came from. */
+/** Header checks made before reading the body: its type, and where it came from. */
 export function checkBeaconHeaders(headers: Headers): BeaconProblem | null {
   const type = headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase();
   if (!type || !ACCEPTED_TYPES.includes(type)) {
     return { status: 415, message: 'Content-Type は text/plain か application/json にしてください。' };
-  }
-  const length = headers.get('content-length');
-  if (length !== null && !(Number(length) <= MAX_BEACON_BYTES)) {
-    return { status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` };
   }
   // Browsers label every fetch with where it came from; a view posted from
   // another site is not a reader of ours reading.
@@ -35,9 +32,6 @@ export function checkBeaconHeaders(headers: Headers): BeaconProblem | null {
 
 /** Parses a beacon body; the id must have the shape of an article id (existence is checked later). */
 export function parseBeaconBody(body: string): BeaconInput {
-  if (new TextEncoder().encode(body).length > MAX_BEACON_BYTES) {
-    return { ok: false, status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` };
-  }
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -52,25 +46,15 @@ export function parseBeaconBody(body: string): BeaconInput {
 }
 
 /**
- * Reads a request body as text, giving up (null) once it passes `limit`
- * bytes, so a chunked upload without Content-Length cannot make us buffer it.
+ * Reads the beacon of a request whose headers passed checkBeaconHeaders: at
+ * most MAX_BEACON_BYTES (lib/http/body.ts), as JSON whichever of the two
+ * types it came as, since sendBeacon can only call it text/plain.
  */
-export async function readLimitedText(body: ReadableStream<Uint8Array> | null, limit = MAX_BEACON_BYTES): Promise<string | null> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export async function readBeacon(request: Request): Promise<BeaconInput> {
+  const body = await readBodyText(request, MAX_BEACON_BYTES);
+  if (body.ok) return parseBeaconBody(body.text);
+  if (body.status === 413) return { ok: false, status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` };
+  return { ok: false, status: 400, message: '本文を読み取れませんでした。' };
 }
 
 /**

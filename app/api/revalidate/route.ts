@@ -1,5 +1,5 @@
 import { revalidateTag } from 'next/cache';
-import { isAuthorizedRevalidation, parseRevalidateBody } from '@/lib/cache/revalidate';
+import { isAuthorizedRevalidation, readRevalidateRequest } from '@/lib/cache/revalidate';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 import { readSettings } from '@/lib/config';
 import { forgetRailsAfter } from '@/lib/rails';
@@ -17,8 +17,8 @@ export async function POST(request: Request) {
   if (!isAuthorizedRevalidation(request.headers.get('authorization'), secret)) {
     return Response.json({ error: 'Unauthorized' }, { status: 401, headers: { ...PRIVATE, 'www-authenticate': 'Bearer' } });
   }
-  const input = parseRevalidateBody((await request.text()).slice(0, 4096));
-  if (!input.ok) return Response.json({ error: input.message }, { status: 400, headers: PRIVATE });
+  const input = await readRevalidateRequest(request);
+  if (!input.ok) return Response.json({ error: input.message }, { status: input.status, headers: PRIVATE });
   // expire: 0, not 'max': a writer calls this because readers must not see
   // the old version (a breaking story, a correction), so the next request
   // waits for the render instead of getting the stale page once more.

@@ -1,4 +1,4 @@
-import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readLimitedText, type BeaconProblem } from '@/lib/rankings/beacon';
+import { checkBeaconHeaders, readBeacon, type BeaconProblem } from '@/lib/rankings/beacon';
 import { recordView } from '@/lib/rankings';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 
@@ -12,9 +12,7 @@ function problem({ status, message }: { status: BeaconProblem['status'] | 404 | 
 export async function POST(request: Request) {
   const rejected = checkBeaconHeaders(request.headers);
   if (rejected) return problem(rejected);
-  const text = await readLimitedText(request.body);
-  if (text === null) return problem({ status: 413, message: `本文が大きすぎます(上限 ${MAX_BEACON_BYTES} バイト)。` });
-  const input = parseBeaconBody(text);
+  const input = await readBeacon(request);
   if (!input.ok) return problem(input);
   let outcome;
   try {

@@ -1,6 +1,7 @@
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { jsonError, jsonOk } from '@/lib/newsroom/http';
+import { readBody } from '@/lib/http/body';
+import { BODY_LIMITS, jsonError, jsonOk, toBodyErrorResponse } from '@/lib/newsroom/http';
 import { storeUpload, UploadError } from '@/lib/newsroom/media';
 import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
 
@@ -8,11 +9,9 @@ import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
 export async function POST(request: Request) {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
-  // Refuse an oversized body before reading it into memory.
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_UPLOAD_BYTES + 64 * 1024) return jsonError(413, `画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
-  const form = await request.formData().catch(() => null);
-  const file = form?.get('file');
+  const body = await readBody(request, { limit: BODY_LIMITS.upload, accept: ['form'] });
+  if (!body.ok) return toBodyErrorResponse(body, `画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
+  const file = body.form.get('file');
   if (!(file instanceof File)) return jsonError(400, '画像ファイルを選んでください。');
   const { db } = await getNewsroomContext();
   try {

@@ -1,16 +1,17 @@
 import { isArticleId } from '@/lib/content/ids';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { MESSAGES, jsonError, seeOther } from '@/lib/newsroom/http';
+import { BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther } from '@/lib/newsroom/http';
 import { createPreviewLink, DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES } from '@/lib/preview/links';
 
 /** Creates a shareable preview link (form on the share page) and shows it there. */
 export async function POST(request: Request) {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
-  const form = await request.formData().catch(() => null);
-  const id = form?.get('id');
-  const hours = Number(form?.get('hours') ?? DEFAULT_LINK_HOURS);
+  const body = await readForm(request, BODY_LIMITS.form);
+  if (!body.ok) return body.response;
+  const id = body.form.get('id');
+  const hours = Number(body.form.get('hours') ?? DEFAULT_LINK_HOURS);
   if (typeof id !== 'string' || !isArticleId(id)) return jsonError(400, MESSAGES.badInput);
   if (!(LINK_HOURS_CHOICES as readonly number[]).includes(hours)) return jsonError(400, '有効期間を選び直してください。');
   const { db, secret } = await getNewsroomContext();

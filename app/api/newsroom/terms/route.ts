@@ -1,7 +1,7 @@
 import { CACHE_TAGS } from '@/lib/cache/tags';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { jsonError, jsonOk, MESSAGES, readJson } from '@/lib/newsroom/http';
+import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson } from '@/lib/newsroom/http';
 import { invalidateTags } from '@/lib/newsroom/invalidate';
 import { createTerm, newTermSchema, TermError } from '@/lib/newsroom/terms';
 
@@ -9,7 +9,9 @@ import { createTerm, newTermSchema, TermError } from '@/lib/newsroom/terms';
 export async function POST(request: Request) {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
-  const parsed = newTermSchema.safeParse(await readJson(request));
+  const body = await readJson(request, BODY_LIMITS.term);
+  if (!body.ok) return body.response;
+  const parsed = newTermSchema.safeParse(body.json);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? '';
     return jsonError(400, /[ぁ-ん一-龯]/.test(message) ? message : MESSAGES.badInput);

@@ -1,7 +1,7 @@
 import { isArticleId } from '@/lib/content/ids';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { MESSAGES, jsonError, seeOther } from '@/lib/newsroom/http';
+import { BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther } from '@/lib/newsroom/http';
 import { revokePreviewLink } from '@/lib/preview/links';
 
 type Context = { params: Promise<{ id: string }> };
@@ -11,7 +11,9 @@ export async function POST(request: Request, { params }: Context) {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const { id } = await params;
-  const article = (await request.formData().catch(() => null))?.get('article');
+  const body = await readForm(request, BODY_LIMITS.form);
+  if (!body.ok) return body.response;
+  const article = body.form.get('article');
   if (typeof article !== 'string' || !isArticleId(article)) return jsonError(400, MESSAGES.badInput);
   const { db } = await getNewsroomContext();
   if (!(await revokePreviewLink(db, article, id))) return jsonError(404, 'このリンクは見つからないか、すでに取り消されています。');

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { countedBody, streamedPost } from '@/lib/http/test-bodies';
+import { BODY_LIMITS } from '@/lib/newsroom/http';
+import { TEST_SITE } from '@/lib/newsroom/test-context';
+import { PUT as saveArticle } from './articles/[id]/route';
+import { POST as runCommand } from './articles/[id]/[command]/route';
+import { POST as uploadMedia } from './media/route';
+import { POST as createPreviewLink } from './preview-links/route';
+import { POST as revokePreviewLink } from './preview-links/[id]/revoke/route';
+import { POST as createTerm } from './terms/route';
+
+/**
+ * Every newsroom route handler that reads a body refuses one over its limit
+ * with a Japanese 413, before reading it when Content-Length says so and one
+ * chunk past the limit when it does not. The guard lets the request through
+ * (lib/newsroom/auth.test.ts tests the guard's own read); the database is a
+ * trap, so no refused body reaches a query.
+ */
+
+vi.mock('@/lib/newsroom/context', () => import('@/lib/newsroom/test-context'));
+vi.mock('@/lib/newsroom/auth', () => ({
+  guardMutation: async () => ({ editor: { id: 'e1', login: 'sato', name: '佐藤' }, sessionId: 'session-1', csrfToken: 'token' }),
+}));
+
+const CHUNK = 64 * 1024;
+const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
+
+const ROUTES: { name: string; limit: number; type: string; send: (request: Request) => Promise<Response> }[] = [
+  { name: 'PUT /api/newsroom/articles/[id]', limit: BODY_LIMITS.article, type: 'application/json', send: (r) => saveArticle(r, params({ id: 'abcd2345' })) },
+  { name: 'POST /api/newsroom/articles/[id]/publish', limit: BODY_LIMITS.article, type: 'application/json', send: (r) => runCommand(r, params({ id: 'abcd2345', command: 'publish' })) },
+  { name: 'POST /api/newsroom/terms', limit: BODY_LIMITS.term, type: 'application/json', send: (r) => createTerm(r) },
+  { name: 'POST /api/newsroom/media', limit: BODY_LIMITS.upload, type: 'multipart/form-data; boundary=x', send: (r) => uploadMedia(r) },
+  { name: 'POST /api/newsroom/preview-links', limit: BODY_LIMITS.form, type: 'application/x-www-form-urlencoded', send: (r) => createPreviewLink(r) },
+  {
+    name: 'POST /api/newsroom/preview-links/[id]/revoke',
+    limit: BODY_LIMITS.form,
+    type: 'application/x-www-form-urlencoded',
+    send: (r) => revokePreviewLink(r, params({ id: 'AAAAAAAAAAAA' })),
+  },
+];
+
+const post = (stream: ReadableStream<Uint8Array>, headers: Record<string, string>) => streamedPost(`${TEST_SITE}/api/newsroom/any`, stream, { origin: TEST_SITE, ...headers });
+
+async function expectTooLarge(response: Response) {
+  expect(response.status).toBe(413);
+  expect(((await response.json()) as { error: string }).error).toMatch(/大きすぎ|以下に/);
+}
+
+describe.each(ROUTES)('$name', ({ limit, type, send }) => {
+  it('refuses a declared body over its limit without reading it', async () => {
+    const { stream, seen } = countedBody({ chunkBytes: CHUNK });
+    await expectTooLarge(await send(post(stream, { 'content-type': type, 'content-length': String(limit + 1) })));
+    expect(seen.pulled).toBe(0);
+  });
+
+  it('stops a chunked body one chunk past its limit', async () => {
+    const { stream, seen } = countedBody({ chunkBytes: CHUNK });
+    await expectTooLarge(await send(post(stream, { 'content-type': type })));
+    expect(seen).toEqual({ pulled: (Math.floor(limit / CHUNK) + 1) * CHUNK, cancelled: true });
+  });
+});
