@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type Driver, type Migration } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/0001-initial';
 import { rankingsMigration } from './migrations/0002-rankings';
@@ -56,7 +56,34 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.function('kiji_title_grams', { deterministic: true }, (headline: unknown, standfirst: unknown) =>
     titleGramTokens(String(headline ?? ''), typeof standfirst === 'string' ? standfirst : null),
   );
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new EmbeddedSqliteDialect(sqlite) }), dialect: 'sqlite' };
+}
+
+/**
+ * Kysely's SQLite dialect, except that a rollback SQLite already did is not
+ * attempted again. SQLite ends the transaction itself on some errors (a full
+ * disk, SQLITE_FULL, among them); Kysely's ROLLBACK then threw "no transaction
+ * is active" and that error replaced the real one, so a full disk looked like
+ * any other failure (lib/db/errors.ts, lib/newsletter/storage-full.test.ts).
+ */
+class EmbeddedSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const sqlite = this.sqlite;
+    return new Proxy(driver, {
+      get(target, property) {
+        if (property === 'rollbackTransaction') {
+          return (connection: DatabaseConnection) => (sqlite.inTransaction ? target.rollbackTransaction(connection) : Promise.resolve());
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
 }
 
 /** Every migration, in order. Imported statically so the server bundle carries them. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CACHE_CONTROL } from '../cache/control';
+import { isStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_RETRY_SECONDS } from '../db/errors';
 import type { Database } from '../db/schema';
 import { readBody, type BodyRefusal } from '../http/body';
 import { SITE_NAME } from '../site/config';
@@ -111,8 +112,27 @@ function clientOf(request: Request, deps: NewsletterHttpDeps): string {
   return readClientAddress(request.headers.get('x-forwarded-for'), deps.proxyHops);
 }
 
+/**
+ * Runs an endpoint; a write that fails for lack of space (lib/db/errors.ts)
+ * becomes a 503 with a message the reader can act on. Each endpoint writes in
+ * one transaction, so nothing is left half-written.
+ */
+async function answerStorageFull(request: Request, endpoint: () => Promise<Response>): Promise<Response> {
+  try {
+    return await endpoint();
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    console.error('Kiji newsletter: storage full', error);
+    return respond(request, { status: 503, message: STORAGE_FULL_MESSAGE, headers: { 'Retry-After': String(STORAGE_FULL_RETRY_SECONDS) } });
+  }
+}
+
 /** POST /api/newsletter/subscribe */
-export async function handleSignup(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
+export function handleSignup(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
+  return answerStorageFull(request, () => signup(request, deps));
+}
+
+async function signup(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
   const body = await readFields(request);
   if (!body.ok) return respond(request, body.reply);
   const parsed = parseSignup(body.fields);
@@ -144,7 +164,11 @@ function readToken(request: Request, fields: Record<string, unknown>): { ok: tru
 }
 
 /** POST /api/newsletter/confirm: the confirmation page's button. */
-export async function handleConfirm(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
+export function handleConfirm(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
+  return answerStorageFull(request, () => confirm(request, deps));
+}
+
+async function confirm(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
   const body = await readFields(request);
   if (!body.ok) return respond(request, body.reply);
   const token = readToken(request, body.fields);
@@ -171,7 +195,11 @@ export async function handleConfirm(request: Request, deps: NewsletterHttpDeps):
  * RFC 8058 one-click POST a mail client sends to the List-Unsubscribe URL
  * (token in the query string, body `List-Unsubscribe=One-Click`).
  */
-export async function handleUnsubscribe(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
+export function handleUnsubscribe(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
+  return answerStorageFull(request, () => unsubscribeBy(request, deps));
+}
+
+async function unsubscribeBy(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
   const body = await readFields(request);
   if (!body.ok) return respond(request, body.reply);
   const token = readToken(request, body.fields);

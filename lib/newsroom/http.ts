@@ -1,6 +1,7 @@
 /** JSON answers of the newsroom's route handlers (never cached, errors always with a Japanese message), and the bodies they read. */
 
 import { CACHE_CONTROL } from '../cache/control';
+import { isStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_RETRY_SECONDS } from '../db/errors';
 import { readBody, type BodyRefusal } from '../http/body';
 import { MAX_UPLOAD_BYTES } from './upload-rules';
 
@@ -27,10 +28,14 @@ export const MESSAGES = {
   notFound: '記事が見つかりません。',
 } as const;
 
-/** A command's refusal as its status and message; anything else is a 500 that says only that it failed. */
+/** A command's refusal as its status and message; a full disk a 503 that says so; anything else a 500 that says only that it failed. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof Error && 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     return jsonError(error.status, error.message);
+  }
+  if (isStorageFull(error)) {
+    console.error('Kiji newsroom: storage full', error);
+    return jsonError(503, STORAGE_FULL_MESSAGE, { 'Retry-After': String(STORAGE_FULL_RETRY_SECONDS) });
   }
   console.error('Kiji newsroom: command failed', error);
   return jsonError(500, '処理に失敗しました。時間をおいてもう一度お試しください。');

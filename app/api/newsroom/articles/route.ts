@@ -1,13 +1,16 @@
 import { guardMutation } from '@/lib/newsroom/auth';
 import { createArticle } from '@/lib/newsroom/articles';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { seeOther } from '@/lib/newsroom/http';
+import { seeOther, toErrorResponse } from '@/lib/newsroom/http';
 
 /** Creates an empty draft (the header's 新規作成 form) and opens it in the editor. */
 export async function POST(request: Request) {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const { db } = await getNewsroomContext();
-  const id = await createArticle(db, guard.editor.id);
-  return seeOther(`/newsroom/articles/${id}`);
+  try {
+    return seeOther(`/newsroom/articles/${await createArticle(db, guard.editor.id)}`);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
 }

@@ -1,7 +1,7 @@
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
 import { readBody } from '@/lib/http/body';
-import { BODY_LIMITS, jsonError, jsonOk, toBodyErrorResponse } from '@/lib/newsroom/http';
+import { BODY_LIMITS, jsonError, jsonOk, toBodyErrorResponse, toErrorResponse } from '@/lib/newsroom/http';
 import { storeUpload, UploadError } from '@/lib/newsroom/media';
 import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
 
@@ -18,6 +18,6 @@ export async function POST(request: Request) {
     return jsonOk(await storeUpload(db, new Uint8Array(await file.arrayBuffer()), file.type), { status: 201 });
   } catch (error) {
     if (error instanceof UploadError) return jsonError(error.status, error.message);
-    throw error;
+    return toErrorResponse(error);
   }
 }

@@ -1,7 +1,7 @@
 import { isArticleId } from '@/lib/content/ids';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther } from '@/lib/newsroom/http';
+import { BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther, toErrorResponse } from '@/lib/newsroom/http';
 import { createPreviewLink, DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES } from '@/lib/preview/links';
 
 /** Creates a shareable preview link (form on the share page) and shows it there. */
@@ -17,6 +17,10 @@ export async function POST(request: Request) {
   const { db, secret } = await getNewsroomContext();
   const exists = await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
   if (!exists) return jsonError(404, MESSAGES.notFound);
-  const link = await createPreviewLink(db, secret, { articleId: id, editorId: guard.editor.id, hours });
-  return seeOther(`/newsroom/articles/${id}/share?created=${link.id}`);
+  try {
+    const link = await createPreviewLink(db, secret, { articleId: id, editorId: guard.editor.id, hours });
+    return seeOther(`/newsroom/articles/${id}/share?created=${link.id}`);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
 }

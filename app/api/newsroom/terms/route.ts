@@ -1,7 +1,7 @@
 import { CACHE_TAGS } from '@/lib/cache/tags';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson } from '@/lib/newsroom/http';
+import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toErrorResponse } from '@/lib/newsroom/http';
 import { invalidateTags } from '@/lib/newsroom/invalidate';
 import { createTerm, newTermSchema, TermError } from '@/lib/newsroom/terms';
 
@@ -24,6 +24,6 @@ export async function POST(request: Request) {
     return jsonOk(term, { status: 201 });
   } catch (error) {
     if (error instanceof TermError) return jsonError(409, error.message);
-    throw error;
+    return toErrorResponse(error);
   }
 }
