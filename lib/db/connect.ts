@@ -13,6 +13,7 @@ import { articleLookupMigration } from './migrations/0007-article-lookup';
 import { linkOrderMigration } from './migrations/0008-link-order';
 import { titleGramsMigration } from './migrations/0009-title-grams';
 import { rateLimitsMigration } from './migrations/0010-rate-limits';
+import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import type { Database, Dialect } from './schema';
 import { titleGramTokens } from '../text/title-grams';
 
@@ -99,6 +100,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0008-link-order': linkOrderMigration(dialect),
     '0009-title-grams': titleGramsMigration(dialect),
     '0010-rate-limits': rateLimitsMigration(),
+    '0011-one-secret-store': oneSecretStoreMigration(),
   };
 }
 

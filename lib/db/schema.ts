@@ -29,7 +29,6 @@ export type Database = {
   newsletter_consents: NewsletterConsentTable;
   mail_outbox: MailOutboxTable;
   rate_limits: RateLimitTable;
-  newsletter_secrets: NewsletterSecretTable;
   editors: EditorTable;
   editor_sessions: EditorSessionTable;
   article_revisions: ArticleRevisionTable;
@@ -187,9 +186,6 @@ export type MailOutboxTable = {
 /** Fixed-window request counters, in the database so every instance counts together. */
 /** Fixed-window counters of every rate limit (lib/http/rate-limit.ts), keyed by limit and subject. */
 export type RateLimitTable = { key: string; window_started_at: string; hits: number };
-
-/** Secrets this install made for itself (the key that hashes IP addresses and signs unsubscribe links). */
-export type NewsletterSecretTable = { name: string; value: string };
 
 /** A newsroom account. `login` is lowercase; the hash is `scrypt$N$r$p$salt$key` (lib/newsroom/password.ts). */
 export type EditorTable = {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createToken, createUnsubscribeToken, hashAddress, hashToken, readClientAddress, readUnsubscribeToken, toRateLimitSubject } from './tokens';
 
@@ -17,6 +18,14 @@ describe('tokens', () => {
     expect(readUnsubscribeToken('secret-1', token.replace('sub123', 'sub124'))).toBeNull();
     expect(readUnsubscribeToken('secret-1', 'sub123')).toBeNull();
     expect(readUnsubscribeToken('secret-1', `${token}x`)).toBeNull();
+  });
+
+  it('still read unsubscribe links mailed before the signing module was shared', () => {
+    // As lib/newsletter/tokens.ts signed them until 2026-12-04: HMAC of `unsubscribe:<id>`.
+    const mailed = `sub123.${createHmac('sha256', 'secret-1').update('unsubscribe:sub123').digest('base64url')}`;
+    expect(readUnsubscribeToken('secret-1', mailed)).toBe('sub123');
+    expect(readUnsubscribeToken('secret-2', mailed)).toBeNull();
+    expect(createUnsubscribeToken('secret-1', 'sub123')).not.toBe(mailed);
   });
 
   it('hash addresses with the key, so the same address matches and the bare hash does not reveal it', () => {

@@ -1,7 +1,8 @@
 import { readClientAddress as readSharedClientAddress } from '../http/client-address';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { equalInConstantTime, keyedHash, loadSecret, NEWSLETTER_SECRET, sign, verifySignature } from '../signing';
 
 /** A fresh unguessable token (256 bits, URL-safe): confirmation links, row ids. */
 export function createToken(bytes = 32): string {
@@ -13,34 +14,25 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const SECRET_NAME = 'newsletter-signing';
 const secrets = new WeakMap<object, Promise<string>>();
 
 /**
- * The install's own secret, made on first use and kept in the database so
- * every instance shares it: it signs unsubscribe links and keys the IP hashes
- * of the consent record (a plain hash of an IPv4 address is reversed by
- * trying all 2³² of them).
+ * The newsletter's secret (lib/signing), read once per database handle: it
+ * signs unsubscribe links and keys the address hashes of the consent record
+ * and the signup limits.
  */
 export function getSigningSecret(db: Kysely<Database>): Promise<string> {
   let secret = secrets.get(db);
   if (!secret) {
-    secret = (async () => {
-      await db
-        .insertInto('newsletter_secrets')
-        .values({ name: SECRET_NAME, value: randomBytes(32).toString('base64url') })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      const row = await db.selectFrom('newsletter_secrets').select('value').where('name', '=', SECRET_NAME).executeTakeFirstOrThrow();
-      return row.value;
-    })();
+    secret = loadSecret(db, NEWSLETTER_SECRET);
     secret.catch(() => secrets.delete(db));
     secrets.set(db, secret);
   }
   return secret;
 }
 
-function sign(secret: string, purpose: string, value: string): string {
+/** How links mailed before the signing module was shared were signed (`purpose:value`); read, never written. */
+function signLegacy(secret: string, purpose: string, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url');
 }
 
@@ -58,18 +50,15 @@ export function readUnsubscribeToken(secret: string, token: string): string | nu
   const dot = token.indexOf('.');
   if (dot <= 0) return null;
   const id = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1));
-  const expected = Buffer.from(sign(secret, 'unsubscribe', id));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+  const signature = token.slice(dot + 1);
+  if (verifySignature(secret, 'unsubscribe', id, signature)) return id;
+  // A link in a mail sent before 2026-12-04 keeps working for as long as the mail is kept.
+  return equalInConstantTime(signLegacy(secret, 'unsubscribe', id), signature) ? id : null;
 }
 
-/**
- * A keyed hash of an address (a client's IP, or a mail address for its rate
- * limit): the same input matches itself, and the stored value reveals nothing
- * without the install's secret.
- */
+/** A keyed hash of an address (a client's IP, or a mailbox for its rate limit), lib/signing's. */
 export function hashAddress(secret: string, address: string): string {
-  return sign(secret, 'ip', address).slice(0, 32);
+  return keyedHash(secret, 'ip', address);
 }
 
 /** The client's address for the per-client limit (lib/http/client-address.ts); 'unknown' when there is none. */

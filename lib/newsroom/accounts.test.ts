@@ -3,7 +3,7 @@ import type { Connection } from '../db/connect';
 import { checkCredentials, createEditor, EditorInputError, setEditorPassword } from './editors';
 import { DEMO_PASSWORD, hashPassword, PASSWORD_QUEUE_LIMIT, PasswordCheckBusyError, runPasswordCheck, verifyPassword } from './password';
 import { admitSignInAttempt, forgiveSignInAttempt, issueDeviceToken, readDeviceToken, SIGN_IN_LIMITS } from './rate-limit';
-import { loadServerSecret } from './secret';
+import { loadSecret, SERVER_SECRET } from '../signing';
 import { createSession, findSession, revokeSession, SESSION_LIFETIME_MS } from './sessions';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
 import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
@@ -127,10 +127,10 @@ describe.each(TEST_ENGINES)('accounts on %s', (engine) => {
   });
 
   it('generates one server secret and keeps it; KIJI_SECRET wins when set', async () => {
-    const first = await loadServerSecret(conn.db, undefined, now);
+    const first = await loadSecret(conn.db, SERVER_SECRET, undefined, now);
     expect(first.length).toBeGreaterThanOrEqual(43);
-    expect(await loadServerSecret(conn.db, undefined, now)).toBe(first);
-    expect(await loadServerSecret(conn.db, 'x'.repeat(40), now)).toBe('x'.repeat(40));
+    expect(await loadSecret(conn.db, SERVER_SECRET, undefined, now)).toBe(first);
+    expect(await loadSecret(conn.db, SERVER_SECRET, 'x'.repeat(40), now)).toBe('x'.repeat(40));
   });
 
   it('seeds the demo editor once, and a public deployment refuses its default password', async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { readSettings } from '../config';
 import { getDb } from '../db';
 import type { Database } from '../db/schema';
-import { loadServerSecret } from './secret';
+import { loadSecret, SERVER_SECRET } from '../signing';
 import { readNewsroomSettings, type NewsroomSettings } from './settings';
 
 type Global = typeof globalThis & { __kijiSecret?: Promise<string> };
@@ -15,7 +15,7 @@ export async function getNewsroomContext(): Promise<NewsroomContext> {
   const db = await getDb();
   const settings = readNewsroomSettings();
   const g = globalThis as Global;
-  g.__kijiSecret ??= loadServerSecret(db, settings.secret).catch((error: unknown) => {
+  g.__kijiSecret ??= loadSecret(db, SERVER_SECRET, settings.secret).catch((error: unknown) => {
     g.__kijiSecret = undefined;
     throw error;
   });

@@ -1,4 +1,4 @@
-import { sign, verifySignature } from './secret';
+import { sign, verifySignature } from '../signing';
 
 /**
  * Cross-site request protection for every newsroom mutation, in two

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { forgiveRateLimit, hitRateLimit, type RateLimit, type RateVerdict } from '../http/rate-limit';
 import { normaliseLogin } from './editors';
-import { sign, verifySignature } from './secret';
+import { sign, verifySignature } from '../signing';
 
 /**
  * Sign-in throttling, on the site's one rate limiter (lib/http/rate-limit.ts):

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { sign, verifySignature } from '../newsroom/secret';
+import { sign, verifySignature } from '../signing';
 
 /**
  * Shareable preview links: a colleague without an account sees one article
