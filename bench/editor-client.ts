@@ -59,7 +59,8 @@ export async function signIn(origin: string, login: string, password: string): P
   });
   const ms = performance.now() - started;
   if (!response.ok) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  // The session cookie (the sign-in also marks the browser as the account's: kiji_device).
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => /^(__Host-)?kiji_session=/.test(c));
   if (!cookie) throw new Error('sign-in set no cookie');
   const page = await (await fetch(`${origin}/newsroom`, { headers: { cookie } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createDraftApi, draftOf, editorHeaders, EVIL, signInApi, type Session } from './newsroom-helpers';
-import { getBase } from './server';
+import { getBase, openServerDatabase } from './server';
+import { createEditor } from '../lib/newsroom/editors';
 
 /**
  * Every newsroom route, found on disk so a new one cannot slip past: pages
@@ -194,6 +195,33 @@ test('sign-in: one message for a wrong user or password, then 429 per account', 
   expect(forged.status).toBe(403);
 });
 
+test('a guesser locks an account only for browsers it has never signed in from: its owner still signs in', async () => {
+  const login = `owner${Date.now() % 100_000_000}`;
+  const password = 'the owner knows this one';
+  const conn = openServerDatabase();
+  try {
+    await createEditor(conn.db, { login, name: '持ち主 一郎', password });
+  } finally {
+    await conn.db.destroy();
+  }
+  const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(await (await fetch(`${getBase()}/newsroom/sign-in`)).text())![0];
+  const attempt = (secret: string, headers: Record<string, string>) =>
+    fetch(`${getBase()}/api/newsroom/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: getBase(), ...headers },
+      body: JSON.stringify({ login, password: secret, token }),
+    });
+  // The owner signs in once at their desk: the browser is now the account's.
+  const first = await attempt(password, { 'x-forwarded-for': '192.0.2.10' });
+  expect(first.status).toBe(200);
+  const device = first.headers.getSetCookie().find((c) => c.startsWith('kiji_device='))!.split(';')[0]!;
+  // Someone elsewhere guesses, from several addresses, until the account is locked for them…
+  for (let i = 0; i < 5; i++) expect((await attempt(`guess ${i}`, { 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
+  expect((await attempt(password, { 'x-forwarded-for': '203.0.113.99' })).status).toBe(429);
+  // …and the owner's browser, from its usual place, signs in all the same.
+  expect((await attempt(password, { 'x-forwarded-for': '192.0.2.10', cookie: device })).status).toBe(200);
+});
+
 test('sign-in refuses a 100 MB body with 413 as it streams, without reading it all', async () => {
   // Chunked (no Content-Length) and made as it is sent, 64 KB at a time: this process never holds 100 MB.
   const total = 100 * 1024 * 1024;
@@ -223,9 +251,14 @@ test('session cookie: httpOnly and SameSite, a new token at every sign-in, dead 
     headers: { 'content-type': 'application/json', origin: getBase(), cookie: first.cookie },
     body: JSON.stringify({ login: 'demo', password: 'kiji-demo-newsroom', token }),
   });
-  const setCookie = again.headers.get('set-cookie')!;
+  const setCookies = again.headers.getSetCookie();
+  const setCookie = setCookies.find((c) => /^(__Host-)?kiji_session=/.test(c))!;
   expect(setCookie).toMatch(/HttpOnly/i);
   expect(setCookie).toMatch(/SameSite=lax/i);
+  // The browser is marked as the account's, for the sign-in route only (lib/newsroom/rate-limit.ts).
+  const device = setCookies.find((c) => c.startsWith('kiji_device='))!;
+  expect(device).toMatch(/HttpOnly/i);
+  expect(device).toMatch(/Path=\/api\/newsroom\/sign-in/i);
   const second = setCookie.split(';')[0]!;
   expect(second).not.toBe(first.cookie);
   expect((await fetch(`${getBase()}/newsroom`, { headers: { cookie: first.cookie }, redirect: 'manual' })).status).toBe(307);
