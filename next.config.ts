@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { CACHE_CONTROL } from './lib/cache/control';
+import { FORWARDED_HTTPS, buildSecurityHeaders } from './lib/http/security-headers';
 
 /** The reader routes that are ISR pages (docs/adr/0003-caching.md); their CDN lifetime is CACHE_CONTROL.page. */
 const PAGE_ROUTES = ['/', '/articles/:path*', '/:kind(sections|topics|tags|series|authors)/:path*', '/magazine/:path*', '/publications/:path*', '/ranking/:path*'];
@@ -33,8 +34,20 @@ const nextConfig: NextConfig = {
   // private (e2e/cache-headers.spec.ts asserts both). Not conditional on the
   // draft-mode cookie: a request with a forged one would then get Next.js's
   // `s-maxage=86400` and a CDN would keep that copy for a day.
+  //
+  // Security headers on every response (ADR 0021): pages, route handlers,
+  // static files, Next.js's own 404s, and proxy.ts's 410 and 301 (Next.js
+  // collects these before the proxy runs). Not on the redirects below or
+  // trailing-slash ones: Next.js drops them there. These rules are fixed
+  // at build, and a build serves any SITE_URL, so what depends on https
+  // (HSTS, upgrade-insecure-requests) follows the request instead: the
+  // second rule, for requests the TLS proxy marks as https, overrides the first.
   async headers() {
-    return PAGE_ROUTES.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: CACHE_CONTROL.page }] }));
+    return [
+      { source: '/:path*', headers: toHeaderList(buildSecurityHeaders({ https: false })) },
+      { source: '/:path*', has: [FORWARDED_HTTPS], headers: toHeaderList(buildSecurityHeaders({ https: true })) },
+      ...PAGE_ROUTES.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: CACHE_CONTROL.page }] })),
+    ];
   },
   // Page 1 of an article or listing has only the bare URL; `/1` is an alias
   // that has moved there for good (301, which every crawler reads as moved).
@@ -54,5 +67,9 @@ const nextConfig: NextConfig = {
     minimumCacheTTL: 2_678_400,
   },
 };
+
+function toHeaderList(headers: Record<string, string>) {
+  return Object.entries(headers).map(([key, value]) => ({ key, value }));
+}
 
 export default nextConfig;

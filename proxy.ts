@@ -10,8 +10,11 @@ import { CACHE_CONTROL } from './lib/cache/control';
  *   Router page cannot (lib/newsroom/routing.ts). For every request: no
  *   cookie or header skips it. Editors and preview links see a withdrawn
  *   article at its preview address (docs/adr/0019-preview-address.md);
- * - preview and newsroom responses say `noindex`, and may not be framed by
- *   another site (clickjacking).
+ * - preview and newsroom responses say `noindex`.
+ *
+ * The security headers come from next.config.ts `headers()`, which Next.js
+ * applies before this runs, to the 410 and 301 written here too (ADR 0021;
+ * e2e/security-headers.spec.ts checks both).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -33,7 +36,6 @@ export async function proxy(request: NextRequest) {
   }
   const response = NextResponse.next();
   response.headers.set('X-Robots-Tag', 'noindex');
-  response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
   return response;
 }
 

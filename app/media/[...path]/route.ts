@@ -12,7 +12,6 @@ export async function GET(_request: Request, { params }: MediaContext) {
     headers: {
       'Content-Type': media.contentType,
       'Cache-Control': CACHE_CONTROL.immutable,
-      'X-Content-Type-Options': 'nosniff',
     },
   });
 }

@@ -12,7 +12,6 @@ export async function GET(_request: Request, { params }: CropContext) {
     headers: {
       'Content-Type': crop.contentType,
       'Cache-Control': CACHE_CONTROL.immutable,
-      'X-Content-Type-Options': 'nosniff',
     },
   });
 }
