@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Deduper, SaltSource } from './visitor';
+import { toDedupeKey, type Deduper, type SaltSource, type ViewClaim, type ViewLimits } from './visitor';
 import { compareEntries, type RankingEntry, type RankingSnapshot, type ViewCounts, type ViewStore } from './store';
 import { isRankingPeriod, listWindowHours, PERIOD_HOURS, type RankingPeriod } from './windows';
 
@@ -22,6 +22,17 @@ local lease = tonumber(ARGV[2])
 if cur >= 0 and now - cur < lease then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', lease * 2)
 return 1`;
+
+// A view claim in one round trip (lib/rankings/visitor.ts): the (visitor,
+// article) mark, then the visitor's tally, whose window opens with its first
+// view. 0 duplicate, 1 counted, 2 capped.
+const CLAIM_VIEW = `if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then return 0 end
+local n = redis.call('INCR', KEYS[2])
+if n == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+if n > tonumber(ARGV[3]) then return 2 end
+return 1`;
+
+const CLAIMS: readonly ViewClaim[] = ['duplicate', 'counted', 'capped'];
 
 /** Opens a Redis client for the view counter: commands issued together share a round trip, and a dead server fails a call fast instead of queueing it. */
 export function connectRedis(url: string): Redis {
@@ -102,8 +113,17 @@ export class RedisViewStore implements ViewStore, Deduper, SaltSource {
     return (await this.redis.set(`${this.prefix}once:${name}`, now.toISOString(), 'NX')) === 'OK';
   }
 
-  async claimView(key: string, windowMs: number): Promise<boolean> {
-    return (await this.redis.set(`${this.prefix}seen:${key}`, '1', 'PX', windowMs, 'NX')) === 'OK';
+  async claimView(visitor: string, articleId: string, limits: ViewLimits): Promise<ViewClaim> {
+    const answer = await this.redis.eval(
+      CLAIM_VIEW,
+      2,
+      `${this.prefix}seen:${toDedupeKey(visitor, articleId)}`,
+      `${this.prefix}tally:${visitor}`,
+      String(limits.dedupeMs),
+      String(limits.capWindowMs),
+      String(limits.maxPerVisitor),
+    );
+    return CLAIMS[Number(answer)] ?? 'duplicate';
   }
 
   async getSalt(day: string): Promise<string> {

@@ -23,9 +23,9 @@ export async function POST(request: Request) {
     return problem({ status: 503, message: 'ただいま閲覧数を記録できません。' });
   }
   if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
-  // 204 whether counted or not (the browser ignores the answer); X-Kiji-View
-  // says what happened, for logs and tests.
-  return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': CACHE_CONTROL.personal } });
+  // 204 whether counted or not, and nothing says which: a sender must not be
+  // able to learn what gets past the dedupe, the cap or the bot filter.
+  return new Response(null, { status: 204, headers: { 'cache-control': CACHE_CONTROL.personal } });
 }
 
 // Any other method: 405 with the Allow header HTTP requires (Next.js's own 405 omits it).
