@@ -236,7 +236,7 @@ async function countSqliteViews(): Promise<number> {
 
 /** Views counted under a Redis key prefix. */
 async function countRedisViews(prefix: string): Promise<number> {
-  const redis = connectRedis(REDIS_URL);
+  const redis = await connectRedis(REDIS_URL);
   try {
     let total = 0;
     for (const key of await redis.keys(`${prefix}views:*`)) {
@@ -413,7 +413,7 @@ try {
   await stopServer(server);
   await new Promise((r) => setTimeout(r, 1000));
   fs.rmSync(workDir, { recursive: true, force: true });
-  const redis = connectRedis(REDIS_URL);
+  const redis = await connectRedis(REDIS_URL);
   const keys = await redis.keys(`${redisPrefix}*`);
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();

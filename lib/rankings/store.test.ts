@@ -52,7 +52,7 @@ async function sqlBackend(conn: Connection, cleanup: () => Promise<void> = async
 }
 
 async function redisBackend(): Promise<Backend> {
-  const redis = connectRedis(REDIS_URL);
+  const redis = await connectRedis(REDIS_URL);
   return {
     store: new RedisViewStore(redis, REDIS_PREFIX),
     close: async () => {
@@ -175,8 +175,8 @@ describe.each([
 
 describe('Redis visitor state', () => {
   it('shares dedupe marks and the day’s salt between instances', async () => {
-    const a = connectRedis(REDIS_URL);
-    const b = connectRedis(REDIS_URL);
+    const a = await connectRedis(REDIS_URL);
+    const b = await connectRedis(REDIS_URL);
     const prefix = `${REDIS_PREFIX}shared:`;
     try {
       const one = new RedisViewStore(a, prefix);
