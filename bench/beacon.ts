@@ -7,6 +7,15 @@ import { ingestView, type ViewCounter } from '../lib/rankings/ingest';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
+/**
+ * The address of reader `n` of a run (`run`: 4 random bytes, hex): an IPv6
+ * address in a /64 of its own, since the rankings count one visitor per
+ * address (per /64 for IPv6), whatever its User-Agent.
+ */
+function toReaderAddress(run: string, n: number): string {
+  return `fd00:${run.slice(0, 4)}:${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}::1`;
+}
+
 export type BeaconResult = {
   name: string;
   rps: number;
@@ -33,9 +42,10 @@ function readCpuSeconds(pid: number | null): number | null {
  * POSTs view beacons as fast as `connections` connections allow, and reads
  * how much CPU the server process spent on them: unlike requests per
  * second, CPU per request hardly moves when other programs share the machine. Every
- * request is a different reader (its own User-Agent, so its own visitor
- * hash) viewing one of `ids` in turn, so none is deduplicated: each 2xx is
- * a view the server accepted for counting.
+ * request is a different reader (its own address in X-Forwarded-For, which
+ * the server believes with KIJI_TRUSTED_PROXY_HOPS=1, so its own visitor)
+ * viewing one of `ids` in turn, so none is deduplicated or capped: each 2xx
+ * is a view the server accepted for counting.
  */
 export async function loadBeacon(
   origin: string,
@@ -60,7 +70,7 @@ export async function loadBeacon(
           n += 1;
           return {
             ...request,
-            headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': `${CHROME} bench/${run}/${n}` },
+            headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': CHROME, 'x-forwarded-for': toReaderAddress(run, n) },
             body: JSON.stringify({ id: ids[n % ids.length] }),
           };
         },
@@ -92,7 +102,7 @@ export async function measureIngest(backend: string, counter: ViewCounter, ids: 
   await Promise.all(
     Array.from({ length: 50 }, async () => {
       for (let i = next++; i < views; i = next++) {
-        const headers = new Headers({ 'content-type': 'text/plain;charset=UTF-8', 'user-agent': `${CHROME} ingest/${run}/${i}`, 'x-forwarded-for': '192.0.2.10' });
+        const headers = new Headers({ 'content-type': 'text/plain;charset=UTF-8', 'user-agent': CHROME, 'x-forwarded-for': toReaderAddress(run, i) });
         if (checkBeaconHeaders(headers)) throw new Error('headers refused');
         const input = parseBeaconBody(JSON.stringify({ id: ids[i % ids.length] }));
         if (!input.ok || (await ingestView(counter, input.articleId, headers)) !== 'counted') throw new Error('view not counted');

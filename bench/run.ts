@@ -175,7 +175,8 @@ const dataDir = path.join(workDir, 'data-1k');
 // Copies of the build and databases: gone when the run ends, however it ends.
 process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 const REVALIDATE_SECRET = randomBytes(24).toString('hex');
-const env = { KIJI_DATA_DIR: dataDir, SITE_URL: ORIGIN, NEXT_TELEMETRY_DISABLED: '1', KIJI_REVALIDATE_SECRET: REVALIDATE_SECRET };
+// One proxy hop: the beacon rows name each reader in X-Forwarded-For (bench/beacon.ts), as nginx would.
+const env = { KIJI_DATA_DIR: dataDir, SITE_URL: ORIGIN, NEXT_TELEMETRY_DISABLED: '1', KIJI_REVALIDATE_SECRET: REVALIDATE_SECRET, KIJI_TRUSTED_PROXY_HOPS: '1' };
 // Each server runs its own copy of the build, so its Next.js caches start empty and hold only its own data.
 const mainApp = prepareAppCopy(path.join(workDir, 'app-main'));
 const scaleApp = prepareAppCopy(path.join(workDir, 'app-scale'));
@@ -235,7 +236,7 @@ async function countSqliteViews(): Promise<number> {
 
 /** Views counted under a Redis key prefix. */
 async function countRedisViews(prefix: string): Promise<number> {
-  const redis = connectRedis(REDIS_URL);
+  const redis = await connectRedis(REDIS_URL);
   try {
     let total = 0;
     for (const key of await redis.keys(`${prefix}views:*`)) {
@@ -412,7 +413,7 @@ try {
   await stopServer(server);
   await new Promise((r) => setTimeout(r, 1000));
   fs.rmSync(workDir, { recursive: true, force: true });
-  const redis = connectRedis(REDIS_URL);
+  const redis = await connectRedis(REDIS_URL);
   const keys = await redis.keys(`${redisPrefix}*`);
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();

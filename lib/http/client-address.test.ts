@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClientAddress, readTrustedProxyHops } from './client-address';
+import { readClientAddress, readTrustedProxyHops, toClientSubject } from './client-address';
 
 describe('readClientAddress', () => {
   it('takes the socket peer (the last entry, which Next.js appends) without a trusted proxy, whatever the client wrote', () => {
@@ -19,6 +19,16 @@ describe('readClientAddress', () => {
     expect(readClientAddress('2001:DB8::1', 0)).toBe('2001:db8::1');
     expect(readClientAddress(null, 0)).toBeNull();
     expect(readClientAddress(' , ', 1)).toBeNull();
+  });
+});
+
+describe('toClientSubject', () => {
+  it('counts IPv6 by /64 and IPv4 by address', () => {
+    expect(toClientSubject('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(toClientSubject('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(toClientSubject('2001:DB8:0001:0002::ffff')).toBe('2001:db8:1:2::/64');
+    expect(toClientSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(toClientSubject('198.51.100.7')).toBe('198.51.100.7');
   });
 });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The client's address from X-Forwarded-For, for every per-client limit
- * (newsroom sign-in, newsletter signup, the rankings' visitor). Next.js, as
+ * (newsroom sign-in, newsletter signup, the rankings' visitor; most of them
+ * count it by {@link toClientSubject}). Next.js, as
  * patched here (patches/next+16.4.6.patch), appends the socket's peer to the
  * header the way a proxy does, so the last entry is always the machine that
  * connected; everything before it is what the client and any proxies sent.
@@ -19,6 +20,24 @@ export function readClientAddress(forwardedFor: string | null, trustedHops: numb
     .filter(Boolean);
   const entry = entries[Math.max(0, entries.length - 1 - trustedHops)];
   return entry ? entry.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').toLowerCase() : null;
+}
+
+/**
+ * The unit a per-client rule counts: an IPv4 address, or an IPv6 /64 (one
+ * home or phone gets a whole /64, so counting single IPv6 addresses limits
+ * nothing: the client picks a new one per request). The newsletter's signup
+ * limit and the rankings' visitor both count this.
+ */
+export function toClientSubject(address: string): string {
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**

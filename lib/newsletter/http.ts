@@ -3,13 +3,14 @@ import { CACHE_CONTROL } from '../cache/control';
 import { isStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_RETRY_SECONDS } from '../db/errors';
 import type { Database } from '../db/schema';
 import { readBody, type BodyRefusal } from '../http/body';
+import { toClientSubject } from '../http/client-address';
 import { SITE_NAME } from '../site/config';
 import { toMailboxKey } from './email';
 import { NEWSLETTER_PAGES } from './paths';
 import { hitRateLimit } from '../http/rate-limit';
 import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
-import { getSigningSecret, hashAddress, readClientAddress, toRateLimitSubject } from './tokens';
+import { getSigningSecret, hashAddress, readClientAddress } from './tokens';
 import { parseSignup, tokenSchema, TOKEN_MESSAGE } from './validation';
 
 /**
@@ -144,7 +145,7 @@ async function signup(request: Request, deps: NewsletterHttpDeps): Promise<Respo
   const ctx = await contextFor(deps);
   const client = clientOf(request, deps);
   for (const [limit, subject] of [
-    [SIGNUP_LIMITS.perClient, hashAddress(ctx.secret, toRateLimitSubject(client))],
+    [SIGNUP_LIMITS.perClient, hashAddress(ctx.secret, toClientSubject(client))],
     [SIGNUP_LIMITS.perAddress, hashAddress(ctx.secret, `mail:${toMailboxKey(parsed.value.email)}`)],
   ] as const) {
     const verdict = await hitRateLimit(ctx.db, limit, subject, ctx.now);

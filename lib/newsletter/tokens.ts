@@ -65,19 +65,3 @@ export function hashAddress(secret: string, address: string): string {
 export function readClientAddress(forwardedFor: string | null, hops: number): string {
   return readSharedClientAddress(forwardedFor, hops) ?? 'unknown';
 }
-
-/**
- * The unit a rate limit counts: an IPv4 address, or an IPv6 /64 (one home or
- * phone gets a whole /64, so counting single IPv6 addresses limits nothing).
- */
-export function toRateLimitSubject(address: string): string {
-  if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
-}

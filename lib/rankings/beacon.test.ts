@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readBeacon, readVisitorAddress } from './beacon';
+import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readBeacon, readVisitorSubject } from './beacon';
 import { countedBody, streamedPost } from '../http/test-bodies';
 
 /** A beacon request whose body arrives as `chunks`, counting the bytes pulled. */
@@ -53,13 +53,16 @@ describe('beacon body', () => {
   });
 });
 
-describe('visitor address', () => {
+describe('visitor subject', () => {
   it('takes the entry the outermost trusted proxy wrote, not one the reader prepended', () => {
     // No proxy: Next.js (patched) appends the socket's peer, so the last entry is the reader, whatever they wrote.
-    expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2' }), 0)).toBe('10.0.0.2');
+    expect(readVisitorSubject(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2' }), 0)).toBe('10.0.0.2');
     // Two proxies in front: the outer appended the address it saw, the inner its peer, Next.js the inner proxy.
-    expect(readVisitorAddress(new Headers({ 'x-forwarded-for': '192.0.2.99, 203.0.113.7, 10.0.0.2, 10.0.0.3' }), 2)).toBe('203.0.113.7');
-    expect(readVisitorAddress(new Headers({ 'x-real-ip': '198.51.100.4' }), 0)).toBe('');
-    expect(readVisitorAddress(new Headers(), 1)).toBe('');
+    expect(readVisitorSubject(new Headers({ 'x-forwarded-for': '192.0.2.99, 203.0.113.7, 10.0.0.2, 10.0.0.3' }), 2)).toBe('203.0.113.7');
+    expect(readVisitorSubject(new Headers({ 'x-real-ip': '198.51.100.4' }), 0)).toBe('');
+    // Every address of one IPv6 /64 is one visitor.
+    expect(readVisitorSubject(new Headers({ 'x-forwarded-for': '2001:db8:1:2::aa' }), 0)).toBe('2001:db8:1:2::/64');
+    expect(readVisitorSubject(new Headers({ 'x-forwarded-for': '2001:db8:1:2:ffff:1:2:3' }), 0)).toBe('2001:db8:1:2::/64');
+    expect(readVisitorSubject(new Headers(), 1)).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { readBodyText } from '../http/body';
-import { readClientAddress } from '../http/client-address';
+import { readClientAddress, toClientSubject } from '../http/client-address';
 import { isArticleId } from '../content/ids';
 
 /**
@@ -58,11 +58,12 @@ export async function readBeacon(request: Request): Promise<BeaconInput> {
 }
 
 /**
- * The client address for the visitor hash: the X-Forwarded-For entry the
- * outermost trusted proxy wrote (lib/http/client-address.ts), as for every
- * per-client limit, so a reader cannot pick a new address per request by
- * prepending one. Empty when there is none.
+ * Who the visitor is, before hashing: the client address the outermost
+ * trusted proxy saw (lib/http/client-address.ts), as for every per-client
+ * limit, so a reader cannot pick a new address per request by prepending
+ * one; counted by its /64 when it is IPv6, so one home's many addresses are
+ * one visitor. Empty when there is none.
  */
-export function readVisitorAddress(headers: Headers, trustedHops: number): string {
-  return readClientAddress(headers.get('x-forwarded-for'), trustedHops) ?? '';
+export function readVisitorSubject(headers: Headers, trustedHops: number): string {
+  return toClientSubject(readClientAddress(headers.get('x-forwarded-for'), trustedHops) ?? '');
 }

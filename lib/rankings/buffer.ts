@@ -1,4 +1,4 @@
-import { addToCounts, type ViewCounts, type ViewStore } from './store';
+import { addToCounts, reportStoreError, type ViewCounts, type ViewStore } from './store';
 import { toHourKey } from './windows';
 
 /** How long counted views wait in memory before one batched write, in ms. */
@@ -62,7 +62,8 @@ export class ViewBuffer {
           this.timer = setTimeout(() => void this.flush(), this.options.intervalMs ?? FLUSH_INTERVAL_MS);
           this.timer.unref?.();
         }
-        (this.options.onError ?? console.error)(error);
+        const report = this.options.onError ?? ((e: unknown) => reportStoreError('Kiji: views not written; kept for the next batch', e));
+        report(error);
       }
     });
     return this.flushing;

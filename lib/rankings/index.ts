@@ -14,17 +14,18 @@ import { getViewRuntime } from './runtime';
  * leaves the listings.
  */
 export const getRankings = unstable_cache(
-  async () => readRankings((await getViewRuntime()).store, await getDb(), new Date()),
+  async () => readRankings((await getViewRuntime()).rankings, await getDb(), new Date()),
   ['rankings'],
   { tags: [CACHE_TAGS.rankings, CACHE_TAGS.articles], revalidate: CACHE_SECONDS.rankings },
 );
 
 /**
  * The three windows read now, without Next.js's cache: for readers that must
- * not attach the rankings' tags and lifetime to a page (lib/rails).
+ * not attach the rankings' tags and lifetime to a page (lib/rails). Never
+ * waits on an unreachable store: the lists last read, or none.
  */
 export async function readCurrentRankings() {
-  return readRankings((await getViewRuntime()).store, await getDb(), new Date());
+  return readRankings((await getViewRuntime()).rankings, await getDb(), new Date());
 }
 
 /** Counts (or declines to count) one beacon: see `ingestView`. */
@@ -36,3 +37,4 @@ export { RANKING_SIZE, type RankingList, type RankedArticle } from './read';
 export { PERIOD_LABELS, RANKING_PERIODS, type RankingPeriod } from './windows';
 export type { WindowState } from './staleness';
 export type { ViewOutcome } from './ingest';
+export { reportStoreError } from './store';

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ViewBuffer } from './buffer';
 import { ingestView, type ViewCounter } from './ingest';
 import type { RankingEntry, RankingSnapshot, ViewCounts, ViewStore } from './store';
-import { DEDUPE_WINDOW_MS, MemoryDeduper, MemorySalt } from './visitor';
+import { MemoryDeduper, MemorySalt, VIEW_LIMITS } from './visitor';
 import { toHourKey } from './windows';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const PUBLIC_ID = 'abcd2345';
 const t0 = new Date('2026-11-30T14:50:00Z'); // 23:50 JST
+const DEDUPE_WINDOW_MS = VIEW_LIMITS.dedupeMs;
 
 /** A store that records what the buffer writes. */
 class RecordingStore implements ViewStore {
@@ -40,9 +41,9 @@ class RecordingStore implements ViewStore {
   }
 }
 
-function counter(store = new RecordingStore()) {
+function counter(store = new RecordingStore(), isPublicArticle = async (id: string) => id === PUBLIC_ID) {
   const c: ViewCounter = {
-    isPublicArticle: async (id) => id === PUBLIC_ID,
+    isPublicArticle,
     deduper: new MemoryDeduper(),
     salt: new MemorySalt(),
     buffer: new ViewBuffer(store, { intervalMs: 60_000, onError: () => {} }),
@@ -79,6 +80,38 @@ describe('ingesting a view', () => {
     expect(store.total(PUBLIC_ID)).toBe(0);
     // A bot's visit does not use up the reader's first view.
     expect(await ingestView(c, PUBLIC_ID, browser(), t0)).toBe('counted');
+  });
+
+  it('counts one address once per article, whatever User-Agent each beacon claims', async () => {
+    const { c, store } = counter();
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 50; i++) outcomes.add(await ingestView(c, PUBLIC_ID, browser({ 'user-agent': `${CHROME} reader/${i}` }), new Date(t0.getTime() + i * 1000)));
+    // Nor does a cookie, or an address the client prepends to X-Forwarded-For, make another visitor.
+    outcomes.add(await ingestView(c, PUBLIC_ID, browser({ cookie: 'reader=2', 'x-forwarded-for': '198.51.100.1, 203.0.113.7' }), t0));
+    await c.buffer.flush();
+    expect(store.total(PUBLIC_ID)).toBe(1);
+    expect([...outcomes].sort()).toEqual(['counted', 'duplicate']);
+  });
+
+  it('counts two addresses as two views, and every address of one IPv6 /64 as one', async () => {
+    const { c, store } = counter();
+    await ingestView(c, PUBLIC_ID, browser({ 'x-forwarded-for': '203.0.113.7' }), t0);
+    await ingestView(c, PUBLIC_ID, browser({ 'x-forwarded-for': '203.0.113.8' }), t0);
+    for (let i = 1; i <= 20; i++) await ingestView(c, PUBLIC_ID, browser({ 'x-forwarded-for': `2001:db8:1:2::${i.toString(16)}` }), t0);
+    await c.buffer.flush();
+    expect(store.total(PUBLIC_ID)).toBe(3);
+  });
+
+  it('caps one address beaconing many articles at VIEW_LIMITS.maxPerVisitor an hour, and no one else', async () => {
+    const { c, store } = counter(new RecordingStore(), async () => true);
+    const ids = Array.from({ length: 500 }, (_, i) => `flood${String(i).padStart(3, '0')}`);
+    for (const [i, id] of ids.entries()) await ingestView(c, id, browser({ 'user-agent': `${CHROME} flood/${i}` }), new Date(t0.getTime() + i * 100));
+    // A reader on another address is not held back by the flood.
+    expect(await ingestView(c, ids[499]!, browser({ 'x-forwarded-for': '198.51.100.9' }), new Date(t0.getTime() + 60_000))).toBe('counted');
+    await c.buffer.flush();
+    const flooded = ids.reduce((n, id) => n + store.total(id), 0) - 1;
+    expect(flooded).toBe(VIEW_LIMITS.maxPerVisitor);
+    expect(VIEW_LIMITS.maxPerVisitor).toBeLessThan(100);
   });
 
   it('keeps views for the next batch when a write fails', async () => {

@@ -3,7 +3,7 @@ import { listPublicSummariesByIds } from '../content/lookup';
 import type { ArticleSummary } from '../content/types';
 import type { Database } from '../db/schema';
 import { decideWindowState, type WindowState } from './staleness';
-import type { RankingSnapshot, ViewStore } from './store';
+import { reportStoreError, type RankingSnapshot, type ViewStore } from './store';
 import { PERIOD_LABELS, RANKING_PERIODS, type RankingPeriod } from './windows';
 
 /** Articles per ranking list. */
@@ -23,18 +23,43 @@ export type RankingList = {
 };
 
 /**
+ * A store's computed rankings as this process last read them, for the pages:
+ * while the store cannot be reached (Redis down) they get the rankings it
+ * last gave, at once, rather than a wait or nothing. Snapshots carry their
+ * own times, so a long outage still hides them after an hour
+ * (staleness.ts). One per process, on the view runtime (runtime.ts).
+ */
+export class LastKnownRankings implements Pick<ViewStore, 'readRankings'> {
+  private last: RankingSnapshot[] | null = null;
+
+  constructor(private readonly store: Pick<ViewStore, 'readRankings'>) {}
+
+  /** The store's snapshots; when it fails, the last ones read, or its error when there are none. */
+  async readRankings(): Promise<RankingSnapshot[]> {
+    try {
+      this.last = await this.store.readRankings();
+    } catch (error) {
+      if (!this.last) throw error;
+      reportStoreError('Kiji: rankings unavailable; showing the last ones read', error);
+    }
+    return this.last;
+  }
+}
+
+/**
  * The three ranking lists at `now`, from the snapshot the job wrote (never
  * from raw counts): articles no longer public drop out here, at read time,
  * and a window too old or empty comes back with no items and says why in
  * `state`. A store that cannot be reached gives `stale` lists rather than
- * failing the page.
+ * failing the page (the pages read through LastKnownRankings, which has
+ * the last lists unless the process never read any).
  */
-export async function readRankings(store: ViewStore, db: Kysely<Database>, now: Date, size = RANKING_SIZE): Promise<RankingList[]> {
+export async function readRankings(store: Pick<ViewStore, 'readRankings'>, db: Kysely<Database>, now: Date, size = RANKING_SIZE): Promise<RankingList[]> {
   let snapshots: RankingSnapshot[];
   try {
     snapshots = await store.readRankings();
   } catch (error) {
-    console.error('Kiji: rankings unavailable', error);
+    reportStoreError('Kiji: rankings unavailable', error);
     return RANKING_PERIODS.map((period) => ({ period, label: PERIOD_LABELS[period], state: 'stale', computedAt: null, items: [] }));
   }
   const byPeriod = new Map(snapshots.map((s) => [s.period, s]));

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { deriveArticleId } from '../content/ids';
 import { isPublicArticleId } from '../content/lookup';
@@ -11,9 +12,10 @@ import { ViewBuffer } from './buffer';
 import type { ViewCounter } from './ingest';
 import { runRankingJob } from './job';
 import { PublicArticleCache } from './known-articles';
+import { LastKnownRankings } from './read';
 import { connectRedis, RedisViewStore } from './redis-store';
 import { SqlViewStore } from './sql-store';
-import type { ViewStore } from './store';
+import { reportStoreError, type ViewStore } from './store';
 import { MemoryDeduper, MemorySalt } from './visitor';
 import { readTrustedProxyHops } from '../http/client-address';
 
@@ -25,32 +27,55 @@ import { readTrustedProxyHops } from '../http/client-address';
  * process, and they must share one buffer, one dedupe memory, one job.
  */
 
-export type ViewRuntime = ViewCounter & { store: ViewStore };
+export type ViewRuntime = ViewCounter & {
+  store: ViewStore;
+  /** What pages read the rankings through: the store, or the lists last read from it while it cannot be reached. */
+  rankings: LastKnownRankings;
+};
 
 type Global = typeof globalThis & { __kijiViews?: Promise<ViewRuntime>; __kijiRankingTimer?: ReturnType<typeof setInterval> };
 
 /** How often each process asks for the job's lease; the lease (60 s) is what limits recomputes. */
 const JOB_TICK_MS = 15_000;
 
+export type ViewRuntimeOptions = {
+  /** The site's database: which articles are public, and the store when there is no Redis. */
+  db: Kysely<Database>;
+  /** A client from connectRedis (REDIS_URL), or none for the site's database. */
+  redis?: Redis;
+  /** KIJI_REDIS_PREFIX. */
+  redisPrefix: string;
+  trustedProxyHops: number;
+};
+
+/** Wires a view counter and its store: Redis when given a client, otherwise the site's database. */
+export function createViewRuntime({ db, redis, redisPrefix, trustedProxyHops }: ViewRuntimeOptions): ViewRuntime {
+  const known = new PublicArticleCache((id, now) => isPublicArticleId(db, id, now));
+  const isPublicArticle = (id: string, now: Date) => known.isPublic(id, now);
+  if (redis) {
+    const store = new RedisViewStore(redis, redisPrefix);
+    return { store, rankings: new LastKnownRankings(store), deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
+  }
+  // The embedded database serves one process, so dedupe and salt live in
+  // its memory. Several instances on one PostgreSQL without Redis would
+  // each keep their own: a reader bounced between them could count twice
+  // (README: use REDIS_URL when running more than one instance).
+  const store = new SqlViewStore(db);
+  return { store, rankings: new LastKnownRankings(store), deduper: new MemoryDeduper(), salt: new MemorySalt(), buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
+}
+
 /** The view counter for this process, created on first use. */
 export function getViewRuntime(): Promise<ViewRuntime> {
   const g = globalThis as Global;
   g.__kijiViews ??= (async (): Promise<ViewRuntime> => {
     const settings = readSettings();
-    const db = await getDatabase();
-    const known = new PublicArticleCache((id, now) => isPublicArticleId(db, id, now));
-    const isPublicArticle = (id: string, now: Date) => known.isPublic(id, now);
-    const trustedProxyHops = readTrustedProxyHops();
-    if (settings.redisUrl) {
-      const store = new RedisViewStore(connectRedis(settings.redisUrl), settings.redisPrefix);
-      return { store, deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
-    }
-    // The embedded database serves one process, so dedupe and salt live in
-    // its memory. Several instances on one PostgreSQL without Redis would
-    // each keep their own: a reader bounced between them could count twice
-    // (README: use REDIS_URL when running more than one instance).
-    const store = new SqlViewStore(db);
-    return { store, deduper: new MemoryDeduper(), salt: new MemorySalt(), buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
+    return createViewRuntime({
+      db: await getDatabase(),
+      // Waits for the first connection at most connectTimeout: a Redis that is down at start fails fast like one that goes down later.
+      redis: settings.redisUrl ? await connectRedis(settings.redisUrl) : undefined,
+      redisPrefix: settings.redisPrefix,
+      trustedProxyHops: readTrustedProxyHops(),
+    });
   })().catch((error: unknown) => {
     g.__kijiViews = undefined;
     throw error;
@@ -83,6 +108,20 @@ export async function seedDemoViews(store: ViewStore, db: Kysely<Database>, now:
 }
 
 /**
+ * One tick of this process's job: writes the buffered views, then recomputes
+ * the rankings if it gets the lease. Never throws; a failure is logged,
+ * except an outage of the store, which its connection logged when it began.
+ */
+export async function tickRankingJob(runtime: Pick<ViewRuntime, 'buffer' | 'store'>, now = new Date()): Promise<void> {
+  try {
+    await runtime.buffer.flush();
+    await runRankingJob(runtime.store, now);
+  } catch (error) {
+    reportStoreError('Kiji: ranking job failed', error);
+  }
+}
+
+/**
  * Starts the ranking job in this process (instrumentation.ts, at server
  * start): seeds the demo history when the store is empty and demo content
  * is on, computes the rankings once so the first page has them, then asks
@@ -93,14 +132,7 @@ export async function startRankingJob(): Promise<void> {
   if (g.__kijiRankingTimer) return;
   const runtime = await getViewRuntime();
   const settings = readSettings();
-  const tick = async () => {
-    try {
-      await runtime.buffer.flush();
-      await runRankingJob(runtime.store);
-    } catch (error) {
-      console.error('Kiji: ranking job failed', error);
-    }
-  };
+  const tick = () => tickRankingJob(runtime);
   g.__kijiRankingTimer = setInterval(() => void tick(), JOB_TICK_MS);
   g.__kijiRankingTimer.unref?.();
   if (settings.seedDemo) {

@@ -52,7 +52,7 @@ async function sqlBackend(conn: Connection, cleanup: () => Promise<void> = async
 }
 
 async function redisBackend(): Promise<Backend> {
-  const redis = connectRedis(REDIS_URL);
+  const redis = await connectRedis(REDIS_URL);
   return {
     store: new RedisViewStore(redis, REDIS_PREFIX),
     close: async () => {
@@ -175,18 +175,25 @@ describe.each([
 
 describe('Redis visitor state', () => {
   it('shares dedupe marks and the day’s salt between instances', async () => {
-    const a = connectRedis(REDIS_URL);
-    const b = connectRedis(REDIS_URL);
+    const a = await connectRedis(REDIS_URL);
+    const b = await connectRedis(REDIS_URL);
     const prefix = `${REDIS_PREFIX}shared:`;
     try {
       const one = new RedisViewStore(a, prefix);
       const two = new RedisViewStore(b, prefix);
-      expect(await one.claimView('v:aaaaaaaa', 30 * 60_000)).toBe(true);
-      expect(await two.claimView('v:aaaaaaaa', 30 * 60_000)).toBe(false);
-      expect(await two.claimView('v:bbbbbbbb', 30 * 60_000)).toBe(true);
-      expect(await one.claimView('short', 50)).toBe(true);
+      const limits = { dedupeMs: 30 * 60_000, maxPerVisitor: 3, capWindowMs: 60 * 60_000 };
+      expect(await one.claimView('v', 'aaaaaaaa', limits)).toBe('counted');
+      expect(await two.claimView('v', 'aaaaaaaa', limits)).toBe('duplicate');
+      expect(await two.claimView('v', 'bbbbbbbb', limits)).toBe('counted');
+      // The cap is shared too: the visitor's third and fourth new articles, on either instance.
+      expect(await one.claimView('v', 'cccccccc', limits)).toBe('counted');
+      expect(await two.claimView('v', 'dddddddd', limits)).toBe('capped');
+      expect(await one.claimView('w', 'dddddddd', limits)).toBe('counted');
+      expect(await a.pttl(`${prefix}tally:v`)).toBeGreaterThan(59 * 60_000);
+      const short = { ...limits, dedupeMs: 50 };
+      expect(await one.claimView('s', 'aaaaaaaa', short)).toBe('counted');
       await new Promise((r) => setTimeout(r, 120));
-      expect(await two.claimView('short', 50)).toBe(true); // the mark expired
+      expect(await two.claimView('s', 'aaaaaaaa', short)).toBe('counted'); // the mark expired
       const salt = await one.getSalt('2026-12-01');
       expect(await two.getSalt('2026-12-01')).toBe(salt);
       expect(await two.getSalt('2026-12-02')).not.toBe(salt);

@@ -58,3 +58,29 @@ export function addToCounts(counts: ViewCounts, hour: number, id: string, n = 1)
 export function compareEntries(a: RankingEntry, b: RankingEntry): number {
   return b.views - a.views || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/**
+ * A store that cannot be reached right now (Redis down, or not answering).
+ * Its connection logs an outage once when it starts and once when it ends
+ * (redis-store.ts), so the many calls failing in between stay quiet: see
+ * reportStoreError.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'KIJI_STORE_UNAVAILABLE';
+  override name = 'StoreUnavailableError';
+}
+
+/**
+ * Whether `error` is a StoreUnavailableError. By its code, not instanceof:
+ * Next.js bundles this module once per server bundle (pages, route
+ * handlers, instrumentation), while the store on globalThis is built by one
+ * of them.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === 'KIJI_STORE_UNAVAILABLE';
+}
+
+/** Logs a failed store call, unless it is an outage its connection has already logged. */
+export function reportStoreError(message: string, error: unknown): void {
+  if (!isStoreUnavailable(error)) console.error(message, error);
+}

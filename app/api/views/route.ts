@@ -1,5 +1,5 @@
 import { checkBeaconHeaders, readBeacon, type BeaconProblem } from '@/lib/rankings/beacon';
-import { recordView } from '@/lib/rankings';
+import { recordView, reportStoreError } from '@/lib/rankings';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 
 // The page-view beacon (components/article/view-beacon.client.tsx). Cached
@@ -18,14 +18,17 @@ export async function POST(request: Request) {
   try {
     outcome = await recordView(input.articleId, request.headers);
   } catch (error) {
-    // The store (Redis, the database) is unreachable: the view is lost, the page is not.
-    console.error('Kiji: view not recorded', error);
+    // The store (Redis, the database) is unreachable: the view is lost, the
+    // page is not. 503 rather than a 204 that would pretend it counted; the
+    // browser ignores either, and a Redis outage fails here at once and was
+    // logged once by its connection, not here per beacon.
+    reportStoreError('Kiji: view not recorded', error);
     return problem({ status: 503, message: 'ただいま閲覧数を記録できません。' });
   }
   if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });
-  // 204 whether counted or not (the browser ignores the answer); X-Kiji-View
-  // says what happened, for logs and tests.
-  return new Response(null, { status: 204, headers: { 'x-kiji-view': outcome, 'cache-control': CACHE_CONTROL.personal } });
+  // 204 whether counted or not, and nothing says which: a sender must not be
+  // able to learn what gets past the dedupe, the cap or the bot filter.
+  return new Response(null, { status: 204, headers: { 'cache-control': CACHE_CONTROL.personal } });
 }
 
 // Any other method: 405 with the Allow header HTTP requires (Next.js's own 405 omits it).
