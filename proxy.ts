@@ -10,7 +10,11 @@ import { CACHE_CONTROL } from './lib/cache/control';
  *   Router page cannot (lib/newsroom/routing.ts). For every request: no
  *   cookie or header skips it. Editors and preview links see a withdrawn
  *   article at its preview address (docs/adr/0019-preview-address.md);
- * - preview and newsroom responses say `noindex`.
+ * - preview and newsroom responses say `noindex`;
+ * - a multipart form posted to a page is refused with 400: no page of ours
+ *   takes one (forms post to /api/, the newsroom's Server Actions send JSON),
+ *   and Next.js answers a malformed one with a 500 while looking for a
+ *   Server Action in it (found by e2e/fuzz.spec.ts).
  *
  * The security headers come from next.config.ts `headers()`, which Next.js
  * applies before this runs, to the 410 and 301 written here too (ADR 0021;
@@ -18,6 +22,12 @@ import { CACHE_CONTROL } from './lib/cache/control';
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (request.method === 'POST' && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data') && !pathname.startsWith('/api/')) {
+    return new NextResponse('このアドレスはフォームの送信を受け付けません。', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.personal },
+    });
+  }
   if (pathname.startsWith('/articles/')) {
     const decision = decideArticleRouting(pathname, await getFreshRoutingSnapshot());
     if (decision?.kind === 'gone') {
@@ -40,5 +50,13 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/articles/:path*', '/newsroom', '/newsroom/:path*', '/preview/:path*'],
+  matcher: [
+    '/articles/:path*',
+    '/newsroom',
+    '/newsroom/:path*',
+    '/preview/:path*',
+    // Only requests that carry a multipart body, and never /api/ (uploads go
+    // there, and the proxy would buffer them): readers' requests skip it.
+    { source: '/((?!api/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
 };
