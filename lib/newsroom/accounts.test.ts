@@ -118,6 +118,11 @@ describe.each(TEST_ENGINES)('accounts on %s', (engine) => {
       expect((await admitSignInAttempt(conn.db, { login: `u${i}`, address, device: null }, now)).allowed).toBe(true);
     }
     expect((await admitSignInAttempt(conn.db, { login: 'fresh', address, device: null }, now)).allowed).toBe(false);
+    // An IPv6 client is its /64: rotating the last 64 bits is not a new address.
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max; i++) {
+      await admitSignInAttempt(conn.db, { login: `v${i}`, address: `2001:db8:1:2::${i.toString(16)}`, device: null }, now);
+    }
+    expect((await admitSignInAttempt(conn.db, { login: 'fresh6', address: '2001:db8:1:2:ffff::1', device: null }, now)).allowed).toBe(false);
     // Twenty colleagues behind one office address sign in: each right password takes its attempt back.
     const office = { login: 'suzuki', address: '192.0.2.2', device: null };
     for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max * 2; i++) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { toClientSubject } from '../http/client-address';
 import { forgiveRateLimit, hitRateLimit, type RateLimit, type RateVerdict } from '../http/rate-limit';
 import { normaliseLogin } from './editors';
 import { sign, verifySignature } from '../signing';
@@ -19,7 +20,7 @@ import { sign, verifySignature } from '../signing';
  * not the editor at their usual desk.
  */
 export const SIGN_IN_LIMITS = {
-  /** Attempts per client address: stops one machine from spraying passwords over many logins. */
+  /** Attempts per client (an IPv4 address or an IPv6 /64): stops one machine from spraying passwords over many logins. */
   perAddress: { name: 'sign-in-address', max: 20, windowSeconds: 900 },
   /** Attempts per login from browsers the account has not signed in from: stops guessing one editor's password. */
   perLogin: { name: 'sign-in-login', max: 5, windowSeconds: 900 },
@@ -60,7 +61,7 @@ function loginBucket({ login, device }: SignInAttempt): [RateLimit, string] {
 export async function admitSignInAttempt(db: Kysely<Database>, attempt: SignInAttempt, now = new Date()): Promise<RateVerdict> {
   const [limit, subject] = loginBucket(attempt);
   const verdicts = [await hitRateLimit(db, limit, subject, now)];
-  if (attempt.address) verdicts.push(await hitRateLimit(db, SIGN_IN_LIMITS.perAddress, attempt.address.slice(0, 64), now));
+  if (attempt.address) verdicts.push(await hitRateLimit(db, SIGN_IN_LIMITS.perAddress, toClientSubject(attempt.address), now));
   const refusals = verdicts.filter((v) => !v.allowed);
   if (refusals.length === 0) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(...refusals.map((v) => v.retryAfterSeconds)) };
@@ -74,5 +75,5 @@ export async function admitSignInAttempt(db: Kysely<Database>, attempt: SignInAt
 export async function forgiveSignInAttempt(db: Kysely<Database>, attempt: SignInAttempt, reason: 'signed-in' | 'unchecked'): Promise<void> {
   const [limit, subject] = loginBucket(attempt);
   await forgiveRateLimit(db, limit, subject, reason === 'signed-in' ? 'all' : 'one');
-  if (attempt.address) await forgiveRateLimit(db, SIGN_IN_LIMITS.perAddress, attempt.address.slice(0, 64), 'one');
+  if (attempt.address) await forgiveRateLimit(db, SIGN_IN_LIMITS.perAddress, toClientSubject(attempt.address), 'one');
 }
