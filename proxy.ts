@@ -11,6 +11,8 @@ import { CACHE_CONTROL } from './lib/cache/control';
  *   cookie or header skips it. Editors and preview links see a withdrawn
  *   article at its preview address (docs/adr/0019-preview-address.md);
  * - preview and newsroom responses say `noindex`;
+ * - a Server Action call anywhere but a newsroom page, or from another
+ *   origin, is refused (refuseServerAction);
  * - a multipart form posted to a page is refused with 400: no page of ours
  *   takes one (forms post to /api/, the newsroom's Server Actions send JSON),
  *   and Next.js answers a malformed one with a 500 while looking for a
@@ -27,6 +29,10 @@ export async function proxy(request: NextRequest) {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.personal },
     });
+  }
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const refusal = refuseServerAction(request, pathname);
+    if (refusal) return refusal;
   }
   if (pathname.startsWith('/articles/')) {
     const decision = decideArticleRouting(pathname, await getFreshRoutingSnapshot());
@@ -49,6 +55,29 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * A Server Action call (the `Next-Action` header) goes only to newsroom pages,
+ * the one place that defines actions, and only from the page's own origin:
+ * Next.js answers a foreign or empty Origin with a 500 before any of our
+ * code runs (found by e2e/fuzz.spec.ts). The origin test is Next.js's own
+ * (Origin's host against X-Forwarded-Host, else Host), so whatever passes
+ * here passes there; the action's guard (guardAction) then checks it again
+ * with the session and CSRF token.
+ */
+function refuseServerAction(request: NextRequest, pathname: string): NextResponse | null {
+  const plain = (status: number, text: string) =>
+    new NextResponse(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.personal } });
+  if (!pathname.startsWith('/newsroom/')) return plain(404, '見つかりません。');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(request.headers.get('origin') ?? '').host;
+  } catch {
+    originHost = null;
+  }
+  return originHost && originHost === host ? null : plain(403, '不正なリクエストです。ページを再読み込みしてからやり直してください。');
+}
+
 export const config = {
   matcher: [
     '/articles/:path*',
@@ -58,5 +87,7 @@ export const config = {
     // Only requests that carry a multipart body, and never /api/ (uploads go
     // there, and the proxy would buffer them): readers' requests skip it.
     { source: '/((?!api/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    // Server Action calls: only the newsroom's, from its own origin (refuseServerAction).
+    { source: '/((?!api/).*)', has: [{ type: 'header', key: 'next-action' }] },
   ],
 };
