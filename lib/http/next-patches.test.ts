@@ -26,6 +26,10 @@ describe('the patched Next.js', () => {
     expect(source).not.toMatch(/req\.headers\['x-forwarded-for'\] \?\?=/);
   });
 
+  it('answers a path that is not valid percent-encoding with a 400 before any route or the not-found page sees it', () => {
+    expect(read('dist/server/lib/router-utils/resolve-routes.js')).toMatch(/decodeURIComponent\(urlNoQuery \|\| ''\);\s*\} catch\s*\{\s*return \{/);
+  });
+
   it('lets a path segment that is not valid percent-encoding fall through to a 404 instead of a 500', () => {
     expect(read('dist/server/lib/router-utils/resolve-routes.js')).toMatch(/catch \(err\) \{\s*if \(err instanceof _utils2\.DecodeError\) continue;/);
   });
