@@ -7,9 +7,11 @@ type RelatedCardViewProps = { card: RelatedCard };
 /**
  * One card of あわせて読みたい: picture in a fixed 16:9 box (nothing moves
  * while it loads, and it loads only near the viewport), section label,
- * headline clipped to three lines, date. The whole card is one link, one tab
- * stop per slide. Its styles are classes in app/globals.css: 24 cards repeat
- * them, and Tailwind's utility lists took a fifth of each row's HTML.
+ * headline in a box of exactly three lines, date. The whole card is one
+ * link, one tab stop per slide. The fixed boxes keep the row's height the
+ * same whatever the cards say: cards loaded later never push the page down.
+ * Its styles are classes in app/globals.css: 24 cards repeat them, and
+ * Tailwind's utility lists took a fifth of each row's HTML.
  */
 export function RelatedCardView({ card }: RelatedCardViewProps) {
   return (
