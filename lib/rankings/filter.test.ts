@@ -54,7 +54,6 @@ describe('view verdict', () => {
   it('names why a view is not counted', () => {
     expect(decideViewVerdict(headers({ 'user-agent': 'Twitterbot/1.0' }))).toBe('bot');
     expect(decideViewVerdict(headers({ 'sec-purpose': 'prefetch' }))).toBe('prefetch');
-    expect(decideViewVerdict(headers({ cookie: 'a=1; __prerender_bypass=abc123; b=2' }))).toBe('preview');
   });
 
   it('skips editors by the cookies the newsroom registers', () => {

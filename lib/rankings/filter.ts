@@ -6,7 +6,7 @@ import { isbot } from 'isbot';
  */
 
 /** Why a well-formed beacon was not counted, or `count`. */
-export type ViewVerdict = 'count' | 'bot' | 'prefetch' | 'preview' | 'editor';
+export type ViewVerdict = 'count' | 'bot' | 'prefetch' | 'editor';
 
 // Agents seen hitting news sites that isbot has missed in some release (the
 // first three are named in the issue; the rest were missed by isbot 5.2.3
@@ -34,9 +34,6 @@ export function isPrefetch(headers: Headers): boolean {
   return headers.get('next-router-prefetch') === '1';
 }
 
-/** Next.js's draft-mode cookie: set for whoever is previewing unpublished work. */
-export const PREVIEW_COOKIE = '__prerender_bypass';
-
 /**
  * Cookies that mark an editor's browser: the newsroom's session cookie, by
  * both names `sessionCookieName` (lib/newsroom/auth.ts) gives it. Every
@@ -61,7 +58,6 @@ export function decideViewVerdict(headers: Headers, editorCookies: readonly stri
   if (isBotAgent(headers.get('user-agent'))) return 'bot';
   if (isPrefetch(headers)) return 'prefetch';
   const cookies = cookieNames(headers.get('cookie'));
-  if (cookies.has(PREVIEW_COOKIE)) return 'preview';
   if (editorCookies.some((name) => cookies.has(name))) return 'editor';
   return 'count';
 }

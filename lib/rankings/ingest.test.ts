@@ -70,11 +70,10 @@ describe('ingesting a view', () => {
     expect(store.batches[0]!.latest.toISOString()).toBe(new Date(t0.getTime() + DEDUPE_WINDOW_MS).toISOString());
   });
 
-  it('never counts bots, prefetches, previews or unknown articles', async () => {
+  it('never counts bots, prefetches or unknown articles', async () => {
     const { c, store } = counter();
     expect(await ingestView(c, PUBLIC_ID, browser({ 'user-agent': 'Mozilla/5.0 (compatible; Bytespider)' }), t0)).toBe('bot');
     expect(await ingestView(c, PUBLIC_ID, browser({ 'sec-purpose': 'prefetch;prerender' }), t0)).toBe('prefetch');
-    expect(await ingestView(c, PUBLIC_ID, browser({ cookie: '__prerender_bypass=1' }), t0)).toBe('preview');
     expect(await ingestView(c, 'zzzz2345', browser(), t0)).toBe('unknown');
     await c.buffer.flush();
     expect(store.total(PUBLIC_ID)).toBe(0);
