@@ -6,6 +6,7 @@ import type { Connection } from '../lib/db/connect';
 import { FLUSH_INTERVAL_MS } from '../lib/rankings/buffer';
 import { correctedStory, multiPageStory, publishedArticles, wireStory } from './demo';
 import { E2E_REVALIDATE_SECRET } from './env';
+import { signInBrowser } from './newsroom-helpers';
 import { isServerCheckProject, openServerDatabase, readServerSettings } from './server';
 
 /**
@@ -116,9 +117,21 @@ test.describe('view counting', () => {
       await postView(request, article.id, { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' }),
       await postView(request, article.id, { 'sec-purpose': 'prefetch;prerender' }),
       await postView(request, article.id, { purpose: 'prefetch' }),
-      await postView(request, article.id, { cookie: '__prerender_bypass=e2e' }),
     ].map((r) => r.status());
-    expect(verdicts).toEqual([204, 204, 204, 204, 204]);
+    expect(verdicts).toEqual([204, 204, 204, 204]);
+
+    // The preview address sends no beacon at all (ADR 0019).
+    const desk = await browser.newContext();
+    const preview = await desk.newPage();
+    const beacons: string[] = [];
+    preview.on('request', (r) => r.url().endsWith('/api/views') && beacons.push(r.url()));
+    await signInBrowser(preview);
+    await preview.goto(`/preview/articles/${article.id}`);
+    await expect(preview.getByRole('heading', { level: 1, name: article.headline })).toBeVisible();
+    await preview.waitForLoadState('networkidle');
+    expect(beacons).toEqual([]);
+    await desk.close();
+
     await settle();
     expect(await countViews(article.id)).toBe(before);
   });
