@@ -1,0 +1,122 @@
+/**
+ * Where a first render's server CPU goes: one production server on its own
+ * copy of the build and a database with generated articles, run under
+ * `node --cpu-prof`, crawls BENCH_PROFILE_PAGES never-rendered articles at
+ * BENCH_PROFILE_CONNECTIONS at a time, then stops so Node writes the profile.
+ * Prints the server's CPU milliseconds per page and where the profile is.
+ * `npx tsx bench/profile-crawl.ts` (after `npm run build`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../lib/db/connect';
+import { scaleArticleIds, seedDataDir } from './scale';
+import { cpuSeconds, prepareAppCopy, requireServerPid, startServer, stopServer } from './server';
+
+const PAGES = Number(process.env.BENCH_PROFILE_PAGES || 400);
+const CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS || 4);
+const ARTICLES = 1_000;
+const PORT = Number(process.env.BENCH_PROFILE_PORT || 3650);
+const OUT = process.env.BENCH_PROFILE_DIR || path.join(os.tmpdir(), 'kiji-profile');
+const PROFILE = process.env.BENCH_PROFILE !== '0';
+/** BENCH_PROFILE_SQL=1: the profiled server also times every SQLite statement by its text and prints the costliest when it stops. */
+const SQL_TIMES = process.env.BENCH_PROFILE_SQL === '1';
+const SQL_TIMER = `
+const Database = require(require.resolve('better-sqlite3', { paths: [process.cwd()] }));
+const sqlTimes = new Map();
+const prepare = Database.prototype.prepare;
+let prepareMs = 0, prepares = 0;
+Database.prototype.prepare = function (text) {
+  const preparing = process.hrtime.bigint();
+  const statement = prepare.call(this, text);
+  prepareMs += Number(process.hrtime.bigint() - preparing) / 1e6; prepares += 1;
+  for (const method of ['all', 'get', 'run', 'iterate']) {
+    const original = statement[method];
+    statement[method] = function (...args) {
+      const started = process.hrtime.bigint();
+      try { return original.apply(this, args); } finally {
+        const entry = sqlTimes.get(text) ?? { ms: 0, n: 0 };
+        entry.ms += Number(process.hrtime.bigint() - started) / 1e6; entry.n += 1; sqlTimes.set(text, entry);
+      }
+    };
+  }
+  return statement;
+};
+globalThis.reportSql = () => {
+  let runMs = 0, runs = 0;
+  for (const { ms, n } of sqlTimes.values()) { runMs += ms; runs += n; }
+  console.log('SQLite: ' + runs + ' statements run in ' + runMs.toFixed(0) + ' ms; ' + prepares + ' prepared in ' + prepareMs.toFixed(0) + ' ms');
+  for (const [text, { ms, n }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+    console.log(ms.toFixed(0).padStart(7) + ' ms ' + String(n).padStart(6) + 'x  ' + text.replace(/\\s+/g, ' ').slice(0, 300));
+};
+`;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-profile-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
+const app = prepareAppCopy(path.join(work, 'app'));
+const dataDir = path.join(work, 'data');
+seedDataDir(dataDir, ARTICLES, { cacheRoot: path.resolve('.bench-data') });
+const conn = openDatabase({ dataDir });
+const total = Number((await conn.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+await conn.db.destroy();
+const ids = scaleArticleIds(total - ARTICLES, 0, PAGES);
+
+fs.mkdirSync(OUT, { recursive: true });
+const origin = `http://127.0.0.1:${PORT}`;
+const env = { KIJI_DATA_DIR: dataDir, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1', KIJI_BENCH_PAGES: '0' };
+// Node 20 refuses --cpu-prof in NODE_OPTIONS, and `next start` serves from a child
+// process: under the profiler the server is Next.js's own request handler in one process.
+const server = PROFILE ? await startProfiled(env) : await startServer(env, PORT, { cwd: app });
+
+async function startProfiled(extra: Record<string, string>): Promise<ChildProcess> {
+  const script = path.join(work, 'profiled-server.cjs');
+  fs.writeFileSync(
+    script,
+    `const http = require('node:http');
+${SQL_TIMES ? SQL_TIMER : ''}
+const next = require(require.resolve('next', { paths: [process.cwd()] }));
+const app = next({ dev: false, dir: process.cwd(), hostname: '127.0.0.1', port: ${PORT} });
+const handle = app.getRequestHandler();
+app.prepare().then(() => {
+  const server = http.createServer((req, res) => handle(req, res));
+  server.listen(${PORT}, '127.0.0.1');
+  process.on('SIGTERM', () => server.close(() => { globalThis.reportSql?.(); process.exit(0); }));
+});
+`,
+  );
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${OUT}`, script], {
+    cwd: app,
+    env: { ...process.env, NODE_ENV: 'production', ...extra, PORT: String(PORT) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) return child;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the profiled server did not answer within 120 s');
+}
+const pid = requireServerPid(PORT);
+// Warm: the first requests load the route's modules.
+for (const warm of ['/', '/sections/world']) await (await fetch(`${origin}${warm}`)).arrayBuffer();
+const cpuBefore = cpuSeconds(pid);
+const started = performance.now();
+let next = 0;
+const caches = new Map<string, number>();
+await Promise.all(
+  Array.from({ length: CONNECTIONS }, async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      const response = await fetch(`${origin}/articles/${id}`);
+      await response.arrayBuffer();
+      const cache = `${response.status} ${response.headers.get('x-nextjs-cache')}`;
+      caches.set(cache, (caches.get(cache) ?? 0) + 1);
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+const cpu = cpuSeconds(pid) - cpuBefore;
+console.log(`${PAGES} first renders at ${CONNECTIONS} at a time: ${(PAGES / seconds).toFixed(1)} pages/s, server CPU ${((cpu * 1000) / PAGES).toFixed(1)} ms a page; ${[...caches].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+await stopServer(server, 30_000);
+if (PROFILE) console.log(`profiles in ${OUT} (the largest is the server's)`);
