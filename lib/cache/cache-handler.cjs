@@ -40,7 +40,13 @@ const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS 
  * for the life of the process; the next request for that URL renders and
  * sets both again.
  */
-const notFoundEntries = new BoundedLru(NOT_FOUND_LIMITS, (key) => SharedCacheControls.cacheControls.delete(key));
+const NOT_FOUND_SLOT = Symbol.for('kiji.cache-handler.not-found');
+// One per process however many times this file is loaded (Next.js imports it;
+// lib/cache/invalidation-bus.ts requires it to apply other instances' invalidations).
+const notFoundEntries = (globalThis[NOT_FOUND_SLOT] ??= new BoundedLru(NOT_FOUND_LIMITS, (key) => SharedCacheControls.cacheControls.delete(key)));
+
+/** Next.js's `max` profile (what `revalidateTag(tag, 'max')` hands a handler): stale at once, expired after a year. */
+const MAX_PROFILE_EXPIRE_SECONDS = 365 * 24 * 60 * 60;
 
 class KijiCacheHandler extends FileSystemCache {
   /** The LRU, for tests and diagnostics. */
@@ -79,6 +85,22 @@ class KijiCacheHandler extends FileSystemCache {
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
     notFoundEntries.deleteTagged(typeof tags === 'string' ? [tags] : tags);
+  }
+
+  /**
+   * Applies an invalidation made elsewhere (another instance, told through
+   * lib/cache/invalidation-bus.ts) to this process's cache, outside any
+   * request: the same change to Next.js's tags manifest that
+   * `revalidateTag(tag, 'max')` (`stale`) or `revalidateTag(tag, { expire: 0 })`
+   * (`now`) makes at the end of a request here, and the remembered
+   * not-found entries carrying the tags are dropped.
+   *
+   * @param {readonly string[]} tags
+   * @param {'stale' | 'now'} expire
+   */
+  static async revalidateTagsHere(tags, expire) {
+    const durations = { expire: expire === 'now' ? 0 : MAX_PROFILE_EXPIRE_SECONDS };
+    await KijiCacheHandler.prototype.revalidateTag.call(Object.create(KijiCacheHandler.prototype), [...tags], durations);
   }
 
   /**

@@ -6,6 +6,7 @@ import type { BoundedLru, NotFoundEntry } from './not-found-memory.cjs';
 /** Next.js's FileSystemCache, with not-found entries kept in a bounded in-memory LRU instead of on disk. */
 declare class KijiCacheHandler extends FileSystemCache.default {
   static readonly notFoundEntries: BoundedLru<NotFoundEntry>;
+  static revalidateTagsHere(tags: readonly string[], expire: 'stale' | 'now'): Promise<void>;
   isOnDisk(key: string, kind: string): boolean;
 }
 

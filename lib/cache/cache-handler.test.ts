@@ -218,3 +218,28 @@ describe('a cached read', () => {
     expect(reads).toBe(3);
   });
 });
+
+describe('an invalidation made by another instance (revalidateTagsHere)', () => {
+  const later = () => new Promise((r) => setTimeout(r, 5));
+
+  it('marks a cached page stale as revalidateTag(tag, "max") does here, leaving others fresh', async () => {
+    await setPage('/articles/told1234', 200, ['_N_T_/articles/told1234', 'article:told1234']);
+    await setPage('/articles/other567', 200, ['_N_T_/articles/other567', 'article:other567']);
+    await later();
+    await KijiCacheHandler.revalidateTagsHere(['article:told1234'], 'stale');
+    const told = await getPage('/articles/told1234');
+    expect(told?.value.status).toBe(200);
+    expect(told?.isStale).toBeTruthy();
+    expect((await getPage('/articles/other567'))?.isStale).toBeFalsy();
+  });
+
+  it('drops the page at once for `now` (a withdrawal), and the remembered 404s carrying the tag', async () => {
+    await setPage('/articles/gone1234', 200, ['_N_T_/articles/gone1234', 'article:gone1234']);
+    await setPage('/articles/soon5678', 404, ['_N_T_/articles/soon5678', 'article:soon5678']);
+    expect(await getPage('/articles/soon5678')).not.toBeNull();
+    await later();
+    await KijiCacheHandler.revalidateTagsHere(['article:gone1234', 'article:soon5678'], 'now');
+    expect(await getPage('/articles/gone1234')).toBeNull();
+    expect(KijiCacheHandler.notFoundEntries.get(getRouteCacheKey('/articles/soon5678', ARTICLE_ROUTE))).toBeUndefined();
+  });
+});

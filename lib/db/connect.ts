@@ -14,6 +14,7 @@ import { linkOrderMigration } from './migrations/0008-link-order';
 import { titleGramsMigration } from './migrations/0009-title-grams';
 import { rateLimitsMigration } from './migrations/0010-rate-limits';
 import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
+import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
 import type { Database, Dialect } from './schema';
 import { titleGramTokens } from '../text/title-grams';
 
@@ -101,6 +102,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0009-title-grams': titleGramsMigration(dialect),
     '0010-rate-limits': rateLimitsMigration(),
     '0011-one-secret-store': oneSecretStoreMigration(),
+    '0012-invalidation-expiry': invalidationExpiryMigration(),
   };
 }
 

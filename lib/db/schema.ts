@@ -229,6 +229,7 @@ export type PreviewLinkTable = {
 export type ServerSecretTable = { name: string; value: string; created_at: string };
 
 /** The last time each cache tag was invalidated, replayed after a restart. */
-export type CacheInvalidationTable = { tag: string; at: string };
+/** One row per tag: its latest invalidation, and whether that one dropped the pages (`now`) or marked them stale. */
+export type CacheInvalidationTable = { tag: string; at: string; expire: 'stale' | 'now' };
 
 export type Dialect = 'sqlite' | 'postgres';

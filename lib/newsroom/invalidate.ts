@@ -4,6 +4,7 @@ import { revalidateTag } from 'next/cache';
 import { CACHE_SECONDS } from '../cache/tags';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
+import { announceInvalidation, recordAppliedInvalidation } from '../cache/invalidation-bus';
 
 export type InvalidateOptions = {
   /**
@@ -26,17 +27,21 @@ export type InvalidateOptions = {
  * Next.js keeps invalidations in memory while cached pages live on disk, so
  * a restart before a page's next visit would bring the old page back until
  * its backstop. Each invalidation is therefore also recorded, and the
- * scheduler's first call after start replays the recent ones.
+ * scheduler's first call after start replays the recent ones. Other
+ * instances apply it from the announcement or the record.
  */
 export async function invalidateTags(db: Kysely<Database>, tags: readonly string[], now = new Date(), { expire = 'stale' }: InvalidateOptions = {}): Promise<void> {
   if (tags.length === 0) return;
   for (const tag of tags) revalidateTag(tag, expire === 'now' ? { expire: 0 } : 'max');
   forgetRailsAfter(tags);
+  const at = now.toISOString();
   await db
     .insertInto('cache_invalidations')
-    .values(tags.map((tag) => ({ tag, at: now.toISOString() })))
-    .onConflict((oc) => oc.column('tag').doUpdateSet({ at: now.toISOString() }))
+    .values(tags.map((tag) => ({ tag, at, expire })))
+    .onConflict((oc) => oc.column('tag').doUpdateSet({ at, expire }))
     .execute();
+  // Every other instance applies it too (lib/cache/invalidation-bus.ts).
+  announceInvalidation({ tags: [...tags], at, expire });
 }
 
 /** The longest a cached page can outlive an invalidation it missed: the longest backstop. */
@@ -46,7 +51,10 @@ const REPLAY_WINDOW_MS = Math.max(...Object.values(CACHE_SECONDS)) * 1000;
 export async function replayRecentInvalidations(db: Kysely<Database>, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
   await db.deleteFrom('cache_invalidations').where('at', '<', since).execute();
-  const rows = await db.selectFrom('cache_invalidations').select('tag').execute();
-  for (const { tag } of rows) revalidateTag(tag, 'max');
+  const rows = await db.selectFrom('cache_invalidations').select(['tag', 'at', 'expire']).execute();
+  for (const { tag, at, expire } of rows) {
+    revalidateTag(tag, expire === 'now' ? { expire: 0 } : 'max');
+    recordAppliedInvalidation(tag, at);
+  }
   return rows.length;
 }

@@ -1,14 +1,18 @@
+import { revalidateTagsInPageCache, startInvalidationListener } from '../cache/invalidation-bus';
 import { readSettings } from '../config';
 import { getDatabase } from '../db/global';
+import { forgetRailsAfter } from '../rails';
 import { refreshRouting } from './routing';
 import { startScheduler } from './scheduler';
 import { readNewsroomSettings } from './settings';
+import { toWarmPaths, warmPages } from './warm';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
 
 /**
  * The newsroom's part of server start (instrumentation.ts): the demo editor
  * on a fresh demo database, the refusal to serve a public site with the
- * demo password, the 410/301 snapshot, and the scheduler. A refusal ends
+ * demo password, the 410/301 snapshot, the listener for other instances'
+ * cache invalidations, and the scheduler. A refusal ends
  * the process: Next.js would otherwise log a failed instrumentation hook and
  * keep listening.
  */
@@ -31,5 +35,17 @@ export async function startNewsroom(): Promise<void> {
     );
   }
   await refreshRouting(db);
+  // What other instances invalidate, applied here too (docs/adr/0024-invalidation-across-instances.md).
+  await startInvalidationListener({
+    db,
+    redisUrl: settings.redisUrl,
+    redisPrefix: settings.redisPrefix,
+    apply: async (tags, expire) => {
+      await revalidateTagsInPageCache(tags, expire);
+      forgetRailsAfter(tags);
+      // As the instance that made the change does: re-render before a reader asks.
+      void warmPages(newsroom.internalUrl, toWarmPaths(tags));
+    },
+  });
   startScheduler(db, newsroom.internalUrl);
 }

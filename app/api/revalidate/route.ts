@@ -1,8 +1,8 @@
-import { revalidateTag } from 'next/cache';
 import { isAuthorizedRevalidation, readRevalidateRequest } from '@/lib/cache/revalidate';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 import { readSettings } from '@/lib/config';
-import { forgetRailsAfter } from '@/lib/rails';
+import { getDb } from '@/lib/db';
+import { invalidateTags } from '@/lib/newsroom/invalidate';
 
 // Answers about the writer's own request: no cache may keep or replay them.
 const PRIVATE = { 'cache-control': CACHE_CONTROL.personal };
@@ -19,10 +19,10 @@ export async function POST(request: Request) {
   }
   const input = await readRevalidateRequest(request);
   if (!input.ok) return Response.json({ error: input.message }, { status: input.status, headers: PRIVATE });
-  // expire: 0, not 'max': a writer calls this because readers must not see
+  // expire 'now', not 'max': a writer calls this because readers must not see
   // the old version (a breaking story, a correction), so the next request
-  // waits for the render instead of getting the stale page once more.
-  for (const tag of input.tags) revalidateTag(tag, { expire: 0 });
-  forgetRailsAfter(input.tags);
+  // waits for the render instead of getting the stale page once more. On
+  // every instance: invalidateTags records and announces it (ADR 0024).
+  await invalidateTags(await getDb(), input.tags, new Date(), { expire: 'now' });
   return Response.json({ revalidated: input.tags, now: new Date().toISOString() }, { headers: PRIVATE });
 }
