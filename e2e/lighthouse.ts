@@ -34,13 +34,26 @@ export async function withChrome<T>(use: (chrome: Chrome) => Promise<T>): Promis
   }
 }
 
-/** One Lighthouse run of `url` with the default (mobile) configuration; `categories` narrows what it audits. */
+/** Times a run that Lighthouse itself could not record (a runtime error) is tried in all. */
+const RUNTIME_ERROR_ATTEMPTS = 3;
+
+/**
+ * One Lighthouse run of `url` with the default (mobile) configuration;
+ * `categories` narrows what it audits. A run Lighthouse could not record
+ * (a runtime error such as NO_NAVSTART, which says "Please run Lighthouse
+ * again") is run again, up to RUNTIME_ERROR_ATTEMPTS times: it says nothing
+ * about the page (a bench run was lost to one).
+ */
 export async function runLighthouse(chrome: Chrome, url: string, categories?: CategoryId[]): Promise<Result> {
   const { default: lighthouse } = await import('lighthouse');
-  const result = await lighthouse(url, { port: chrome.port, onlyCategories: categories, output: 'json', logLevel: 'error' });
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-  return result.lhr;
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port: chrome.port, onlyCategories: categories, output: 'json', logLevel: 'error' });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const error = result.lhr.runtimeError;
+    if (!error) return result.lhr;
+    if (attempt >= RUNTIME_ERROR_ATTEMPTS) throw new Error(`Lighthouse could not load ${url}: ${error.code} ${error.message}`);
+    console.warn(`Lighthouse could not record ${url} (${error.code}); running it again`);
+  }
 }
 
 /** A category's score out of 100 (null when Lighthouse could not score it). */
