@@ -8,8 +8,9 @@ const LIGHTHOUSE_SPEC = /lighthouse-budgets\.spec\.ts$/;
 const LOAD_SPEC = /unknown-addresses\.spec\.ts$/;
 // Thousands of hostile requests to the SQLite server, each bounded in time: alone, after the load.
 const FUZZ_SPEC = /fuzz\.spec\.ts$/;
-// Starts two instances and a Redis of its own: alone, after the load spec.
+// Start instances (and a Redis, or nginx) of their own: alone, after the load spec.
 const INSTANCES_SPEC = /instances\.spec\.ts$/;
+const CLUSTER_SPEC = /cluster\.spec\.ts$/;
 // What readers and crawlers get and the newsroom's publish loop, again on
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
 // and 速報, publishing into cached pages. Layout, budgets, access control and
@@ -31,8 +32,8 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: SQLITE_SERVER.base, launchOptions: chromium, trace: 'off' },
   projects: [
-    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
-    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
     // The production build on PostgreSQL + Redis, at desktop width only: the
     // phone project proves layout, which no database changes.
     {
@@ -44,7 +45,8 @@ export default defineConfig({
     // of browser specs running beside it (a publish seen within a second).
     { name: 'load', testMatch: LOAD_SPEC, dependencies: ['phone', 'desktop', 'postgres-desktop'] },
     { name: 'instances', testMatch: INSTANCES_SPEC, dependencies: ['load'] },
-    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['instances'] },
+    { name: 'cluster', testMatch: CLUSTER_SPEC, dependencies: ['instances'] },
+    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['cluster'] },
     // Lighthouse's performance score extrapolates from what it observes, so it
     // runs last, on its own: no other worker shares the machine's cores then.
     // (When an earlier test fails, Playwright skips it: the run has failed anyway.)

@@ -117,7 +117,7 @@ export function prepareAppCopy(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const root = process.cwd();
   for (const entry of fs.readdirSync(root)) {
-    if (entry === '.next' || entry === '.git' || entry.startsWith('.bench')) continue;
+    if (entry === '.next' || entry === '.git' || entry.startsWith('.bench') || entry === '.cluster') continue;
     fs.symlinkSync(path.join(root, entry), path.join(dir, entry));
   }
   // Relative links inside .next (external packages) still resolve: the copy sits beside a linked node_modules.

@@ -1,0 +1,128 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { findListeningPid } from '../bench/server';
+import { dropTestPostgres, openTestPostgres, TEST_PG_URL } from '../lib/db/testing';
+import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
+import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
+
+/**
+ * `npm run cluster` as README gives it (issue 13, docs/adr/0025-nginx-front.md):
+ * three instances of the build on PostgreSQL and Redis, Debian's nginx in
+ * front with deploy/nginx's configuration. Readers go through nginx: it
+ * keeps pages for a second and never what is one person's, a publish
+ * through it shows through it, and an instance killed under readers costs
+ * none of them a request. Runs in its own project after `instances`.
+ */
+
+const NGINX_PORT = E2E_PORT + 400;
+const INSTANCE_PORTS = [E2E_PORT + 401, E2E_PORT + 402, E2E_PORT + 403];
+const SCHEMA = `kiji_e2e_cluster_${process.pid}`;
+const base = `http://127.0.0.1:${NGINX_PORT}`;
+
+let work: string;
+let cluster: ChildProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(5 * 60_000);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-e2e-cluster-'));
+  await (await openTestPostgres(SCHEMA)).db.destroy();
+  const database = new URL(TEST_PG_URL);
+  database.searchParams.set('options', `-c search_path=${SCHEMA}`);
+  cluster = spawn('npm', ['run', 'cluster'], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.toString(),
+      REDIS_URL: process.env.E2E_REDIS_URL || 'redis://127.0.0.1:6379/1',
+      KIJI_REDIS_PREFIX: `kiji-e2e-cluster-${process.pid}:`,
+      PORT: String(NGINX_PORT),
+      KIJI_INSTANCE_PORT: String(INSTANCE_PORTS[0]),
+      KIJI_INSTANCES: String(INSTANCE_PORTS.length),
+      KIJI_CLUSTER_DIR: path.join(work, 'cluster'),
+      SITE_URL: base,
+      KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+      SMTP_URL: '',
+    },
+  });
+  await expect
+    .poll(async () => (await fetch(`${base}/`).catch(() => null))?.status, { timeout: 4 * 60_000, intervals: [1_000] })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  if (cluster?.pid) {
+    const exited = new Promise((r) => cluster.once('exit', r));
+    process.kill(-cluster.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    try {
+      process.kill(-cluster.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  for (const port of [NGINX_PORT, ...INSTANCE_PORTS]) {
+    const pid = findListeningPid(port);
+    if (pid) process.kill(pid, 'SIGKILL');
+  }
+  await dropTestPostgres(SCHEMA);
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const cacheOf = async (url: string) => (await fetch(`${base}${url}`)).headers.get('x-cache');
+
+test('nginx keeps pages for a second and never what is one person’s', async () => {
+  await expect.poll(() => cacheOf('/'), { timeout: 10_000, intervals: [100] }).toBe('HIT');
+  // After its second, a page is renewed in the background while the old copy is served.
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(['STALE', 'UPDATING', 'EXPIRED', 'HIT']).toContain(await cacheOf('/'));
+  for (const url of ['/newsroom/sign-in', '/api/rails', '/search?q=経済']) {
+    await cacheOf(url);
+    expect(await cacheOf(url), url).toBe('BYPASS');
+  }
+});
+
+test('a publish through nginx shows through nginx; a withdrawal answers 410', async () => {
+  const session = await signInApi(base);
+  const { id, revision } = await createDraftApi(session, draftOf({ headline: `三つのインスタンスの前に立つnginx${Date.now()}` }));
+  await expect.poll(() => cacheOf('/'), { timeout: 10_000, intervals: [100] }).toBe('HIT');
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status).toBe(200);
+  const started = Date.now();
+  await expect.poll(async () => (await (await fetch(`${base}/`)).text()).includes(`href="/articles/${id}"`), { timeout: 20_000, intervals: [50] }).toBe(true);
+  const visible = Date.now() - started;
+  expect((await commandApi(session, id, 'unpublish', { baseRevision: published.body.article!.revision })).status).toBe(200);
+  await expect.poll(async () => (await fetch(`${base}/articles/${id}`)).status, { timeout: 20_000, intervals: [100] }).toBe(410);
+  console.log(`through nginx: a publish on the home page after ${visible} ms`);
+  test.info().annotations.push({ type: 'cluster', description: `publish visible through nginx after ${visible} ms` });
+});
+
+test('an instance killed under readers costs none of them a request', async () => {
+  const paths = ['/', '/sections/world', '/ranking', '/sections/business'];
+  const failures: string[] = [];
+  let answered = 0;
+  let reading = true;
+  const readers = Array.from({ length: 20 }, async (_, i) => {
+    for (let n = 0; reading; n++) {
+      // A query string of its own now and then, so some requests miss the cache and reach the instances.
+      const url = `${paths[(i + n) % paths.length]}${n % 3 === 0 ? `?r=${i}-${n}` : ''}`;
+      const response = await fetch(`${base}${url}`).catch((error: Error) => ({ status: 0, statusText: error.message, arrayBuffer: async () => undefined }));
+      await response.arrayBuffer();
+      if (response.status !== 200) failures.push(`${url}: ${response.status}`);
+      answered += 1;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 1_000));
+  const victim = findListeningPid(INSTANCE_PORTS[1]!);
+  expect(victim).not.toBeNull();
+  execFileSync('kill', ['-9', String(victim)]);
+  await new Promise((r) => setTimeout(r, 4_000));
+  reading = false;
+  await Promise.all(readers);
+  console.log(`killed one of three instances under 20 readers: ${answered} requests, ${failures.length} failed`);
+  expect(answered).toBeGreaterThan(100);
+  expect(failures.slice(0, 5)).toEqual([]);
+});
