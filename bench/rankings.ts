@@ -69,7 +69,8 @@ export async function measureRankingRead(total = 1_000_000, articleCount = 2_000
   const { counts, rows } = monthOfViews(ids, now, total);
   const prefix = `kiji-bench:${process.pid}:${randomBytes(4).toString('hex')}:`;
   const redis = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const client = await connectRedis(redis);
+  // A month of views in one load: far longer than a beacon's batch may take.
+  const client = await connectRedis(redis, { commandTimeoutMs: 120_000 });
   const backends: [string, ViewStore][] = [
     ['SQLite', new SqlViewStore(conn.db)],
     ['Redis', new RedisViewStore(client, prefix)],

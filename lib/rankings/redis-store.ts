@@ -56,13 +56,13 @@ const MAX_RECONNECT_DELAY_MS = 2000;
  * - an outage is logged once, when it starts, and once more when Redis is
  *   back; the failing calls in between stay quiet (StoreUnavailableError).
  */
-export async function connectRedis(url: string): Promise<Redis> {
+export async function connectRedis(url: string, { commandTimeoutMs = COMMAND_TIMEOUT_MS }: { commandTimeoutMs?: number } = {}): Promise<Redis> {
   const redis = new Redis(url, {
     enableAutoPipelining: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     connectTimeout: 1000,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    commandTimeout: commandTimeoutMs,
     socketTimeout: SOCKET_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, MAX_RECONNECT_DELAY_MS),
   });
