@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { Redis } from 'ioredis';
 import { prepareAppCopy, startServer, stopServer } from '../bench/server';
 import { dropTestPostgres, openTestPostgres, TEST_PG_URL } from '../lib/db/testing';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
@@ -21,6 +22,7 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
 const PORTS = [E2E_PORT + 300, E2E_PORT + 301] as const;
 const REDIS_PORT = E2E_PORT + 310;
 const SCHEMA = `kiji_e2e_instances_${process.pid}`;
+const PREFIX = 'kiji-e2e-instances:';
 
 let work: string;
 let redis: ChildProcess | null = null;
@@ -56,7 +58,7 @@ test.beforeAll(async () => {
     const env = {
       DATABASE_URL: database.toString(),
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
-      KIJI_REDIS_PREFIX: 'kiji-e2e-instances:',
+      KIJI_REDIS_PREFIX: PREFIX,
       KIJI_DATA_DIR: path.join(work, `data-${port}`),
       SITE_URL: origin(port),
       KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
@@ -94,8 +96,15 @@ test('what the newsroom does through one instance is served by the other, with R
     return Date.now() - started;
   }
 
-  // Through Redis.
+  // Through Redis: the writer announces on the site's channel (the reader's side of it is
+  // lib/cache/invalidation-bus.test.ts), and the reader serves the story.
+  const listener = new Redis(`redis://127.0.0.1:${REDIS_PORT}`);
+  const announced: string[] = [];
+  listener.on('message', (_channel: string, message: string) => announced.push(message));
+  await listener.subscribe(`${PREFIX}invalidations`);
   const first = await publish(`一つ目の窓口で公開した記事${Date.now()}`);
+  await expect.poll(() => announced.some((m) => (JSON.parse(m) as { tags: string[] }).tags.includes(`article:${first.id}`)), { timeout: 10_000 }).toBe(true);
+  listener.disconnect();
   const viaRedis = await untilReaderHome(first.id);
   expect((await fetch(`${origin(reader)}/articles/${first.id}`)).status).toBe(200);
 

@@ -42,6 +42,8 @@ const CHANNEL = 'invalidations';
 
 type BusState = {
   instance: string;
+  /** `<KIJI_REDIS_PREFIX>invalidations`, set when the listener starts. */
+  channel: string;
   /** The latest invalidation time applied (or made) here, per tag. */
   applied: Map<string, string>;
   publisher: Redis | null;
@@ -54,7 +56,7 @@ const SLOT = Symbol.for('kiji.invalidation-bus');
 
 function state(): BusState {
   const g = globalThis as typeof globalThis & { [SLOT]?: BusState };
-  return (g[SLOT] ??= { instance: randomBytes(8).toString('hex'), applied: new Map(), publisher: null, stop: null });
+  return (g[SLOT] ??= { instance: randomBytes(8).toString('hex'), channel: `kiji:${CHANNEL}`, applied: new Map(), publisher: null, stop: null });
 }
 
 /** Whether `at` is newer than what was applied for `tag`; records it if so. */
@@ -75,16 +77,13 @@ export function announceInvalidation(invalidation: Invalidation): void {
   const bus = state();
   for (const tag of invalidation.tags) claim(bus.applied, tag, invalidation.at);
   // Fire and forget: while Redis is down the others read it from the table.
-  bus.publisher?.publish(channelName(), encodeAnnouncement(bus.instance, invalidation)).catch(() => undefined);
+  bus.publisher?.publish(bus.channel, encodeAnnouncement(bus.instance, invalidation)).catch(() => undefined);
 }
 
 /** An announcement on the channel, as instance `from` sends it. */
 export function encodeAnnouncement(from: string, invalidation: Invalidation): string {
   return JSON.stringify({ from, tags: invalidation.tags, at: invalidation.at, expire: invalidation.expire });
 }
-
-let prefix = 'kiji:';
-const channelName = () => `${prefix}${CHANNEL}`;
 
 export type ListenerOptions = {
   db: Kysely<Database>;
@@ -106,7 +105,8 @@ export type ListenerOptions = {
 export async function startInvalidationListener({ db, redisUrl, redisPrefix, apply, pollMs = POLL_MS, now = () => new Date() }: ListenerOptions): Promise<() => Promise<void>> {
   const bus = state();
   if (bus.stop) return bus.stop;
-  prefix = redisPrefix;
+  // In the shared state, not this module: the routes that announce run another copy of it.
+  bus.channel = `${redisPrefix}${CHANNEL}`;
 
   const applyOnce = async (invalidation: Invalidation) => {
     const fresh = invalidation.tags.filter((tag) => claim(bus.applied, tag, invalidation.at));
@@ -146,7 +146,7 @@ export async function startInvalidationListener({ db, redisUrl, redisPrefix, app
       const invalidation = parseAnnouncement(message, bus.instance);
       if (invalidation) void Promise.resolve(applyOnce(invalidation)).catch((error: unknown) => console.error('Kiji: could not apply an invalidation', error));
     });
-    await Promise.all([subscriber.connect().then(() => subscriber!.subscribe(channelName())), bus.publisher.connect()]).catch(() => undefined);
+    await Promise.all([subscriber.connect().then(() => subscriber!.subscribe(bus.channel)), bus.publisher.connect()]).catch(() => undefined);
   }
 
   bus.stop = async () => {
