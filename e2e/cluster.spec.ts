@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findListeningPid } from '../bench/server';
-import { dropTestPostgres, openTestPostgres, TEST_PG_URL } from '../lib/db/testing';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
 import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
 
@@ -29,14 +29,12 @@ test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-e2e-cluster-'));
   await (await openTestPostgres(SCHEMA)).db.destroy();
-  const database = new URL(TEST_PG_URL);
-  database.searchParams.set('options', `-c search_path=${SCHEMA}`);
   cluster = spawn('npm', ['run', 'cluster'], {
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
-      DATABASE_URL: database.toString(),
+      DATABASE_URL: testSchemaUrl(SCHEMA),
       REDIS_URL: process.env.E2E_REDIS_URL || 'redis://127.0.0.1:6379/1',
       KIJI_REDIS_PREFIX: `kiji-e2e-cluster-${process.pid}:`,
       PORT: String(NGINX_PORT),
@@ -76,9 +74,6 @@ const cacheOf = async (url: string) => (await fetch(`${base}${url}`)).headers.ge
 
 test('nginx keeps pages for a second and never what is one person’s', async () => {
   await expect.poll(() => cacheOf('/'), { timeout: 10_000, intervals: [100] }).toBe('HIT');
-  // After its second, a page is renewed in the background while the old copy is served.
-  await new Promise((r) => setTimeout(r, 1_500));
-  expect(['STALE', 'UPDATING', 'EXPIRED', 'HIT']).toContain(await cacheOf('/'));
   for (const url of ['/newsroom/sign-in', '/api/rails', '/search?q=経済']) {
     await cacheOf(url);
     expect(await cacheOf(url), url).toBe('BYPASS');

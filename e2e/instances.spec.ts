@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { prepareAppCopy, startServer, stopServer } from '../bench/server';
-import { dropTestPostgres, openTestPostgres, TEST_PG_URL } from '../lib/db/testing';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
 import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
 
@@ -52,11 +52,9 @@ test.beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-e2e-instances-'));
   redis = await startRedis();
   await (await openTestPostgres(SCHEMA)).db.destroy();
-  const database = new URL(TEST_PG_URL);
-  database.searchParams.set('options', `-c search_path=${SCHEMA}`);
   for (const port of PORTS) {
     const env = {
-      DATABASE_URL: database.toString(),
+      DATABASE_URL: testSchemaUrl(SCHEMA),
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
       KIJI_REDIS_PREFIX: PREFIX,
       KIJI_DATA_DIR: path.join(work, `data-${port}`),

@@ -180,7 +180,11 @@ type CacheHandlerClass = { revalidateTagsHere(tags: readonly string[], expire: E
  * manifest), found where next.config.ts names it.
  */
 export async function revalidateTagsInPageCache(tags: readonly string[], expire: Expiry): Promise<void> {
-  const load = createRequire(path.join(process.cwd(), 'package.json'));
-  const handler = load(path.join(process.cwd(), 'lib/cache/cache-handler.cjs')) as CacheHandlerClass;
-  await handler.revalidateTagsHere(tags, expire);
+  await loadCacheHandler().revalidateTagsHere(tags, expire);
+}
+
+let cacheHandler: CacheHandlerClass | null = null;
+function loadCacheHandler(): CacheHandlerClass {
+  cacheHandler ??= createRequire(path.join(process.cwd(), 'package.json'))(path.join(process.cwd(), 'lib/cache/cache-handler.cjs')) as CacheHandlerClass;
+  return cacheHandler;
 }

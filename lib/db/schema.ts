@@ -228,8 +228,11 @@ export type PreviewLinkTable = {
 
 export type ServerSecretTable = { name: string; value: string; created_at: string };
 
-/** The last time each cache tag was invalidated, replayed after a restart. */
-/** One row per tag: its latest invalidation, and whether that one dropped the pages (`now`) or marked them stale. */
+/**
+ * The last time each cache tag was invalidated, and whether that time dropped
+ * the pages (`now`) or marked them stale: replayed after a restart, read by
+ * the other instances (lib/cache/invalidation-bus.ts).
+ */
 export type CacheInvalidationTable = { tag: string; at: string; expire: 'stale' | 'now' };
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -18,15 +18,20 @@ export function openTestSqlite(prefix = 'kiji-test-'): Connection {
   return openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), prefix)) });
 }
 
+/** TEST_PG_URL with `schema` as the search_path: a DATABASE_URL for a server or connection confined to that schema. */
+export function testSchemaUrl(schema: string): string {
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
 /** A connection whose search_path is a freshly (re)created schema `schema`. */
 export async function openTestPostgres(schema: string): Promise<Connection> {
   await dropTestPostgres(schema);
   const admin = openDatabase({ databaseUrl: TEST_PG_URL, dataDir: '' });
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.db.destroy();
-  const url = new URL(TEST_PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  return openDatabase({ databaseUrl: testSchemaUrl(schema), dataDir: '' });
 }
 
 /** Drops a schema made by `openTestPostgres`. */
@@ -97,12 +102,11 @@ export async function openTestDatabase(engine: 'sqlite' | 'postgres', suite: str
   const schema = `kiji_test_${process.pid}_${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
   await withAdmin((admin) => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin));
   await withAdmin((admin) => sql`create schema ${sql.id(schema)}`.execute(admin));
-  const url = new URL(TEST_PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const conn = openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const url = testSchemaUrl(schema);
+  const conn = openDatabase({ databaseUrl: url, dataDir: '' });
   return {
     ...conn,
-    openAnother: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
+    openAnother: () => openDatabase({ databaseUrl: url, dataDir: '' }),
     async close() {
       await conn.db.destroy();
       await withAdmin((admin) => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin));

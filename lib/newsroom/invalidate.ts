@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
+import { announceInvalidation, recordAppliedInvalidation } from '../cache/invalidation-bus';
 import { CACHE_SECONDS } from '../cache/tags';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
-import { announceInvalidation, recordAppliedInvalidation } from '../cache/invalidation-bus';
 
 export type InvalidateOptions = {
   /**

@@ -19,9 +19,9 @@ export type ViewCounter = {
 /**
  * Decides and records one page view of `articleId` from a request with
  * `headers`: unknown or non-public ids, bots, prefetches and editors are
- * not counted (a preview page sends no beacon), nor a visitor's repeat view of the same article
- * within VIEW_LIMITS.dedupeMs, nor a visitor's views past VIEW_LIMITS'
- * hourly cap. The visitor is the client's address (lib/rankings/visitor.ts),
+ * not counted (a preview page sends no beacon), nor a visitor's repeat view
+ * of the same article within VIEW_LIMITS.dedupeMs, nor a visitor's views
+ * past VIEW_LIMITS' hourly cap. The visitor is the client's address (lib/rankings/visitor.ts),
  * whatever else the request says. A counted view joins the buffer's next batch.
  */
 export async function ingestView(counter: ViewCounter, articleId: string, headers: Headers, now = new Date()): Promise<ViewOutcome> {
