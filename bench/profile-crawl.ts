@@ -5,12 +5,18 @@
  * BENCH_PROFILE_CONNECTIONS at a time, then stops so Node writes the profile.
  * Prints the server's CPU milliseconds per page and where the profile is.
  * `npx tsx bench/profile-crawl.ts` (after `npm run build`).
+ *
+ * BENCH_PROFILE_MODE=readers profiles cached hits instead, as the newsroom
+ * day's readers make them: an unprofiled server first renders every one of
+ * the pages (so each is in the on-disk page cache), then the profiled one
+ * serves BENCH_PROFILE_READS requests drawn by a Zipf law over them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../lib/db/connect';
+import { zipfSampler } from './day-load';
 import { scaleArticleIds, seedDataDir } from './scale';
 import { cpuSeconds, prepareAppCopy, requireServerPid, startServer, stopServer } from './server';
 
@@ -20,6 +26,8 @@ const ARTICLES = 1_000;
 const PORT = Number(process.env.BENCH_PROFILE_PORT || 3650);
 const OUT = process.env.BENCH_PROFILE_DIR || path.join(os.tmpdir(), 'kiji-profile');
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+const READERS = process.env.BENCH_PROFILE_MODE === 'readers';
+const READS = Number(process.env.BENCH_PROFILE_READS || 10_000);
 /** BENCH_PROFILE_SQL=1: the profiled server also times every SQLite statement by its text and prints the costliest when it stops. */
 const SQL_TIMES = process.env.BENCH_PROFILE_SQL === '1';
 const SQL_TIMER = `
@@ -67,6 +75,11 @@ const origin = `http://127.0.0.1:${PORT}`;
 const env = { KIJI_DATA_DIR: dataDir, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1', KIJI_BENCH_PAGES: '0' };
 // Node 20 refuses --cpu-prof in NODE_OPTIONS, and `next start` serves from a child
 // process: under the profiler the server is Next.js's own request handler in one process.
+if (READERS) {
+  const filler = await startServer(env, PORT, { cwd: app });
+  await crawl(ids.map((id) => `/articles/${id}`), 8);
+  await stopServer(filler, 30_000);
+}
 const server = PROFILE ? await startProfiled(env) : await startServer(env, PORT, { cwd: app });
 
 async function startProfiled(extra: Record<string, string>): Promise<ChildProcess> {
@@ -100,23 +113,31 @@ app.prepare().then(() => {
 const pid = requireServerPid(PORT);
 // Warm: the first requests load the route's modules.
 for (const warm of ['/', '/sections/world']) await (await fetch(`${origin}${warm}`)).arrayBuffer();
+const rank = zipfSampler(ids.length);
+const paths = READERS ? Array.from({ length: READS }, () => `/articles/${ids[rank()]!}`) : ids.map((id) => `/articles/${id}`);
 const cpuBefore = cpuSeconds(pid);
 const started = performance.now();
-let next = 0;
-const caches = new Map<string, number>();
-await Promise.all(
-  Array.from({ length: CONNECTIONS }, async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      const response = await fetch(`${origin}/articles/${id}`);
-      await response.arrayBuffer();
-      const cache = `${response.status} ${response.headers.get('x-nextjs-cache')}`;
-      caches.set(cache, (caches.get(cache) ?? 0) + 1);
-    }
-  }),
-);
+const caches = await crawl(paths, CONNECTIONS);
 const seconds = (performance.now() - started) / 1000;
 const cpu = cpuSeconds(pid) - cpuBefore;
-console.log(`${PAGES} first renders at ${CONNECTIONS} at a time: ${(PAGES / seconds).toFixed(1)} pages/s, server CPU ${((cpu * 1000) / PAGES).toFixed(1)} ms a page; ${[...caches].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+console.log(`${paths.length} ${READERS ? 'reads (Zipf)' : 'first renders'} at ${CONNECTIONS} at a time: ${(paths.length / seconds).toFixed(1)} pages/s, server CPU ${((cpu * 1000) / paths.length).toFixed(2)} ms a page; ${[...caches].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
 await stopServer(server, 30_000);
+
+/** Fetches every path, `connections` at a time; counts the answers by status and `x-nextjs-cache`. */
+async function crawl(paths: readonly string[], connections: number): Promise<Map<string, number>> {
+  let next = 0;
+  const caches = new Map<string, number>();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < paths.length) {
+        // No compression, as autocannon in the newsroom day asks for none.
+        const response = await fetch(`${origin}${paths[next++]!}`, { headers: { "accept-encoding": "identity" } });
+        await response.arrayBuffer();
+        const cache = `${response.status} ${response.headers.get('x-nextjs-cache')}`;
+        caches.set(cache, (caches.get(cache) ?? 0) + 1);
+      }
+    }),
+  );
+  return caches;
+}
 if (PROFILE) console.log(`profiles in ${OUT} (the largest is the server's)`);
