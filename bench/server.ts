@@ -8,10 +8,12 @@ export type StartOptions = {
    * a server with its own copy of the build has its own Next.js caches.
    */
   cwd?: string;
+  /** The address that must answer 200 before the server counts as started (default `/`; the cluster asks `/api/health`). */
+  readyPath?: string;
 };
 
-/** Starts `npm start` (as README says) with the given environment, the bench's reference pages on (KIJI_BENCH_PAGES), and waits until it answers. */
-export async function startServer(env: Record<string, string>, port: number, { cwd }: StartOptions = {}): Promise<ChildProcess> {
+/** Starts `npm start` (as README says) with the given environment, the bench's reference pages on (KIJI_BENCH_PAGES), and waits until `readyPath` answers 200. */
+export async function startServer(env: Record<string, string>, port: number, { cwd, readyPath = '/' }: StartOptions = {}): Promise<ChildProcess> {
   // A server left over on the port would answer the readiness probe and be measured instead.
   if (findListeningPid(port) !== null || (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false))) {
     throw new Error(`port ${port} is already in use`);
@@ -21,7 +23,7 @@ export async function startServer(env: Record<string, string>, port: number, { c
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/`);
+      const response = await fetch(`http://127.0.0.1:${port}${readyPath}`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return child;
     } catch {
       // not listening yet

@@ -46,11 +46,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 fs.mkdirSync(dir, { recursive: true });
 const instanceEnv = { KIJI_TRUSTED_PROXY_HOPS: process.env.KIJI_TRUSTED_PROXY_HOPS || '1', KIJI_BENCH_PAGES: '0' };
 // Each instance its own copy of the build: its own page cache, as on separate machines.
-const startInstance = (i: number) => startServer(instanceEnv, instancePorts[i]!, { cwd: prepareAppCopy(path.join(dir, `instance-${i + 1}`)) });
+// Started = healthy: GET /api/health answers 200 once its database answers (lib/ops/health.ts).
+const startInstance = (i: number) =>
+  startServer(instanceEnv, instancePorts[i]!, { cwd: prepareAppCopy(path.join(dir, `instance-${i + 1}`)), readyPath: '/api/health' });
 // The first alone (it migrates and seeds the shared database), then the others together.
 instances.push(await startInstance(0));
 instances.push(...(await Promise.all(instancePorts.slice(1).map((_, i) => startInstance(i + 1)))));
-for (const [i, instancePort] of instancePorts.entries()) console.log(`Kiji cluster: instance ${i + 1} on http://127.0.0.1:${instancePort}`);
+for (const [i, instancePort] of instancePorts.entries()) {
+  const health = (await (await fetch(`http://127.0.0.1:${instancePort}/api/health`)).json()) as { status: string; redis: { state: string } };
+  console.log(`Kiji cluster: instance ${i + 1} on http://127.0.0.1:${instancePort} (${health.status}, Redis ${health.redis.state})`);
+}
 
 const prefix = path.join(dir, 'nginx');
 fs.mkdirSync(path.join(prefix, 'cache'), { recursive: true });

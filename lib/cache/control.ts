@@ -34,6 +34,8 @@ export const CACHE_CONTROL = {
   rails: 'public, max-age=0, s-maxage=10, stale-while-revalidate=20',
   /** Bytes that never change at their address (stored pictures, crops). */
   immutable: 'public, max-age=31536000, immutable',
+  /** The state of one instance at this moment (GET /api/health): worthless a second later, so nothing keeps it. */
+  status: 'no-store',
   /** Anything that depends on who asks or carries a secret: no cache anywhere may keep it. */
   personal: 'private, no-store',
   /**

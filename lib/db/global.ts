@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { readSettings } from '../config';
+import { onShutdown } from '../ops/shutdown';
 import { openDatabase, type Connection } from './connect';
 import { prepareDatabase } from './prepare';
 import type { Database } from './schema';
@@ -21,6 +22,8 @@ export function getConnection(): Promise<Connection> {
     const settings = readSettings();
     const conn = openDatabase(settings);
     await prepareDatabase(conn, { seedDemo: settings.seedDemo });
+    // Last at shutdown (hooks close newest first): the pool's connections end cleanly, SQLite checkpoints its WAL.
+    onShutdown('connections', 'database', () => conn.db.destroy());
     return conn;
   })().catch((error: unknown) => {
     // Let the next request try again rather than caching the failure.

@@ -1,4 +1,5 @@
 import { getDatabase } from '../db/global';
+import { onShutdown } from '../ops/shutdown';
 import { readNewsletterSettings } from './settings';
 import { createSmtpTransport, OutboxWorker } from './worker';
 
@@ -16,9 +17,10 @@ export async function startOutboxWorker(): Promise<OutboxWorker> {
   const settings = readNewsletterSettings();
   const worker = new OutboxWorker({ db: await getDatabase(), transport: settings.smtpUrl ? createSmtpTransport(settings.smtpUrl) : null });
   g.__kijiOutboxWorker = worker;
-  // No shutdown hook: the timer never holds the process open, and a mail
-  // interrupted mid-send is retried by the next worker once its claim expires.
+  // At shutdown the batch being sent finishes (bounded by the shutdown's
+  // grace); a mail cut off mid-send is retried by the next worker once its claim expires.
   worker.start();
+  onShutdown('work', 'newsletter outbox', () => worker.stop());
   return worker;
 }
 

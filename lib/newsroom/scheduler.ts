@@ -20,7 +20,7 @@ export const SCHEDULER_MAX_SLEEP_MS = 30_000;
 /** While the server is not yet listening at start, or the call fails, try again this soon (ms). */
 const RETRY_MS = 1_000;
 
-type SchedulerState = { token: string; timer?: NodeJS.Timeout; wake: () => void; replayed: boolean };
+type SchedulerState = { token: string; timer?: NodeJS.Timeout; wake: () => void; replayed: boolean; stopped: boolean; ticking: Promise<void> | null };
 type Global = typeof globalThis & { __kijiScheduler?: SchedulerState };
 
 /** The per-process token the scheduler's route accepts: only this process's timer can know it. */
@@ -41,16 +41,28 @@ export function wakeScheduler(): void {
   (globalThis as Global).__kijiScheduler?.wake();
 }
 
+/** Stops the timer and waits for a tick in progress (graceful shutdown, lib/ops/shutdown.ts); what falls due meanwhile is published by the next instance or start. */
+export async function stopScheduler(): Promise<void> {
+  const state = (globalThis as Global).__kijiScheduler;
+  if (!state) return;
+  state.stopped = true;
+  clearTimeout(state.timer);
+  await state.ticking;
+}
+
 /** Starts the process's scheduler once; later calls do nothing. */
 export function startScheduler(db: Kysely<Database>, baseUrl: string): void {
   const g = globalThis as Global;
   if (g.__kijiScheduler) return;
-  const state: SchedulerState = { token: randomBytes(32).toString('base64url'), wake: () => arm(0), replayed: false };
+  const state: SchedulerState = { token: randomBytes(32).toString('base64url'), wake: () => arm(0), replayed: false, stopped: false, ticking: null };
   g.__kijiScheduler = state;
 
   function arm(ms: number): void {
     clearTimeout(state.timer);
-    state.timer = setTimeout(() => void tick(), ms);
+    if (state.stopped) return;
+    state.timer = setTimeout(() => {
+      state.ticking = tick().finally(() => (state.ticking = null));
+    }, ms);
     // The timer must not keep a process alive that is otherwise done (tests, CLI).
     state.timer.unref();
   }

@@ -3,7 +3,8 @@ import { readSettings } from '../config';
 import { getDatabase } from '../db/global';
 import { forgetRailsAfter } from '../rails';
 import { refreshRouting } from './routing';
-import { startScheduler } from './scheduler';
+import { onShutdown } from '../ops/shutdown';
+import { startScheduler, stopScheduler } from './scheduler';
 import { readNewsroomSettings } from './settings';
 import { toWarmPaths, warmPages } from './warm';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
@@ -36,7 +37,7 @@ export async function startNewsroom(): Promise<void> {
   }
   await refreshRouting(db);
   // What other instances invalidate, applied here too (docs/adr/0024-invalidation-across-instances.md).
-  await startInvalidationListener({
+  const stopListener = await startInvalidationListener({
     db,
     redisUrl: settings.redisUrl,
     redisPrefix: settings.redisPrefix,
@@ -48,4 +49,6 @@ export async function startNewsroom(): Promise<void> {
     },
   });
   startScheduler(db, newsroom.internalUrl);
+  onShutdown('work', 'invalidation listener', stopListener);
+  onShutdown('work', 'scheduler', stopScheduler);
 }

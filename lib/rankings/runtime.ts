@@ -18,6 +18,7 @@ import { SqlViewStore } from './sql-store';
 import { reportStoreError, type ViewStore } from './store';
 import { MemoryDeduper, MemorySalt } from './visitor';
 import { readTrustedProxyHops } from '../http/client-address';
+import { onShutdown } from '../ops/shutdown';
 
 /**
  * The process's view counter and ranking job, wired from the settings:
@@ -31,6 +32,8 @@ export type ViewRuntime = ViewCounter & {
   store: ViewStore;
   /** What pages read the rankings through: the store, or the lists last read from it while it cannot be reached. */
   rankings: LastKnownRankings;
+  /** The Redis client behind the store (REDIS_URL), for the health check and shutdown; none on the site's database. */
+  redis?: Redis;
 };
 
 type Global = typeof globalThis & { __kijiViews?: Promise<ViewRuntime>; __kijiRankingTimer?: ReturnType<typeof setInterval> };
@@ -54,7 +57,7 @@ export function createViewRuntime({ db, redis, redisPrefix, trustedProxyHops }: 
   const isPublicArticle = (id: string, now: Date) => known.isPublic(id, now);
   if (redis) {
     const store = new RedisViewStore(redis, redisPrefix);
-    return { store, rankings: new LastKnownRankings(store), deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops };
+    return { store, rankings: new LastKnownRankings(store), deduper: store, salt: store, buffer: new ViewBuffer(store), isPublicArticle, trustedProxyHops, redis };
   }
   // The embedded database serves one process, so dedupe and salt live in
   // its memory. Several instances on one PostgreSQL without Redis would
@@ -69,13 +72,19 @@ export function getViewRuntime(): Promise<ViewRuntime> {
   const g = globalThis as Global;
   g.__kijiViews ??= (async (): Promise<ViewRuntime> => {
     const settings = readSettings();
-    return createViewRuntime({
+    const runtime = createViewRuntime({
       db: await getDatabase(),
       // Waits for the first connection at most connectTimeout: a Redis that is down at start fails fast like one that goes down later.
       redis: settings.redisUrl ? await connectRedis(settings.redisUrl) : undefined,
       redisPrefix: settings.redisPrefix,
       trustedProxyHops: readTrustedProxyHops(),
     });
+    // After the last request: the views still buffered are written, then the client closes.
+    onShutdown('connections', 'page views and Redis', async () => {
+      await runtime.buffer.flush();
+      if (runtime.redis) await closeRedis(runtime.redis);
+    });
+    return runtime;
   })().catch((error: unknown) => {
     g.__kijiViews = undefined;
     throw error;
@@ -135,6 +144,7 @@ export async function startRankingJob(): Promise<void> {
   const tick = () => tickRankingJob(runtime);
   g.__kijiRankingTimer = setInterval(() => void tick(), JOB_TICK_MS);
   g.__kijiRankingTimer.unref?.();
+  onShutdown('work', 'ranking job', () => clearInterval(g.__kijiRankingTimer));
   if (settings.seedDemo) {
     try {
       if (await seedDemoViews(runtime.store, await getDatabase(), new Date())) console.log('Kiji: demo view history loaded');
@@ -143,4 +153,13 @@ export async function startRankingJob(): Promise<void> {
     }
   }
   await tick();
+}
+
+/** QUIT when connected (Redis answers, then closes), otherwise just drop the socket and stop reconnecting. */
+async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') return redis.disconnect();
+  await redis.quit().then(
+    () => undefined,
+    () => redis.disconnect(),
+  );
 }

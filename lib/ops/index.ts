@@ -1,0 +1,42 @@
+import 'server-only';
+import { sql } from 'kysely';
+import { readSettings } from '../config';
+import { getConnection } from '../db/global';
+import { getViewRuntime } from '../rankings/runtime';
+import { checkHealth, coalesce, type HealthProbes } from './health';
+import { isShuttingDown } from './shutdown';
+
+export type { HealthReport } from './health';
+
+// Kept on globalThis: the route handler and instrumentation are separate bundles of one process.
+type Global = typeof globalThis & { __kijiHealthProbes?: HealthProbes };
+
+function getProbes(): HealthProbes {
+  const g = globalThis as Global;
+  g.__kijiHealthProbes ??= (() => {
+    const settings = readSettings();
+    return {
+      engine: settings.databaseUrl ? 'postgres' : 'sqlite',
+      // A real table on both engines: SQLite's `select 1` would not touch the file.
+      database: coalesce(async () => {
+        const { db } = await getConnection();
+        await sql`select 1 from articles limit 1`.execute(db);
+      }),
+      // The rankings' client: no offline queue, 500 ms command timeout (ADR 0023), so a PING fails at once while it is disconnected.
+      redis: settings.redisUrl
+        ? coalesce(async () => {
+            const { redis } = await getViewRuntime();
+            if (!redis) throw new Error('no Redis client');
+            await redis.ping();
+          })
+        : undefined,
+      stopping: isShuttingDown,
+    };
+  })();
+  return g.__kijiHealthProbes;
+}
+
+/** This instance's health report and HTTP status (lib/ops/health.ts). */
+export function getHealth() {
+  return checkHealth(getProbes());
+}
