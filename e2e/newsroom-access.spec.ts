@@ -85,7 +85,6 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/media POST',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
-      '/api/newsroom/scheduler POST',
       '/api/newsroom/sign-in POST',
       '/api/newsroom/sign-out POST',
       '/api/newsroom/terms POST',
@@ -156,11 +155,6 @@ test('every newsroom mutation refuses anonymous, cross-site, Origin-less and tok
   const page = await (await fetch(`${getBase()}/newsroom/articles/${draftId}/revisions`, { headers: { cookie: session.cookie } })).text();
   expect(page.includes('第2版'), 'the draft still has its two revisions').toBe(true);
   expect(page.includes('第3版'), 'no refused request saved a revision').toBe(false);
-});
-
-test('the scheduler route answers only its own process', async () => {
-  const response = await fetch(`${getBase()}/api/newsroom/scheduler`, { method: 'POST', headers: { ...editorHeaders(session), 'x-kiji-scheduler': 'guess' } });
-  expect(response.status).toBe(403);
 });
 
 test('sign-in: one message for a wrong user or password, then 429 per account', async () => {

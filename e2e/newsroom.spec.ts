@@ -232,7 +232,11 @@ test('scheduling in Japan time; a scheduled article appears when its time comes'
   await page.getByRole('button', { name: '予約を取り消す' }).click();
   await expect(page.getByTestId('article-status')).toHaveText('下書き');
 
-  const { id: soon, revision } = await createDraftApi(session, draftOf());
+  const headline = `予約公開テスト${Date.now()}`;
+  const { id: soon, revision } = await createDraftApi(session, draftOf({ headline }));
+  // The home page is cached before the publish: the scheduler, outside any request, must make it stale.
+  await fetch(`${getBase()}/`);
+  expect((await fetch(`${getBase()}/`)).headers.get('x-nextjs-cache')).toBe('HIT');
   const due = new Date(Math.ceil((Date.now() + 4_000) / 1000) * 1000);
   const scheduled = await commandApi(session, soon, 'schedule', { baseRevision: revision, at: due.toISOString() });
   expect(scheduled.status).toBe(200);
@@ -245,6 +249,8 @@ test('scheduling in Japan time; a scheduled article appears when its time comes'
   expect(ms).toBeLessThan(20_000);
   const html = await (await fetch(`${getBase()}/articles/${soon}`)).text();
   expect(html.includes(`dateTime="${toJstIso(due)}"`), 'published at its scheduled time').toBe(true);
+  const onHome = await waitUntilReaderSees('/', (home) => home.includes(headline), 20_000);
+  expect(onHome, 'the scheduled story reaches the cached home page').toBeLessThan(20_000);
 });
 
 test('XSS payloads in every editor field never reach a public page unescaped', async ({ page }) => {

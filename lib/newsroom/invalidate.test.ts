@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../db/connect';
-import { invalidateTags, replayRecentInvalidations } from './invalidate';
+import { invalidateTags, invalidateTagsInProcess, replayRecentInvalidations } from './invalidate';
 import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
 
 const revalidateTag = vi.hoisted(() => vi.fn());
 const forgetRailsAfter = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidateTag }));
+const revalidateTagsInPageCache = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('../rails', () => ({ forgetRailsAfter }));
+vi.mock('../cache/invalidation-bus', async (importOriginal) => ({ ...(await importOriginal<object>()), revalidateTagsInPageCache }));
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 
@@ -16,7 +18,10 @@ describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
     conn = await openTestDatabase(engine, 'invalidate');
   }, 60_000);
   afterAll(() => closeTestDatabase(conn, engine, 'invalidate'));
-  beforeEach(() => revalidateTag.mockClear());
+  beforeEach(() => {
+    revalidateTag.mockClear();
+    revalidateTagsInPageCache.mockClear();
+  });
 
   it("invalidates with the 'max' profile and records each tag", async () => {
     await invalidateTags(conn.db, ['article:abcdefgh', 'articles'], T0);
@@ -45,8 +50,20 @@ describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
     // A day and an hour on, the first two tags are older than the longest backstop (a day).
     const replayed = await replayRecentInvalidations(conn.db, new Date(T0.getTime() + 25 * hour));
     expect(replayed).toBe(1);
-    expect(revalidateTag.mock.calls).toEqual([['section:world', 'max']]);
+    // Outside any request (the scheduler's first tick): straight into this process's page cache.
+    expect(revalidateTag).not.toHaveBeenCalled();
+    expect(revalidateTagsInPageCache.mock.calls).toEqual([[['section:world'], 'stale']]);
     const left = await conn.db.selectFrom('cache_invalidations').select('tag').execute();
     expect(left.map((r) => r.tag)).toEqual(['section:world']);
+  });
+
+  it('invalidates outside a request (the scheduler) through the page cache, and records as a request does', async () => {
+    const at = new Date(T0.getTime() + 60_000);
+    await invalidateTagsInProcess(conn.db, ['article:zzzzzzzz', 'articles'], at);
+    expect(revalidateTag).not.toHaveBeenCalled();
+    expect(revalidateTagsInPageCache.mock.calls).toEqual([[['article:zzzzzzzz', 'articles'], 'stale']]);
+    expect(forgetRailsAfter).toHaveBeenLastCalledWith(['article:zzzzzzzz', 'articles']);
+    const rows = await conn.db.selectFrom('cache_invalidations').select(['tag', 'at', 'expire']).where('tag', '=', 'article:zzzzzzzz').execute();
+    expect(rows).toEqual([{ tag: 'article:zzzzzzzz', at: at.toISOString(), expire: 'stale' }]);
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
-import { announceInvalidation, recordAppliedInvalidation } from '../cache/invalidation-bus';
+import { announceInvalidation, recordAppliedInvalidation, revalidateTagsInPageCache } from '../cache/invalidation-bus';
 import { CACHE_SECONDS } from '../cache/tags';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
@@ -21,18 +21,35 @@ export type InvalidateOptions = {
  * Marks the pages behind these cache tags stale (lib/cache/tags.ts). With the
  * `max` profile the next request regenerates the page (serving the old one
  * once meanwhile); docs/benchmarks.md has the measured time until an
- * anonymous reader sees the change. Route handlers only: revalidateTag needs
- * a request's work store.
+ * anonymous reader sees the change. In a route handler or Server Action
+ * (revalidateTag needs a request's work store); outside one, the scheduler
+ * uses {@link invalidateTagsInProcess}.
  *
  * Next.js keeps invalidations in memory while cached pages live on disk, so
  * a restart before a page's next visit would bring the old page back until
  * its backstop. Each invalidation is therefore also recorded, and the
- * scheduler's first call after start replays the recent ones. Other
+ * scheduler's first tick after start replays the recent ones. Other
  * instances apply it from the announcement or the record.
  */
 export async function invalidateTags(db: Kysely<Database>, tags: readonly string[], now = new Date(), { expire = 'stale' }: InvalidateOptions = {}): Promise<void> {
   if (tags.length === 0) return;
   for (const tag of tags) revalidateTag(tag, expire === 'now' ? { expire: 0 } : 'max');
+  await recordAndAnnounce(db, tags, now, expire);
+}
+
+/**
+ * {@link invalidateTags} outside any request (the scheduler's timer): the
+ * same change to this process's page cache that the other instances make
+ * when they apply an announcement (lib/cache/invalidation-bus.ts), then the
+ * same record and announcement.
+ */
+export async function invalidateTagsInProcess(db: Kysely<Database>, tags: readonly string[], now = new Date(), { expire = 'stale' }: InvalidateOptions = {}): Promise<void> {
+  if (tags.length === 0) return;
+  await revalidateTagsInPageCache(tags, expire);
+  await recordAndAnnounce(db, tags, now, expire);
+}
+
+async function recordAndAnnounce(db: Kysely<Database>, tags: readonly string[], now: Date, expire: 'stale' | 'now'): Promise<void> {
   forgetRailsAfter(tags);
   const at = now.toISOString();
   await db
@@ -47,14 +64,18 @@ export async function invalidateTags(db: Kysely<Database>, tags: readonly string
 /** The longest a cached page can outlive an invalidation it missed: the longest backstop. */
 const REPLAY_WINDOW_MS = Math.max(...Object.values(CACHE_SECONDS)) * 1000;
 
-/** Re-invalidates what was invalidated within the replay window (after a restart); returns how many tags. */
+/**
+ * Re-invalidates, in this process's page cache, what was invalidated within
+ * the replay window (the scheduler's first tick after a restart); returns how many tags.
+ */
 export async function replayRecentInvalidations(db: Kysely<Database>, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
   await db.deleteFrom('cache_invalidations').where('at', '<', since).execute();
   const rows = await db.selectFrom('cache_invalidations').select(['tag', 'at', 'expire']).execute();
-  for (const { tag, at, expire } of rows) {
-    revalidateTag(tag, expire === 'now' ? { expire: 0 } : 'max');
-    recordAppliedInvalidation(tag, at);
+  for (const expire of ['stale', 'now'] as const) {
+    const tags = rows.filter((row) => row.expire === expire).map((row) => row.tag);
+    if (tags.length > 0) await revalidateTagsInPageCache(tags, expire);
   }
+  for (const { tag, at } of rows) recordAppliedInvalidation(tag, at);
   return rows.length;
 }
