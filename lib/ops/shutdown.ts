@@ -28,7 +28,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
  * The HTTP server is Next.js's own; it is found through Node's public
  * `http.server.request.start` diagnostics channel, which also counts the
  * requests in flight. An instance that never answered a request has none in
- * flight (in practice the scheduler's first call, at start, is its first).
+ * flight and is not found: it stops all the same, and its listening socket
+ * closes as the process exits (`npm start` and `npm run cluster` ask each
+ * instance for a page or /api/health before sending it readers).
  */
 
 export type ShutdownPhase = 'work' | 'connections';
