@@ -29,8 +29,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
  * `http.server.request.start` diagnostics channel, which also counts the
  * requests in flight. An instance that never answered a request has none in
  * flight and is not found: it stops all the same, and its listening socket
- * closes as the process exits (`npm start` and `npm run cluster` ask each
- * instance for a page or /api/health before sending it readers).
+ * closes as the process exits. Behind nginx or `npm run cluster` the first
+ * health check is such a request.
  */
 
 export type ShutdownPhase = 'work' | 'connections';
