@@ -172,7 +172,10 @@ function parseAnnouncement(message: string, self: string): Invalidation | null {
   }
 }
 
-type CacheHandlerClass = { revalidateTagsHere(tags: readonly string[], expire: Expiry): Promise<void> };
+type CacheHandlerClass = {
+  revalidateTagsHere(tags: readonly string[], expire: Expiry): Promise<void>;
+  replayTagsHere(invalidations: readonly { tag: string; at: string }[]): void;
+};
 
 /**
  * The page cache's side of applying an invalidation: cache-handler.cjs as
@@ -181,6 +184,15 @@ type CacheHandlerClass = { revalidateTagsHere(tags: readonly string[], expire: E
  */
 export async function revalidateTagsInPageCache(tags: readonly string[], expire: Expiry): Promise<void> {
   await loadCacheHandler().revalidateTagsHere(tags, expire);
+}
+
+/**
+ * Invalidations made while this process was down, applied at the time each
+ * was made: a page cached before it is rendered afresh on its next request,
+ * never served again (cache-handler.cjs `replayTagsHere`).
+ */
+export function replayTagsInPageCache(invalidations: readonly { tag: string; at: string }[]): void {
+  loadCacheHandler().replayTagsHere(invalidations);
 }
 
 let cacheHandler: CacheHandlerClass | null = null;
