@@ -26,8 +26,8 @@ import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
  * Runs in its own project after `cluster`.
  */
 
-// 4200–4299, away from the e2e servers' ports; four per E2E_PORT so two runs on one machine do not meet.
-const BASE_PORT = 4200 + (E2E_PORT % 25) * 4;
+// 4240–4299, away from the e2e servers' ports (and 4222, NATS's); four per E2E_PORT so two runs on one machine rarely meet.
+const BASE_PORT = 4240 + (E2E_PORT % 15) * 4;
 const PG_PORT = BASE_PORT;
 const PORT = BASE_PORT + 1;
 const SMTP_PORT = BASE_PORT + 2;

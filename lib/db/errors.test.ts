@@ -4,7 +4,7 @@ import { CURRENT_CONSENT_VERSION } from '../newsletter/consent';
 import { handleSignup } from '../newsletter/http';
 import { toErrorResponse } from '../newsroom/http';
 import { openDatabase, type Connection } from './connect';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, toServerFault } from './errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, reportBackgroundError, toServerFault } from './errors';
 
 /**
  * A database that cannot be reached (issue 13): a form or a newsroom call
@@ -84,5 +84,27 @@ describe('a database that cannot be reached', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('syntax error'), { code: '42601' }))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(toServerFault(Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' }))?.kind).toBe('storage-full');
+  });
+});
+
+describe('background tasks during an outage', () => {
+  it('say once a minute that the database is unreachable, and every other failure in full', () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      for (let i = 0; i < 5; i++) reportBackgroundError('Kiji test: poll failed', refused);
+      expect(logged).toEqual([['Kiji test: poll failed: database unavailable (connect ECONNREFUSED 127.0.0.1:5432)']]);
+      const bug = new TypeError('x is undefined');
+      reportBackgroundError('Kiji test: poll failed', bug);
+      reportBackgroundError('Kiji test: poll failed', bug);
+      expect(logged.slice(1)).toEqual([
+        ['Kiji test: poll failed', bug],
+        ['Kiji test: poll failed', bug],
+      ]);
+    } finally {
+      console.error = original;
+    }
   });
 });

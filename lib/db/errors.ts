@@ -61,3 +61,27 @@ export function toServerFault(error: unknown): ServerFault | null {
   if (isDatabaseUnavailable(error)) return { kind: 'database-unavailable', message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSeconds: DATABASE_UNAVAILABLE_RETRY_SECONDS };
   return null;
 }
+
+type FaultLog = typeof globalThis & { __kijiDatabaseFaultLog?: Map<string, number> };
+
+/** How often a background task repeats that the database is unreachable (ms): once a minute, not once a poll. */
+const UNAVAILABLE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * Logs a background task's failure (`what`: "Kiji: could not reload article
+ * routing"). While the database is unreachable the routing snapshot, the
+ * invalidation log, the outbox and the ranking job each fail every second or
+ * few; they say so in one line each, at most once a minute, instead of a
+ * stack trace per poll. Any other error is logged in full, every time.
+ */
+export function reportBackgroundError(what: string, error: unknown): void {
+  if (!isDatabaseUnavailable(error)) {
+    console.error(what, error);
+    return;
+  }
+  const log = ((globalThis as FaultLog).__kijiDatabaseFaultLog ??= new Map());
+  const now = Date.now();
+  if (now - (log.get(what) ?? 0) < UNAVAILABLE_LOG_INTERVAL_MS) return;
+  log.set(what, now);
+  console.error(`${what}: database unavailable (${error instanceof Error ? error.message : String(error)})`);
+}
