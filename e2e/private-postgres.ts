@@ -23,16 +23,17 @@ export type PrivatePostgres = {
   destroy(): void;
 };
 
-function findBinaries(): string {
-  const candidates = ['/usr/local/bin', ...fs.readdirSync('/usr/lib/postgresql', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/usr/lib/postgresql/${d.name}/bin`).sort().reverse()];
-  const dir = candidates.find((d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')) && fs.existsSync(path.join(d, 'postgres')));
-  if (!dir) throw new Error('initdb, pg_ctl and postgres not found in /usr/local/bin or /usr/lib/postgresql/*/bin (apt-get install postgresql)');
-  return dir;
+/** The folder with PostgreSQL's initdb, pg_ctl and postgres (/usr/local/bin, else the newest /usr/lib/postgresql/<version>/bin); null when there is none. */
+export function findPostgresBinaries(): string | null {
+  const versions = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
+  const candidates = ['/usr/local/bin', ...versions.map((v) => `/usr/lib/postgresql/${v}/bin`)];
+  return candidates.find((d) => ['initdb', 'pg_ctl', 'postgres'].every((tool) => fs.existsSync(path.join(d, tool)))) ?? null;
 }
 
 /** Initialises and starts a private server on `port` with a `kiji` database; trust authentication on 127.0.0.1 only. */
 export function startPrivatePostgres(port: number): PrivatePostgres {
-  const bin = findBinaries();
+  const bin = findPostgresBinaries();
+  if (!bin) throw new Error('initdb, pg_ctl and postgres not found in /usr/local/bin or /usr/lib/postgresql/*/bin (apt-get install postgresql)');
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) => {
     const command = path.join(bin, tool);
