@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { reportBackgroundError } from '../db/errors';
 
 /**
  * Cache invalidations reach every instance (issue 13, docs/adr/0024-invalidation-across-instances.md).
@@ -128,7 +129,7 @@ export async function startInvalidationListener({ db, redisUrl, redisPrefix, app
   };
   const timer = setInterval(() => {
     polling ??= poll()
-      .catch((error: unknown) => console.error('Kiji: could not read cache invalidations', error))
+      .catch((error: unknown) => reportBackgroundError('Kiji: could not read cache invalidations', error))
       .finally(() => (polling = null));
   }, pollMs);
   timer.unref();

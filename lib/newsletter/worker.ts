@@ -6,6 +6,7 @@ import { toOutboxMail, type OutboxMail } from './outbox';
 import { pruneRateLimits } from '../http/rate-limit';
 import { pruneConfirmations } from './service';
 import { createToken } from './tokens';
+import { reportBackgroundError } from '../db/errors';
 
 type Db = Kysely<Database>;
 
@@ -197,7 +198,7 @@ export class OutboxWorker {
         if (this.stopped || sent + retried + failed < this.batchSize) break;
       }
     } catch (error) {
-      console.error('Kiji outbox: worker pass failed', error);
+      reportBackgroundError('Kiji outbox: worker pass failed', error);
     }
   }
 
