@@ -15,8 +15,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
-import { openDatabase } from '../lib/db/connect';
 import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { Phase, parseSitemap, percentile, readerPicker, runLoad, zipfSampler, type PhaseResult } from './day-load';
@@ -254,7 +252,3 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(formatCluster(result));
   saveCluster(result);
 }
-
-// Kept for the import: the schema helpers open their own connections.
-void sql;
-void openDatabase;
