@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { signIn } from '../bench/editor-client';
 import { findListeningPid, stopServerOnPort } from '../bench/server';
 import { openDatabase } from '../lib/db/connect';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
+import { SHUTDOWN_DEFAULTS } from '../lib/ops/shutdown';
 import { E2E_PORT } from './env';
 
 /**
@@ -18,12 +20,32 @@ import { E2E_PORT } from './env';
  * KIJI_DATA_DIR and NEXT_MANUAL_SIG_HANDLE=true. It must create, migrate and
  * seed its database, serve pages, pictures, scripts and the newsroom (a
  * sign-in, a draft and its live preview, which is a Server Action), and stop
- * with exit 0 on SIGTERM. Its own project, after the operations spec.
+ * with exit 0 on SIGTERM. It runs with the environment and stop signal of
+ * the systemd unit (deploy/systemd/kiji@.service), which `systemd-analyze
+ * verify` must accept without a word. Its own project, after the operations spec.
  */
 
 const PORT = E2E_PORT + 80;
 const origin = `http://127.0.0.1:${PORT}`;
 const STANDALONE = path.join(process.cwd(), '.next', 'standalone');
+
+const UNIT = path.join(process.cwd(), 'deploy', 'systemd', 'kiji@.service');
+
+/** `Key=value` settings of the unit for instance `instance` (%i replaced), each key's values in order. */
+function readUnit(instance: string): Map<string, string[]> {
+  const settings = new Map<string, string[]>();
+  for (const line of fs.readFileSync(UNIT, 'utf8').split('\n')) {
+    const match = /^([A-Za-z]+)=(.*)$/.exec(line.trim());
+    if (!match) continue;
+    settings.set(match[1]!, [...(settings.get(match[1]!) ?? []), match[2]!.replaceAll('%i', instance)]);
+  }
+  return settings;
+}
+
+/** The unit's `Environment=` lines as variables. */
+function unitEnvironment(unit: Map<string, string[]>): Record<string, string> {
+  return Object.fromEntries((unit.get('Environment') ?? []).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
 
 let work: string;
 let app: string;
@@ -64,19 +86,15 @@ test('a copy of .next/standalone outside the checkout serves the site and the ne
   expect(fs.existsSync(path.join(app, 'public', 'brand', 'kiji-logo.png'))).toBe(true);
   expect(fs.readdirSync(path.join(app, '.next', 'static', 'chunks')).length).toBeGreaterThan(0);
 
+  // As systemd starts instance 1, but on this run's port and data folder.
+  const unit = readUnit('1');
+  const unitEnv = unitEnvironment(unit);
+  expect(unitEnv).toMatchObject({ NODE_ENV: 'production', PORT: '3001', HOSTNAME: '127.0.0.1', NEXT_MANUAL_SIG_HANDLE: 'true' });
+  expect(unit.get('ExecStart')).toEqual([`/usr/bin/node ${unit.get('WorkingDirectory')![0]}/server.js`]);
   const dataDir = path.join(work, 'data');
   const child = spawn(process.execPath, ['server.js'], {
     cwd: app,
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOSTNAME: '127.0.0.1',
-      KIJI_DATA_DIR: dataDir,
-      SITE_URL: origin,
-      NEXT_MANUAL_SIG_HANDLE: 'true',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+    env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '/usr/bin:/bin', ...unitEnv, PORT: String(PORT), KIJI_DATA_DIR: dataDir, SITE_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -148,7 +166,11 @@ test('a copy of .next/standalone outside the checkout serves the site and the ne
   await expect(page.getByTestId('save-state')).toContainText('保存しました');
   await page.close();
 
-  // SIGTERM: Kiji's handler (NEXT_MANUAL_SIG_HANDLE) stops the server and exits 0.
+  // The unit's stop: its KillSignal to node alone; Kiji's handler (NEXT_MANUAL_SIG_HANDLE)
+  // exits 0 long before systemd's SIGKILL, which waits for the grace and both phases of hooks.
+  expect(unit.get('KillSignal')).toEqual(['SIGTERM']);
+  expect(unit.get('KillMode')).toEqual(['mixed']);
+  expect(Number(unit.get('TimeoutStopSec')![0]) * 1000).toBeGreaterThan(SHUTDOWN_DEFAULTS.graceMs + 2 * SHUTDOWN_DEFAULTS.hookMs);
   const pid = findListeningPid(PORT);
   expect(pid).toBe(child.pid);
   process.kill(pid!, 'SIGTERM');
@@ -158,4 +180,13 @@ test('a copy of .next/standalone outside the checkout serves the site and the ne
   expect(log).toMatch(/Kiji: stopped in \d+ ms\n/);
   expect(log).not.toMatch(/NEXT_MANUAL_SIG_HANDLE is not set/);
   expect(findListeningPid(PORT)).toBeNull();
+});
+
+test('systemd accepts the unit: systemd-analyze verify says nothing about it', async () => {
+  // A copy, so the template is verified as instance 1 from its own folder.
+  const dir = fs.mkdtempSync(path.join(work, 'unit-'));
+  fs.copyFileSync(UNIT, path.join(dir, 'kiji@.service'));
+  // Unknown keys and bad values are warnings with exit 0: any output is a failure.
+  const { stdout, stderr } = await promisify(execFile)('systemd-analyze', ['verify', '--man=no', path.join(dir, 'kiji@1.service')]);
+  expect(stdout + stderr).toBe('');
 });
