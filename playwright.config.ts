@@ -15,6 +15,8 @@ const CLUSTER_SPEC = /cluster\.spec\.ts$/;
 const OPERATIONS_SPEC = /operations\.spec\.ts$/;
 // A server on a private PostgreSQL the spec stops and starts, and an SMTP server it starts late: alone.
 const FAULTS_SPEC = /faults\.spec\.ts$/;
+// A copy of the standalone server (.next/standalone) outside the checkout, run as a service would: alone.
+const STANDALONE_SPEC = /standalone\.spec\.ts$/;
 // What readers and crawlers get and the newsroom's publish loop, again on
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
 // and 速報, publishing into cached pages. Layout, budgets, access control and
@@ -36,8 +38,8 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: SQLITE_SERVER.base, launchOptions: chromium, trace: 'off' },
   projects: [
-    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
-    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
     // The production build on PostgreSQL + Redis, at desktop width only: the
     // phone project proves layout, which no database changes.
     {
@@ -52,7 +54,8 @@ export default defineConfig({
     { name: 'cluster', testMatch: CLUSTER_SPEC, dependencies: ['instances'] },
     { name: 'operations', testMatch: OPERATIONS_SPEC, dependencies: ['cluster'] },
     { name: 'faults', testMatch: FAULTS_SPEC, dependencies: ['operations'] },
-    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['faults'] },
+    { name: 'standalone', testMatch: STANDALONE_SPEC, dependencies: ['faults'], use: { launchOptions: chromium } },
+    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['standalone'] },
     // Lighthouse's performance score extrapolates from what it observes, so it
     // runs last, on its own: no other worker shares the machine's cores then.
     // (When an earlier test fails, Playwright skips it: the run has failed anyway.)

@@ -39,6 +39,7 @@ const checks: Check[] = [
   { what: `Redis at ${new URL(redis).host}`, ok: () => reachable(redis, 6379), fix: 'start it (redis-server --daemonize yes) or set REDIS_TEST_URL' },
   { what: 'xmllint (sitemap validation)', ok: async () => onPath('xmllint'), fix: 'apt-get install libxml2-utils' },
   { what: 'Java 17+ (the Nu Html Checker)', ok: async () => onPath('java'), fix: 'apt-get install default-jre-headless' },
+  { what: 'systemd-analyze (the systemd unit in deploy/)', ok: async () => onPath('systemd-analyze'), fix: 'apt-get install systemd' },
 ];
 
 const missing: string[] = [];
