@@ -48,9 +48,10 @@ export function addEditor(dataDir: string, login: string, name: string): { login
 
 /** Signs in through the API; `ms` is the sign-in request alone (scrypt and session). */
 export async function signIn(origin: string, login: string, password: string): Promise<{ session: EditorSession; ms: number }> {
-  const html = await (await fetch(`${origin}/newsroom/sign-in`)).text();
+  const page = await fetch(`${origin}/newsroom/sign-in`);
+  const html = await page.text();
   const token = /\d{13}\.[A-Za-z0-9_-]{43}/.exec(html)?.[0];
-  if (!token) throw new Error('no token on the sign-in page');
+  if (!token) throw new Error(`no token on the sign-in page (${page.status}: ${html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').slice(0, 200)})`);
   const started = performance.now();
   const response = await fetch(`${origin}/api/newsroom/sign-in`, {
     method: 'POST',
@@ -62,8 +63,8 @@ export async function signIn(origin: string, login: string, password: string): P
   // The session cookie (the sign-in also marks the browser as the account's: kiji_device).
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => /^(__Host-)?kiji_session=/.test(c));
   if (!cookie) throw new Error('sign-in set no cookie');
-  const page = await (await fetch(`${origin}/newsroom`, { headers: { cookie } })).text();
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+  const newsroom = await (await fetch(`${origin}/newsroom`, { headers: { cookie } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(newsroom)?.[1];
   if (!csrf) throw new Error('no CSRF token on the newsroom page');
   return { session: { origin, cookie, csrf }, ms };
 }

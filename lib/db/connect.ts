@@ -35,9 +35,12 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
       connectionString: options.databaseUrl,
       max: 10,
       // A request fails fast when PostgreSQL is down or unreachable (a 503,
-      // lib/db/errors.ts) instead of waiting out a TCP timeout; also bounds
-      // the wait for a free client when all ten are busy.
-      connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+      // lib/db/errors.ts) instead of waiting out a TCP timeout: each new
+      // connection must open within the bound. On the client, not the pool:
+      // pg-pool applies its own `connectionTimeoutMillis` to the wait for a
+      // free client too, and under load (a flood through nginx) that turned
+      // a busy pool into 500s.
+      Client: TimedClient,
       // A server that vanished without closing the socket is noticed.
       keepAlive: true,
       types: {
@@ -70,6 +73,13 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
 
 /** Milliseconds to open a connection to PostgreSQL before a query fails (ADR 0026). */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 3_000;
+
+/** A PostgreSQL client that gives up opening its connection after {@link POSTGRES_CONNECT_TIMEOUT_MS}. */
+class TimedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(typeof config === 'string' ? { connectionString: config, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS } : { ...config, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+  }
+}
 
 /**
  * An idle client whose server went away (PostgreSQL stopped or restarted:
