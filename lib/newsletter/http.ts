@@ -12,6 +12,7 @@ import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
 import { getSigningSecret, hashAddress, readClientAddress } from './tokens';
 import { parseSignup, tokenSchema, TOKEN_MESSAGE } from './validation';
+import { logger } from '../log';
 
 /**
  * The newsletter's HTTP endpoints, one function each, taking a Request and
@@ -123,7 +124,7 @@ async function answerStorageFull(request: Request, endpoint: () => Promise<Respo
     return await endpoint();
   } catch (error) {
     if (!isStorageFull(error)) throw error;
-    console.error('Kiji newsletter: storage full', error);
+    logger('newsletter').error({ err: error }, 'storage full');
     return respond(request, { status: 503, message: STORAGE_FULL_MESSAGE, headers: { 'Retry-After': String(STORAGE_FULL_RETRY_SECONDS) } });
   }
 }

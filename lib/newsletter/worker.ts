@@ -6,6 +6,7 @@ import { toOutboxMail, type OutboxMail } from './outbox';
 import { pruneRateLimits } from '../http/rate-limit';
 import { pruneConfirmations } from './service';
 import { createToken } from './tokens';
+import { logger } from '../log';
 
 type Db = Kysely<Database>;
 
@@ -193,11 +194,11 @@ export class OutboxWorker {
       // Keep going while batches come back full: a backlog drains at once.
       for (;;) {
         const { sent, retried, failed } = await this.runOnce();
-        if (sent + retried + failed > 0) console.log(`Kiji outbox: sent ${sent}, retrying ${retried}, failed ${failed}`);
+        if (sent + retried + failed > 0) logger('newsletter').info({ sent, retrying: retried, failed }, 'outbox batch done');
         if (this.stopped || sent + retried + failed < this.batchSize) break;
       }
     } catch (error) {
-      console.error('Kiji outbox: worker pass failed', error);
+      logger('newsletter').error({ err: error }, 'outbox worker pass failed');
     }
   }
 

@@ -4,6 +4,7 @@ import { CACHE_CONTROL } from '../cache/control';
 import { isStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_RETRY_SECONDS } from '../db/errors';
 import { readBody, type BodyRefusal } from '../http/body';
 import { MAX_UPLOAD_BYTES } from './upload-rules';
+import { logger } from '../log';
 
 const NO_STORE = { 'Cache-Control': CACHE_CONTROL.personal } as const;
 
@@ -34,10 +35,10 @@ export function toErrorResponse(error: unknown): Response {
     return jsonError(error.status, error.message);
   }
   if (isStorageFull(error)) {
-    console.error('Kiji newsroom: storage full', error);
+    logger('newsroom').error({ err: error }, 'storage full');
     return jsonError(503, STORAGE_FULL_MESSAGE, { 'Retry-After': String(STORAGE_FULL_RETRY_SECONDS) });
   }
-  console.error('Kiji newsroom: command failed', error);
+  logger('newsroom').error({ err: error }, 'command failed');
   return jsonError(500, '処理に失敗しました。時間をおいてもう一度お試しください。');
 }
 

@@ -1,4 +1,5 @@
 import type { RankingPeriod } from './windows';
+import { logger } from '../log';
 
 /**
  * Where page views and computed rankings live. Two backends implement it:
@@ -82,5 +83,5 @@ export function isStoreUnavailable(error: unknown): boolean {
 
 /** Logs a failed store call, unless it is an outage its connection has already logged. */
 export function reportStoreError(message: string, error: unknown): void {
-  if (!isStoreUnavailable(error)) console.error(message, error);
+  if (!isStoreUnavailable(error)) logger('rankings').error({ err: error }, message);
 }
