@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { CACHE_CONTROL } from './lib/cache/control';
 import { FORWARDED_HTTPS, buildSecurityHeaders } from './lib/http/security-headers';
 
 /** The reader routes that are ISR pages (docs/adr/0003-caching.md); their CDN lifetime is CACHE_CONTROL.page. */
 const PAGE_ROUTES = ['/', '/articles/:path*', '/:kind(sections|topics|tags|series|authors)/:path*', '/magazine/:path*', '/publications/:path*', '/ranking/:path*'];
 
-const nextConfig: NextConfig = {
+/** The site's settings, whatever Next.js is doing (the tests read them). */
+export const nextConfig: NextConfig = {
   // Native and pool-holding packages load from node_modules at run time.
   // Kysely too: bundled, each server chunk got a copy of its classes, and
   // code that compared them across chunks broke (site search checked
@@ -72,4 +74,15 @@ function toHeaderList(headers: Record<string, string>) {
   return Object.entries(headers).map(([key, value]) => ({ key, value }));
 }
 
-export default nextConfig;
+/**
+ * `next build` also writes `.next/standalone`: `server.js` with the files it
+ * traced, to copy to a machine and run with `node server.js` (the `postbuild`
+ * script adds `public/` and `.next/static`; deploy/README.md, ADR 0027).
+ * Only while building: `next start` warns that it "does not work" with a
+ * standalone config. It does (it serves `.next` and ignores the folder), and
+ * Next.js reads `output` at run time for nothing else, so README's
+ * `npm start` stays as it was, without the warning.
+ */
+export default function config(phase: string): NextConfig {
+  return phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: 'standalone' } : nextConfig;
+}

@@ -13,6 +13,10 @@ const INSTANCES_SPEC = /instances\.spec\.ts$/;
 const CLUSTER_SPEC = /cluster\.spec\.ts$/;
 // Health, SIGTERM with requests in flight, backup and restore: servers of their own, alone.
 const OPERATIONS_SPEC = /operations\.spec\.ts$/;
+// A server on a private PostgreSQL the spec stops and starts, and an SMTP server it starts late: alone.
+const FAULTS_SPEC = /faults\.spec\.ts$/;
+// A copy of the standalone server (.next/standalone) outside the checkout, run as a service would: alone.
+const STANDALONE_SPEC = /standalone\.spec\.ts$/;
 // What readers and crawlers get and the newsroom's publish loop, again on
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
 // and 速報, publishing into cached pages. Layout, budgets, access control and
@@ -34,8 +38,8 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: SQLITE_SERVER.base, launchOptions: chromium, trace: 'off' },
   projects: [
-    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
-    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
     // The production build on PostgreSQL + Redis, at desktop width only: the
     // phone project proves layout, which no database changes.
     {
@@ -49,7 +53,9 @@ export default defineConfig({
     { name: 'instances', testMatch: INSTANCES_SPEC, dependencies: ['load'] },
     { name: 'cluster', testMatch: CLUSTER_SPEC, dependencies: ['instances'] },
     { name: 'operations', testMatch: OPERATIONS_SPEC, dependencies: ['cluster'] },
-    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['operations'] },
+    { name: 'faults', testMatch: FAULTS_SPEC, dependencies: ['operations'] },
+    { name: 'standalone', testMatch: STANDALONE_SPEC, dependencies: ['faults'], use: { launchOptions: chromium } },
+    { name: 'fuzz', testMatch: FUZZ_SPEC, dependencies: ['standalone'] },
     // Lighthouse's performance score extrapolates from what it observes, so it
     // runs last, on its own: no other worker shares the machine's cores then.
     // (When an earlier test fails, Playwright skips it: the run has failed anyway.)

@@ -3,6 +3,9 @@ import { decideArticleRouting } from './lib/newsroom/routing';
 import { getFreshRoutingSnapshot } from './lib/newsroom/routing-cache';
 import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
 import { CACHE_CONTROL } from './lib/cache/control';
+import { DATABASE_UNAVAILABLE_RETRY_SECONDS } from './lib/db/errors';
+import { UNAVAILABLE_PAGE_HTML } from './lib/http/unavailable-page';
+import { isDatabaseAnswering } from './lib/ops';
 
 /**
  * Runs before the page cache for article, newsroom and preview URLs:
@@ -11,6 +14,9 @@ import { CACHE_CONTROL } from './lib/cache/control';
  *   cookie or header skips it. Editors and preview links see a withdrawn
  *   article at its preview address (docs/adr/0019-preview-address.md);
  * - preview and newsroom responses say `noindex`;
+ * - a newsroom page answers 503 with a Japanese message while the database
+ *   is down (every one of them reads it: the session, the articles), not a
+ *   500 from deep in its render (docs/adr/0026-database-outage.md);
  * - a Server Action call anywhere but a newsroom page, or from another
  *   origin, is refused (refuseServerAction);
  * - a multipart form posted to a page is refused with 400: no page of ours
@@ -49,6 +55,19 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(target, 301);
     }
     return NextResponse.next();
+  }
+  if (pathname === '/newsroom' || pathname.startsWith('/newsroom/')) {
+    if (!(await isDatabaseAnswering())) {
+      return new NextResponse(UNAVAILABLE_PAGE_HTML, {
+        status: 503,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': CACHE_CONTROL.personal,
+          'Retry-After': String(DATABASE_UNAVAILABLE_RETRY_SECONDS),
+          'X-Robots-Tag': 'noindex',
+        },
+      });
+    }
   }
   const response = NextResponse.next();
   response.headers.set('X-Robots-Tag', 'noindex');

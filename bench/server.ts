@@ -104,11 +104,13 @@ function processGroup(pid: number): number | null {
 
 /** Folders under `.next` that Next.js fills while it serves (see {@link prepareAppCopy}). */
 const RUNTIME_CACHES = ['cache', path.join('server', 'route-cache')];
+/** Under `.next` but not served by `npm start`: the standalone server's folder (60 MB, ADR 0027). */
+const NOT_SERVED = ['standalone'];
 
 /**
  * A folder to run the production build from with caches of its own: every
  * entry of the checkout linked, except `.next`, which is copied without its
- * caches. Next.js keeps its data cache (`unstable_cache`, in `cache/`) and
+ * caches and the standalone folder. Next.js keeps its data cache (`unstable_cache`, in `cache/`) and
  * the pages it renders on demand (`server/route-cache/` in Next.js 16.4)
  * under `.next` and reads them back across restarts, keyed by route and
  * arguments, not by database; two servers on different data folders sharing
@@ -128,7 +130,7 @@ export function prepareAppCopy(dir: string): string {
   fs.cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
     recursive: true,
     verbatimSymlinks: true,
-    filter: (source) => !RUNTIME_CACHES.some((cache) => source === path.join(root, '.next', cache)),
+    filter: (source) => ![...RUNTIME_CACHES, ...NOT_SERVED].some((skipped) => source === path.join(root, '.next', skipped)),
   });
   return dir;
 }

@@ -13,8 +13,10 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
  * three instances of the build on PostgreSQL and Redis, Debian's nginx in
  * front with deploy/nginx's configuration. Readers go through nginx: it
  * keeps pages for a second and never what is one person's, a publish
- * through it shows through it, and an instance killed under readers costs
- * none of them a request. Runs in its own project after `instances`.
+ * through it shows through it, a breaking flag reaches every instance's
+ * ticker, an instance restarted after missing a change never serves the old
+ * page, and an instance killed under readers costs none of them a request.
+ * Runs in its own project after `instances`.
  */
 
 const NGINX_PORT = E2E_PORT + 400;
@@ -25,6 +27,16 @@ const base = `http://127.0.0.1:${NGINX_PORT}`;
 let work: string;
 let cluster: ChildProcess;
 
+/** What every instance of the cluster runs with (besides its port). */
+const clusterEnv = () => ({
+  DATABASE_URL: testSchemaUrl(SCHEMA),
+  REDIS_URL: process.env.E2E_REDIS_URL || 'redis://127.0.0.1:6379/1',
+  KIJI_REDIS_PREFIX: `kiji-e2e-cluster-${process.pid}:`,
+  SITE_URL: base,
+  KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+  SMTP_URL: '',
+});
+
 test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-e2e-cluster-'));
@@ -34,16 +46,11 @@ test.beforeAll(async () => {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
-      DATABASE_URL: testSchemaUrl(SCHEMA),
-      REDIS_URL: process.env.E2E_REDIS_URL || 'redis://127.0.0.1:6379/1',
-      KIJI_REDIS_PREFIX: `kiji-e2e-cluster-${process.pid}:`,
+      ...clusterEnv(),
       PORT: String(NGINX_PORT),
       KIJI_INSTANCE_PORT: String(INSTANCE_PORTS[0]),
       KIJI_INSTANCES: String(INSTANCE_PORTS.length),
       KIJI_CLUSTER_DIR: path.join(work, 'cluster'),
-      SITE_URL: base,
-      KIJI_REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
-      SMTP_URL: '',
     },
   });
   await expect
@@ -115,6 +122,76 @@ test('a publish through nginx shows through nginx; a withdrawal answers 410', as
   // Never the editor's session.
   const cookieValue = session.cookie.split('=').slice(1).join('=');
   for (const file of ['nginx-access.json', ...INSTANCE_PORTS.map((_, i) => `instance-${i + 1}.json`)]) expect(fs.readFileSync(path.join(logs, file), 'utf8')).not.toContain(cookieValue);
+});
+
+const instance = (port: number) => `http://127.0.0.1:${port}`;
+type Rails = { breaking: { headline: string; breaking: boolean }[] };
+const breakingOn = async (port: number, headline: string) =>
+  ((await (await fetch(`${instance(port)}/api/rails`)).json()) as Rails).breaking.find((item) => item.headline === headline)?.breaking ?? false;
+
+test('a breaking flag set through nginx is in every instance’s ticker', async () => {
+  const session = await signInApi(base);
+  const draft = draftOf({ headline: `全インスタンスに届く速報${Date.now()}` });
+  const { id, revision } = await createDraftApi(session, draft);
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status).toBe(200);
+  for (const port of INSTANCE_PORTS) await expect.poll(() => breakingOn(port, draft.headline), { timeout: 20_000 }).toBe(false);
+  // The desk marks the live story 速報 (a correction of its draft).
+  const flagged = await commandApi(session, id, 'correct', {
+    draft: { ...draft, breakingUntil: new Date(Date.now() + 3_600_000).toISOString() },
+    baseRevision: published.body.article!.revision,
+  });
+  expect(flagged.status).toBe(200);
+  const started = Date.now();
+  for (const port of INSTANCE_PORTS) {
+    await expect.poll(() => breakingOn(port, draft.headline), { timeout: 20_000, message: `the ticker of the instance on ${port}` }).toBe(true);
+    // The ticker rendered into each instance's pages too (what a reader without JavaScript sees).
+    await expect
+      .poll(async () => {
+        const html = await (await fetch(`${instance(port)}/`)).text();
+        const ticker = html.slice(html.indexOf('data-testid="breaking-ticker"'));
+        return ticker.slice(0, ticker.indexOf('</section>')).includes(draft.headline) && ticker.includes('速報');
+      }, { timeout: 20_000, message: `the ticker in the page of the instance on ${port}` })
+      .toBe(true);
+  }
+  console.log(`a breaking flag in every instance's ticker after ${Date.now() - started} ms`);
+  expect((await commandApi(session, id, 'unpublish', { baseRevision: flagged.body.article!.revision })).status).toBe(200);
+});
+
+test('an instance restarted after missing a correction never serves the old page', async () => {
+  test.setTimeout(4 * 60_000);
+  const port = INSTANCE_PORTS[2]!;
+  const session = await signInApi(base);
+  const draft = draftOf({ headline: `再起動前の見出し${Date.now()}` });
+  const { id, revision } = await createDraftApi(session, draft);
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status).toBe(200);
+  const url = `${instance(port)}/articles/${id}`;
+  await expect.poll(async () => (await fetch(url)).headers.get('x-nextjs-cache'), { timeout: 20_000 }).toBe('HIT');
+  expect(await (await fetch(url)).text()).toContain(draft.headline);
+
+  // Down, with its page cache on disk; the desk corrects the headline meanwhile.
+  const pid = findListeningPid(port)!;
+  process.kill(pid, 'SIGTERM');
+  await expect.poll(() => findListeningPid(port), { timeout: 30_000 }).toBeNull();
+  const corrected = `再起動後の見出し${Date.now()}`;
+  expect((await commandApi(session, id, 'correct', { draft: { ...draft, headline: corrected }, baseRevision: published.body.article!.revision })).status).toBe(200);
+
+  // Back, from the same copy of the build and its cache, as `npm run cluster` started it.
+  const restarted = spawn('npm', ['start'], {
+    cwd: path.join(work, 'cluster', 'instance-3'),
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, ...clusterEnv(), PORT: String(port), KIJI_TRUSTED_PROXY_HOPS: '1', KIJI_BENCH_PAGES: '0' },
+  });
+  restarted.unref();
+  await expect.poll(async () => (await fetch(`${instance(port)}/api/health`).catch(() => null))?.status, { timeout: 2 * 60_000, intervals: [250] }).toBe(200);
+  // Its very first answers already carry the correction: none is the page cached before it.
+  for (let i = 0; i < 5; i++) {
+    const html = await (await fetch(url)).text();
+    expect(html, `answer ${i + 1} after the restart`).toContain(corrected);
+    expect(html).not.toContain(draft.headline);
+  }
 });
 
 test('an instance killed under readers costs none of them a request', async () => {

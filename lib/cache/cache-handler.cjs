@@ -19,6 +19,13 @@
  * - `revalidateTag` also drops every remembered entry carrying one of the
  *   tags, so a publish (`article:<id>`) or a `revalidatePath` renders the
  *   address afresh on its next request;
+ * - a render that an invalidation of one of its tags overtook (it began
+ *   before the change and ended after) is stored dated by its start, so it
+ *   is stale at once: Next.js dates an entry by when it was written, and such
+ *   a page, holding the old content, would otherwise pass for fresh;
+ * - invalidations applied from outside a request (other instances, the
+ *   restart replay) go straight to the tags manifest (`revalidateTagsHere`,
+ *   `replayTagsHere`);
  * - everything else is Next.js's FileSystemCache, unchanged.
  *
  * Plain CommonJS whose export is the class itself: the server loads it with
@@ -29,8 +36,10 @@
  * version and cache-handler.test.ts fails when any of them changes shape.
  */
 
+const fs = require('node:fs');
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js');
+const { tagsManifest, areTagsStale } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS } = require('./not-found-memory.cjs');
 
 /**
@@ -45,6 +54,18 @@ const NOT_FOUND_SLOT = Symbol.for('kiji.cache-handler.not-found');
 // lib/cache/invalidation-bus.ts requires it to apply other instances' invalidations).
 const notFoundEntries = (globalThis[NOT_FOUND_SLOT] ??= new BoundedLru(NOT_FOUND_LIMITS, (key) => SharedCacheControls.cacheControls.delete(key)));
 
+/**
+ * When the render of each key now under way began: the time of the `get`
+ * that found nothing, or something stale, for it (the earliest, if several
+ * readers found it so before the render's `set`). Shared like the LRU; at
+ * most RENDER_STARTS_LIMIT keys (a render that never ends in a `set`, a
+ * failed one, leaves its key until pushed out).
+ */
+const RENDER_STARTS_SLOT = Symbol.for('kiji.cache-handler.render-starts');
+/** @type {Map<string, number>} */
+const renderStarts = (globalThis[RENDER_STARTS_SLOT] ??= new Map());
+const RENDER_STARTS_LIMIT = 10_000;
+
 /** Next.js's `max` profile (what `revalidateTag(tag, 'max')` hands a handler): stale at once, expired after a year. */
 const MAX_PROFILE_EXPIRE_SECONDS = 365 * 24 * 60 * 60;
 
@@ -58,8 +79,12 @@ class KijiCacheHandler extends FileSystemCache {
    */
   async get(key, ctx) {
     const remembered = notFoundEntries.get(key);
-    if (remembered) return remembered;
-    return super.get(key, ctx);
+    const found = remembered ?? (await super.get(key, ctx));
+    if (needsRender(found, ctx) && !renderStarts.has(key)) {
+      if (renderStarts.size >= RENDER_STARTS_LIMIT) renderStarts.delete(renderStarts.keys().next().value);
+      renderStarts.set(key, Date.now());
+    }
+    return found;
   }
 
   /**
@@ -68,14 +93,43 @@ class KijiCacheHandler extends FileSystemCache {
    * @param {any} ctx
    */
   async set(key, data, ctx) {
+    const startedAt = renderStarts.get(key);
+    renderStarts.delete(key);
+    // A render that began before an invalidation of something it shows may
+    // hold the old content; stored as of its start, it is stale at once
+    // instead of fresh until the next change (a correction made while the
+    // home page re-rendered would otherwise stay off it for a day).
+    const outrun = startedAt !== undefined && areTagsStale(tagsOfValue(data, ctx), startedAt);
     if (isNotFoundValue(data) && !this.isOnDisk(key, data.kind)) {
-      const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
+      const entry = { value: data, lastModified: outrun ? startedAt : Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
       notFoundEntries.set(key, entry, key.length + sizeOfValue(data), tagsOfValue(data, ctx));
       return;
     }
     // Found now (a story published where a 404 was), or on disk already: the disk holds the truth.
     notFoundEntries.delete(key, false);
-    return super.set(key, data, ctx);
+    await super.set(key, data, ctx);
+    if (outrun) this.backdate(key, data.kind, startedAt);
+  }
+
+  /**
+   * Makes a stored entry look written at `at`: its in-memory copy and the
+   * modification time of the file Next.js dates it by (`get` takes
+   * `lastModified` from it).
+   *
+   * @param {string} key
+   * @param {string} kind the value's CachedRouteKind
+   * @param {number} at
+   */
+  backdate(key, kind, at) {
+    const inMemory = KijiCacheHandler.memoryCache?.get(key);
+    if (inMemory) inMemory.lastModified = at;
+    const file = this.primaryFile(key, kind);
+    if (!file) return;
+    try {
+      fs.utimesSync(file, at / 1000, at / 1000);
+    } catch {
+      // Not on disk after all: the memory copy is all there is.
+    }
   }
 
   /**
@@ -104,6 +158,31 @@ class KijiCacheHandler extends FileSystemCache {
   }
 
   /**
+   * Replays invalidations this process missed (made while it was down),
+   * each at the time it was made: a page cached before that time is expired,
+   * so the next request renders it afresh instead of being answered with the
+   * old page once (what `stale` would do); a page rendered after it stays as
+   * it is. Next.js compares a tag's `expired` time with each entry's
+   * `lastModified` (tags-manifest.external.js `areTagsExpired`). A later
+   * invalidation already applied here is kept: `stale` is never moved back,
+   * and an immediate expiry only forward.
+   *
+   * @param {readonly { tag: string; at: string }[]} invalidations
+   */
+  static replayTagsHere(invalidations) {
+    const now = Date.now();
+    for (const { tag, at } of invalidations) {
+      const atMs = Date.parse(at);
+      if (!Number.isFinite(atMs)) continue;
+      const existing = tagsManifest.get(tag) || {};
+      // A future `expired` is the `max` profile's year: not an expiry to keep.
+      const expiredBefore = typeof existing.expired === 'number' && existing.expired <= now ? existing.expired : 0;
+      tagsManifest.set(tag, { ...existing, stale: Math.max(existing.stale ?? 0, atMs), expired: Math.max(expiredBefore, Math.min(atMs, now)) });
+    }
+    notFoundEntries.deleteTagged(invalidations.map(({ tag }) => tag));
+  }
+
+  /**
    * Whether the file-system cache holds an entry for `key`, judged by the
    * file its own `get` reads first.
    *
@@ -111,17 +190,41 @@ class KijiCacheHandler extends FileSystemCache {
    * @param {string} kind the value's CachedRouteKind
    */
   isOnDisk(key, kind) {
-    if (!this.flushToDisk || !this.fs) return false;
+    const file = this.primaryFile(key, kind);
+    return file !== null && this.fs.existsSync(file);
+  }
+
+  /**
+   * The file of `key` that the file-system cache's own `get` reads first and
+   * dates the entry by, or null without a disk cache.
+   *
+   * @param {string} key
+   * @param {string} kind the value's CachedRouteKind
+   * @returns {string | null}
+   */
+  primaryFile(key, kind) {
+    if (!this.flushToDisk || !this.fs) return null;
     try {
-      const file =
-        kind === 'FETCH'
-          ? this.getFilePath(key, 'FETCH')
-          : this.getFilePath(kind === 'APP_ROUTE' ? `${key}.body` : `${key}.html`, kind);
-      return this.fs.existsSync(file);
+      return kind === 'FETCH' ? this.getFilePath(key, 'FETCH') : this.getFilePath(kind === 'APP_ROUTE' ? `${key}.body` : `${key}.html`, kind);
     } catch {
-      return false;
+      return null;
     }
   }
+}
+
+/**
+ * Whether what `get` found means Next.js is about to render the key: nothing
+ * found, a tag invalidated since it was written, or its lifetime over.
+ *
+ * @param {any} found
+ * @param {any} ctx
+ */
+function needsRender(found, ctx) {
+  if (!found?.value) return true;
+  const softTags = Array.isArray(ctx?.softTags) ? ctx.softTags : [];
+  if (areTagsStale([...tagsOfValue(found.value, ctx), ...softTags], found.lastModified)) return true;
+  const revalidate = found.cacheControl?.revalidate ?? found.value.revalidate;
+  return typeof revalidate === 'number' && found.lastModified + revalidate * 1000 <= Date.now();
 }
 
 module.exports = KijiCacheHandler;

@@ -7,6 +7,7 @@ import type { BoundedLru, NotFoundEntry } from './not-found-memory.cjs';
 declare class KijiCacheHandler extends FileSystemCache.default {
   static readonly notFoundEntries: BoundedLru<NotFoundEntry>;
   static revalidateTagsHere(tags: readonly string[], expire: 'stale' | 'now'): Promise<void>;
+  static replayTagsHere(invalidations: readonly { tag: string; at: string }[]): void;
   isOnDisk(key: string, kind: string): boolean;
 }
 

@@ -243,3 +243,73 @@ describe('an invalidation made by another instance (revalidateTagsHere)', () => 
     expect(KijiCacheHandler.notFoundEntries.get(getRouteCacheKey('/articles/soon5678', ARTICLE_ROUTE))).toBeUndefined();
   });
 });
+
+describe('invalidations missed while the process was down (replayTagsHere)', () => {
+  const later = () => new Promise((r) => setTimeout(r, 5));
+
+  it('expires a page cached before the invalidation, so it is rendered afresh rather than served once more', async () => {
+    await setPage('/articles/missed12', 200, ['_N_T_/articles/missed12', 'article:missed12']);
+    await later();
+    const at = new Date().toISOString();
+    KijiCacheHandler.replayTagsHere([{ tag: 'article:missed12', at }]);
+    // Expired, not stale: Next.js renders it before answering instead of sending the old page.
+    expect(await getPage('/articles/missed12')).toBeNull();
+  });
+
+  it('leaves a page rendered after the invalidation as it is', async () => {
+    const at = new Date(Date.now() - 60_000).toISOString();
+    await setPage('/articles/after123', 200, ['_N_T_/articles/after123', 'article:after123']);
+    KijiCacheHandler.replayTagsHere([{ tag: 'article:after123', at }]);
+    const page = await getPage('/articles/after123');
+    expect(page?.value.status).toBe(200);
+    expect(page?.isStale).toBeFalsy();
+  });
+
+  it('keeps a later invalidation already applied here', async () => {
+    await setPage('/articles/both1234', 200, ['_N_T_/articles/both1234', 'article:both1234']);
+    await later();
+    await KijiCacheHandler.revalidateTagsHere(['article:both1234'], 'stale');
+    // The replay's invalidation is older than the page: the page is still stale from the later one.
+    KijiCacheHandler.replayTagsHere([{ tag: 'article:both1234', at: new Date(Date.now() - 3_600_000).toISOString() }]);
+    const page = await getPage('/articles/both1234');
+    expect(page?.value.status).toBe(200);
+    expect(page?.isStale).toBeTruthy();
+  });
+});
+
+describe('a render that an invalidation overtakes', () => {
+  const later = () => new Promise((r) => setTimeout(r, 5));
+  const tags = (id: string) => [`_N_T_/articles/${id}`, `article:${id}`];
+
+  it('is stored stale: what it shows may predate the change', async () => {
+    expect(await getPage('/articles/raced123')).toBeNull(); // Next.js starts rendering here
+    await later();
+    await KijiCacheHandler.revalidateTagsHere(['article:raced123'], 'stale'); // a correction meanwhile
+    await later();
+    await setPage('/articles/raced123', 200, tags('raced123')); // the render ends
+    const page = await getPage('/articles/raced123');
+    expect(page?.value.status).toBe(200);
+    expect(page?.isStale, 'rendered again on the next request').toBeTruthy();
+    // Dated by its start on disk too, which a restarted process reads.
+    const html = filesOnDisk().find((file) => file.endsWith('raced123.html'))!;
+    expect(fs.statSync(path.join(dist, html)).mtimeMs).toBeLessThan(Date.now() - 5);
+  });
+
+  it('is fresh when nothing it shows changed while it ran', async () => {
+    expect(await getPage('/articles/calm1234')).toBeNull();
+    await KijiCacheHandler.revalidateTagsHere(['article:other999'], 'stale');
+    await setPage('/articles/calm1234', 200, tags('calm1234'));
+    expect((await getPage('/articles/calm1234'))?.isStale).toBeFalsy();
+  });
+
+  it('is fresh when the change came before it began', async () => {
+    await setPage('/articles/before12', 200, tags('before12'));
+    await later();
+    await KijiCacheHandler.revalidateTagsHere(['article:before12'], 'stale');
+    await later();
+    expect((await getPage('/articles/before12'))?.isStale).toBeTruthy(); // Next.js re-renders from here
+    await setPage('/articles/before12', 200, tags('before12'));
+    expect((await getPage('/articles/before12'))?.isStale).toBeFalsy();
+  });
+});
+

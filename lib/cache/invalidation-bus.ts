@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { reportBackgroundError } from '../db/errors';
 import { logger } from '../log';
 
 /**
@@ -131,7 +132,7 @@ export async function startInvalidationListener({ db, redisUrl, redisPrefix, app
   };
   const timer = setInterval(() => {
     polling ??= poll()
-      .catch((error: unknown) => logger('invalidation').error({ err: error }, 'could not read cache invalidations'))
+      .catch((error: unknown) => reportBackgroundError('invalidation', 'could not read cache invalidations', error))
       .finally(() => (polling = null));
   }, pollMs);
   timer.unref();
@@ -175,7 +176,10 @@ function parseAnnouncement(message: string, self: string): Invalidation | null {
   }
 }
 
-type CacheHandlerClass = { revalidateTagsHere(tags: readonly string[], expire: Expiry): Promise<void> };
+type CacheHandlerClass = {
+  revalidateTagsHere(tags: readonly string[], expire: Expiry): Promise<void>;
+  replayTagsHere(invalidations: readonly { tag: string; at: string }[]): void;
+};
 
 /**
  * The page cache's side of applying an invalidation: cache-handler.cjs as
@@ -184,6 +188,15 @@ type CacheHandlerClass = { revalidateTagsHere(tags: readonly string[], expire: E
  */
 export async function revalidateTagsInPageCache(tags: readonly string[], expire: Expiry): Promise<void> {
   await loadCacheHandler().revalidateTagsHere(tags, expire);
+}
+
+/**
+ * Invalidations made while this process was down, applied at the time each
+ * was made: a page cached before it is rendered afresh on its next request,
+ * never served again (cache-handler.cjs `replayTagsHere`).
+ */
+export function replayTagsInPageCache(invalidations: readonly { tag: string; at: string }[]): void {
+  loadCacheHandler().replayTagsHere(invalidations);
 }
 
 let cacheHandler: CacheHandlerClass | null = null;

@@ -17,6 +17,7 @@ import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
 import type { Database, Dialect } from './schema';
 import { titleGramTokens } from '../text/title-grams';
+import { logger } from '../log';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
 
@@ -34,6 +35,12 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
+      // A request fails fast when PostgreSQL is down or unreachable (a 503,
+      // lib/db/errors.ts) instead of waiting out a TCP timeout; also bounds
+      // the wait for a free client when all ten are busy.
+      connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+      // A server that vanished without closing the socket is noticed.
+      keepAlive: true,
       types: {
         getTypeParser(oid: number, format?: 'text' | 'binary') {
           // Timestamps travel as ISO strings on both engines (see schema.ts).
@@ -44,6 +51,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
         },
       } as pg.CustomTypesConfig,
     });
+    watchPool(pool);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -59,6 +67,31 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
     titleGramTokens(String(headline ?? ''), typeof standfirst === 'string' ? standfirst : null),
   );
   return { db: new Kysely<Database>({ dialect: new EmbeddedSqliteDialect(sqlite) }), dialect: 'sqlite' };
+}
+
+/** Milliseconds to open a connection to PostgreSQL before a query fails (ADR 0026). */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 3_000;
+
+/**
+ * An idle client whose server went away (PostgreSQL stopped or restarted:
+ * 57P01 "terminating connection due to administrator command") makes the
+ * pool emit `error`; with no listener that is an uncaught exception, one per
+ * idle client, on every outage. The pool drops such clients itself and opens
+ * new ones when asked, so it reconnects without a restart: log the first
+ * error of an outage, and its end when a connection opens again.
+ */
+function watchPool(pool: pg.Pool): void {
+  let down = false;
+  pool.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger('db').error({ reason: error.message }, 'lost a PostgreSQL connection; reconnecting on the next query');
+  });
+  pool.on('connect', () => {
+    if (!down) return;
+    down = false;
+    logger('db').info('PostgreSQL connection open again');
+  });
 }
 
 /**

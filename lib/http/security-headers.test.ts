@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import nextConfig from '../../next.config';
+import { nextConfig } from '../../next.config';
 import { GONE_PAGE_HTML } from '../newsroom/gone-page';
 import { previewLinkRefusal } from '../preview/refusal-page';
 import { FORWARDED_HTTPS, buildContentSecurityPolicy, buildSecurityHeaders } from './security-headers';

@@ -3,7 +3,7 @@ import { currentRequestId } from './request-id';
 import { readLogLevel, type LogLevel } from './settings';
 
 /**
- * The server's one logger (docs/adr/0026-structured-logs.md): pino, one JSON
+ * The server's one logger (docs/adr/0028-structured-logs.md): pino, one JSON
  * object a line on stdout, e.g.
  *
  * {"level":"info","time":"2026-12-04T09:00:00.000Z","pid":41,"hostname":"web1","module":"newsroom","reqId":"3f2a…","articleId":"abcd2345","editorId":"e1","msg":"article published"}

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 
 /**
  * The id of the request being handled, for every log line written while
- * handling it (docs/adr/0026-structured-logs.md).
+ * handling it (docs/adr/0028-structured-logs.md).
  *
  * nginx names each request (`$request_id`, 32 hex digits), logs it in its
  * access log and sends it upstream as `X-Request-Id` (deploy/nginx). Here the

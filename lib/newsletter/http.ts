@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CACHE_CONTROL } from '../cache/control';
-import { isStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_RETRY_SECONDS } from '../db/errors';
+import { logServerFault, toServerFault } from '../db/errors';
 import type { Database } from '../db/schema';
 import { readBody, type BodyRefusal } from '../http/body';
 import { toClientSubject } from '../http/client-address';
@@ -12,7 +12,6 @@ import { RATE_LIMIT_MESSAGE, SIGNUP_LIMITS } from './rate-limit';
 import { confirmSubscription, requestSubscription, unsubscribe, type NewsletterContext } from './service';
 import { getSigningSecret, hashAddress, readClientAddress } from './tokens';
 import { parseSignup, tokenSchema, TOKEN_MESSAGE } from './validation';
-import { logger } from '../log';
 
 /**
  * The newsletter's HTTP endpoints, one function each, taking a Request and
@@ -115,23 +114,26 @@ function clientOf(request: Request, deps: NewsletterHttpDeps): string {
 }
 
 /**
- * Runs an endpoint; a write that fails for lack of space (lib/db/errors.ts)
- * becomes a 503 with a message the reader can act on. Each endpoint writes in
- * one transaction, so nothing is left half-written.
+ * Runs an endpoint; one that fails for the server's condition (a full disk,
+ * a database that cannot be reached: lib/db/errors.ts) becomes a 503 with
+ * `Retry-After` and a message the reader can act on, in the form the caller
+ * asked for (JSON or a page). Each endpoint writes in one transaction, so
+ * nothing is left half-written, and nothing was stored or queued.
  */
-async function answerStorageFull(request: Request, endpoint: () => Promise<Response>): Promise<Response> {
+async function answerServerFault(request: Request, endpoint: () => Promise<Response>): Promise<Response> {
   try {
     return await endpoint();
   } catch (error) {
-    if (!isStorageFull(error)) throw error;
-    logger('newsletter').error({ err: error }, 'storage full');
-    return respond(request, { status: 503, message: STORAGE_FULL_MESSAGE, headers: { 'Retry-After': String(STORAGE_FULL_RETRY_SECONDS) } });
+    const fault = toServerFault(error);
+    if (!fault) throw error;
+    logServerFault('newsletter', fault, error);
+    return respond(request, { status: 503, message: fault.message, headers: { 'Retry-After': String(fault.retryAfterSeconds) } });
   }
 }
 
 /** POST /api/newsletter/subscribe */
 export function handleSignup(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
-  return answerStorageFull(request, () => signup(request, deps));
+  return answerServerFault(request, () => signup(request, deps));
 }
 
 async function signup(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
@@ -167,7 +169,7 @@ function readToken(request: Request, fields: Record<string, unknown>): { ok: tru
 
 /** POST /api/newsletter/confirm: the confirmation page's button. */
 export function handleConfirm(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
-  return answerStorageFull(request, () => confirm(request, deps));
+  return answerServerFault(request, () => confirm(request, deps));
 }
 
 async function confirm(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
@@ -198,7 +200,7 @@ async function confirm(request: Request, deps: NewsletterHttpDeps): Promise<Resp
  * (token in the query string, body `List-Unsubscribe=One-Click`).
  */
 export function handleUnsubscribe(request: Request, deps: NewsletterHttpDeps): Promise<Response> {
-  return answerStorageFull(request, () => unsubscribeBy(request, deps));
+  return answerServerFault(request, () => unsubscribeBy(request, deps));
 }
 
 async function unsubscribeBy(request: Request, deps: NewsletterHttpDeps): Promise<Response> {

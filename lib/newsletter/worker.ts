@@ -6,6 +6,7 @@ import { toOutboxMail, type OutboxMail } from './outbox';
 import { pruneRateLimits } from '../http/rate-limit';
 import { pruneConfirmations } from './service';
 import { createToken } from './tokens';
+import { reportBackgroundError } from '../db/errors';
 import { logger } from '../log';
 
 type Db = Kysely<Database>;
@@ -198,7 +199,7 @@ export class OutboxWorker {
         if (this.stopped || sent + retried + failed < this.batchSize) break;
       }
     } catch (error) {
-      logger('newsletter').error({ err: error }, 'outbox worker pass failed');
+      reportBackgroundError('newsletter', 'outbox worker pass failed', error);
     }
   }
 

@@ -1,7 +1,7 @@
 /** JSON answers of the newsroom's route handlers (never cached, errors always with a Japanese message), and the bodies they read. */
 
 import { CACHE_CONTROL } from '../cache/control';
-import { isStorageFull, STORAGE_FULL_MESSAGE, STORAGE_FULL_RETRY_SECONDS } from '../db/errors';
+import { logServerFault, toServerFault } from '../db/errors';
 import { readBody, type BodyRefusal } from '../http/body';
 import { MAX_UPLOAD_BYTES } from './upload-rules';
 import { logger } from '../log';
@@ -29,17 +29,39 @@ export const MESSAGES = {
   notFound: '記事が見つかりません。',
 } as const;
 
-/** A command's refusal as its status and message; a full disk a 503 that says so; anything else a 500 that says only that it failed. */
+/**
+ * A command's refusal as its status and message; a full disk or a database
+ * that cannot be reached a 503 that says so (lib/db/errors.ts); anything else
+ * a 500 that says only that it failed.
+ */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof Error && 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     return jsonError(error.status, error.message);
   }
-  if (isStorageFull(error)) {
-    logger('newsroom').error({ err: error }, 'storage full');
-    return jsonError(503, STORAGE_FULL_MESSAGE, { 'Retry-After': String(STORAGE_FULL_RETRY_SECONDS) });
+  const fault = toServerFault(error);
+  if (fault) {
+    logServerFault('newsroom', fault, error);
+    return jsonError(503, fault.message, { 'Retry-After': String(fault.retryAfterSeconds) });
   }
   logger('newsroom').error({ err: error }, 'command failed');
   return jsonError(500, '処理に失敗しました。時間をおいてもう一度お試しください。');
+}
+
+/**
+ * A newsroom route handler whose server faults (lib/db/errors.ts) anywhere,
+ * the session check and the context included, answer the 503 of
+ * {@link toErrorResponse} instead of Next.js's bare 500. Anything else is
+ * thrown on as before.
+ */
+export function answeringServerFaults<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (!toServerFault(error)) throw error;
+      return toErrorResponse(error);
+    }
+  };
 }
 
 /**

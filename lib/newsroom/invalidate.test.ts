@@ -7,8 +7,9 @@ const revalidateTag = vi.hoisted(() => vi.fn());
 const forgetRailsAfter = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidateTag }));
 const revalidateTagsInPageCache = vi.hoisted(() => vi.fn(async () => undefined));
+const replayTagsInPageCache = vi.hoisted(() => vi.fn());
 vi.mock('../rails', () => ({ forgetRailsAfter }));
-vi.mock('../cache/invalidation-bus', async (importOriginal) => ({ ...(await importOriginal<object>()), revalidateTagsInPageCache }));
+vi.mock('../cache/invalidation-bus', async (importOriginal) => ({ ...(await importOriginal<object>()), revalidateTagsInPageCache, replayTagsInPageCache }));
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 
@@ -21,6 +22,7 @@ describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
   beforeEach(() => {
     revalidateTag.mockClear();
     revalidateTagsInPageCache.mockClear();
+    replayTagsInPageCache.mockClear();
   });
 
   it("invalidates with the 'max' profile and records each tag", async () => {
@@ -50,9 +52,10 @@ describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
     // A day and an hour on, the first two tags are older than the longest backstop (a day).
     const replayed = await replayRecentInvalidations(conn.db, new Date(T0.getTime() + 25 * hour));
     expect(replayed).toBe(1);
-    // Outside any request (the scheduler's first tick): straight into this process's page cache.
+    // Outside any request (on start, before the first request): straight into this process's page cache.
     expect(revalidateTag).not.toHaveBeenCalled();
-    expect(revalidateTagsInPageCache.mock.calls).toEqual([[['section:world'], 'stale']]);
+    // Each at the time it was made: pages cached before it are rendered afresh, not served once more.
+    expect(replayTagsInPageCache.mock.calls).toEqual([[[{ tag: 'section:world', at: new Date(T0.getTime() + 23 * hour).toISOString(), expire: 'stale' }]]]);
     const left = await conn.db.selectFrom('cache_invalidations').select('tag').execute();
     expect(left.map((r) => r.tag)).toEqual(['section:world']);
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
-import { announceInvalidation, recordAppliedInvalidation, revalidateTagsInPageCache } from '../cache/invalidation-bus';
+import { announceInvalidation, recordAppliedInvalidation, replayTagsInPageCache, revalidateTagsInPageCache } from '../cache/invalidation-bus';
 import { CACHE_SECONDS } from '../cache/tags';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
@@ -28,7 +28,7 @@ export type InvalidateOptions = {
  * Next.js keeps invalidations in memory while cached pages live on disk, so
  * a restart before a page's next visit would bring the old page back until
  * its backstop. Each invalidation is therefore also recorded, and the
- * scheduler's first tick after start replays the recent ones. Other
+ * server replays the recent ones on start, before its first request. Other
  * instances apply it from the announcement or the record.
  */
 export async function invalidateTags(db: Kysely<Database>, tags: readonly string[], now = new Date(), { expire = 'stale' }: InvalidateOptions = {}): Promise<void> {
@@ -66,16 +66,15 @@ const REPLAY_WINDOW_MS = Math.max(...Object.values(CACHE_SECONDS)) * 1000;
 
 /**
  * Re-invalidates, in this process's page cache, what was invalidated within
- * the replay window (the scheduler's first tick after a restart); returns how many tags.
+ * the replay window (on start, lib/newsroom/server-start.ts), each at
+ * its own time: a page cached before a change it missed is rendered afresh,
+ * not served once more. Returns how many tags.
  */
 export async function replayRecentInvalidations(db: Kysely<Database>, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
   await db.deleteFrom('cache_invalidations').where('at', '<', since).execute();
   const rows = await db.selectFrom('cache_invalidations').select(['tag', 'at', 'expire']).execute();
-  for (const expire of ['stale', 'now'] as const) {
-    const tags = rows.filter((row) => row.expire === expire).map((row) => row.tag);
-    if (tags.length > 0) await revalidateTagsInPageCache(tags, expire);
-  }
+  replayTagsInPageCache(rows);
   for (const { tag, at } of rows) recordAppliedInvalidation(tag, at);
   return rows.length;
 }

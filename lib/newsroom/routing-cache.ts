@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { getRoutingSnapshot, loadRoutingSnapshot, setRoutingSnapshot, type RoutingSnapshot } from './routing';
-import { logger } from '../log';
+import { reportBackgroundError } from '../db/errors';
 
 /**
  * The routing snapshot as proxy.ts reads it in front of every article URL.
@@ -27,7 +27,7 @@ export async function getFreshRoutingSnapshot(): Promise<RoutingSnapshot | undef
   const state = (g.__kijiRoutingState ??= { loadedAt: 0, loading: null });
   if (Date.now() - state.loadedAt > REFRESH_MS && !state.loading) {
     state.loading = reload(state)
-      .catch((error: unknown) => logger('newsroom').error({ err: error }, 'could not reload article routing'))
+      .catch((error: unknown) => reportBackgroundError('newsroom', 'could not reload article routing', error))
       .finally(() => {
         state.loading = null;
       });

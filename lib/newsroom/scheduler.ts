@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findNextDue, publishDueArticles } from './articles';
-import { invalidateTagsInProcess, replayRecentInvalidations } from './invalidate';
+import { invalidateTagsInProcess } from './invalidate';
 import { toWarmPaths, warmPages } from './warm';
 import { refreshRouting } from './routing';
 import { logger } from '../log';
@@ -22,7 +22,7 @@ export const SCHEDULER_MAX_SLEEP_MS = 30_000;
 /** After a failed tick (the database unreachable), try again this soon (ms). */
 const RETRY_MS = 1_000;
 
-type SchedulerState = { timer?: NodeJS.Timeout; wake: () => void; replayed: boolean; stopped: boolean; ticking: Promise<void> | null };
+type SchedulerState = { timer?: NodeJS.Timeout; wake: () => void; stopped: boolean; ticking: Promise<void> | null };
 type Global = typeof globalThis & { __kijiScheduler?: SchedulerState };
 
 /** Re-arms the timer now (after a schedule change in this process). */
@@ -44,13 +44,12 @@ export async function stopScheduler(): Promise<void> {
  * in this process, outside any request: it publishes what is due and marks
  * the pages it changes stale in this process's page cache (and, through the
  * record and the announcement, on every other instance), then warms them
- * from `internalUrl`. The first tick after start also replays recent
- * invalidations (lib/newsroom/invalidate.ts).
+ * from `internalUrl`.
  */
 export function startScheduler(db: Kysely<Database>, internalUrl: string): void {
   const g = globalThis as Global;
   if (g.__kijiScheduler) return;
-  const state: SchedulerState = { wake: () => arm(0), replayed: false, stopped: false, ticking: null };
+  const state: SchedulerState = { wake: () => arm(0), stopped: false, ticking: null };
   g.__kijiScheduler = state;
 
   function arm(ms: number): void {
@@ -67,10 +66,6 @@ export function startScheduler(db: Kysely<Database>, internalUrl: string): void 
     let sleep = SCHEDULER_MAX_SLEEP_MS;
     const started = Date.now();
     try {
-      if (!state.replayed) {
-        await replayRecentInvalidations(db);
-        state.replayed = true;
-      }
       await refreshRouting(db);
       const next = await findNextDue(db);
       if (next && next.getTime() <= Date.now()) {

@@ -2,6 +2,7 @@ import { revalidateTagsInPageCache, startInvalidationListener } from '../cache/i
 import { readSettings } from '../config';
 import { getDatabase } from '../db/global';
 import { forgetRailsAfter } from '../rails';
+import { replayRecentInvalidations } from './invalidate';
 import { refreshRouting } from './routing';
 import { onShutdown } from '../ops/shutdown';
 import { startScheduler, stopScheduler } from './scheduler';
@@ -13,8 +14,9 @@ import { logger } from '../log';
 /**
  * The newsroom's part of server start (instrumentation.ts): the demo editor
  * on a fresh demo database, the refusal to serve a public site with the
- * demo password, the 410/301 snapshot, the listener for other instances'
- * cache invalidations, and the scheduler. A refusal ends
+ * demo password, the 410/301 snapshot, the replay of invalidations made
+ * while it was down, the listener for other instances' cache invalidations,
+ * and the scheduler. A refusal ends
  * the process: Next.js would otherwise log a failed instrumentation hook and
  * keep listening.
  */
@@ -38,6 +40,10 @@ export async function startNewsroom(): Promise<void> {
     );
   }
   await refreshRouting(db);
+  // Before the first request (Next.js awaits instrumentation's register):
+  // a page cached before a change made while this process was down is
+  // rendered afresh, never served once more (ADR 0014, ADR 0024).
+  await replayRecentInvalidations(db);
   // What other instances invalidate, applied here too (docs/adr/0024-invalidation-across-instances.md).
   const stopListener = await startInvalidationListener({
     db,

@@ -11,7 +11,7 @@ import { createEditor } from './editors';
 import { handleSignIn } from './sign-in';
 
 /**
- * Sign-in outcomes in the log (docs/adr/0026-structured-logs.md): POST
+ * Sign-in outcomes in the log (docs/adr/0028-structured-logs.md): POST
  * /api/newsroom/sign-in's handler behind Node's HTTP server, as `next start`
  * runs it behind nginx, with nginx's X-Request-Id. Each outcome's line
  * carries the request's id and the account's id, and nothing typed: no

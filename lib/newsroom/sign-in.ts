@@ -29,7 +29,7 @@ export const SIGN_IN_BUSY = 'ただいまサインインが混み合っていま
  * Each outcome once the form is read is logged with the account's id when
  * there is one, never the login typed (it may be a password typed in the
  * wrong box) or the address: `client` is a keyed hash of the address, enough
- * to see that failures come from one place (docs/adr/0026-structured-logs.md).
+ * to see that failures come from one place (docs/adr/0028-structured-logs.md).
  */
 function logSignIn(secret: string, attempt: SignInAttempt, outcome: 'signed-in' | 'wrong-credentials' | 'rate-limited' | 'busy', editorId?: string): void {
   const fields = { outcome, editorId, client: attempt.address ? keyedHash(secret, 'log-client', attempt.address) : undefined, knownDevice: attempt.device !== null };

@@ -40,3 +40,15 @@ function getProbes(): HealthProbes {
 export function getHealth() {
   return checkHealth(getProbes());
 }
+
+/**
+ * Whether the database answers the health probe now (bounded like it, shared
+ * with a check in flight), without asking Redis: proxy.ts asks before each
+ * newsroom page, which cannot be served without the database
+ * (docs/adr/0026-database-outage.md). Not remembered between requests: an
+ * answer a second old let the first pages of an outage through to a 500.
+ */
+export async function isDatabaseAnswering(): Promise<boolean> {
+  const { engine, database } = getProbes();
+  return (await checkHealth({ engine, database })).httpStatus === 200;
+}

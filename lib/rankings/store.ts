@@ -1,5 +1,5 @@
+import { reportBackgroundError } from '../db/errors';
 import type { RankingPeriod } from './windows';
-import { logger } from '../log';
 
 /**
  * Where page views and computed rankings live. Two backends implement it:
@@ -81,7 +81,11 @@ export function isStoreUnavailable(error: unknown): boolean {
   return error instanceof Error && (error as { code?: unknown }).code === 'KIJI_STORE_UNAVAILABLE';
 }
 
-/** Logs a failed store call, unless it is an outage its connection has already logged. */
+/**
+ * Logs a failed store call, unless it is a Redis outage its connection has
+ * already logged; a database that cannot be reached (the store on SQLite or
+ * PostgreSQL) is said once a minute (reportBackgroundError).
+ */
 export function reportStoreError(message: string, error: unknown): void {
-  if (!isStoreUnavailable(error)) logger('rankings').error({ err: error }, message);
+  if (!isStoreUnavailable(error)) reportBackgroundError('rankings', message, error);
 }

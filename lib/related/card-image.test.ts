@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import nextConfig from '../../next.config';
+import { nextConfig } from '../../next.config';
 import { trimSrcSet } from '../media/srcset';
 import { CARD_IMAGE_QUALITY, CARD_IMAGE_WIDTHS, toCardImageProps } from './card-image';
 

@@ -1,10 +1,10 @@
 import { guardMutation } from '@/lib/newsroom/auth';
 import { createArticle } from '@/lib/newsroom/articles';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { seeOther, toErrorResponse } from '@/lib/newsroom/http';
+import { answeringServerFaults, seeOther, toErrorResponse } from '@/lib/newsroom/http';
 
 /** Creates an empty draft (the header's 新規作成 form) and opens it in the editor. */
-export async function POST(request: Request) {
+export const POST = answeringServerFaults(async (request: Request) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const { db } = await getNewsroomContext();
@@ -13,4 +13,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});

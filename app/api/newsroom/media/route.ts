@@ -1,12 +1,12 @@
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
 import { readBody } from '@/lib/http/body';
-import { BODY_LIMITS, jsonError, jsonOk, toBodyErrorResponse, toErrorResponse } from '@/lib/newsroom/http';
+import { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, toBodyErrorResponse, toErrorResponse } from '@/lib/newsroom/http';
 import { storeUpload, UploadError } from '@/lib/newsroom/media';
 import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
 
 /** Uploads a hero photo (multipart `file`); answers its /media path and size. */
-export async function POST(request: Request) {
+export const POST = answeringServerFaults(async (request: Request) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const body = await readBody(request, { limit: BODY_LIMITS.upload, accept: ['form'] });
@@ -20,4 +20,4 @@ export async function POST(request: Request) {
     if (error instanceof UploadError) return jsonError(error.status, error.message);
     return toErrorResponse(error);
   }
-}
+});

@@ -1,11 +1,11 @@
 import { isArticleId } from '@/lib/content/ids';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther, toErrorResponse } from '@/lib/newsroom/http';
+import { answeringServerFaults, BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther, toErrorResponse } from '@/lib/newsroom/http';
 import { createPreviewLink, DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES } from '@/lib/preview/links';
 
 /** Creates a shareable preview link (form on the share page) and shows it there. */
-export async function POST(request: Request) {
+export const POST = answeringServerFaults(async (request: Request) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const body = await readForm(request, BODY_LIMITS.form);
@@ -23,4 +23,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});

@@ -1,3 +1,4 @@
+import { answeringServerFaults } from '@/lib/newsroom/http';
 import { handleSignIn } from '@/lib/newsroom/sign-in';
 
-export const POST = handleSignIn;
+export const POST = answeringServerFaults(handleSignIn);

@@ -1,12 +1,12 @@
 import { logger } from '@/lib/log';
 import { endSession, guardMutation } from '@/lib/newsroom/auth';
-import { seeOther } from '@/lib/newsroom/http';
+import { answeringServerFaults, seeOther } from '@/lib/newsroom/http';
 
 /** Signs out (a form post from the newsroom header): the session is revoked, not just forgotten. */
-export async function POST(request: Request) {
+export const POST = answeringServerFaults(async (request: Request) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   await endSession();
   logger('newsroom').info({ editorId: guard.editor.id }, 'signed out');
   return seeOther('/newsroom/sign-in?signed-out=1');
-}
+});

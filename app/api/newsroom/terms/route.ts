@@ -1,12 +1,12 @@
 import { CACHE_TAGS } from '@/lib/cache/tags';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toErrorResponse } from '@/lib/newsroom/http';
+import { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toErrorResponse } from '@/lib/newsroom/http';
 import { invalidateTags } from '@/lib/newsroom/invalidate';
 import { createTerm, newTermSchema, TermError } from '@/lib/newsroom/terms';
 
 /** Creates a topic or tag from the editor form. */
-export async function POST(request: Request) {
+export const POST = answeringServerFaults(async (request: Request) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const body = await readJson(request, BODY_LIMITS.term);
@@ -26,4 +26,4 @@ export async function POST(request: Request) {
     if (error instanceof TermError) return jsonError(409, error.message);
     return toErrorResponse(error);
   }
-}
+});

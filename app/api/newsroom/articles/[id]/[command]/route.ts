@@ -1,10 +1,11 @@
 import { handleArticleCommand } from '@/lib/newsroom/commands-http';
+import { answeringServerFaults } from '@/lib/newsroom/http';
 
 type Context = { params: Promise<{ id: string; command: string }> };
 
 /** POST /api/newsroom/articles/{id}/{publish|schedule|unschedule|unpublish|correct|restore}. */
-export async function POST(request: Request, { params }: Context) {
+export const POST = answeringServerFaults(async (request: Request, { params }: Context) => {
   const { id, command } = await params;
   if (command === 'save') return new Response(null, { status: 405, headers: { Allow: 'PUT' } });
   return handleArticleCommand(request, id, command);
-}
+});

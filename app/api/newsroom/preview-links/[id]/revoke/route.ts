@@ -1,13 +1,13 @@
 import { isArticleId } from '@/lib/content/ids';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
-import { BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther } from '@/lib/newsroom/http';
+import { answeringServerFaults, BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther } from '@/lib/newsroom/http';
 import { revokePreviewLink } from '@/lib/preview/links';
 
 type Context = { params: Promise<{ id: string }> };
 
 /** Revokes a preview link: it stops working at the holder's next page load. */
-export async function POST(request: Request, { params }: Context) {
+export const POST = answeringServerFaults(async (request: Request, { params }: Context) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   const { id } = await params;
@@ -18,4 +18,4 @@ export async function POST(request: Request, { params }: Context) {
   const { db } = await getNewsroomContext();
   if (!(await revokePreviewLink(db, article, id))) return jsonError(404, 'このリンクは見つからないか、すでに取り消されています。');
   return seeOther(`/newsroom/articles/${article}/share?revoked=1`);
-}
+});
