@@ -10,15 +10,17 @@ export type StartOptions = {
   cwd?: string;
   /** The address that must answer 200 before the server counts as started (default `/`; the cluster asks `/api/health`). */
   readyPath?: string;
+  /** A file descriptor for the server's standard output, its log (lib/log); by default it is read and dropped. */
+  stdout?: number;
 };
 
 /** Starts `npm start` (as README says) with the given environment, the bench's reference pages on (KIJI_BENCH_PAGES), and waits until `readyPath` answers 200. */
-export async function startServer(env: Record<string, string>, port: number, { cwd, readyPath = '/' }: StartOptions = {}): Promise<ChildProcess> {
+export async function startServer(env: Record<string, string>, port: number, { cwd, readyPath = '/', stdout = undefined }: StartOptions = {}): Promise<ChildProcess> {
   // A server left over on the port would answer the readiness probe and be measured instead.
   if (findListeningPid(port) !== null || (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false))) {
     throw new Error(`port ${port} is already in use`);
   }
-  const child = spawn('npm', ['start'], { cwd, env: { ...process.env, KIJI_BENCH_PAGES: '1', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn('npm', ['start'], { cwd, env: { ...process.env, KIJI_BENCH_PAGES: '1', ...env, PORT: String(port) }, stdio: ['ignore', stdout ?? 'pipe', 'inherit'], detached: true });
   child.stdout?.on('data', () => undefined);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {

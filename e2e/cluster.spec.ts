@@ -100,6 +100,28 @@ test('a publish through nginx shows through nginx; a withdrawal answers 410', as
   await expect.poll(async () => (await fetch(`${base}/articles/${id}`)).status, { timeout: 20_000, intervals: [100] }).toBe(410);
   console.log(`through nginx: a publish on the home page after ${visible} ms`);
   test.info().annotations.push({ type: 'cluster', description: `publish visible through nginx after ${visible} ms` });
+
+  // The logs (lib/log, deploy/nginx kiji_json): nginx's id for the publish is on the instance's line for it.
+  const logs = path.join(work, 'cluster', 'logs');
+  const readLines = (file: string) =>
+    fs.existsSync(path.join(logs, file)) ? fs.readFileSync(path.join(logs, file), 'utf8').split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+  const publishPath = `/api/newsroom/articles/${id}/publish`;
+  // nginx writes its buffer at least every second.
+  await expect.poll(() => readLines('nginx-access.json').some((entry) => entry.path === publishPath), { timeout: 10_000 }).toBe(true);
+  const access = readLines('nginx-access.json').find((entry) => entry.path === publishPath)!;
+  // A POST is never looked up in the cache (its status is empty); the home page's readers were answered from it.
+  expect(access).toMatchObject({ method: 'POST', status: 200, cache: '', request_id: expect.stringMatching(/^[0-9a-f]{32}$/), upstream: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
+  expect(readLines('nginx-access.json')).toContainEqual(expect.objectContaining({ method: 'GET', path: '/', status: 200, cache: 'HIT', upstream: '' }));
+  const instanceLines = INSTANCE_PORTS.map((_, i) => readLines(`instance-${i + 1}.json`));
+  const publishedBy = INSTANCE_PORTS.findIndex((port) => access.upstream === `127.0.0.1:${port}`);
+  expect(instanceLines[publishedBy]).toContainEqual(expect.objectContaining({ msg: 'article published', articleId: id, reqId: access.request_id, level: 'info' }));
+  // The other instances applied it, outside any request.
+  await expect
+    .poll(() => INSTANCE_PORTS.filter((_, i) => i !== publishedBy && readLines(`instance-${i + 1}.json`).some((e) => e.msg === 'applied an invalidation from another instance' && String(e.tags).includes(`article:${id}`))).length, { timeout: 10_000 })
+    .toBe(2);
+  // Never the editor's session.
+  const cookieValue = session.cookie.split('=').slice(1).join('=');
+  for (const file of ['nginx-access.json', ...INSTANCE_PORTS.map((_, i) => `instance-${i + 1}.json`)]) expect(fs.readFileSync(path.join(logs, file), 'utf8')).not.toContain(cookieValue);
 });
 
 const instance = (port: number) => `http://127.0.0.1:${port}`;

@@ -8,7 +8,8 @@
 // Settings (.env.example): KIJI_INSTANCES (3), PORT (nginx, 3000),
 // KIJI_INSTANCE_PORT (the first instance, 3001; the others follow),
 // KIJI_CLUSTER_DIR (.cluster: the instances' copies of the build, nginx's
-// prefix and cache). Builds first when there is no build.
+// prefix and cache, and logs/: each instance's log and nginx's access log,
+// JSON lines that share the request id). Builds first when there is no build.
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,8 +48,15 @@ fs.mkdirSync(dir, { recursive: true });
 const instanceEnv = { KIJI_TRUSTED_PROXY_HOPS: process.env.KIJI_TRUSTED_PROXY_HOPS || '1', KIJI_BENCH_PAGES: '0' };
 // Each instance its own copy of the build: its own page cache, as on separate machines.
 // Started = healthy: GET /api/health answers 200 once its database answers (lib/ops/health.ts).
+// Each instance's log (JSON lines, lib/log) in logs/instance-N.json, appended, beside nginx's access log.
+const logs = path.join(dir, 'logs');
+fs.mkdirSync(logs, { recursive: true });
 const startInstance = (i: number) =>
-  startServer(instanceEnv, instancePorts[i]!, { cwd: prepareAppCopy(path.join(dir, `instance-${i + 1}`)), readyPath: '/api/health' });
+  startServer(instanceEnv, instancePorts[i]!, {
+    cwd: prepareAppCopy(path.join(dir, `instance-${i + 1}`)),
+    readyPath: '/api/health',
+    stdout: fs.openSync(path.join(logs, `instance-${i + 1}.json`), 'a'),
+  });
 // The first alone (it migrates and seeds the shared database), then the others together.
 instances.push(await startInstance(0));
 instances.push(...(await Promise.all(instancePorts.slice(1).map((_, i) => startInstance(i + 1)))));
@@ -71,8 +79,8 @@ daemon off;
 events { worker_connections 4096; }
 http {
     include /etc/nginx/mime.types;
-    access_log off;
     include ${path.join(deploy, 'kiji-http.conf')};
+    access_log ${path.join(logs, 'nginx-access.json')} kiji_json buffer=64k flush=1s;
     upstream kiji {
 ${instancePorts.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n')}
         keepalive 32;
@@ -98,7 +106,7 @@ for (const instance of instances) {
     if (!stopping) console.error(`Kiji cluster: an instance exited (${code}); nginx sends its readers to the others`);
   });
 }
-console.log(`Kiji cluster: ${count} instances behind nginx on http://127.0.0.1:${port}`);
+console.log(`Kiji cluster: ${count} instances behind nginx on http://127.0.0.1:${port}; logs in ${logs}`);
 
 function positive(name: string, fallback: number): number {
   const raw = process.env[name];

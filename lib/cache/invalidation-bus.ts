@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { reportBackgroundError } from '../db/errors';
+import { logger } from '../log';
 
 /**
  * Cache invalidations reach every instance (issue 13, docs/adr/0024-invalidation-across-instances.md).
@@ -109,9 +110,11 @@ export async function startInvalidationListener({ db, redisUrl, redisPrefix, app
   // In the shared state, not this module: the routes that announce run another copy of it.
   bus.channel = `${redisPrefix}${CHANNEL}`;
 
-  const applyOnce = async (invalidation: Invalidation) => {
+  const applyOnce = async (invalidation: Invalidation, via: 'redis' | 'database') => {
     const fresh = invalidation.tags.filter((tag) => claim(bus.applied, tag, invalidation.at));
-    if (fresh.length > 0) await apply(fresh, invalidation.expire);
+    if (fresh.length === 0) return;
+    await apply(fresh, invalidation.expire);
+    logger('invalidation').info({ tags: fresh, expire: invalidation.expire, via, at: invalidation.at }, 'applied an invalidation from another instance');
   };
 
   // The safety net: everything since start (what came before is the scheduler's replay, lib/newsroom/invalidate.ts).
@@ -125,11 +128,11 @@ export async function startInvalidationListener({ db, redisUrl, redisPrefix, app
       .where('at', '>', new Date(readFrom - CLOCK_SLACK_MS).toISOString())
       .execute();
     readFrom = startedAt;
-    for (const row of rows) await applyOnce({ tags: [row.tag], at: row.at, expire: row.expire });
+    for (const row of rows) await applyOnce({ tags: [row.tag], at: row.at, expire: row.expire }, 'database');
   };
   const timer = setInterval(() => {
     polling ??= poll()
-      .catch((error: unknown) => reportBackgroundError('Kiji: could not read cache invalidations', error))
+      .catch((error: unknown) => reportBackgroundError('invalidation', 'could not read cache invalidations', error))
       .finally(() => (polling = null));
   }, pollMs);
   timer.unref();
@@ -145,7 +148,7 @@ export async function startInvalidationListener({ db, redisUrl, redisPrefix, app
     bus.publisher.on('error', () => undefined);
     subscriber.on('message', (_channel: string, message: string) => {
       const invalidation = parseAnnouncement(message, bus.instance);
-      if (invalidation) void Promise.resolve(applyOnce(invalidation)).catch((error: unknown) => console.error('Kiji: could not apply an invalidation', error));
+      if (invalidation) void Promise.resolve(applyOnce(invalidation, 'redis')).catch((error: unknown) => logger('invalidation').error({ err: error, tags: invalidation.tags }, 'could not apply an invalidation'));
     });
     await Promise.all([subscriber.connect().then(() => subscriber!.subscribe(bus.channel)), bus.publisher.connect()]).catch(() => undefined);
   }

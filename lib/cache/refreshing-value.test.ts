@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureLog } from '../log/test-log';
 import { createRefreshingValue } from './refreshing-value';
 
 function setup(maxAgeMs = 1_000) {
@@ -77,13 +78,14 @@ describe('a refreshing value', () => {
     expect(await value.get()).toBe('ok');
     fail = true;
     clock += 11;
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = captureLog();
     expect(await value.get()).toBe('ok');
     await new Promise((resolve) => setImmediate(resolve));
     // Still stale: each reader starts the next try (one at a time) and still gets the previous value.
     expect(await value.get()).toBe('ok');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(logged).toHaveBeenCalledTimes(2);
-    logged.mockRestore();
+    log.restore();
+    expect(log.entries()).toHaveLength(2);
+    expect(log.entries()[0]).toMatchObject({ level: 'error', module: 'cache', err: { message: 'database down' } });
   });
 });

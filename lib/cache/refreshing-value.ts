@@ -1,3 +1,5 @@
+import { logger } from '../log';
+
 /**
  * A value read from the database and kept in the server process, served
  * from memory and reloaded in the background once it is older than
@@ -46,7 +48,7 @@ export function createRefreshingValue<T>(key: string, load: () => Promise<T>, { 
       const s = state();
       if (!s.value) return s.loading ?? reload(s);
       if (now() - s.value.loadedAt > maxAgeMs && !s.loading) {
-        reload(s).catch((error: unknown) => console.error(`Kiji: could not reload ${key}; serving the previous value`, error));
+        reload(s).catch((error: unknown) => logger('cache').error({ err: error, value: key }, 'could not reload a value; serving the previous one'));
       }
       return s.value.data;
     },

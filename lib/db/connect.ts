@@ -17,6 +17,7 @@ import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
 import type { Database, Dialect } from './schema';
 import { titleGramTokens } from '../text/title-grams';
+import { logger } from '../log';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
 
@@ -94,12 +95,12 @@ function watchPool(pool: pg.Pool): void {
   pool.on('error', (error: Error) => {
     if (down) return;
     down = true;
-    console.error(`Kiji: lost a PostgreSQL connection (${error.message}); reconnecting on the next query`);
+    logger('db').error({ reason: error.message }, 'lost a PostgreSQL connection; reconnecting on the next query');
   });
   pool.on('connect', () => {
     if (!down) return;
     down = false;
-    console.log('Kiji: PostgreSQL connection open again');
+    logger('db').info('PostgreSQL connection open again');
   });
 }
 

@@ -4,6 +4,7 @@ import { CURRENT_CONSENT_VERSION } from '../newsletter/consent';
 import { handleSignup } from '../newsletter/http';
 import { toErrorResponse } from '../newsroom/http';
 import { openDatabase, type Connection } from './connect';
+import { captureLog } from '../log/test-log';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, reportBackgroundError, toServerFault } from './errors';
 
 /**
@@ -89,22 +90,22 @@ describe('a database that cannot be reached', () => {
 
 describe('background tasks during an outage', () => {
   it('say once a minute that the database is unreachable, and every other failure in full', () => {
-    const logged: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void logged.push(args);
+    const log = captureLog();
     try {
       const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-      for (let i = 0; i < 5; i++) reportBackgroundError('Kiji test: poll failed', refused);
-      expect(logged).toEqual([['Kiji test: poll failed: database unavailable (connect ECONNREFUSED 127.0.0.1:5432)']]);
+      for (let i = 0; i < 5; i++) reportBackgroundError('test', 'poll failed', refused);
+      expect(log.entries()).toEqual([
+        expect.objectContaining({ level: 'error', module: 'test', msg: 'poll failed: database unavailable', reason: 'connect ECONNREFUSED 127.0.0.1:5432' }),
+      ]);
       const bug = new TypeError('x is undefined');
-      reportBackgroundError('Kiji test: poll failed', bug);
-      reportBackgroundError('Kiji test: poll failed', bug);
-      expect(logged.slice(1)).toEqual([
-        ['Kiji test: poll failed', bug],
-        ['Kiji test: poll failed', bug],
+      reportBackgroundError('test', 'poll failed', bug);
+      reportBackgroundError('test', 'poll failed', bug);
+      expect(log.entries().slice(1)).toEqual([
+        expect.objectContaining({ level: 'error', msg: 'poll failed', err: expect.objectContaining({ type: 'TypeError', message: 'x is undefined' }) }),
+        expect.objectContaining({ level: 'error', msg: 'poll failed', err: expect.objectContaining({ type: 'TypeError', message: 'x is undefined' }) }),
       ]);
     } finally {
-      console.error = original;
+      log.restore();
     }
   });
 });

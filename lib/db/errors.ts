@@ -1,3 +1,5 @@
+import { logger } from '../log';
+
 /**
  * Whether a write failed because the disk (or the database's size limit) is
  * full: SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100) and out-of-
@@ -68,20 +70,26 @@ type FaultLog = typeof globalThis & { __kijiDatabaseFaultLog?: Map<string, numbe
 const UNAVAILABLE_LOG_INTERVAL_MS = 60_000;
 
 /**
- * Logs a background task's failure (`what`: "Kiji: could not reload article
- * routing"). While the database is unreachable the routing snapshot, the
- * invalidation log, the outbox and the ranking job each fail every second or
- * few; they say so in one line each, at most once a minute, instead of a
- * stack trace per poll. Any other error is logged in full, every time.
+ * Logs a background task's failure as `module` (lib/log; `what`: "could not
+ * reload article routing"). While the database is unreachable the routing
+ * snapshot, the invalidation log, the outbox and the ranking job each fail
+ * every second or few; they say so in one line each, at most once a minute,
+ * instead of a stack trace per poll. Any other error is logged in full, every time.
  */
-export function reportBackgroundError(what: string, error: unknown): void {
+export function reportBackgroundError(module: string, what: string, error: unknown): void {
   if (!isDatabaseUnavailable(error)) {
-    console.error(what, error);
+    logger(module).error({ err: error }, what);
     return;
   }
   const log = ((globalThis as FaultLog).__kijiDatabaseFaultLog ??= new Map());
   const now = Date.now();
-  if (now - (log.get(what) ?? 0) < UNAVAILABLE_LOG_INTERVAL_MS) return;
-  log.set(what, now);
-  console.error(`${what}: database unavailable (${error instanceof Error ? error.message : String(error)})`);
+  const key = `${module}: ${what}`;
+  if (now - (log.get(key) ?? 0) < UNAVAILABLE_LOG_INTERVAL_MS) return;
+  log.set(key, now);
+  logger(module).error({ reason: error instanceof Error ? error.message : String(error), repeatsAfterMs: UNAVAILABLE_LOG_INTERVAL_MS }, `${what}: database unavailable`);
+}
+
+/** Logs a request answered 503 for a {@link ServerFault}: its kind and the error's message (the stack says nothing here). */
+export function logServerFault(module: string, fault: ServerFault, error: unknown): void {
+  logger(module).error({ fault: fault.kind, reason: error instanceof Error ? error.message : String(error) }, fault.kind === 'storage-full' ? 'storage full; answered 503' : 'database unavailable; answered 503');
 }

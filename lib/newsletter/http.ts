@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CACHE_CONTROL } from '../cache/control';
-import { toServerFault } from '../db/errors';
+import { logServerFault, toServerFault } from '../db/errors';
 import type { Database } from '../db/schema';
 import { readBody, type BodyRefusal } from '../http/body';
 import { toClientSubject } from '../http/client-address';
@@ -126,7 +126,7 @@ async function answerServerFault(request: Request, endpoint: () => Promise<Respo
   } catch (error) {
     const fault = toServerFault(error);
     if (!fault) throw error;
-    console.error(`Kiji newsletter: ${fault.kind}:`, error instanceof Error ? error.message : error);
+    logServerFault('newsletter', fault, error);
     return respond(request, { status: 503, message: fault.message, headers: { 'Retry-After': String(fault.retryAfterSeconds) } });
   }
 }

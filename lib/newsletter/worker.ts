@@ -7,6 +7,7 @@ import { pruneRateLimits } from '../http/rate-limit';
 import { pruneConfirmations } from './service';
 import { createToken } from './tokens';
 import { reportBackgroundError } from '../db/errors';
+import { logger } from '../log';
 
 type Db = Kysely<Database>;
 
@@ -194,11 +195,11 @@ export class OutboxWorker {
       // Keep going while batches come back full: a backlog drains at once.
       for (;;) {
         const { sent, retried, failed } = await this.runOnce();
-        if (sent + retried + failed > 0) console.log(`Kiji outbox: sent ${sent}, retrying ${retried}, failed ${failed}`);
+        if (sent + retried + failed > 0) logger('newsletter').info({ sent, retrying: retried, failed }, 'outbox batch done');
         if (this.stopped || sent + retried + failed < this.batchSize) break;
       }
     } catch (error) {
-      reportBackgroundError('Kiji outbox: worker pass failed', error);
+      reportBackgroundError('newsletter', 'outbox worker pass failed', error);
     }
   }
 

@@ -21,6 +21,7 @@ import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { wakeScheduler } from './scheduler';
 import { toWarmPaths, warmPages } from './warm';
+import { logger } from '../log';
 
 /**
  * The HTTP side of the article commands (app/api/newsroom/articles/[id]/…):
@@ -52,6 +53,24 @@ export type CommandAnswer = {
 function toAnswer(result: CommandResult): CommandAnswer {
   const { id, status, draft, publishedAt, updatedAt, revision } = result.article;
   return { article: { id, status, draft, publishedAt, updatedAt, revision }, removedFromBody: result.removedFromBody };
+}
+
+const DONE: Record<ArticleCommand, string> = {
+  save: 'article saved',
+  publish: 'article published',
+  schedule: 'article scheduled',
+  unschedule: 'article unscheduled',
+  unpublish: 'article unpublished',
+  correct: 'article corrected',
+  restore: 'article revision restored',
+};
+
+/** What an editor did to which article, by account id; saves (and autosaves, every few seconds) only at debug. */
+function logCommand(command: ArticleCommand, result: CommandResult, editorId: string, autosave = false): void {
+  const { id, status, revision, publishedAt } = result.article;
+  const fields = { command, articleId: id, editorId, status, revision, ...(command === 'schedule' ? { publishAt: publishedAt } : {}), tags: result.invalidate };
+  if (command === 'save') logger('newsroom').debug({ ...fields, autosave }, DONE[command]);
+  else logger('newsroom').info(fields, DONE[command]);
 }
 
 /** Runs one article command for a request; every failure is a 4xx with a Japanese message. */
@@ -97,6 +116,7 @@ export async function handleArticleCommand(request: Request, id: string, command
     after(() => warmPages(settings.internalUrl, toWarmPaths(result.invalidate)));
     if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);
     if (command === 'schedule' || command === 'unschedule') wakeScheduler();
+    logCommand(command, result, editorId, input.autosave);
     return jsonOk(toAnswer(result));
   } catch (error) {
     return toErrorResponse(error);

@@ -1,9 +1,10 @@
 /** JSON answers of the newsroom's route handlers (never cached, errors always with a Japanese message), and the bodies they read. */
 
 import { CACHE_CONTROL } from '../cache/control';
-import { toServerFault } from '../db/errors';
+import { logServerFault, toServerFault } from '../db/errors';
 import { readBody, type BodyRefusal } from '../http/body';
 import { MAX_UPLOAD_BYTES } from './upload-rules';
+import { logger } from '../log';
 
 const NO_STORE = { 'Cache-Control': CACHE_CONTROL.personal } as const;
 
@@ -39,10 +40,10 @@ export function toErrorResponse(error: unknown): Response {
   }
   const fault = toServerFault(error);
   if (fault) {
-    console.error(`Kiji newsroom: ${fault.kind}:`, error instanceof Error ? error.message : error);
+    logServerFault('newsroom', fault, error);
     return jsonError(503, fault.message, { 'Retry-After': String(fault.retryAfterSeconds) });
   }
-  console.error('Kiji newsroom: command failed', error);
+  logger('newsroom').error({ err: error }, 'command failed');
   return jsonError(500, '処理に失敗しました。時間をおいてもう一度お試しください。');
 }
 

@@ -27,7 +27,7 @@ export async function getFreshRoutingSnapshot(): Promise<RoutingSnapshot | undef
   const state = (g.__kijiRoutingState ??= { loadedAt: 0, loading: null });
   if (Date.now() - state.loadedAt > REFRESH_MS && !state.loading) {
     state.loading = reload(state)
-      .catch((error: unknown) => reportBackgroundError('Kiji: could not reload article routing', error))
+      .catch((error: unknown) => reportBackgroundError('newsroom', 'could not reload article routing', error))
       .finally(() => {
         state.loading = null;
       });

@@ -4,6 +4,7 @@ import { findNextDue, publishDueArticles } from './articles';
 import { invalidateTagsInProcess } from './invalidate';
 import { toWarmPaths, warmPages } from './warm';
 import { refreshRouting } from './routing';
+import { logger } from '../log';
 
 /**
  * Scheduled publishing inside the server process. A timer wakes when the
@@ -63,21 +64,23 @@ export function startScheduler(db: Kysely<Database>, internalUrl: string): void 
 
   async function tick(): Promise<void> {
     let sleep = SCHEDULER_MAX_SLEEP_MS;
+    const started = Date.now();
     try {
       await refreshRouting(db);
       const next = await findNextDue(db);
       if (next && next.getTime() <= Date.now()) {
         const published = await publishDue(db, internalUrl);
-        if (published.length > 0) console.log(`Kiji: published ${published.length} scheduled article(s): ${published.join(', ')}`);
+        if (published.length > 0) logger('scheduler').info({ articleIds: published, count: published.length, ms: Date.now() - started }, 'published scheduled articles');
         sleep = 0;
       } else if (next) {
         sleep = Math.min(SCHEDULER_MAX_SLEEP_MS, next.getTime() - Date.now());
       }
     } catch (error) {
       // The database unreachable for a moment, typically: try again soon.
-      console.error('Kiji: scheduler tick failed', error);
+      logger('scheduler').error({ err: error, retryMs: RETRY_MS }, 'scheduler tick failed');
       sleep = RETRY_MS;
     }
+    logger('scheduler').debug({ ms: Date.now() - started, nextTickMs: Math.max(0, sleep) }, 'scheduler ran');
     arm(Math.max(0, sleep));
   }
 

@@ -9,6 +9,7 @@ import { startScheduler, stopScheduler } from './scheduler';
 import { readNewsroomSettings } from './settings';
 import { toWarmPaths, warmPages } from './warm';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
+import { logger } from '../log';
 
 /**
  * The newsroom's part of server start (instrumentation.ts): the demo editor
@@ -28,13 +29,14 @@ export async function startNewsroom(): Promise<void> {
     publicDeployment: newsroom.publicDeployment,
   }).catch((error: unknown) => {
     if (!(error instanceof NewsroomStartupError)) throw error;
-    console.error(`Kiji: refusing to start. ${error.message}`);
+    logger('newsroom').fatal(`refusing to start: ${error.message}`);
     process.exit(1);
   });
   if (createdDemoEditor) {
-    console.log(
-      `Kiji: newsroom demo editor created. Sign in at ${settings.siteUrl}/newsroom with ` +
-        `user "${DEMO_EDITOR.login}" and password "${DEMO_EDITOR.password}" (demo only; see README).`,
+    // In the text, not in fields (which would be redacted): the demo's password is public (README), and this line is how a first start tells it.
+    logger('newsroom').info(
+      `newsroom demo editor created: sign in at ${settings.siteUrl}/newsroom with ` +
+        `user "${DEMO_EDITOR.login}" and password "${DEMO_EDITOR.password}" (demo only; see README)`,
     );
   }
   await refreshRouting(db);

@@ -10,6 +10,8 @@ import { cookies } from 'next/headers';
 import { PasswordCheckBusyError, runPasswordCheck } from './password';
 import { DEVICE_COOKIE, admitSignInAttempt, forgiveSignInAttempt, issueDeviceToken, readDeviceToken, type SignInAttempt } from './rate-limit';
 import { toReturnPath } from './return-path';
+import { logger } from '../log';
+import { keyedHash } from '../signing';
 
 const signInSchema = z.object({
   login: z.string().min(1).max(64),
@@ -22,6 +24,18 @@ const signInSchema = z.object({
 export const WRONG_CREDENTIALS = 'ユーザー名またはパスワードが正しくありません。';
 export const TOO_MANY_ATTEMPTS = 'サインインの失敗が続いたため、しばらく受け付けません。時間をおいてからお試しください。';
 export const SIGN_IN_BUSY = 'ただいまサインインが混み合っています。少し時間をおいてからお試しください。';
+
+/**
+ * Each outcome once the form is read is logged with the account's id when
+ * there is one, never the login typed (it may be a password typed in the
+ * wrong box) or the address: `client` is a keyed hash of the address, enough
+ * to see that failures come from one place (docs/adr/0028-structured-logs.md).
+ */
+function logSignIn(secret: string, attempt: SignInAttempt, outcome: 'signed-in' | 'wrong-credentials' | 'rate-limited' | 'busy', editorId?: string): void {
+  const fields = { outcome, editorId, client: attempt.address ? keyedHash(secret, 'log-client', attempt.address) : undefined, knownDevice: attempt.device !== null };
+  if (outcome === 'signed-in') logger('newsroom').info(fields, 'sign-in');
+  else logger('newsroom').warn(fields, 'sign-in refused');
+}
 
 /**
  * POST /api/newsroom/sign-in: same-origin check, the sign-in form's signed
@@ -49,7 +63,10 @@ export async function handleSignIn(request: Request): Promise<Response> {
     device: readDeviceToken(secret, login, jar.get(DEVICE_COOKIE.name)?.value),
   };
   const admitted = await admitSignInAttempt(db, attempt);
-  if (!admitted.allowed) return jsonError(429, TOO_MANY_ATTEMPTS, { 'Retry-After': String(admitted.retryAfterSeconds) });
+  if (!admitted.allowed) {
+    logSignIn(secret, attempt, 'rate-limited');
+    return jsonError(429, TOO_MANY_ATTEMPTS, { 'Retry-After': String(admitted.retryAfterSeconds) });
+  }
 
   let editor: Awaited<ReturnType<typeof checkCredentials>>;
   try {
@@ -57,9 +74,13 @@ export async function handleSignIn(request: Request): Promise<Response> {
   } catch (error) {
     if (!(error instanceof PasswordCheckBusyError)) throw error;
     await forgiveSignInAttempt(db, attempt, 'unchecked');
+    logSignIn(secret, attempt, 'busy');
     return jsonError(503, SIGN_IN_BUSY, { 'Retry-After': '5' });
   }
-  if (!editor) return jsonError(401, WRONG_CREDENTIALS);
+  if (!editor) {
+    logSignIn(secret, attempt, 'wrong-credentials');
+    return jsonError(401, WRONG_CREDENTIALS);
+  }
   await forgiveSignInAttempt(db, attempt, 'signed-in');
   jar.set(DEVICE_COOKIE.name, issueDeviceToken(secret, editor.login), {
     httpOnly: true,
@@ -69,5 +90,6 @@ export async function handleSignIn(request: Request): Promise<Response> {
     maxAge: DEVICE_COOKIE.maxAgeSeconds,
   });
   await startSession(editor);
+  logSignIn(secret, attempt, 'signed-in', editor.id);
   return jsonOk({ redirect: toReturnPath(next) });
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../log/test-log';
 import { Shutdown } from './shutdown';
 
 /** A server whose answers take `?ms=` milliseconds; stands in for Next.js's (the module only sees it through Node's diagnostics channel). */
@@ -51,9 +52,9 @@ describe('graceful shutdown', () => {
 
     const inFlight = [get(`${url}/?ms=800`, agent), get(`${url}/?ms=400`, agent), get(`${url}/?ms=1200`, agent)];
     await new Promise((r) => setTimeout(r, 100));
-    const logs: string[] = [];
+    const logs = memoryLogger();
     const started = Date.now();
-    const code = shutdown.shutDown('SIGTERM', { graceMs: 5_000, hookMs: 1_000, log: (m) => logs.push(m) });
+    const code = shutdown.shutDown('SIGTERM', { graceMs: 5_000, hookMs: 1_000, log: logs.logger });
     expect(shutdown.isShuttingDown()).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     // The listening socket is closed: a new connection is refused.
@@ -67,7 +68,8 @@ describe('graceful shutdown', () => {
     // Within the slowest request plus a sweep, not the 5 s keep-alive timeout Node would otherwise wait for.
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(order).toEqual(['work', 'redis', 'database']);
-    expect(logs[0]).toMatch(/SIGTERM: shutting down; 3 request\(s\) in flight/);
+    expect(logs.entries()[0]).toMatchObject({ level: 'info', msg: 'shutting down', signal: 'SIGTERM', inFlight: 3, graceMs: 5_000 });
+    expect(logs.entries().at(-1)).toMatchObject({ level: 'info', msg: 'stopped', code: 0, ms: expect.any(Number) });
   });
 
   it('closes kept-alive connections once idle, even those whose answer had already said keep-alive', async () => {
@@ -87,7 +89,7 @@ describe('graceful shutdown', () => {
     const streaming = get(`${url}/stream`, agent);
     await new Promise((r) => setTimeout(r, 100));
     const started = Date.now();
-    const code = await shutdown.shutDown('SIGTERM', { graceMs: 5_000, hookMs: 1_000, log: () => undefined });
+    const code = await shutdown.shutDown('SIGTERM', { graceMs: 5_000, hookMs: 1_000, log: memoryLogger().logger });
     // Node's server.close() alone would wait out the keep-alive timeout (5 s) after the answer.
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(code).toBe(0);
@@ -100,13 +102,14 @@ describe('graceful shutdown', () => {
     const shutdown = track(new Shutdown());
     const stuck = get(`${url}/?ms=-1`, new http.Agent()).catch((error: Error) => error);
     await new Promise((r) => setTimeout(r, 100));
-    const logs: string[] = [];
+    const logs = memoryLogger();
     const started = Date.now();
-    const code = await shutdown.shutDown('SIGTERM', { graceMs: 500, hookMs: 500, log: (m) => logs.push(m) });
+    const code = await shutdown.shutDown('SIGTERM', { graceMs: 500, hookMs: 500, log: logs.logger });
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(await stuck).toBeInstanceOf(Error);
-    expect(logs.join('\n')).toMatch(/1 request\(s\) still in flight after 0.5 s/);
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', inFlight: 1, graceMs: 500 }));
+    expect(logs.entries().at(-1)).toMatchObject({ level: 'warn', code: 1 });
   });
 
   it('ends 1 when a hook fails or hangs, after at most its bound', async () => {
@@ -115,11 +118,11 @@ describe('graceful shutdown', () => {
     shutdown.onShutdown('connections', 'fails', async () => {
       throw new Error('pool already closed');
     });
-    const logs: string[] = [];
+    const logs = memoryLogger();
     const started = Date.now();
-    expect(await shutdown.shutDown('SIGINT', { graceMs: 100, hookMs: 200, log: (m) => logs.push(m) })).toBe(1);
+    expect(await shutdown.shutDown('SIGINT', { graceMs: 100, hookMs: 200, log: logs.logger })).toBe(1);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(logs.join('\n')).toMatch(/hangs did not finish/);
-    expect(logs.join('\n')).toMatch(/fails failed: pool already closed/);
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', hooks: ['hangs'] }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', hook: 'fails', err: expect.objectContaining({ message: 'pool already closed' }) }));
   });
 });

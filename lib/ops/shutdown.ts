@@ -1,5 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { logger, type Logger } from '../log';
 
 /**
  * Graceful shutdown on SIGTERM and SIGINT (issue 13; deploy/README.md).
@@ -41,7 +42,8 @@ export type ShutdownOptions = {
   graceMs: number;
   /** How long the hooks of each phase may take (ms). */
   hookMs: number;
-  log?: (message: string) => void;
+  /** Where its lines go (default: lib/log's `shutdown`). */
+  log?: Logger;
 };
 
 /** Default bounds: 10 s for requests in flight, 5 s for each phase's hooks; both well inside systemd's 90 s. */
@@ -100,11 +102,11 @@ export class Shutdown {
     return this.done;
   }
 
-  private async run(reason: string, { graceMs, hookMs, log = (m) => console.log(m) }: ShutdownOptions): Promise<number> {
+  private async run(reason: string, { graceMs, hookMs, log = logger('shutdown') }: ShutdownOptions): Promise<number> {
     const started = Date.now();
     this.stopping = true;
     let code = 0;
-    log(`Kiji: ${reason}: shutting down; ${this.inFlight.size} request(s) in flight, waiting up to ${graceMs / 1000} s`);
+    log.info({ signal: reason, inFlight: this.inFlight.size, graceMs }, 'shutting down');
 
     // Not answered yet: the connection closes after this answer.
     for (const response of this.inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
@@ -123,27 +125,28 @@ export class Shutdown {
     const drained = await settleWithin(Promise.all(closed), graceMs);
     clearInterval(sweep);
     if (!drained) {
-      log(`Kiji: ${this.inFlight.size} request(s) still in flight after ${graceMs / 1000} s; closing their connections`);
+      log.warn({ inFlight: this.inFlight.size, graceMs }, 'requests still in flight after the grace period; closing their connections');
       this.servers.forEach((server) => server.closeAllConnections());
       code = 1;
     }
     if (!(await work)) code = 1;
     const connections = this.hooks.filter((h) => h.phase === 'connections').reverse();
     if (!(await runHooks(connections, hookMs, log, true))) code = 1;
-    log(`Kiji: stopped in ${Date.now() - started} ms${code === 0 ? '' : ' (not cleanly, see above)'}`);
+    if (code === 0) log.info({ ms: Date.now() - started, code }, 'stopped');
+    else log.warn({ ms: Date.now() - started, code }, 'stopped, not cleanly (see above)');
     return code;
   }
 }
 
 /** Runs hooks side by side (or one after another), each failure logged; false if one failed or they outran `ms`. */
-async function runHooks(hooks: Hook[], ms: number, log: (m: string) => void, sequential = false): Promise<boolean> {
+async function runHooks(hooks: Hook[], ms: number, log: Logger, sequential = false): Promise<boolean> {
   let ok = true;
   const run = async (hook: Hook) => {
     try {
       await hook.run();
     } catch (error) {
       ok = false;
-      log(`Kiji: shutdown: ${hook.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error({ hook: hook.name, err: error }, 'shutdown hook failed');
     }
   };
   const all = sequential
@@ -152,7 +155,7 @@ async function runHooks(hooks: Hook[], ms: number, log: (m: string) => void, seq
       })()
     : Promise.all(hooks.map(run));
   if (!(await settleWithin(all, ms))) {
-    log(`Kiji: shutdown: ${hooks.map((h) => h.name).join(', ')} did not finish within ${ms / 1000} s`);
+    log.error({ hooks: hooks.map((h) => h.name), ms }, 'shutdown hooks did not finish in time');
     return false;
   }
   return ok;

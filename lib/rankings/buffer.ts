@@ -62,7 +62,7 @@ export class ViewBuffer {
           this.timer = setTimeout(() => void this.flush(), this.options.intervalMs ?? FLUSH_INTERVAL_MS);
           this.timer.unref?.();
         }
-        const report = this.options.onError ?? ((e: unknown) => reportStoreError('Kiji: views not written; kept for the next batch', e));
+        const report = this.options.onError ?? ((e: unknown) => reportStoreError('views not written; kept for the next batch', e));
         report(error);
       }
     });

@@ -40,7 +40,7 @@ export class LastKnownRankings implements Pick<ViewStore, 'readRankings'> {
       this.last = await this.store.readRankings();
     } catch (error) {
       if (!this.last) throw error;
-      reportStoreError('Kiji: rankings unavailable; showing the last ones read', error);
+      reportStoreError('rankings unavailable; showing the last ones read', error);
     }
     return this.last;
   }
@@ -59,7 +59,7 @@ export async function readRankings(store: Pick<ViewStore, 'readRankings'>, db: K
   try {
     snapshots = await store.readRankings();
   } catch (error) {
-    reportStoreError('Kiji: rankings unavailable', error);
+    reportStoreError('rankings unavailable', error);
     return RANKING_PERIODS.map((period) => ({ period, label: PERIOD_LABELS[period], state: 'stale', computedAt: null, items: [] }));
   }
   const byPeriod = new Map(snapshots.map((s) => [s.period, s]));

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { toDedupeKey, type Deduper, type SaltSource, type ViewClaim, type ViewLimits } from './visitor';
 import { compareEntries, StoreUnavailableError, type RankingEntry, type RankingSnapshot, type ViewCounts, type ViewStore } from './store';
 import { isRankingPeriod, listWindowHours, PERIOD_HOURS, type RankingPeriod } from './windows';
+import { logger } from '../log';
 
 /** Hourly sets outlive the month window by a day, then Redis drops them itself. */
 const BUCKET_TTL_SECONDS = (PERIOD_HOURS.month + 24) * 3600;
@@ -71,12 +72,12 @@ export async function connectRedis(url: string, { commandTimeoutMs = COMMAND_TIM
   redis.on('error', (error: Error) => {
     if (down) return;
     down = true;
-    console.error(`Kiji: Redis at ${where} is unreachable (${error.message}); views are not counted and pages show the rankings they last read until it is back`);
+    logger('rankings').error({ redis: where, reason: error.message }, 'Redis is unreachable; views are not counted and pages show the rankings they last read until it is back');
   });
   redis.on('ready', () => {
     if (!down) return;
     down = false;
-    console.log(`Kiji: Redis at ${where} is back; counting views again`);
+    logger('rankings').info({ redis: where }, 'Redis is back; counting views again');
   });
   await new Promise<void>((resolve) => {
     const settle = () => {

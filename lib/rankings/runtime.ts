@@ -19,6 +19,7 @@ import { reportStoreError, type ViewStore } from './store';
 import { MemoryDeduper, MemorySalt } from './visitor';
 import { readTrustedProxyHops } from '../http/client-address';
 import { onShutdown } from '../ops/shutdown';
+import { logger } from '../log';
 
 /**
  * The process's view counter and ranking job, wired from the settings:
@@ -126,7 +127,7 @@ export async function tickRankingJob(runtime: Pick<ViewRuntime, 'buffer' | 'stor
     await runtime.buffer.flush();
     await runRankingJob(runtime.store, now);
   } catch (error) {
-    reportStoreError('Kiji: ranking job failed', error);
+    reportStoreError('ranking job failed', error);
   }
 }
 
@@ -147,9 +148,9 @@ export async function startRankingJob(): Promise<void> {
   onShutdown('work', 'ranking job', () => clearInterval(g.__kijiRankingTimer));
   if (settings.seedDemo) {
     try {
-      if (await seedDemoViews(runtime.store, await getDatabase(), new Date())) console.log('Kiji: demo view history loaded');
+      if (await seedDemoViews(runtime.store, await getDatabase(), new Date())) logger('rankings').info('demo view history loaded');
     } catch (error) {
-      console.error('Kiji: demo view history failed', error);
+      logger('rankings').error({ err: error }, 'demo view history failed');
     }
   }
   await tick();

@@ -87,5 +87,5 @@ export function isStoreUnavailable(error: unknown): boolean {
  * PostgreSQL) is said once a minute (reportBackgroundError).
  */
 export function reportStoreError(message: string, error: unknown): void {
-  if (!isStoreUnavailable(error)) reportBackgroundError(message, error);
+  if (!isStoreUnavailable(error)) reportBackgroundError('rankings', message, error);
 }

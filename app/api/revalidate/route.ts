@@ -2,6 +2,7 @@ import { isAuthorizedRevalidation, readRevalidateRequest } from '@/lib/cache/rev
 import { CACHE_CONTROL } from '@/lib/cache/control';
 import { readSettings } from '@/lib/config';
 import { getDb } from '@/lib/db';
+import { logger } from '@/lib/log';
 import { invalidateTags } from '@/lib/newsroom/invalidate';
 
 // Answers about the writer's own request: no cache may keep or replay them.
@@ -24,5 +25,6 @@ export async function POST(request: Request) {
   // waits for the render instead of getting the stale page once more. On
   // every instance: invalidateTags records and announces it (ADR 0024).
   await invalidateTags(await getDb(), input.tags, new Date(), { expire: 'now' });
+  logger('invalidation').info({ tags: input.tags, expire: 'now' }, 'revalidated through POST /api/revalidate');
   return Response.json({ revalidated: input.tags, now: new Date().toISOString() }, { headers: PRIVATE });
 }

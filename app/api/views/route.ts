@@ -22,7 +22,7 @@ export async function POST(request: Request) {
     // page is not. 503 rather than a 204 that would pretend it counted; the
     // browser ignores either, and a Redis outage fails here at once and was
     // logged once by its connection, not here per beacon.
-    reportStoreError('Kiji: view not recorded', error);
+    reportStoreError('view not recorded', error);
     return problem({ status: 503, message: 'ただいま閲覧数を記録できません。' });
   }
   if (outcome === 'unknown') return problem({ status: 404, message: 'その記事は見つかりません。' });

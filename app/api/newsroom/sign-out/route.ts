@@ -1,3 +1,4 @@
+import { logger } from '@/lib/log';
 import { endSession, guardMutation } from '@/lib/newsroom/auth';
 import { answeringServerFaults, seeOther } from '@/lib/newsroom/http';
 
@@ -6,5 +7,6 @@ export const POST = answeringServerFaults(async (request: Request) => {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
   await endSession();
+  logger('newsroom').info({ editorId: guard.editor.id }, 'signed out');
   return seeOther('/newsroom/sign-in?signed-out=1');
 });
