@@ -20,6 +20,7 @@ import { measureLighthouse, type LighthouseRow } from './lighthouse';
 import { measureMemory, type MemoryResult } from './memory';
 import { measureRankingRead } from './rankings';
 import { measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
+import { clusterOptionsFromEnv, formatCluster, measureCluster, type ClusterResult } from './cluster';
 import { dayOptionsFromEnv, formatNewsroomDay, measureNewsroomDay, saveNewsroomDay, type DayResult } from './newsroom-day';
 import { keptSections, replaceSection } from './sections';
 import { findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
@@ -428,6 +429,8 @@ for (const r of rankingRead) {
 // The newsroom day (bench/newsroom-day.ts): its own server, data and ports (BENCH_DAY_PORT), after everything above has stopped.
 const day: DayResult | null = process.env.BENCH_SKIP_DAY ? null : await measureNewsroomDay(dayOptionsFromEnv());
 if (day) console.log(`newsroom day figures saved in ${saveNewsroomDay(day)}`);
+// Several instances behind nginx against one (bench/cluster.ts): PostgreSQL + Redis, its own ports (BENCH_CLUSTER_PORT).
+const cluster: ClusterResult | null = process.env.BENCH_SKIP_CLUSTER ? null : await measureCluster(clusterOptionsFromEnv());
 
 const row = (name: string, connections: number) => results.find((r) => r.name === name && r.connections === connections)!;
 const ceilingAt = (connections: number) => row('static file (ceiling)', connections);
@@ -753,6 +756,7 @@ BENCH_SKIP_BUILD=1 BENCH_SECONDS=20 npm run bench   # reuse the build, longer ru
 BENCH_RESEED=1 npm run bench   # seed the 100,000-article database again instead of copying it from .bench-data/
 # also: BENCH_SCALE_ARTICLES, BENCH_SCALE_SAMPLES, BENCH_MEMORY_REQUESTS, BENCH_LIGHTHOUSE_RUNS; Chromium at /usr/bin/chromium or CHROMIUM_PATH
 BENCH_SKIP_DAY=1 npm run bench  # leave out the newsroom day (its own settings are in its section below)
+BENCH_SKIP_CLUSTER=1 npm run bench  # leave out the cluster (PostgreSQL at KIJI_TEST_DATABASE_URL; BENCH_CLUSTER_* in bench/cluster.ts)
 \`\`\`
 
 The static-file row serves the article's exact HTML from \`public/\` through
@@ -763,6 +767,8 @@ the same Next.js server: the ceiling for a cached page. The empty page is
 const kept = keptSections(fs.readFileSync('docs/benchmarks.md', 'utf8'));
 const document = [markdown.trimEnd(), ...kept].join('\n\n') + '\n';
 // Without a day this run (BENCH_SKIP_DAY), the last one's section is among those kept.
-fs.writeFileSync('docs/benchmarks.md', day ? replaceSection(document, 'newsroom-day', formatNewsroomDay(day)) : document);
+const withDay = day ? replaceSection(document, 'newsroom-day', formatNewsroomDay(day)) : document;
+fs.writeFileSync('docs/benchmarks.md', cluster ? replaceSection(withDay, 'cluster', formatCluster(cluster)) : withDay);
 console.log(markdown);
 if (day) console.log(formatNewsroomDay(day));
+if (cluster) console.log(formatCluster(cluster));
