@@ -5,7 +5,7 @@ import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
 import { CACHE_CONTROL } from './lib/cache/control';
 import { DATABASE_UNAVAILABLE_RETRY_SECONDS } from './lib/db/errors';
 import { UNAVAILABLE_PAGE_HTML } from './lib/http/unavailable-page';
-import { isDatabaseAnswering } from './lib/ops';
+import { isDatabaseOut } from './lib/ops';
 
 /**
  * Runs before the page cache for article, newsroom and preview URLs:
@@ -57,7 +57,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next();
   }
   if (pathname === '/newsroom' || pathname.startsWith('/newsroom/')) {
-    if (!(await isDatabaseAnswering())) {
+    if (await isDatabaseOut()) {
       return new NextResponse(UNAVAILABLE_PAGE_HTML, {
         status: 503,
         headers: {

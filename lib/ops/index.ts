@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'kysely';
 import { readSettings } from '../config';
+import { isDatabaseUnavailable } from '../db/errors';
 import { getConnection } from '../db/global';
 import { getViewRuntime } from '../rankings/runtime';
 import { checkHealth, coalesce, type HealthProbes } from './health';
@@ -42,13 +43,21 @@ export function getHealth() {
 }
 
 /**
- * Whether the database answers the health probe now (bounded like it, shared
- * with a check in flight), without asking Redis: proxy.ts asks before each
- * newsroom page, which cannot be served without the database
- * (docs/adr/0026-database-outage.md). Not remembered between requests: an
- * answer a second old let the first pages of an outage through to a 500.
+ * Whether the database is out (refused, unreachable, shutting down: a failure
+ * lib/db/errors.ts counts as an outage) by the health check's query, shared
+ * with a check in flight: proxy.ts asks before each newsroom page, which
+ * cannot be served without the database (docs/adr/0026-database-outage.md).
+ * A slow answer is not an outage: under load (after a flood) a timed probe
+ * turned the sign-in page into a 503 while the database was fine. A
+ * database that never answers is bounded by the connect timeout (3 s). Not
+ * remembered between requests: an answer a second old let the first pages
+ * of an outage through to a 500.
  */
-export async function isDatabaseAnswering(): Promise<boolean> {
-  const { engine, database } = getProbes();
-  return (await checkHealth({ engine, database })).httpStatus === 200;
+export async function isDatabaseOut(): Promise<boolean> {
+  return getProbes()
+    .database()
+    .then(
+      () => false,
+      (error: unknown) => isDatabaseUnavailable(error),
+    );
 }
