@@ -84,6 +84,8 @@ http {
     upstream kiji {
 ${instancePorts.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n')}
         keepalive 32;
+        # Below Node's keep-alive timeout (5 s), as deploy/nginx/example-site.conf explains.
+        keepalive_timeout 4s;
     }
     server {
         listen ${port};
