@@ -163,7 +163,20 @@ export async function measureCluster(options: ClusterOptions): Promise<ClusterRe
       const pid = findListeningPid(port);
       if (pid) process.kill(pid, 'SIGKILL');
     }
-    await dropTestPostgres(schema);
+    // A killed instance's PostgreSQL sessions may still hold locks for a moment: dropping the schema
+    // then deadlocks. Tidying up must not lose the figures.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dropTestPostgres(schema);
+        break;
+      } catch (error) {
+        if (attempt === 5) {
+          console.error(`bench/cluster.ts: could not drop schema ${schema}: ${String(error)}`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+    }
     await clearRedisPrefix(`kiji-bench-cluster-${process.pid}:`);
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -482,11 +482,15 @@ rails refresh in the browser; machine otherwise idle), against the run of 14:31 
 (8fe51ae): crawl 19.0 pages/s (0.42× Ghost's 45.0), readers 51.9 pages/s quiet (0.13× the hot article)
 and 41.5 while publishing (0.10×), p99 2.2 and 2.6 s, half the article reads STALE.
 
-- **A regression to find first.** The run of 2026-12-04 21:33 (code of e682bdb…e2d699c) measured the
-  readers at 0.45× the hot article quiet and 0.41× publishing, p99 2.2–2.3 s, against 0.71×/0.72× and
-  under 0.5 s at 14:55: the server's CPU per reader page went from 3.7 to 7.1 ms while a hot hit stayed
-  at 2.3–2.5 ms, so a long-tail hit (read from disk) got dearer. Not yet explained; suspects are what
-  changed on that path since 14:55 (security headers, proxy matchers, the cache handler).
+- **The 21:33 "regression" is not in the code.** The run of 2026-12-04 21:33 (code of e682bdb…e2d699c)
+  measured the readers at 0.45× the hot article quiet and 0.41× publishing, p99 2.2–2.3 s, against
+  0.71×/0.72× at 14:55, and 7.1 ms of server CPU per reader page against 3.7. Measured again on
+  2026-12-04 22:55 with both builds in one run (\`BENCH_PROFILE_MODE=readers npx tsx
+  bench/profile-crawl.ts\`: 1,000 cached articles, 10,000 reads by a Zipf law, 50 at a time, no
+  compression): the 14:55 code (ad778c4) 5.65 ms a cached read, the 21:33 code 5.04 ms. What changed
+  was the machine. Of a cached read, 6 % is turning the page's HTML file into a string and about 10 %
+  opening, reading and closing its seven files (HTML, RSC payload, meta and four segment files that
+  Next.js 16 reads for every hit, even a document request's).
 - **Readers.** No article page is re-rendered by time or by another story's publish now: every article
   read in both phases was a HIT; a publish re-rendered only the home page, its section and the new story
   (the STALE and MISS above). Throughput went from 0.13× to 0.71× the hot article quiet and 0.72×

@@ -87,7 +87,7 @@ test('nginx keeps pages for a second and never what is one person’s', async ()
   }
 });
 
-test('a publish through nginx shows through nginx; a withdrawal answers 410', async () => {
+test('a publish through nginx shows through nginx; a withdrawal answers 410 there and on every instance', async () => {
   const session = await signInApi(base);
   const { id, revision } = await createDraftApi(session, draftOf({ headline: `三つのインスタンスの前に立つnginx${Date.now()}` }));
   await expect.poll(() => cacheOf('/'), { timeout: 10_000, intervals: [100] }).toBe('HIT');
@@ -98,6 +98,10 @@ test('a publish through nginx shows through nginx; a withdrawal answers 410', as
   const visible = Date.now() - started;
   expect((await commandApi(session, id, 'unpublish', { baseRevision: published.body.article!.revision })).status).toBe(200);
   await expect.poll(async () => (await fetch(`${base}/articles/${id}`)).status, { timeout: 20_000, intervals: [100] }).toBe(410);
+  // On every instance too, asked directly: none serves the withdrawn story from its own cache.
+  for (const port of INSTANCE_PORTS) {
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/articles/${id}`)).status, { timeout: 20_000, intervals: [100], message: `the instance on ${port}` }).toBe(410);
+  }
   console.log(`through nginx: a publish on the home page after ${visible} ms`);
   test.info().annotations.push({ type: 'cluster', description: `publish visible through nginx after ${visible} ms` });
 
