@@ -121,6 +121,8 @@ export async function measureCluster(options: ClusterOptions): Promise<ClusterRe
     const flood = (await runLoad(new Phase('flood', options.floodConnections), { origin: origin(options.port), next: readers(), seconds: options.floodSeconds })).result();
     const after = pids.map((pid) => readRssMb(pid));
 
+    console.log(formatCluster({ at: new Date().toISOString(), options, articles: articles.length, single, cluster: clustered, flood, floodMemory: before.map((b, i) => ({ before: b, after: after[i]! })), fanOutMs: [] }));
+
     // 4. Fan-out: published through instance 1, looked for on the others.
     const { session } = await signIn(origin(instancePorts[0]!), DEMO_EDITOR.login, DEMO_EDITOR.password);
     const fanOutMs: number[] = [];
