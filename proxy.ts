@@ -39,7 +39,18 @@ export async function proxy(request: NextRequest) {
   if (request.method === 'POST' && request.headers.has('next-action')) {
     const refusal = refuseServerAction(request, pathname);
     if (refusal) return refusal;
+  } else if (request.method === 'POST' && !pathname.startsWith('/api/')) {
+    // No page takes a plain POST (forms post to /api/, the newsroom's actions
+    // carry Next-Action); Next.js's action path answered some with a 500
+    // ("Invalid URL", found by e2e/fuzz.spec.ts).
+    return new NextResponse('このアドレスはフォームの送信を受け付けません。', {
+      status: 405,
+      headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': CACHE_CONTROL.personal },
+    });
   }
+  const ownPath = pathname.startsWith('/articles/') || pathname === '/newsroom' || pathname.startsWith('/newsroom/') || pathname.startsWith('/preview/');
+  // A reader's request that only a content-type rule below brought here.
+  if (!ownPath) return NextResponse.next();
   if (pathname.startsWith('/articles/')) {
     const decision = decideArticleRouting(pathname, await getFreshRoutingSnapshot());
     if (decision?.kind === 'gone') {
@@ -108,5 +119,7 @@ export const config = {
     { source: '/((?!api/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     // Server Action calls: only the newsroom's, from its own origin (refuseServerAction).
     { source: '/((?!api/).*)', has: [{ type: 'header', key: 'next-action' }] },
+    // Any other request with a body (a content type): a plain POST to a page is refused.
+    { source: '/((?!api/).*)', has: [{ type: 'header', key: 'content-type' }] },
   ],
 };
