@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { findListeningPid, prepareAppCopy, stopServerOnPort } from '../bench/server';
 import { openDatabase } from '../lib/db/connect';
-import { TEST_PG_URL } from '../lib/db/testing';
+import { recreateTestPostgresDatabase, TEST_PG_URL } from '../lib/db/testing';
 import { E2E_PORT } from './env';
 
 /**
@@ -59,18 +59,6 @@ async function npmRun(script: 'backup' | 'restore', args: string[], env: Record<
 }
 
 const ogTitle = (html: string) => /<meta property="og:title" content="([^"]*)"/.exec(html)?.[1];
-
-async function recreateDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
-  await admin.query(`create database ${admin.escapeIdentifier(name)}`);
-  await admin.end();
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
-  url.search = '';
-  return url.toString();
-}
 
 async function dropDatabase(name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -165,7 +153,7 @@ test('SQLite: health, a backup while serving, SIGTERM with requests in flight, a
 test('PostgreSQL: health with Redis, the restored site, and 503 once the database is gone', async () => {
   test.setTimeout(6 * 60_000);
   const redisUrl = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
-  const sourceUrl = await recreateDatabase(`kiji_e2e_ops_source_${PG_PORT}`);
+  const sourceUrl = await recreateTestPostgresDatabase(`kiji_e2e_ops_source_${PG_PORT}`);
   const env = { DATABASE_URL: sourceUrl, REDIS_URL: redisUrl, KIJI_REDIS_PREFIX: `kiji-e2e-ops-${PG_PORT}:` };
   await startSite(PG_PORT, env);
   expect(await (await fetch(`${origin(PG_PORT)}/api/health`)).json()).toMatchObject({ status: 'ok', database: { engine: 'postgres', state: 'up' }, redis: { state: 'up' } });
@@ -178,7 +166,7 @@ test('PostgreSQL: health with Redis, the restored site, and 503 once the databas
 
   const file = path.join(work, 'site.dump');
   await npmRun('backup', [file], { DATABASE_URL: sourceUrl });
-  const restoredUrl = await recreateDatabase(`kiji_e2e_ops_restored_${PG_PORT}`);
+  const restoredUrl = await recreateTestPostgresDatabase(`kiji_e2e_ops_restored_${PG_PORT}`);
   await npmRun('restore', [file], { DATABASE_URL: restoredUrl });
   await startSite(PG_RESTORED_PORT, { ...env, DATABASE_URL: restoredUrl, KIJI_SEED_DEMO: 'false' });
   expect(ogTitle(await (await fetch(`${origin(PG_RESTORED_PORT)}/articles/${article.id}`)).text())).toBe(ogTitle(page));

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,3 +143,20 @@ export function testDatabases(name: string): TestEngine[] {
     };
   });
 }
+
+/** A fresh, empty database `name` on the test server (dropped first if there); returns its URL (its public schema, as a publisher's). */
+export async function recreateTestPostgresDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
+    await admin.query(`create database ${admin.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  url.search = '';
+  return url.toString();
+}
+

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../db/connect';
 import { prepareDatabase } from '../db/prepare';
-import { TEST_PG_URL } from '../db/testing';
+import { recreateTestPostgresDatabase, TEST_PG_URL } from '../db/testing';
 import { schemaOfListing, toLibpqEnv } from './backup';
 
 /**
@@ -58,16 +58,9 @@ function sqliteSite(dir: string): Site {
 
 /** A database of its own on the test server (its public schema, as a publisher's), dropped afterwards. */
 async function postgresSite(name: string): Promise<Site> {
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
-  await admin.query(`create database ${admin.escapeIdentifier(name)}`);
-  await admin.end();
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
-  url.search = '';
+  const url = await recreateTestPostgresDatabase(name);
   return {
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: url },
     open: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
     async drop() {
       const client = new pg.Client({ connectionString: TEST_PG_URL });
