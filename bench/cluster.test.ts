@@ -20,6 +20,7 @@ function run(overrides: Partial<ClusterResult>): ClusterResult {
     flood: phase('flood', 500, 5000, 10),
     floodMemory: [{ before: 300, after: 320 }],
     fanOutMs: [200, 300, 400, 500],
+    fanOutNginxMs: [300, 400, 1200],
     ...overrides,
   };
 }
@@ -31,6 +32,7 @@ describe('formatCluster', () => {
     expect(md).toContain('0 errors: met');
     expect(md).toContain('largest growth 6.7 % (target < 10 %: met)');
     expect(md).toContain('p95 **500 ms** (target 1,000: met)');
+    expect(md).toContain('p95 **1,200 ms** (target 1,000: **missed**) over 3 stories');
   });
 
   it('says what missed, and counts timeouts as errors', () => {

@@ -12,14 +12,17 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
  * `npm run cluster` as README gives it (issue 13, docs/adr/0025-nginx-front.md):
  * three instances of the build on PostgreSQL and Redis, Debian's nginx in
  * front with deploy/nginx's configuration. Readers go through nginx: it
- * keeps pages for a second and never what is one person's, a publish
- * through it shows through it, a breaking flag reaches every instance's
+ * keeps pages for their own minute and never what is one person's, a
+ * publish or correction through it shows through it at once (the instances
+ * purge what a write made old), a breaking flag reaches every instance's
  * ticker, an instance restarted after missing a change never serves the old
  * page, and an instance killed under readers costs none of them a request.
  * Runs in its own project after `instances`.
  */
 
 const NGINX_PORT = E2E_PORT + 400;
+/** nginx's purge address (scripts/cluster.ts: PORT + 100). */
+const PURGE_PORT = NGINX_PORT + 100;
 const INSTANCE_PORTS = [E2E_PORT + 401, E2E_PORT + 402, E2E_PORT + 403];
 const SCHEMA = `kiji_e2e_cluster_${process.pid}`;
 const base = `http://127.0.0.1:${NGINX_PORT}`;
@@ -79,12 +82,54 @@ test.afterAll(async () => {
 
 const cacheOf = async (url: string) => (await fetch(`${base}${url}`)).headers.get('x-cache');
 
-test('nginx keeps pages for a second and never what is one person’s', async () => {
+test('nginx keeps pages for their own minute and never what is one person’s', async () => {
   await expect.poll(() => cacheOf('/'), { timeout: 10_000, intervals: [100] }).toBe('HIT');
+  // Past the old one-second micro-cache: the page's s-maxage (a minute) is what nginx keeps it for.
+  await new Promise((r) => setTimeout(r, 2_500));
+  expect(await cacheOf('/')).toBe('HIT');
   for (const url of ['/newsroom/sign-in', '/api/rails', '/search?q=経済']) {
     await cacheOf(url);
     expect(await cacheOf(url), url).toBe('BYPASS');
   }
+  // The client router's requests vary by headers the key does not hold: never from the cache.
+  const rsc = await fetch(`${base}/`, { headers: { RSC: '1' } });
+  expect(rsc.headers.get('x-cache')).toBe('BYPASS');
+  expect(rsc.headers.get('content-type')).toContain('text/x-component');
+  expect((await fetch(`${base}/`)).headers.get('content-type')).toContain('text/html');
+  // One copy per encoding: a reader without gzip gets the page unencoded, one with it gzipped.
+  const plain = await fetch(`${base}/`, { headers: { 'Accept-Encoding': 'identity' } });
+  expect(plain.headers.get('content-encoding')).toBeNull();
+  expect(await plain.text()).toContain('</html>');
+  // The purge address answers only the instances' hosts, and is not on the readers' port.
+  expect((await fetch(`${base}/gzip/`)).status).toBe(404);
+  expect((await fetch(`http://127.0.0.1:${PURGE_PORT}/gzip/nothing-here`)).status).toBe(404);
+});
+
+test('a correction through nginx shows through nginx at once, and the old page never comes back', async () => {
+  const session = await signInApi(base);
+  const draft = draftOf({ headline: `訂正前の見出し${Date.now()}` });
+  const { id, revision } = await createDraftApi(session, draft);
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status).toBe(200);
+  const url = `${base}/articles/${id}`;
+  await expect.poll(async () => (await fetch(url)).headers.get('x-cache'), { timeout: 20_000, intervals: [200] }).toBe('HIT');
+  expect(await (await fetch(url)).text()).toContain(draft.headline);
+
+  const corrected = `訂正後の見出し${Date.now()}`;
+  expect((await commandApi(session, id, 'correct', { draft: { ...draft, headline: corrected }, baseRevision: published.body.article!.revision })).status).toBe(200);
+  const started = Date.now();
+  await expect.poll(async () => (await (await fetch(url)).text()).includes(corrected), { timeout: 20_000, intervals: [50] }).toBe(true);
+  const visible = Date.now() - started;
+  // Every later answer is the corrected page, from nginx's copy once it has one (an instance's STALE answer is never kept).
+  for (let i = 0; i < 20; i++) {
+    const html = await (await fetch(url)).text();
+    expect(html, `answer ${i + 1} after the correction showed`).toContain(corrected);
+    expect(html).not.toContain(draft.headline);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await expect.poll(async () => (await fetch(url)).headers.get('x-cache'), { timeout: 10_000, intervals: [200] }).toBe('HIT');
+  console.log(`through nginx: a correction on the article page after ${visible} ms`);
+  test.info().annotations.push({ type: 'cluster', description: `correction visible through nginx after ${visible} ms` });
 });
 
 test('a publish through nginx shows through nginx; a withdrawal answers 410 there and on every instance', async () => {
@@ -186,7 +231,7 @@ test('an instance restarted after missing a correction never serves the old page
     cwd: path.join(work, 'cluster', 'instance-3'),
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, ...clusterEnv(), PORT: String(port), KIJI_TRUSTED_PROXY_HOPS: '1', KIJI_BENCH_PAGES: '0' },
+    env: { ...process.env, ...clusterEnv(), PORT: String(port), KIJI_TRUSTED_PROXY_HOPS: '1', KIJI_BENCH_PAGES: '0', KIJI_FRONT_CACHE_PURGE: `http://127.0.0.1:${PURGE_PORT}` },
   });
   restarted.unref();
   await expect.poll(async () => (await fetch(`${instance(port)}/api/health`).catch(() => null))?.status, { timeout: 2 * 60_000, intervals: [250] }).toBe(200);

@@ -17,6 +17,11 @@ const schema = z.object({
   KIJI_REDIS_PREFIX: z.string().min(1).default('kiji:'),
   KIJI_REVALIDATE_SECRET: z.string().min(24, 'KIJI_REVALIDATE_SECRET must be at least 24 characters').optional(),
   KIJI_BENCH_PAGES: flag.default(false),
+  KIJI_FRONT_CACHE_PURGE: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'KIJI_FRONT_CACHE_PURGE must be http(s):// URLs separated by commas' })))
+    .default([]),
 });
 
 export type Settings = {
@@ -32,6 +37,8 @@ export type Settings = {
   revalidateSecret: string | undefined;
   /** The reference pages benchmarks and budgets compare with (/baseline): off unless a bench or test turns it on. */
   benchPages: boolean;
+  /** The purge address of each nginx front (deploy/nginx/kiji-purge.conf): what an invalidation makes old is dropped there too. */
+  frontCachePurgeUrls: string[];
 };
 
 /**
@@ -54,5 +61,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     redisPrefix: s.KIJI_REDIS_PREFIX,
     revalidateSecret: s.KIJI_REVALIDATE_SECRET,
     benchPages: s.KIJI_BENCH_PAGES,
+    frontCachePurgeUrls: s.KIJI_FRONT_CACHE_PURGE,
   };
 }

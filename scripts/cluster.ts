@@ -7,6 +7,7 @@
 //
 // Settings (.env.example): KIJI_INSTANCES (3), PORT (nginx, 3000),
 // KIJI_INSTANCE_PORT (the first instance, 3001; the others follow),
+// KIJI_CLUSTER_PURGE_PORT (nginx's purge address on 127.0.0.1, PORT + 100),
 // KIJI_CLUSTER_DIR (.cluster: the instances' copies of the build, nginx's
 // prefix and cache, and logs/: each instance's log and nginx's access log,
 // JSON lines that share the request id). Builds first when there is no build.
@@ -27,8 +28,12 @@ const count = positive('KIJI_INSTANCES', 3);
 const port = positive('PORT', 3000);
 const firstInstancePort = positive('KIJI_INSTANCE_PORT', 3001);
 const dir = path.resolve(process.env.KIJI_CLUSTER_DIR || '.cluster');
+const purgePort = positive('KIJI_CLUSTER_PURGE_PORT', port + 100);
 const instancePorts = Array.from({ length: count }, (_, i) => firstInstancePort + i);
 if (instancePorts.includes(port)) fail(`PORT ${port} is one of the instances' ports (KIJI_INSTANCE_PORT ${firstInstancePort} and up)`);
+if ([port, ...instancePorts].includes(purgePort)) fail(`KIJI_CLUSTER_PURGE_PORT ${purgePort} is taken by nginx or an instance`);
+const purgeModule = '/usr/lib/nginx/modules/ngx_http_cache_purge_module.so';
+if (!fs.existsSync(purgeModule)) fail(`nginx's purge module is missing (${purgeModule}): apt-get install libnginx-mod-http-cache-purge`);
 
 if (!fs.existsSync('.next/BUILD_ID')) execSync('npm run build', { stdio: 'inherit' });
 
@@ -45,7 +50,12 @@ async function stopAll(code: number) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
 
 fs.mkdirSync(dir, { recursive: true });
-const instanceEnv = { KIJI_TRUSTED_PROXY_HOPS: process.env.KIJI_TRUSTED_PROXY_HOPS || '1', KIJI_BENCH_PAGES: '0' };
+const instanceEnv = {
+  KIJI_TRUSTED_PROXY_HOPS: process.env.KIJI_TRUSTED_PROXY_HOPS || '1',
+  KIJI_BENCH_PAGES: '0',
+  // nginx is started after the instances; a write before then has nothing to purge.
+  KIJI_FRONT_CACHE_PURGE: `http://127.0.0.1:${purgePort}`,
+};
 // Each instance its own copy of the build: its own page cache, as on separate machines.
 // Started = healthy: GET /api/health answers 200 once its database answers (lib/ops/health.ts).
 // Each instance's log (JSON lines, lib/log) in logs/instance-N.json, appended, beside nginx's access log.
@@ -72,6 +82,7 @@ const deploy = path.resolve('deploy/nginx');
 fs.writeFileSync(
   path.join(prefix, 'nginx.conf'),
   `# Written by scripts/cluster.ts; the site's rules are in ${deploy}.
+load_module ${purgeModule};
 ${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes auto;
 pid ${path.join(prefix, 'nginx.pid')};
 error_log stderr warn;
@@ -90,6 +101,11 @@ ${instancePorts.map((p) => `        server 127.0.0.1:${p} max_fails=1 fail_timeo
     server {
         listen ${port};
         include ${path.join(deploy, 'kiji-server.conf')};
+    }
+    server {
+        listen 127.0.0.1:${purgePort};
+        access_log off;
+        include ${path.join(deploy, 'kiji-purge.conf')};
     }
 }
 `,

@@ -20,7 +20,7 @@ import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } f
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { wakeScheduler } from './scheduler';
-import { toWarmPaths, warmPages } from './warm';
+import { refreshAfterInvalidation } from './warm';
 import { logger } from '../log';
 
 /**
@@ -113,7 +113,7 @@ export async function handleArticleCommand(request: Request, id: string, command
     }[command]();
     await invalidateTags(db, result.invalidate, undefined, { expire: command === 'unpublish' ? 'now' : 'stale' });
     // After the editor has the answer: re-render what readers will open next.
-    after(() => warmPages(settings.internalUrl, toWarmPaths(result.invalidate)));
+    after(() => refreshAfterInvalidation(settings.internalUrl, result.invalidate));
     if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);
     if (command === 'schedule' || command === 'unschedule') wakeScheduler();
     logCommand(command, result, editorId, input.autosave);

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
+import { frontCachePaths, purgeFrontCaches } from '../cache/front-cache';
 import { announceInvalidation, recordAppliedInvalidation, replayTagsInPageCache, revalidateTagsInPageCache } from '../cache/invalidation-bus';
 import { CACHE_SECONDS } from '../cache/tags';
+import { readSettings } from '../config';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
 
@@ -59,6 +61,8 @@ async function recordAndAnnounce(db: Kysely<Database>, tags: readonly string[], 
     .execute();
   // Every other instance applies it too (lib/cache/invalidation-bus.ts).
   announceInvalidation({ tags: [...tags], at, expire });
+  // nginx's copies out at once; each instance purges again once it has re-rendered (warm.ts).
+  void purgeFrontCaches(readSettings().frontCachePurgeUrls, frontCachePaths(tags));
 }
 
 /** The longest a cached page can outlive an invalidation it missed: the longest backstop. */

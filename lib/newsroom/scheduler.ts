@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findNextDue, publishDueArticles } from './articles';
 import { invalidateTagsInProcess } from './invalidate';
-import { toWarmPaths, warmPages } from './warm';
+import { refreshAfterInvalidation } from './warm';
 import { refreshRouting } from './routing';
 import { logger } from '../log';
 
@@ -92,6 +92,6 @@ export async function publishDue(db: Kysely<Database>, internalUrl: string, now 
   const { published, invalidate } = await publishDueArticles(db, now);
   await invalidateTagsInProcess(db, invalidate, now);
   if (published.length > 0) await refreshRouting(db);
-  void warmPages(internalUrl, toWarmPaths(invalidate));
+  void refreshAfterInvalidation(internalUrl, invalidate);
   return published;
 }

@@ -1,4 +1,5 @@
 import { revalidateTagsInPageCache, startInvalidationListener } from '../cache/invalidation-bus';
+import { CACHE_TAGS } from '../cache/tags';
 import { readSettings } from '../config';
 import { getDatabase } from '../db/global';
 import { forgetRailsAfter } from '../rails';
@@ -7,7 +8,7 @@ import { refreshRouting } from './routing';
 import { onShutdown } from '../ops/shutdown';
 import { startScheduler, stopScheduler } from './scheduler';
 import { readNewsroomSettings } from './settings';
-import { toWarmPaths, warmPages } from './warm';
+import { refreshAfterInvalidation } from './warm';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
 import { logger } from '../log';
 
@@ -52,8 +53,11 @@ export async function startNewsroom(): Promise<void> {
     apply: async (tags, expire) => {
       await revalidateTagsInPageCache(tags, expire);
       forgetRailsAfter(tags);
+      // A withdrawal or move answers 410/301 here before the pages are re-rendered and
+      // nginx's copies purged: a 404 rendered on an old routing list would stay in nginx for its minute.
+      if (tags.some((tag) => tag.startsWith(CACHE_TAGS.article('')))) await refreshRouting(db);
       // As the instance that made the change does: re-render before a reader asks.
-      void warmPages(newsroom.internalUrl, toWarmPaths(tags));
+      void refreshAfterInvalidation(newsroom.internalUrl, tags);
     },
   });
   startScheduler(db, newsroom.internalUrl);

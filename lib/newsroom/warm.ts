@@ -1,4 +1,6 @@
+import { frontCachePaths, purgeFrontCaches } from '../cache/front-cache';
 import { CACHE_TAGS } from '../cache/tags';
+import { readSettings } from '../config';
 import { articlePath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
 
 /**
@@ -54,4 +56,15 @@ export async function warmPages(baseUrl: string, paths: readonly string[]): Prom
       cache = await get(`${baseUrl}${path}`);
     }
   }
+}
+
+/**
+ * What every instance does once it has applied an invalidation of `tags`
+ * (its own or another's): re-render the pages behind them here, then drop
+ * the front caches' copies of them (lib/cache/front-cache.ts), so the next
+ * reader through nginx gets the new page from an instance that has it.
+ */
+export async function refreshAfterInvalidation(baseUrl: string, tags: readonly string[]): Promise<void> {
+  await warmPages(baseUrl, toWarmPaths(tags));
+  await purgeFrontCaches(readSettings().frontCachePurgeUrls, frontCachePaths(tags));
 }
