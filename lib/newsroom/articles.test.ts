@@ -162,6 +162,16 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
     expect((await publishDueArticles(conn.db, at(241))).published).not.toContain(id);
   });
 
+  it('publishes a due schedule once when several instances fire at the same moment', async () => {
+    const id = await createArticle(conn.db, editorId, T0);
+    await scheduleArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, at: at(60), now: T0 });
+    // Each instance's scheduler ticks on its own connection (a pool on PostgreSQL): the same due row, at once.
+    const runs = await Promise.all([0, 1, 2, 3].map(() => publishDueArticles(conn.db, at(61))));
+    expect(runs.filter((run) => run.published.includes(id))).toHaveLength(1);
+    const revisions = await conn.db.selectFrom('article_revisions').select('action').where('article_id', '=', id).where('action', '=', 'publish').execute();
+    expect(revisions).toHaveLength(1);
+  });
+
   it('cancels a schedule back to draft', async () => {
     const id = await createArticle(conn.db, editorId, T0);
     await scheduleArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, at: at(60), now: T0 });
