@@ -477,6 +477,19 @@ function renderCheck(day: DayResult): string {
 /** Frozen prose: what the figures above are limited by, from the run it names (the product changes under the bench). */
 const WHAT_LIMITS_IT = `### What limits it
 
+- **2026-12-05 02:07, a fresh machine with nothing else running** (the table above): the crawl
+  at 25.9 pages/s, 0.44× Ghost's 58.7 (47.9 ms of server CPU a first render against 52.1 ms on
+  2026-12-04 21:33, from the SQLite statement cache and the third Next.js patch, ADR 0020); Ghost's
+  post page costs 19.4 ms. The readers at 0.40× and 0.41× the hot article again, so the 0.71× of
+  14:55 was not the machine alone. A long-tail article hit costs 7.3 ms of server CPU against the
+  hot article's 2.1 ms, and waits: article p50 222 ms against 24 ms for the home page on the same
+  event loop. Turning Next.js's in-memory page cache off made it worse, not better
+  (\`__NEXT_TEST_MAX_ISR_CACHE=0\` with \`BENCH_PROFILE_MODE=readers\`, 2,000 cached articles,
+  10,000 Zipf reads, 50 at a time: 4.64 ms a read against 3.55 ms with the default 50 MB), so the
+  cost is not collecting evicted entries. Through nginx the question goes away for a site on
+  several instances: nginx answers repeat readers from its own copy (docs/adr/0025, the cluster
+  section below: 3.29× one instance).
+
 Written from the run of 2026-12-04 14:55 (after ADR 0018: pages carry the tags of what they show, the
 rails refresh in the browser; machine otherwise idle), against the run of 14:31 on the code before it
 (8fe51ae): crawl 19.0 pages/s (0.42× Ghost's 45.0), readers 51.9 pages/s quiet (0.13× the hot article)
