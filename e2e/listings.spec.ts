@@ -59,6 +59,12 @@ test.describe('listings', () => {
       expect(response?.status(), path).toBe(404);
     }
     await expect(page.locator('h1')).toHaveText('お探しのページは見つかりませんでした');
+    // Not a dead end: a search box, and the newest stories of the site.
+    const latest = page.locator('section[aria-labelledby="latest-headlines"]');
+    await expect(latest.getByRole('link').first()).toHaveAttribute('href', /^\/articles\/[a-z0-9]+$/);
+    await page.locator('#not-found-q').fill('関税');
+    await page.locator('#not-found-q').press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=%E9%96%A2%E7%A8%8E$/);
   });
 });
 

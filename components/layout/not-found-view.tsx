@@ -1,19 +1,34 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { PhraseText } from '@/components/article/phrase-text';
+import { SearchForm } from '@/components/search/search-form';
 
-/** What a reader sees for an address we do not have. */
-export function NotFoundView() {
+/**
+ * What a reader sees for an address we do not have: what happened, a search
+ * box and a way home, so a mistyped or retired link is not a dead end.
+ * `children` is whatever the route adds below (the site's newest headlines).
+ */
+export function NotFoundView({ children }: { children?: ReactNode }) {
   return (
-    <div className="mx-auto max-w-xl py-16 text-center">
-      <p className="text-sm font-bold tracking-widest text-brand">404 NOT FOUND</p>
-      <h1 className="mt-2 text-2xl font-bold">お探しのページは見つかりませんでした</h1>
-      <p className="mt-4 leading-relaxed text-muted">
-        URLが間違っているか、ページが移動または削除された可能性があります。トップページやセクションから記事をお探しください。
-      </p>
-      <p className="mt-8">
+    <div className="mx-auto max-w-xl py-16">
+      <div className="text-center">
+        <p className="text-sm font-bold tracking-widest text-brand">404 NOT FOUND</p>
+        <h1 className="mt-2 text-2xl font-bold">
+          <PhraseText text="お探しのページは見つかりませんでした" />
+        </h1>
+        <p className="mt-4 leading-relaxed text-muted">
+          <PhraseText text="URLが間違っているか、ページが移動または削除された可能性があります。キーワードで検索するか、トップページやセクションから記事をお探しください。" />
+        </p>
+      </div>
+      <div className="mt-8 flex justify-center">
+        <SearchForm id="not-found-q" />
+      </div>
+      <p className="mt-6 text-center">
         <Link href="/" className="inline-block bg-brand px-6 py-2.5 font-bold text-white hover:bg-brand-dark">
           トップページへ
         </Link>
       </p>
+      {children}
     </div>
   );
 }
