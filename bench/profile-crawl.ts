@@ -22,7 +22,8 @@ import { cpuSeconds, prepareAppCopy, requireServerPid, startServer, stopServer }
 
 const PAGES = Number(process.env.BENCH_PROFILE_PAGES || 400);
 const CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS || 4);
-const ARTICLES = 1_000;
+/** Generated articles in the database (BENCH_PROFILE_ARTICLES); never fewer than the pages asked for, or the extra ids would be 404s. */
+const ARTICLES = Math.max(Number(process.env.BENCH_PROFILE_ARTICLES || 1_000), PAGES);
 const PORT = Number(process.env.BENCH_PROFILE_PORT || 3650);
 const OUT = process.env.BENCH_PROFILE_DIR || path.join(os.tmpdir(), 'kiji-profile');
 const PROFILE = process.env.BENCH_PROFILE !== '0';
