@@ -86,6 +86,23 @@ test.describe('article page', () => {
     expect(alias.headers().location).toBe(`/articles/${multiPageStory.id}`);
   });
 
+  test('prints the article alone, with its address', async ({ page }) => {
+    await page.goto(`/articles/${wireStory.id}`);
+    const printUrl = page.getByTestId('print-url');
+    await expect(printUrl).toBeHidden();
+    await expect(page.getByTestId('newsletter-article')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('h1')).toBeVisible();
+    await expect(page.locator('article')).toBeVisible();
+    await expect(printUrl).toBeVisible();
+    await expect(printUrl).toContainText(`/articles/${wireStory.id}`);
+    // Nothing around the article: navigation, sidebar (ticker, rankings, latest), the signup, あわせて読みたい, the footer.
+    for (const hidden of [page.getByRole('navigation', { name: 'セクション' }), page.getByRole('complementary', { name: 'サイドバー' }), page.getByTestId('newsletter-article'), page.getByRole('contentinfo')]) {
+      await expect(hidden).toBeHidden();
+    }
+    for (const row of await page.getByRole('heading', { name: 'あわせて読みたい' }).all()) await expect(row).toBeHidden();
+  });
+
   test('looks right at this width', async ({ page }, info) => {
     await page.goto(`/articles/${wireStory.id}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -40,6 +40,11 @@ export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProp
             )}
           />
           <ArticleView article={article} page={page} preview={!!preview}>
+            {/* On paper, where the article came from (nothing else below it is printed). */}
+            <p data-testid="print-url" className="hidden text-sm print:block">
+              この記事のURL: {siteUrl}
+              {articlePath(article.id)}
+            </p>
             {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
             <RelatedReading articleId={article.id} slice="main" />
             <NewsletterSignup placement="article" />

@@ -14,7 +14,7 @@ export function SiteHeader() {
           <span className="hidden text-sm text-muted sm:inline">{SITE_TAGLINE}</span>
           <span className="sr-only">トップページ</span>
         </Link>
-        <nav aria-label="サービス" className="hidden items-center gap-4 text-sm md:flex">
+        <nav aria-label="サービス" className="hidden items-center gap-4 text-sm md:flex print:hidden">
           <SearchForm id="header-search-q" compact />
           <Link href={MAGAZINE_PATH} className="hover:underline">
             雑誌
@@ -24,7 +24,7 @@ export function SiteHeader() {
           </Link>
         </nav>
       </div>
-      <nav aria-label="セクション" className="border-t border-rule bg-ink text-white">
+      <nav aria-label="セクション" className="border-t border-rule bg-ink text-white print:hidden">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-[15px] font-semibold">
           <li>
             <Link href="/" className="block px-3 py-2 hover:bg-white/15">

@@ -31,7 +31,7 @@ export function NewsletterSignup({ placement }: NewsletterSignupProps) {
     );
   }
   return (
-    <section data-testid="newsletter-article" className="my-10 border-t-4 border-brand bg-paper px-5 py-6">
+    <section data-testid="newsletter-article" className="my-10 border-t-4 border-brand bg-paper px-5 py-6 print:hidden">
       <h2 className="text-lg font-bold">ニュースをメールでも</h2>
       <p className="mt-1 mb-4 text-sm leading-relaxed">Kijiのメールマガジンは無料です。最新ニュースと編集部のおすすめを、週に数回お届けします。</p>
       {form}

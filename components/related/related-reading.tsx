@@ -17,6 +17,9 @@ export async function RelatedReading({ articleId, slice }: RelatedReadingProps) 
   const initial = await getRelatedCards(articleId, slice, 1);
   if (!initial || initial.items.length === 0) return null;
   return (
-    <RelatedCarousel articleId={articleId} slice={slice} heading="あわせて読みたい" label={LABELS[slice]} initial={initial} />
+    // Not printed: a printed article is the article alone (print:hidden).
+    <div className="print:hidden">
+      <RelatedCarousel articleId={articleId} slice={slice} heading="あわせて読みたい" label={LABELS[slice]} initial={initial} />
+    </div>
   );
 }
