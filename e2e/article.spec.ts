@@ -86,6 +86,30 @@ test.describe('article page', () => {
     expect(alias.headers().location).toBe(`/articles/${multiPageStory.id}`);
   });
 
+  test('shares by plain links that load nothing until clicked, and copies the address', async ({ page, context, baseURL }) => {
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== new URL(baseURL!).origin) elsewhere.push(request.url());
+    });
+    await page.goto(`/articles/${wireStory.id}`);
+    const share = page.getByTestId('share-links');
+    const url = `${new URL(baseURL!).origin}/articles/${wireStory.id}`;
+    const hrefOf = (name: string) => share.locator(`a[data-share="${name}"]`).getAttribute('href');
+    expect(await hrefOf('x')).toBe(`https://x.com/intent/post?text=${encodeURIComponent(wireStory.headline)}&url=${encodeURIComponent(url)}`);
+    expect(await hrefOf('line')).toBe(`https://social-plugins.line.me/lineit/share?url=${encodeURIComponent(url)}`);
+    expect(await hrefOf('hatena')).toBe(`https://b.hatena.ne.jp/entry/panel/?url=${encodeURIComponent(url)}`);
+    expect(await hrefOf('facebook')).toBe(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`);
+    for (const link of await share.getByRole('link').all()) {
+      await expect(link).toHaveAttribute('target', '_blank');
+      await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    }
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
+    await share.getByRole('button', { name: 'リンクをコピー' }).click();
+    await expect(share.getByRole('status')).toHaveText('リンクをコピーしました');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    expect(elsewhere, 'requests to other sites').toEqual([]);
+  });
+
   test('prints the article alone, with its address', async ({ page }) => {
     await page.goto(`/articles/${wireStory.id}`);
     const printUrl = page.getByTestId('print-url');

@@ -2,6 +2,7 @@ import type { Article } from '@/lib/content';
 import { articlePath, sectionPath } from '@/lib/content';
 import type { ArticleStatus } from '@/lib/db/schema';
 import { WithSidebar } from '@/components/layout/with-sidebar';
+import { ShareLinks } from '@/components/share/share-links';
 import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
 import { PreviewBanner } from '@/components/preview/preview-banner';
 import { RailsScope } from '@/components/rails/rails-scope';
@@ -45,6 +46,7 @@ export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProp
               この記事のURL: {siteUrl}
               {articlePath(article.id)}
             </p>
+            {!preview && <ShareLinks url={`${siteUrl}${articlePath(article.id)}`} title={article.headline} />}
             {/* あわせて読みたい after the body, the signup at the foot, and a second slice lower down (as on the model page). */}
             <RelatedReading articleId={article.id} slice="main" />
             <NewsletterSignup placement="article" />

@@ -1,0 +1,35 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+/**
+ * Copies the article's address, and says so where the reader looks and to
+ * screen readers. Invisible until it can work (it needs JavaScript and the
+ * clipboard), but its space is kept, so the row never shifts.
+ */
+export function CopyLinkButton({ url }: { url: string }) {
+  const [ready, setReady] = useState(false);
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => setReady(typeof navigator !== 'undefined' && !!navigator.clipboard), []);
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 3000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  return (
+    <span className={ready ? 'inline-flex items-center gap-2' : 'invisible inline-flex items-center gap-2'}>
+      <button
+        type="button"
+        disabled={!ready}
+        onClick={() => navigator.clipboard.writeText(url).then(() => setState('copied'), () => setState('failed'))}
+        className="inline-flex h-9 items-center border border-rule bg-white px-3 text-sm font-bold hover:bg-paper"
+      >
+        リンクをコピー
+      </button>
+      <span role="status" className="min-w-[12em] text-sm text-muted">
+        {state === 'copied' ? 'リンクをコピーしました' : state === 'failed' ? 'コピーできませんでした' : ''}
+      </span>
+    </span>
+  );
+}
