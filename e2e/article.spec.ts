@@ -110,6 +110,21 @@ test.describe('article page', () => {
     expect(elsewhere, 'requests to other sites').toEqual([]);
   });
 
+  test('says where it sits (a visible breadcrumb), and leaves itself out of 最新記事', async ({ page, request }) => {
+    // The newest story: the one the rails' 最新記事 would list first.
+    const rails = (await (await request.get('/api/rails')).json()) as { latest: { id: string; url: string; headline: string }[] };
+    const newest = rails.latest[0]!;
+    await page.goto(newest.url);
+    const crumbs = page.getByRole('navigation', { name: 'パンくずリスト' });
+    await expect(crumbs.getByRole('link', { name: 'ホーム' })).toHaveAttribute('href', '/');
+    await expect(crumbs.getByRole('link').nth(1)).toHaveAttribute('href', /^\/sections\/[a-z]+$/);
+    await expect(crumbs.locator('[aria-current="page"]')).toHaveText(newest.headline);
+    const latest = page.locator('section[aria-labelledby="latest-rail-heading"]');
+    await expect(latest.getByRole('link')).toHaveCount(rails.latest.length - 1);
+    await expect(latest.locator(`a[href="${newest.url}"]`)).toHaveCount(0);
+    await expect(latest.getByRole('link').first()).toHaveAttribute('href', rails.latest[1]!.url);
+  });
+
   test('prints the article alone, with its address', async ({ page }) => {
     await page.goto(`/articles/${wireStory.id}`);
     const printUrl = page.getByTestId('print-url');

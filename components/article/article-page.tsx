@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/content';
 import { articlePath, sectionPath } from '@/lib/content';
 import type { ArticleStatus } from '@/lib/db/schema';
+import { Breadcrumb } from '@/components/layout/breadcrumb';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { ShareLinks } from '@/components/share/share-links';
 import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
@@ -23,23 +24,20 @@ type ArticlePageProps = {
 
 /** The whole article page, at its public address and (the same page with a banner) at its preview address. */
 export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProps) {
+  const crumbs = [
+    { name: 'ホーム', path: '/' },
+    { name: article.section.name, path: sectionPath(article.section.slug) },
+    { name: article.headline, path: articlePath(article.id) },
+  ];
   return (
     <>
       {preview && <PreviewBanner articleId={article.id} status={preview.status} publishedAt={preview.publishedAt} viewer={preview.viewer} />}
       <RailsScope>
-        <WithSidebar sidebar={<Sidebar />}>
+        <WithSidebar sidebar={<Sidebar articleId={article.id} />}>
           {!preview && <ArticlePageLinks id={article.id} page={page} totalPages={article.pages.length} siteUrl={siteUrl} />}
           {!preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
-          <JsonLd
-            data={buildBreadcrumbs(
-              [
-                { name: 'ホーム', path: '/' },
-                { name: article.section.name, path: sectionPath(article.section.slug) },
-                { name: article.headline, path: articlePath(article.id) },
-              ],
-              siteUrl,
-            )}
-          />
+          <JsonLd data={buildBreadcrumbs(crumbs, siteUrl)} />
+          <Breadcrumb crumbs={crumbs} />
           <ArticleView article={article} page={page} preview={!!preview}>
             {/* On paper, where the article came from (nothing else below it is printed). */}
             <p data-testid="print-url" className="hidden text-sm print:block">
