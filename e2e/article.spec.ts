@@ -115,6 +115,7 @@ test.describe('article page', () => {
     const rails = (await (await request.get('/api/rails')).json()) as { latest: { id: string; url: string; headline: string }[] };
     const newest = rails.latest[0]!;
     await page.goto(newest.url);
+    await expect(page.getByRole('navigation', { name: 'セクション' }).getByRole('link', { name: 'ランキング' })).toHaveAttribute('href', '/ranking');
     const crumbs = page.getByRole('navigation', { name: 'パンくずリスト' });
     await expect(crumbs.getByRole('link', { name: 'ホーム' })).toHaveAttribute('href', '/');
     await expect(crumbs.getByRole('link').nth(1)).toHaveAttribute('href', /^\/sections\/[a-z]+$/);

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { PhraseRun } from '@/components/text/phrase-run';
 import { splitPhrases } from '@/lib/text/phrases';
 
 export type PhraseTextProps = {
@@ -13,16 +13,9 @@ export type PhraseTextProps = {
  * an over-long phrase break rather than overflow a phone screen.
  */
 export function PhraseText({ text, className }: PhraseTextProps) {
-  const phrases = splitPhrases(text);
   return (
     <span className={className ? `break-keep [overflow-wrap:anywhere] ${className}` : 'break-keep [overflow-wrap:anywhere]'}>
-      {phrases.map((phrase, i) => (
-        // Phrases can repeat within a headline, so the index is the only stable key.
-        <Fragment key={i}>
-          {i > 0 && <wbr />}
-          {phrase}
-        </Fragment>
-      ))}
+      <PhraseRun phrases={splitPhrases(text)} />
     </span>
   );
 }

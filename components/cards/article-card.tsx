@@ -1,7 +1,8 @@
 import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
-import { formatJstDate, toJstIso } from '@/lib/time/jst';
+import { PhraseText } from '@/components/article/phrase-text';
+import { formatJstDate, formatJstTime, toJstIso } from '@/lib/time/jst';
 
 /**
  * The home page's lead card: three fifths (less the 24 px gap) of the main
@@ -22,7 +23,7 @@ export const CARD_SIZES = {
 
 type ArticleCardProps = { article: ArticleSummary; size?: 'lead' | 'regular'; grid?: keyof typeof CARD_SIZES };
 
-/** A story with its picture, section label, headline (clipped) and date. */
+/** A story with its picture, section label, headline (clipped, wrapped between phrases) and when it was published (date and time in Japan: a news site's home changes by the hour). */
 export function ArticleCard({ article, size = 'regular', grid = 'listing' }: ArticleCardProps) {
   const lead = size === 'lead';
   return (
@@ -48,12 +49,14 @@ export function ArticleCard({ article, size = 'regular', grid = 'listing' }: Art
         className={`[overflow-wrap:anywhere] ${lead ? 'text-xl leading-snug font-bold sm:text-2xl' : 'line-clamp-3 text-base leading-snug font-bold'}`}
       >
         <Link href={article.url} className="after:absolute after:inset-0 hover:underline">
-          {article.headline}
+          <PhraseText text={article.headline} />
         </Link>
       </h3>
       {lead && article.standfirst && <p className="text-sm leading-relaxed text-muted">{article.standfirst}</p>}
       <p className="text-xs text-muted">
-        <time dateTime={toJstIso(article.publishedAt)}>{formatJstDate(article.publishedAt)}</time>
+        <time dateTime={toJstIso(article.publishedAt)}>
+          {formatJstDate(article.publishedAt)} {formatJstTime(article.publishedAt)}
+        </time>
       </p>
     </article>
   );

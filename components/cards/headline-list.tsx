@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import type { RailItem } from '@/lib/rails/types';
+import { PhraseRun } from '../text/phrase-run';
 
 type HeadlineListProps = { items: RailItem[]; showSection?: boolean };
 
 /**
  * Compact text list of stories: time, section label and a headline clipped
  * to two lines. Each headline keeps the height of two lines however long it
- * is, so a rail refreshed in the browser (最新記事) never moves what follows.
+ * is, so a rail refreshed in the browser (最新記事) never moves what follows;
+ * it wraps only between phrases the server found.
  * Labels come formatted from the server (lib/rails/snapshot.ts): it renders
  * the same on the server and in the browser.
  */
@@ -20,7 +22,9 @@ export function HeadlineList({ items, showSection = true }: HeadlineListProps) {
               <time dateTime={item.datetime}>{item.timeLabel}</time>
               {showSection && <span className="font-semibold text-brand">{item.sectionName}</span>}
             </span>
-            <span className="line-clamp-2 min-h-[2lh] text-[15px] leading-snug font-medium [overflow-wrap:anywhere] group-hover:underline">{item.headline}</span>
+            <span className="line-clamp-2 min-h-[2lh] text-[15px] leading-snug font-medium break-keep [overflow-wrap:anywhere] group-hover:underline">
+              <PhraseRun phrases={item.headlinePhrases} />
+            </span>
           </Link>
         </li>
       ))}

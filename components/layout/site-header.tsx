@@ -25,7 +25,8 @@ export function SiteHeader() {
         </nav>
       </div>
       <nav aria-label="セクション" className="border-t border-rule bg-ink text-white print:hidden">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-[15px] font-semibold">
+        {/* One row on phones, scrolled sideways (as Japanese news sites do), instead of three rows above every page. */}
+        <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 text-[15px] font-semibold whitespace-nowrap [scrollbar-width:none] md:flex-wrap md:overflow-visible">
           <li>
             <Link href="/" className="block px-3 py-2 hover:bg-white/15">
               トップ
@@ -38,6 +39,11 @@ export function SiteHeader() {
               </Link>
             </li>
           ))}
+          <li>
+            <Link href="/ranking" className="block px-3 py-2 hover:bg-white/15">
+              ランキング
+            </Link>
+          </li>
           <li className="md:hidden">
             <Link href={MAGAZINE_PATH} className="block px-3 py-2 hover:bg-white/15">
               雑誌

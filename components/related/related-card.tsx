@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { toCardImageProps } from '@/lib/related/card-image';
 import type { RelatedCard } from '@/lib/related/cards';
+import { PhraseRun } from '../text/phrase-run';
 
 type RelatedCardViewProps = { card: RelatedCard };
 
@@ -26,7 +27,9 @@ export function RelatedCardView({ card }: RelatedCardViewProps) {
         {card.sectionName}
         {card.sponsored && <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-muted">PR</span>}
       </span>
-      <h3 className="related-card-headline">{card.headline}</h3>
+      <h3 className="related-card-headline">
+        <PhraseRun phrases={card.headlinePhrases} />
+      </h3>
       <span className="related-card-date">
         <time dateTime={card.datetime}>{card.dateLabel}</time>
       </span>

@@ -33,6 +33,7 @@ describe('the rails snapshot', () => {
         id: 'aaaaaaaa',
         url: '/articles/aaaaaaaa',
         headline: '見出しaaaaaaaa',
+        headlinePhrases: ['見出しaaaaaaaa'],
         sectionName: 'ワールド',
         datetime: '2026-12-04T00:04:00+09:00',
         timeLabel: '12/4 00:04',
@@ -44,6 +45,14 @@ describe('the rails snapshot', () => {
     expect(snapshot.rankings[0]).toMatchObject({ period: 'day', state: 'fresh', computed: { datetime: '2026-12-04T13:00:00+09:00', timeLabel: '13:00' } });
     expect(snapshot.rankings[0]!.items[0]).toMatchObject({ rank: 1, article: { id: 'bbbbbbbb', timeLabel: '12/4 12:30' } });
     expect(snapshot.rankings[1]).toMatchObject({ state: 'stale', computed: null, items: [] });
+  });
+
+  it('splits each headline into phrases on the server, joined back whole', () => {
+    const item = toRailsSnapshot(at, [], [{ ...a, headline: '首席交渉官が記者会見で合意を発表' }], []).latest[0]!;
+    expect(item.headlinePhrases.length).toBeGreaterThan(1);
+    expect(item.headlinePhrases.join('')).toBe('首席交渉官が記者会見で合意を発表');
+    // Never inside 首席交渉官 (the break 「首/席交渉官」 that issue 16 saw in 最新記事).
+    expect(item.headlinePhrases.join('|')).toContain('首席交渉官');
   });
 
   it('carries only what the rails print: no standfirst, no picture', () => {

@@ -1,6 +1,7 @@
 import type { BreakingItem } from '../content/breaking-queries';
 import type { ArticleSummary } from '../content/types';
 import type { RankingList } from '../rankings/read';
+import { splitPhrases } from '../text/phrases';
 import { formatJstDate, formatJstTime, formatShortDate, toJstIso } from '../time/jst';
 import type { RailItem, RailRanking, RailsSnapshot } from './types';
 
@@ -10,6 +11,7 @@ export function toRailItem(article: ArticleSummary): RailItem {
     id: article.id,
     url: article.url,
     headline: article.headline,
+    headlinePhrases: splitPhrases(article.headline),
     sectionName: article.section.name,
     datetime: toJstIso(article.publishedAt),
     timeLabel: `${formatShortDate(article.publishedAt)} ${formatJstTime(article.publishedAt)}`,

@@ -12,6 +12,8 @@ export type RailItem = {
   id: string;
   url: string;
   headline: string;
+  /** The headline in phrases (文節, lib/text/phrases.ts), so the browser wraps it only between them. */
+  headlinePhrases: string[];
   sectionName: string;
   /** `datetime` of the publication time (+09:00). */
   datetime: string;

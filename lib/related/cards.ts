@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../content/types';
+import { splitPhrases } from '../text/phrases';
 import { formatJstDate, toJstIso } from '../time/jst';
 import type { CardImage } from './card-image';
 
@@ -13,6 +14,8 @@ export type RelatedCard = {
   id: string;
   url: string;
   headline: string;
+  /** The headline in phrases (文節), so the card wraps only between them (the browser has no BudouX). */
+  headlinePhrases: string[];
   sectionName: string;
   sponsored: boolean;
   /** `datetime` of the date (+09:00). */
@@ -27,6 +30,7 @@ export function toRelatedCard(article: ArticleSummary): RelatedCard {
     id: article.id,
     url: article.url,
     headline: article.headline,
+    headlinePhrases: splitPhrases(article.headline),
     sectionName: article.section.name,
     sponsored: article.sponsored,
     datetime: toJstIso(article.publishedAt),

@@ -91,6 +91,8 @@ describe('metadata', () => {
     expect(meta.title).toBe(`${article.headline}(2ページ目)`);
     expect(meta.openGraph).toMatchObject({ type: 'article', publishedTime: '2026-11-20T20:38:00+09:00', section: 'ワールド', tags: ['東アジア', '架空の人物'] });
     expect(meta.robots).toEqual({ 'max-image-preview': 'large' });
+    // LINE, X and the rest name the publication beside the card.
+    expect(meta.twitter).toMatchObject({ site: '@kiji_news_demo', title: article.headline });
   });
   it('never indexes search results', () => {
     expect(buildSearchMetadata('外交').robots).toEqual({ index: false, follow: true });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { Article } from '../content/types';
 import { articlePath } from '../content/urls';
-import { SITE_NAME } from '../site/config';
+import { SITE_NAME, SITE_X_ACCOUNT } from '../site/config';
 import { toJstIso } from '../time/jst';
 import { decideFeedLinks, LOGO_PATH, LOGO_SIZE } from './feeds';
 import { describeArticle } from './text';
@@ -49,7 +49,7 @@ export function buildPageMetadata({ title, description, path, feedSection, image
       description,
       images: [ogImage],
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: title ?? SITE_NAME, description, images: [ogImage.url] },
+    twitter: { card: image ? 'summary_large_image' : 'summary', site: SITE_X_ACCOUNT, title: title ?? SITE_NAME, description, images: [ogImage.url] },
   };
 }
 
@@ -78,7 +78,7 @@ export function buildArticleMetadata(article: Article, page: number): Metadata {
       authors: article.authors.map((a) => a.name),
       images,
     },
-    twitter: { card: article.hero ? 'summary_large_image' : 'summary', title: article.headline, description, images: images.map((i) => i.url) },
+    twitter: { card: article.hero ? 'summary_large_image' : 'summary', site: SITE_X_ACCOUNT, title: article.headline, description, images: images.map((i) => i.url) },
   };
 }
 

@@ -3,6 +3,8 @@ import type { SectionSlug } from '../seed/demo/types';
 /** The publication's name, used in titles, the masthead and feeds. */
 export const SITE_NAME = 'Kiji';
 export const SITE_TAGLINE = 'ニュースを、深く、速く。';
+/** The publication's account on X, named in every page's card (`twitter:site`). Fictional, as the demo is. */
+export const SITE_X_ACCOUNT = '@kiji_news_demo';
 
 export type SiteSection = { slug: SectionSlug; name: string; description: string };
 
