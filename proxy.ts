@@ -114,12 +114,11 @@ export const config = {
     '/newsroom',
     '/newsroom/:path*',
     '/preview/:path*',
-    // Only requests that carry a multipart body, and never /api/ (uploads go
-    // there, and the proxy would buffer them): readers' requests skip it.
-    { source: '/((?!api/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
     // Server Action calls: only the newsroom's, from its own origin (refuseServerAction).
     { source: '/((?!api/).*)', has: [{ type: 'header', key: 'next-action' }] },
-    // Any other request with a body (a content type): a plain POST to a page is refused.
+    // Requests with a body (a content type), never /api/ (uploads go there, and
+    // the proxy would buffer them): a multipart form or a plain POST to a page
+    // is refused. Readers' own requests carry none and skip it.
     { source: '/((?!api/).*)', has: [{ type: 'header', key: 'content-type' }] },
   ],
 };

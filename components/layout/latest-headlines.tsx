@@ -1,11 +1,10 @@
-import Link from 'next/link';
-import { PhraseText } from '@/components/article/phrase-text';
+import { HeadlineList } from '@/components/cards/headline-list';
 import { getRailsSnapshot } from '@/lib/rails';
 
 /**
- * The site's newest headlines as a plain list (the not-found page), from the
- * rails snapshot every page already reads. Nothing when it cannot be read
- * (the database down): the page around it still answers.
+ * The site's newest headlines (the not-found page), from the rails snapshot
+ * every page already reads, in the 最新記事 rail's own list. Nothing when it
+ * cannot be read (the database down): the page around it still answers.
  */
 export async function LatestHeadlines({ count = 5 }: { count?: number }) {
   const latest = await getRailsSnapshot().then(
@@ -18,18 +17,7 @@ export async function LatestHeadlines({ count = 5 }: { count?: number }) {
       <h2 id="latest-headlines" className="text-lg font-bold">
         最新記事
       </h2>
-      <ul className="mt-3 divide-y divide-rule">
-        {latest.map((item) => (
-          <li key={item.id} className="py-3">
-            <Link href={item.url} className="font-bold hover:text-brand hover:underline">
-              <PhraseText text={item.headline} />
-            </Link>
-            <p className="mt-1 text-sm text-muted">
-              {item.sectionName}・<time dateTime={item.datetime}>{item.timeLabel}</time>
-            </p>
-          </li>
-        ))}
-      </ul>
+      <HeadlineList items={latest} />
     </section>
   );
 }

@@ -1,19 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { frontCachePaths, purgeFrontCaches } from './front-cache';
-import { CACHE_TAGS } from './tags';
-
-describe('frontCachePaths', () => {
-  it('names the first page of everything a publish shows, each once', () => {
-    const paths = frontCachePaths([CACHE_TAGS.articles, CACHE_TAGS.article('abcd2345'), CACHE_TAGS.section('world'), CACHE_TAGS.tag('関税'), CACHE_TAGS.breaking]);
-    expect(paths).toEqual(['/', '/feed.xml', '/sitemap.xml', '/sitemaps/news.xml', '/articles/abcd2345', '/sections/world', '/feeds/world.xml', `/tags/${encodeURIComponent('関税')}`]);
-  });
-
-  it('names nothing for a tag no front copy shows by itself', () => {
-    expect(frontCachePaths([CACHE_TAGS.taxonomy])).toEqual([]);
-  });
-});
+import { purgeFrontCaches } from './front-cache';
 
 describe('purgeFrontCaches', () => {
   let server: http.Server | null = null;

@@ -1,4 +1,3 @@
-import { CACHE_TAGS } from './tags';
 import { logger } from '../log';
 
 /**
@@ -14,37 +13,11 @@ import { logger } from '../log';
  * re-rendered them (a copy another instance served before it applied the
  * change). Deeper listing pages, and other pages showing a corrected card in
  * a あわせて読みたい row, are left to their minute, as a CDN would keep them.
+ * Which addresses show a change is lib/newsroom/warm.ts `frontCachePaths`.
  */
 
 /** The front's key holds the encoding nginx asked the instance for (kiji-server.conf): each address has up to two copies. */
 const ENCODINGS = ['gzip', 'identity'] as const;
-
-const TAG_PREFIXES: [prefix: string, paths: (slug: string) => string[]][] = [
-  [CACHE_TAGS.article(''), (id) => [`/articles/${id}`]],
-  [CACHE_TAGS.section(''), (slug) => [`/sections/${slug}`, `/feeds/${slug}.xml`]],
-  [CACHE_TAGS.topic(''), (slug) => [`/topics/${slug}`]],
-  [CACHE_TAGS.tag(''), (slug) => [`/tags/${slug}`]],
-  [CACHE_TAGS.series(''), (slug) => [`/series/${slug}`]],
-];
-
-const FIXED: Record<string, string[]> = {
-  [CACHE_TAGS.articles]: ['/', '/feed.xml', '/sitemap.xml', '/sitemaps/news.xml'],
-  [CACHE_TAGS.breaking]: ['/'],
-  [CACHE_TAGS.rankings]: ['/ranking'],
-  [CACHE_TAGS.magazine]: ['/magazine'],
-  [CACHE_TAGS.publications]: ['/publications'],
-};
-
-/** The first page of every address that shows what these tags name, as the front cache keys it (percent-encoded slugs). */
-export function frontCachePaths(tags: readonly string[]): string[] {
-  const paths = new Set<string>();
-  for (const tag of tags) {
-    for (const path of FIXED[tag] ?? []) paths.add(path);
-    const match = TAG_PREFIXES.find(([prefix]) => tag.startsWith(prefix));
-    if (match) for (const path of match[1](encodeURIComponent(tag.slice(match[0].length)))) paths.add(path);
-  }
-  return [...paths];
-}
 
 /** How long one purge request may take before it is given up (ms): a front that does not answer must not hold up the next. */
 const PURGE_TIMEOUT_MS = 2_000;

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidateTag } from 'next/cache';
-import { frontCachePaths, purgeFrontCaches } from '../cache/front-cache';
 import { announceInvalidation, recordAppliedInvalidation, replayTagsInPageCache, revalidateTagsInPageCache } from '../cache/invalidation-bus';
 import { CACHE_SECONDS } from '../cache/tags';
-import { readSettings } from '../config';
 import type { Database } from '../db/schema';
 import { forgetRailsAfter } from '../rails';
+import { purgeFrontCachesFor } from './warm';
 
 export type InvalidateOptions = {
   /**
@@ -62,7 +61,7 @@ async function recordAndAnnounce(db: Kysely<Database>, tags: readonly string[], 
   // Every other instance applies it too (lib/cache/invalidation-bus.ts).
   announceInvalidation({ tags: [...tags], at, expire });
   // nginx's copies out at once; each instance purges again once it has re-rendered (warm.ts).
-  void purgeFrontCaches(readSettings().frontCachePurgeUrls, frontCachePaths(tags));
+  void purgeFrontCachesFor(tags);
 }
 
 /** The longest a cached page can outlive an invalidation it missed: the longest backstop. */

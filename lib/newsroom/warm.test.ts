@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toWarmPaths } from './warm';
+import { CACHE_TAGS } from '../cache/tags';
+import { frontCachePaths, toWarmPaths } from './warm';
 
 describe('toWarmPaths', () => {
   it('maps invalidated tags to the first page readers open, article first', () => {
@@ -14,5 +15,18 @@ describe('toWarmPaths', () => {
   });
   it('asks for nothing when nothing public changed', () => {
     expect(toWarmPaths([])).toEqual([]);
+  });
+});
+
+describe('frontCachePaths', () => {
+  it('names the first page of everything a publish shows, each once: the warmed pages, feeds and sitemaps', () => {
+    const paths = frontCachePaths([CACHE_TAGS.articles, CACHE_TAGS.article('abcd2345'), CACHE_TAGS.section('world'), CACHE_TAGS.tag('関税'), CACHE_TAGS.breaking]);
+    expect(paths.sort()).toEqual(
+      ['/', '/feed.xml', '/sitemap.xml', '/sitemaps/news.xml', '/articles/abcd2345', '/sections/world', '/feeds/world.xml', `/tags/${encodeURIComponent('関税')}`].sort(),
+    );
+  });
+
+  it('names nothing for a tag no front copy shows by itself', () => {
+    expect(frontCachePaths([CACHE_TAGS.taxonomy])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { frontCachePaths, purgeFrontCaches } from '../cache/front-cache';
+import { purgeFrontCaches } from '../cache/front-cache';
 import { CACHE_TAGS } from '../cache/tags';
 import { readSettings } from '../config';
 import { articlePath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
@@ -29,6 +29,33 @@ export function toWarmPaths(tags: readonly string[]): string[] {
   }
   const rank = (p: string) => (p.startsWith('/articles/') ? 0 : p === '/' ? 1 : 2);
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
+}
+
+/** What the front cache (nginx) also keeps of a change besides the pages warmed: feeds, sitemaps and pages no warm asks for. */
+const FRONT_ONLY: Record<string, string[]> = {
+  [CACHE_TAGS.articles]: ['/feed.xml', '/sitemap.xml', '/sitemaps/news.xml'],
+  [CACHE_TAGS.breaking]: ['/'],
+  [CACHE_TAGS.rankings]: ['/ranking'],
+  [CACHE_TAGS.magazine]: ['/magazine'],
+  [CACHE_TAGS.publications]: ['/publications'],
+};
+
+/**
+ * Every address whose front-cache copy an invalidation of `tags` makes old:
+ * the pages warmed, plus each section's feed and {@link FRONT_ONLY}.
+ */
+export function frontCachePaths(tags: readonly string[]): string[] {
+  const paths = new Set(toWarmPaths(tags));
+  for (const tag of tags) {
+    for (const path of FRONT_ONLY[tag] ?? []) paths.add(path);
+    if (tag.startsWith(CACHE_TAGS.section(''))) paths.add(`/feeds/${encodeURIComponent(tag.slice(CACHE_TAGS.section('').length))}.xml`);
+  }
+  return [...paths];
+}
+
+/** Drops the front caches' copies of what an invalidation of `tags` made old (lib/cache/front-cache.ts; none without KIJI_FRONT_CACHE_PURGE). */
+export function purgeFrontCachesFor(tags: readonly string[]): Promise<number> {
+  return purgeFrontCaches(readSettings().frontCachePurgeUrls, frontCachePaths(tags));
 }
 
 /** How long warming waits for one page's re-render before moving on (ms). */
@@ -66,5 +93,5 @@ export async function warmPages(baseUrl: string, paths: readonly string[]): Prom
  */
 export async function refreshAfterInvalidation(baseUrl: string, tags: readonly string[]): Promise<void> {
   await warmPages(baseUrl, toWarmPaths(tags));
-  await purgeFrontCaches(readSettings().frontCachePurgeUrls, frontCachePaths(tags));
+  await purgeFrontCachesFor(tags);
 }

@@ -61,7 +61,7 @@ async function postgresSite(name: string): Promise<Site> {
   const url = await recreateTestPostgresDatabase(name);
   return {
     env: { DATABASE_URL: url },
-    open: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
+    open: () => openDatabase({ databaseUrl: url, dataDir: '' }),
     async drop() {
       const client = new pg.Client({ connectionString: TEST_PG_URL });
       await client.connect();
