@@ -225,6 +225,8 @@ export type LoadOptions = {
   timeoutSeconds?: number;
   /** The server's pid, for its CPU and memory. */
   serverPid?: number | null;
+  /** Request headers on every request (e.g. a browser's `accept-encoding`). */
+  headers?: Record<string, string>;
 };
 
 function headerValue(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | undefined {
@@ -243,7 +245,7 @@ function headerValue(headers: Record<string, string | string[] | undefined> | un
  * for `seconds` or until `amount` requests have been answered.
  */
 export async function runLoad(phase: Phase, options: LoadOptions): Promise<Phase> {
-  const { origin, next, amount, seconds, timeoutSeconds = 10, serverPid = null } = options;
+  const { origin, next, amount, seconds, timeoutSeconds = 10, serverPid = null, headers } = options;
   if (!amount === !seconds) throw new Error('give either amount or seconds');
   type Context = { kind?: string; sent?: number };
   const before = snapshot(serverPid);
@@ -254,6 +256,7 @@ export async function runLoad(phase: Phase, options: LoadOptions): Promise<Phase
         connections: phase.connections,
         ...(amount ? { amount } : { duration: seconds }),
         timeout: timeoutSeconds,
+        ...(headers ? { headers } : {}),
         requests: [
           {
             // autocannon builds each request right before writing it: this is when it is sent.

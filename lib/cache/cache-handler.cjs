@@ -26,6 +26,9 @@
  * - invalidations applied from outside a request (other instances, the
  *   restart replay) go straight to the tags manifest (`revalidateTagsHere`,
  *   `replayTagsHere`);
+ * - a found page is held in memory as bytes (lib/cache/page-memory.cjs,
+ *   docs/adr/0030-pages-held-as-bytes.md) instead of in Next.js's memory
+ *   cache as a string, and answered from there until its tags expire;
  * - everything else is Next.js's FileSystemCache, unchanged.
  *
  * Plain CommonJS whose export is the class itself: the server loads it with
@@ -39,8 +42,9 @@
 const fs = require('node:fs');
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js');
-const { tagsManifest, areTagsStale } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
+const { tagsManifest, areTagsStale, areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS } = require('./not-found-memory.cjs');
+const { heldPages, toHeldEntry, heldSize } = require('./page-memory.cjs');
 
 /**
  * Remembered not-found entries, shared by every handler instance (Next.js
@@ -72,14 +76,19 @@ const MAX_PROFILE_EXPIRE_SECONDS = 365 * 24 * 60 * 60;
 class KijiCacheHandler extends FileSystemCache {
   /** The LRU, for tests and diagnostics. */
   static notFoundEntries = notFoundEntries;
+  /** The pages held as bytes, for tests and diagnostics. */
+  static heldPages = heldPages;
 
   /**
    * @param {string} key
    * @param {any} ctx
    */
   async get(key, ctx) {
-    const remembered = notFoundEntries.get(key);
-    const found = remembered ?? (await super.get(key, ctx));
+    let found = notFoundEntries.get(key) ?? this.heldPage(key, ctx);
+    if (found === undefined) {
+      found = await super.get(key, ctx);
+      if (isHoldable(found)) found = this.hold(key, found);
+    }
     if (needsRender(found, ctx) && !renderStarts.has(key)) {
       if (renderStarts.size >= RENDER_STARTS_LIMIT) renderStarts.delete(renderStarts.keys().next().value);
       renderStarts.set(key, Date.now());
@@ -101,6 +110,7 @@ class KijiCacheHandler extends FileSystemCache {
     // home page re-rendered would otherwise stay off it for a day).
     const outrun = startedAt !== undefined && areTagsStale(tagsOfValue(data, ctx), startedAt);
     if (isNotFoundValue(data) && !this.isOnDisk(key, data.kind)) {
+      heldPages.delete(key, false);
       const entry = { value: data, lastModified: outrun ? startedAt : Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
       notFoundEntries.set(key, entry, key.length + sizeOfValue(data), tagsOfValue(data, ctx));
       return;
@@ -108,7 +118,44 @@ class KijiCacheHandler extends FileSystemCache {
     // Found now (a story published where a 404 was), or on disk already: the disk holds the truth.
     notFoundEntries.delete(key, false);
     await super.set(key, data, ctx);
+    if (isHoldable({ value: data })) {
+      // Next.js's memory cache just took the page as a string, dated now; the held copy replaces it.
+      this.hold(key, { value: data, lastModified: KijiCacheHandler.memoryCache?.get(key)?.lastModified ?? Date.now() });
+    }
     if (outrun) this.backdate(key, data.kind, startedAt);
+  }
+
+  /**
+   * The held copy of a page, null when an invalidation has expired it (what
+   * Next.js's own `get` answers then: render before answering), undefined
+   * when none is held.
+   *
+   * @param {string} key
+   * @param {any} ctx
+   */
+  heldPage(key, ctx) {
+    if (ctx?.kind !== 'APP_PAGE') return undefined;
+    const held = heldPages.get(key);
+    if (!held) return undefined;
+    const tags = tagsOfValue(held.value, ctx);
+    if (tags.length > 0 && areTagsExpired(tags, held.lastModified)) {
+      heldPages.delete(key, false);
+      return null;
+    }
+    return held;
+  }
+
+  /**
+   * Holds a found page as bytes and drops Next.js's string copy of it.
+   *
+   * @param {string} key
+   * @param {{ value: any, lastModified: number, cacheControl?: unknown }} entry
+   */
+  hold(key, entry) {
+    const held = toHeldEntry(entry);
+    heldPages.set(key, held, key.length + heldSize(held.value), tagsOfValue(held.value, undefined));
+    KijiCacheHandler.memoryCache?.remove(key);
+    return held;
   }
 
   /**
@@ -123,6 +170,8 @@ class KijiCacheHandler extends FileSystemCache {
   backdate(key, kind, at) {
     const inMemory = KijiCacheHandler.memoryCache?.get(key);
     if (inMemory) inMemory.lastModified = at;
+    const held = heldPages.get(key);
+    if (held) held.lastModified = at;
     const file = this.primaryFile(key, kind);
     if (!file) return;
     try {
@@ -210,6 +259,16 @@ class KijiCacheHandler extends FileSystemCache {
       return null;
     }
   }
+}
+
+/**
+ * Whether a found entry is a page to hold as bytes: an App Router page whose
+ * HTML is still a string, when holding is on (`KIJI_PAGE_MEMORY_MB` above 0).
+ *
+ * @param {any} found
+ */
+function isHoldable(found) {
+  return found?.value?.kind === 'APP_PAGE' && typeof found.value.html === 'string' && heldPages.limits.bytes > 0;
 }
 
 /**

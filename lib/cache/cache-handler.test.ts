@@ -85,12 +85,13 @@ async function setPage(pathname: string, status: number, tags: string[] = [`_N_T
 
 async function getPage(pathname: string) {
   const ctx = { kind: 'APP_PAGE', route: ARTICLE_ROUTE, isRoutePPREnabled: false, isFallback: false };
-  return (await cache.get(pathname, ctx as never)) as { value: { kind: string; status?: number; html?: string }; isStale?: unknown; cacheControl?: unknown } | null;
+  return (await cache.get(pathname, ctx as never)) as { value: { kind: string; status?: number; html?: string | Buffer }; isStale?: unknown; cacheControl?: unknown } | null;
 }
 
 beforeEach(() => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-cache-handler-'));
   KijiCacheHandler.notFoundEntries.clear();
+  KijiCacheHandler.heldPages.clear();
   cache = newIncrementalCache();
 });
 
@@ -129,6 +130,51 @@ describe('the Next.js the handler is written against', () => {
     // Next.js records the lifetime under that same key: the handler removes it from there.
     expect(SharedCacheControls.cacheControls.get(key)).toEqual(NOT_FOUND_LIFETIME);
     expect((await getPage('/articles/abcd2345'))?.value.status).toBe(200);
+  });
+});
+
+describe('a found page', () => {
+  const html = (status: number) => `<!DOCTYPE html><html><body>${status}</body></html>`;
+  const keyOf = (pathname: string) => getRouteCacheKey(pathname, ARTICLE_ROUTE);
+  const nextMemory = () => (FileSystemCache as unknown as { memoryCache?: { has(key: string): boolean } }).memoryCache;
+
+  it('is held as UTF-8 bytes once rendered, not as a string in Next.js\'s memory cache', async () => {
+    await setPage('/articles/held2345', 200);
+    expect(KijiCacheHandler.heldPages.has(keyOf('/articles/held2345'))).toBe(true);
+    expect(nextMemory()?.has(keyOf('/articles/held2345'))).toBe(false);
+    const page = await getPage('/articles/held2345');
+    expect(Buffer.isBuffer(page?.value.html)).toBe(true);
+    expect(page?.value.html?.toString()).toBe(html(200));
+    expect(page?.isStale).toBeFalsy();
+  });
+
+  it('read from disk by a new process is held from then on', async () => {
+    await setPage('/articles/disk2345', 200);
+    KijiCacheHandler.heldPages.clear(); // what a restart leaves: the files only
+    const first = await getPage('/articles/disk2345');
+    expect(first?.value.html?.toString()).toBe(html(200));
+    expect(KijiCacheHandler.heldPages.has(keyOf('/articles/disk2345'))).toBe(true);
+    // Answered from memory: the disk copy gone, the held one still serves.
+    fs.rmSync(path.join(dist, 'server', 'route-cache'), { recursive: true, force: true });
+    expect((await getPage('/articles/disk2345'))?.value.html?.toString()).toBe(html(200));
+  });
+
+  it('is stale after a publish invalidates its tag, and gone after a withdrawal', async () => {
+    await setPage('/articles/tagged23', 200, ['_N_T_/articles/tagged23', 'article:tagged23']);
+    await new Promise((r) => setTimeout(r, 5));
+    await KijiCacheHandler.revalidateTagsHere(['article:tagged23'], 'stale');
+    expect((await getPage('/articles/tagged23'))?.isStale, 'served once more while it renders').toBeTruthy();
+    await KijiCacheHandler.revalidateTagsHere(['article:tagged23'], 'now');
+    expect(await getPage('/articles/tagged23'), 'rendered before any answer').toBeNull();
+    expect(KijiCacheHandler.heldPages.has(keyOf('/articles/tagged23'))).toBe(false);
+  });
+
+  it('that becomes a 404 is replaced in memory too: the old page never comes back', async () => {
+    await setPage('/articles/gone2345', 200);
+    await setPage('/articles/gone2345', 404);
+    expect((await getPage('/articles/gone2345'))?.value.html?.toString()).toBe(html(404));
+    KijiCacheHandler.heldPages.clear();
+    expect((await getPage('/articles/gone2345'))?.value.status).toBe(404);
   });
 });
 

@@ -1,0 +1,107 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const { acceptsGzip, sendHeldBytes, pageMemoryBytes, GZIP_MIN_BYTES } = require('./page-memory.cjs') as typeof import('./page-memory.cjs');
+
+// A page of the size and kind the site serves: mostly markup, some Japanese.
+const PAGE = Buffer.from(`<!DOCTYPE html><html lang="ja"><body>${'<p>政府は関税の見直しを発表した。</p>'.repeat(400)}</body></html>`);
+let body: unknown = PAGE;
+let server: http.Server;
+let origin: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    res.setHeader('x-nextjs-cache', 'HIT');
+    if (!sendHeldBytes(req, res, { response: body, contentType: 'text/html; charset=utf-8' })) {
+      res.statusCode = 599;
+      res.end('not bytes');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A raw request (fetch would decompress and hide what was sent). */
+function request(method: string, acceptEncoding?: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+    const req = http.request(`${origin}/`, { method, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('a page held as bytes, as a reader receives it', () => {
+  it('is gzipped for a browser, whole and with its length', async () => {
+    const answer = await request('GET', 'gzip, deflate, br, zstd');
+    expect(answer.headers['content-encoding']).toBe('gzip');
+    expect(Number(answer.headers['content-length'])).toBe(answer.bytes.length);
+    expect(answer.bytes.length).toBeLessThan(PAGE.length / 5);
+    expect(zlib.gunzipSync(answer.bytes).equals(PAGE)).toBe(true);
+    expect(answer.headers['x-nextjs-cache']).toBe('HIT');
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('is sent as it is to a client that does not accept gzip', async () => {
+    for (const header of [undefined, 'identity', 'gzip;q=0, deflate', 'br']) {
+      const answer = await request('GET', header);
+      expect(answer.headers['content-encoding'], String(header)).toBeUndefined();
+      expect(answer.bytes.equals(PAGE)).toBe(true);
+      expect(Number(answer.headers['content-length'])).toBe(PAGE.length);
+    }
+  });
+
+  it('answers HEAD with the headers of the GET and no body', async () => {
+    const answer = await request('HEAD', 'gzip');
+    expect(answer.headers['content-encoding']).toBe('gzip');
+    expect(Number(answer.headers['content-length'])).toBe(zlib.gzipSync(PAGE).length);
+    expect(answer.bytes.length).toBe(0);
+  });
+
+  it('leaves a small body uncompressed, and a body that is not bytes to Next.js', async () => {
+    body = Buffer.from('0:{}');
+    expect(Buffer.byteLength('0:{}')).toBeLessThan(GZIP_MIN_BYTES);
+    const small = await request('GET', 'gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.bytes.toString()).toBe('0:{}');
+    body = '<html>a string</html>';
+    expect((await request('GET', 'gzip')).status).toBe(599);
+    body = PAGE;
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    ['gzip', true],
+    ['GZIP, deflate', true],
+    ['deflate, gzip;q=0.5', true],
+    ['*', true],
+    ['br, *;q=0.1', true],
+    ['gzip;q=0', false],
+    ['gzip;q=0.0, *', false],
+    ['*;q=0', false],
+    ['identity', false],
+    ['', false],
+  ])('%j → %s', (header, accepted) => {
+    expect(acceptsGzip(header)).toBe(accepted);
+  });
+});
+
+describe('KIJI_PAGE_MEMORY_MB', () => {
+  it('defaults to 256 MB, holds nothing at 0, and refuses what is not a size', () => {
+    expect(pageMemoryBytes({})).toBe(256 * 1024 * 1024);
+    expect(pageMemoryBytes({ KIJI_PAGE_MEMORY_MB: '0' })).toBe(0);
+    expect(pageMemoryBytes({ KIJI_PAGE_MEMORY_MB: '1.5' })).toBe(1.5 * 1024 * 1024);
+    expect(() => pageMemoryBytes({ KIJI_PAGE_MEMORY_MB: 'lots' })).toThrow(/KIJI_PAGE_MEMORY_MB/);
+    expect(() => pageMemoryBytes({ KIJI_PAGE_MEMORY_MB: '-1' })).toThrow(/KIJI_PAGE_MEMORY_MB/);
+  });
+});
