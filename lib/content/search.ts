@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type OperationNodeSource, type RawBuilder, type SqlBool } from 'kysely';
 import type { Connection } from '../db/connect';
 import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
-import { gramToken } from '../text/title-grams';
+import { gramToken } from '../text/grams';
 import type { Database, Dialect } from '../db/schema';
 import { isPublic, selectSummaries } from './queries';
 import { toArticleSummary, type SummaryRow } from './shape';

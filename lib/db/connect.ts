@@ -16,7 +16,7 @@ import { rateLimitsMigration } from './migrations/0010-rate-limits';
 import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
 import type { Database, Dialect } from './schema';
-import { titleGramTokens } from '../text/title-grams';
+import { titleGramTokens } from '../text/grams';
 import { logger } from '../log';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gramToken, textGrams, titleGramTokens } from './title-grams';
+import { gramToken, textGrams, titleGramTokens } from './grams';
 
 describe('textGrams', () => {
   it('lists every one- and two-character piece once, lowercased', () => {
