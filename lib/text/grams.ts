@@ -1,10 +1,15 @@
 /**
- * The one- and two-character pieces ("grams") of headlines and standfirsts,
- * which site search indexes for words too short for trigrams (「AI」「関税」
- * 「北」, ADR 0007): a word of one or two characters is in a text exactly when
- * it is one of the text's grams. Lowercased, so search ignores case; counted
- * in code points, as PostgreSQL's `substr` counts them (migration 0009 has
- * the same function in SQL).
+ * The short pieces ("grams") of an article's text that site search indexes
+ * for words too short for trigrams (ADR 0007, ADR 0029): a word of one or two
+ * characters is in a text exactly when it is one of the text's grams.
+ * - one- and two-character pieces of the headline and standfirst, for
+ *   one-character words (「北」), which are looked for there only (migration
+ *   0009);
+ * - two-character pieces (bigrams, as Lucene's CJKAnalyzer indexes Japanese)
+ *   of the headline, standfirst and body, for two-character words (「関税」
+ *   「AI」), looked for everywhere (migration 0013).
+ * Lowercased, so search ignores case; counted in code points, as PostgreSQL
+ * counts characters (the migrations have the same functions in SQL).
  */
 
 /** Every distinct one- and two-character piece of `text`, lowercased. */
@@ -27,5 +32,30 @@ export function gramToken(gram: string): string {
 /** The text SQLite indexes for one article: the tokens of its headline's and standfirst's grams, space-separated. */
 export function titleGramTokens(headline: string, standfirst: string | null): string {
   const grams = new Set([...textGrams(headline), ...textGrams(standfirst ?? '')]);
+  return [...grams].map(gramToken).join(' ');
+}
+
+// A search word never holds whitespace (the query is split on it), so a piece
+// that does could never be searched for: leaving it out keeps the index smaller.
+const WHITESPACE = /\s/u;
+
+/** Every distinct two-character piece of `text` without whitespace in it, lowercased. */
+export function textBigrams(text: string): string[] {
+  const chars = Array.from(text.toLowerCase());
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = chars[i]! + chars[i + 1]!;
+    if (!WHITESPACE.test(gram)) grams.add(gram);
+  }
+  return [...grams];
+}
+
+/**
+ * The text SQLite indexes for one article's two-character words: the tokens
+ * of the bigrams of its headline, standfirst and body, each field on its own
+ * (a piece never spans two of them), space-separated.
+ */
+export function articleBigramTokens(headline: string, standfirst: string | null, body: string): string {
+  const grams = new Set([...textBigrams(headline), ...textBigrams(standfirst ?? ''), ...textBigrams(body)]);
   return [...grams].map(gramToken).join(' ');
 }
