@@ -10,7 +10,7 @@ import type { Connection } from '../lib/db/connect';
 import { prepareDatabase } from '../lib/db/prepare';
 import { testDatabases } from '../lib/db/testing';
 import { listLatest } from '../lib/content/queries';
-import { parseSearchQuery, searchArticles } from '../lib/content/search';
+import { parseSearchQuery, searchArticles, type SearchFilters } from '../lib/content/search';
 import { getJstMonthRange, listArticleSitemapBatch, listArticleSitemapParts, listNewsSitemapArticles } from '../lib/content/sitemap';
 import { addScaleArticles } from '../lib/seed/scale';
 import { formatSitemapUrl } from '../lib/seo/sitemap-xml';
@@ -53,16 +53,19 @@ for (const database of testDatabases('bench')) {
       console.log(`${database.engine.padEnd(8)} ${name.padEnd(42)} ${ms.toFixed(1)} ms`);
     };
     add('latest 20 articles (baseline)', baseline);
-    for (const [label, q] of [
+    for (const [label, q, filters] of [
       ['search: 3-character word 「半導体」', '半導体'],
-      ['search: 2-character word 「関税」 (fallback)', '関税'],
-      ['search: 1-character word 「北」 (fallback)', '北'],
+      // Headline, standfirst and body since issue 16 (migration 0013); headline and standfirst only before.
+      ['search: 2-character word 「関税」 (bigram index)', '関税'],
+      ['search: 2-character word 「関税」, 新しい順', '関税', { sort: 'newest', period: 'all' }],
+      ['search: 2-character word 「関税」, past month', '関税', { sort: 'relevance', period: 'month' }],
+      ['search: 1-character word 「北」 (headline and standfirst)', '北'],
       ['search: two words 「新工場 熊本」', '新工場 熊本'],
       ['search: no match', '存在しない語句の組み合わせ'],
-    ] as const) {
+    ] as [string, string, SearchFilters?][]) {
       const query = parseSearchQuery(q)!;
       let hits = 0;
-      add(label, await median(async () => (hits = (await searchArticles(opened, query, 1, now)).totalItems)), `${hits} hits`);
+      add(label, await median(async () => (hits = (await searchArticles(opened, query, 1, now, { filters })).totalItems)), `${hits} hits`);
     }
     add('sitemap: list month parts', await median(() => listArticleSitemapParts(db, now)));
     add('news sitemap query', await median(() => listNewsSitemapArticles(db, now)));

@@ -221,6 +221,74 @@ test.describe('site search', () => {
   });
 });
 
+test.describe('site search: short words, order and period (issue 16)', () => {
+  const KANZEI = encodeURIComponent('関税');
+
+  test('two-character words are found in article bodies, not only in headlines', async ({ page }) => {
+    const containing = publishedArticles.filter((a) => `${a.headline}${a.standfirst ?? ''}${a.body}`.includes('関税'));
+    const bodyOnly = containing.filter((a) => !`${a.headline}${a.standfirst ?? ''}`.includes('関税'));
+    expect(bodyOnly.length).toBeGreaterThan(0);
+    expect((await page.goto(`/search?q=${KANZEI}`))?.status()).toBe(200);
+    for (const a of containing) await expect(page.locator(`main ol a[href="/articles/${a.id}"]`), a.key).toBeVisible();
+    for (const a of hiddenArticles) await expect(page.locator(`main a[href="/articles/${a.id}"]`)).toHaveCount(0);
+    await expect(page.locator('main').getByText('1文字の語')).toHaveCount(0);
+  });
+
+  test('the reader is told one-character words are looked for in headlines and standfirsts only', async ({ request }) => {
+    const html = await text(request, `/search?q=${encodeURIComponent('北 関税')}`);
+    expect(html).toContain('1文字の語(「北」)は見出しとリードだけから探しています');
+  });
+
+  test('unknown order or period values fall back to the defaults, never a 500', async ({ request }) => {
+    for (const qs of ['sort=oldest&period=decade', 'sort=&period=', 'sort=newest&sort=x&period=week&period=y', 'period=%00', 'sort=%E3%81']) {
+      const response = await request.get(`/search?q=${KANZEI}&${qs}`);
+      expect(response.status(), qs).toBe(200);
+    }
+    const html = await text(request, `/search?q=${KANZEI}&sort=bogus&period=forever`);
+    expect(html).toMatch(/<option value="relevance" selected=""/);
+    expect(html).toMatch(/<option value="all" selected=""/);
+  });
+
+  test('pages of results keep the order and period', async ({ request }) => {
+    // した is in nearly every body: more than one page.
+    const html = await text(request, `/search?q=${encodeURIComponent('した')}&sort=newest&period=year`);
+    expect(html).toMatch(/href="\/search\?q=[^"]+&amp;sort=newest&amp;period=year&amp;page=2"/);
+  });
+
+  test('the choices fit a phone, with touch-sized controls', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/search?q=${KANZEI}`);
+    for (const name of ['並び順', '期間']) {
+      const box = (await page.locator('main').getByLabel(name).boundingBox())!;
+      expect(box.height, name).toBeGreaterThanOrEqual(44);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(360);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('order and period are a plain form with labelled choices that it remembers', async ({ page }) => {
+      await page.goto(`/search?q=${KANZEI}`);
+      const main = page.locator('main');
+      await expect(main.getByLabel('並び順')).toHaveValue('relevance');
+      await expect(main.getByLabel('期間')).toHaveValue('all');
+      await main.getByLabel('並び順').selectOption({ label: '新しい順' });
+      await main.getByLabel('期間').selectOption({ label: '1年' });
+      await main.getByRole('button', { name: '検索', exact: true }).click();
+      await expect(page).toHaveURL(/[?&]sort=newest(&|$)/);
+      await expect(page).toHaveURL(/[?&]period=year(&|$)/);
+      await expect(main.getByLabel('並び順')).toHaveValue('newest');
+      await expect(main.getByLabel('期間')).toHaveValue('year');
+      const times = await main.locator('ol li time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+      expect(times.length).toBeGreaterThan(0);
+      expect(times).toEqual([...times].sort().reverse());
+      for (const t of times) expect(Date.parse(t)).toBeGreaterThan(Date.now() - 366 * 86_400_000);
+    });
+  });
+});
+
 test.describe('publishing reaches crawlers within a second', () => {
   // A draft of this test's own, written through the newsroom: the seed's drafts are
   // what other specs, running at the same time, check readers never see.

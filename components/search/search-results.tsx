@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import type { SearchResults as Results, TextSegment } from '@/lib/content';
+import { searchPath, type SearchResults as Results, type TextSegment } from '@/lib/content';
 import { formatJstDate } from '@/lib/time/jst';
 import { Pagination } from '../listing/pagination';
+import { PERIOD_LABELS } from './filter-labels';
 
 type SearchResultsProps = { results: Results };
 
@@ -21,10 +22,15 @@ function Highlighted({ segments }: { segments: TextSegment[] }) {
   );
 }
 
-/** The hits of a search: headline and snippet with the words marked, section and date, numbered pages. */
+/**
+ * The hits of a search: headline and snippet with the words marked, section
+ * and date, numbered pages (keeping the reader's order and period), and a
+ * word on what was not searched: a query cut short, one-character words
+ * looked for in headlines and standfirsts only.
+ */
 export function SearchResults({ results }: SearchResultsProps) {
-  const { query } = results;
-  const hrefFor = (n: number) => `/search?q=${encodeURIComponent(query.text)}${n > 1 ? `&page=${n}` : ''}`;
+  const { query, filters } = results;
+  const hrefFor = (n: number) => searchPath(query.text, filters, n);
   return (
     <section aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" className="mb-4 text-sm text-muted">
@@ -36,10 +42,18 @@ export function SearchResults({ results }: SearchResultsProps) {
           検索語が長すぎるため、先頭の部分だけで検索しました(最大100文字・5語まで)。
         </p>
       )}
+      {query.titleOnlyTerms.length > 0 && (
+        <p className="mb-4 border-l-4 border-brand bg-paper px-3 py-2 text-sm">
+          {`1文字の語(${query.titleOnlyTerms.map((t) => `「${t}」`).join('')})は見出しとリードだけから探しています。本文まで探すには、2文字以上の語で検索してください。`}
+        </p>
+      )}
       {results.items.length === 0 ? (
         <div className="py-10 text-center text-muted">
           <p className="font-bold text-ink">該当する記事は見つかりませんでした。</p>
-          <p className="mt-2 text-sm">別のキーワードや、より短い言葉で検索してみてください。</p>
+          <p className="mt-2 text-sm">
+            別のキーワードや、より短い言葉で検索してみてください。
+            {filters.period !== 'all' && `期間を「${PERIOD_LABELS.all}」にすると見つかるかもしれません。`}
+          </p>
         </div>
       ) : (
         <ol className="divide-y divide-rule">

@@ -4,7 +4,7 @@ import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
 import { getDb, getDbConnection } from '../db';
 import { findAuthor, listAuthorArticles } from './authors';
 import { listFeedArticles } from './feeds';
-import { parseSearchQuery, searchArticles, SEARCH_MAX_PAGE, type SearchQuery, type SearchResults } from './search';
+import { parseSearchFilters, parseSearchQuery, searchArticles, SEARCH_MAX_PAGE, type SearchFilters, type SearchQuery, type SearchResults } from './search';
 import {
   listArticleSitemapBatch,
   listArticleSitemapParts,
@@ -64,25 +64,32 @@ export const getFeedArticles = unstable_cache(
   { tags: [CACHE_TAGS.articles, CACHE_TAGS.taxonomy], revalidate: 300 },
 );
 
-export type SearchOutcome =
+/** The query parameters of `/search` as Next.js gives them. */
+export type SearchParams = { [name in 'q' | 'page' | 'sort' | 'period']?: string | string[] };
+
+/** What the search page shows; `filters` (order and period) in every case, for its form. */
+export type SearchOutcome = { filters: SearchFilters } & (
   | { kind: 'empty' }
   | { kind: 'results'; results: SearchResults }
-  | { kind: 'bad-page'; query: SearchQuery };
+  | { kind: 'bad-page'; query: SearchQuery }
+);
 
 /**
  * A reader's search, straight from the database (queries are unbounded in
- * number, so caching them would only evict pages). `rawPage` is the `page`
- * parameter as given; anything but 1…{@link SEARCH_MAX_PAGE} is a bad page.
+ * number, so caching them would only evict pages). `page` is the parameter
+ * as given; anything but 1…{@link SEARCH_MAX_PAGE} is a bad page. Unknown
+ * `sort` and `period` values fall back to the defaults.
  */
-export async function getSearchResults(rawQuery: string | string[] | undefined, rawPage: string | string[] | undefined): Promise<SearchOutcome> {
-  const query = parseSearchQuery(rawQuery);
-  if (!query) return { kind: 'empty' };
-  const pageText = Array.isArray(rawPage) ? rawPage[0] : rawPage;
+export async function getSearchResults(params: SearchParams): Promise<SearchOutcome> {
+  const filters = parseSearchFilters(params);
+  const query = parseSearchQuery(params.q);
+  if (!query) return { kind: 'empty', filters };
+  const pageText = Array.isArray(params.page) ? params.page[0] : params.page;
   const page = pageText === undefined ? 1 : /^[1-9]\d{0,3}$/.test(pageText) ? Number(pageText) : NaN;
-  if (!(page >= 1 && page <= SEARCH_MAX_PAGE)) return { kind: 'bad-page', query };
-  const results = await searchArticles(await getDbConnection(), query, page, new Date());
-  if (results.totalItems > 0 && page > results.totalPages) return { kind: 'bad-page', query };
-  return { kind: 'results', results };
+  if (!(page >= 1 && page <= SEARCH_MAX_PAGE)) return { kind: 'bad-page', query, filters };
+  const results = await searchArticles(await getDbConnection(), query, page, new Date(), { filters });
+  if (results.totalItems > 0 && page > results.totalPages) return { kind: 'bad-page', query, filters };
+  return { kind: 'results', results, filters };
 }
 
 /** An author's page: who they are and their public articles (the `url` of `Person` in article JSON-LD). */

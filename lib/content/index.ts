@@ -136,10 +136,10 @@ export type * from './types';
 // Findability (issue 6): sitemaps, feeds and site search.
 export * from './findability';
 export type { FeedArticle } from './feeds';
-export type { SearchHit, SearchQuery, SearchResults, TextSegment } from './search';
+export type { SearchFilters, SearchHit, SearchPeriod, SearchQuery, SearchResults, SearchSort, TextSegment } from './search';
 export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSitemapArticle, SitemapEntry } from './sitemap';
 export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
-export { parseSearchQuery, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS } from './search';
+export { DEFAULT_SEARCH_FILTERS, parseSearchQuery, searchPath, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS, SEARCH_PERIODS, SEARCH_SORTS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
 
 // Breaking-news ticker (issue 3); pages read it through lib/rails.

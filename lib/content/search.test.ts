@@ -9,13 +9,17 @@ import { demoArticles } from '../seed/demo/articles';
 import { deriveArticleId } from './ids';
 import {
   cutSnippet,
+  DEFAULT_SEARCH_FILTERS,
   highlightTerms,
+  parseSearchFilters,
   parseSearchQuery,
   searchArticles,
+  searchPath,
   SEARCH_MAX_QUERY_LENGTH,
   SEARCH_MAX_TERMS,
   SEARCH_PAGE_SIZE,
   toSnippetText,
+  type SearchFilters,
   type SearchQuery,
 } from './search';
 
@@ -28,7 +32,7 @@ describe('parseSearchQuery', () => {
   });
 
   it('normalises full-width letters, the ideographic space and repeated parameters', () => {
-    expect(parseSearchQuery('ＡＩ\u3000半導体')).toEqual({ text: 'AI 半導体', terms: ['AI', '半導体'], truncated: false });
+    expect(parseSearchQuery('ＡＩ\u3000半導体')).toEqual({ text: 'AI 半導体', terms: ['AI', '半導体'], truncated: false, titleOnlyTerms: [] });
     expect(parseSearchQuery(['北朝鮮', '無視']))?.toMatchObject({ terms: ['北朝鮮'] });
     expect(parseSearchQuery(' 外交  外交 ')?.terms).toEqual(['外交']);
   });
@@ -40,6 +44,38 @@ describe('parseSearchQuery', () => {
     const many = parseSearchQuery('一 二 三 四 五 六 七');
     expect(many!.terms).toHaveLength(SEARCH_MAX_TERMS);
     expect(many!.truncated).toBe(true);
+  });
+
+  it('names the one-character words, which are looked for in headlines and standfirsts only', () => {
+    expect(parseSearchQuery('北 関税 半導体 Ａ')?.titleOnlyTerms).toEqual(['北', 'A']);
+    expect(parseSearchQuery('関税 半導体')?.titleOnlyTerms).toEqual([]);
+    // One character, however many UTF-16 units it takes.
+    expect(parseSearchQuery('𠮷')?.titleOnlyTerms).toEqual(['𠮷']);
+  });
+});
+
+describe('parseSearchFilters', () => {
+  it('reads the order and period a reader chose', () => {
+    expect(parseSearchFilters({ sort: 'newest', period: 'week' })).toEqual({ sort: 'newest', period: 'week' });
+    expect(parseSearchFilters({ sort: ['relevance', 'newest'], period: ['year'] })).toEqual({ sort: 'relevance', period: 'year' });
+  });
+
+  it('falls back to 関連度 and すべて for anything missing or unknown', () => {
+    for (const raw of [{}, { sort: 'oldest', period: 'decade' }, { sort: '', period: [] }, { sort: 'NEWEST', period: ' week' }, { sort: '<script>', period: '%00' }]) {
+      expect(parseSearchFilters(raw as never)).toEqual(DEFAULT_SEARCH_FILTERS);
+    }
+    expect(parseSearchFilters({ sort: 'newest', period: 'forever' })).toEqual({ sort: 'newest', period: 'all' });
+  });
+});
+
+describe('searchPath', () => {
+  it('names order, period and page only when they are not the defaults', () => {
+    expect(searchPath('関税', DEFAULT_SEARCH_FILTERS)).toBe('/search?q=%E9%96%A2%E7%A8%8E');
+    expect(searchPath('AI 半導体', { sort: 'newest', period: 'month' }, 3)).toBe('/search?q=AI+%E5%8D%8A%E5%B0%8E%E4%BD%93&sort=newest&period=month&page=3');
+    expect(searchPath('a&b=c', { sort: 'relevance', period: 'week' })).toBe('/search?q=a%26b%3Dc&period=week');
+    const back = new URL(searchPath('100% "引用"', { sort: 'newest', period: 'all' }, 2), 'https://kiji.example').searchParams;
+    expect(parseSearchQuery(back.get('q'))?.text).toBe('100% "引用"');
+    expect(parseSearchFilters({ sort: back.get('sort') ?? undefined, period: back.get('period') ?? undefined })).toEqual({ sort: 'newest', period: 'all' });
   });
 });
 
@@ -93,6 +129,27 @@ const FIXTURES = [
   { key: 'search-unpublished', headline: '取り下げた北朝鮮外交の記事', standfirst: null, body: '取り下げ済み。', daysAgo: 1, status: 'unpublished' as const },
   { key: 'search-future', headline: '予約中の北朝鮮外交の記事', standfirst: null, body: '予約。', daysAgo: -1, status: 'published' as const },
   { key: 'search-hostile', headline: '100%_の"引用"と\\記号', standfirst: "' OR 1=1 -- と NEAR(a b) と *", body: '記号だけの記事。', daysAgo: 3 },
+  // 関税 in the body only, as most stories that mention it have it (issue 16); and in articles readers must not see.
+  { key: 'search-two-body', headline: '港の再開発計画まとまる', standfirst: '市が来年度に着手', body: '輸入品にかかる関税の扱いは来年決まる。', daysAgo: 5 },
+  { key: 'search-two-draft', headline: '下書きのままの記事', standfirst: null, body: '関税の下書き。', daysAgo: 1, status: 'draft' as const },
+  { key: 'search-two-unpublished', headline: '取り下げた記事', standfirst: null, body: '取り下げた関税の話。', daysAgo: 1, status: 'unpublished' as const },
+  { key: 'search-two-future', headline: '予約中の記事', standfirst: null, body: '予約した関税の話。', daysAgo: -1, status: 'published' as const },
+  // 潮目 (in no demo article) at four ages, for the order and the period.
+  { key: 'search-tide-1', headline: '市場は静かな一日', standfirst: null, body: '相場の潮目はまだ見えない。', daysAgo: 1 },
+  { key: 'search-tide-10', headline: '潮目が変わった為替相場', standfirst: null, body: '円が急伸した。', daysAgo: 10 },
+  { key: 'search-tide-100', headline: '春の株主総会を前に', standfirst: null, body: '潮目を読む投資家。', daysAgo: 100 },
+  { key: 'search-tide-500', headline: '二年前の相場回顧', standfirst: null, body: 'あの年の潮目。', daysAgo: 500 },
+  // Rewritten by the correction test, and by nothing else.
+  { key: 'search-corrected', headline: 'のちに訂正される記事', standfirst: null, body: '当初は円高と書いた。', daysAgo: 4 },
+];
+
+/** The articles readers may see at NOW, with all their text: the demo's and the fixtures'. */
+const PUBLIC_TEXTS = [
+  ...demoArticles.filter((a) => !a.status).map((a) => ({ id: deriveArticleId(a.key), text: `${a.headline}\n${a.standfirst ?? ''}\n${a.body}` })),
+  ...FIXTURES.filter((f) => (f.status ?? 'published') === 'published' && f.daysAgo >= 0 && f.key !== 'search-corrected').map((f) => ({
+    id: deriveArticleId(f.key),
+    text: `${f.headline}\n${f.standfirst ?? ''}\n${f.body}`,
+  })),
 ];
 
 const q = (raw: string): SearchQuery => {
@@ -182,6 +239,87 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
     expect(ids(one)).toContain(id('search-headline'));
   });
 
+  it('finds a two-character word in every public article that has it, wherever it is, and in no other', async () => {
+    // Issue 16: 関税 was found only in the three demo articles with it in the headline or standfirst, of five.
+    const withBodyOnly = demoArticles.filter((a) => !a.status && a.body.includes('関税') && !`${a.headline}${a.standfirst ?? ''}`.includes('関税'));
+    expect(withBodyOnly.length).toBeGreaterThanOrEqual(2);
+    for (const word of ['関税', '外交', '熊本', '潮目', '港湾']) {
+      const expected = PUBLIC_TEXTS.filter((a) => a.text.includes(word)).map((a) => a.id);
+      expect(expected.length, word).toBeGreaterThan(0);
+      expect(expected.length, word).toBeLessThanOrEqual(SEARCH_PAGE_SIZE);
+      const results = await searchArticles(conn, q(word), 1, NOW);
+      expect(ids(results).sort(), word).toEqual(expected.sort());
+      expect(results.totalItems, word).toBe(expected.length);
+    }
+    const found = ids(await searchArticles(conn, q('関税'), 1, NOW));
+    for (const key of ['search-two-body']) expect(found).toContain(id(key));
+    for (const key of ['search-two-draft', 'search-two-unpublished', 'search-two-future']) expect(found).not.toContain(id(key));
+    for (const a of demoArticles.filter((d) => d.status)) expect(found).not.toContain(deriveArticleId(a.key));
+  });
+
+  it('finds two-character words in the body with the other words of the query', async () => {
+    // 関税 from the new index, 輸入品 from the trigram one, 港 from the headline pieces.
+    expect(ids(await searchArticles(conn, q('関税 輸入品'), 1, NOW))).toEqual([id('search-two-body')]);
+    expect(ids(await searchArticles(conn, q('港 関税'), 1, NOW))).toEqual([id('search-two-body')]);
+    expect(ids(await searchArticles(conn, q('関税 潮目'), 1, NOW))).toEqual([]);
+    const hit = (await searchArticles(conn, q('関税'), 1, NOW)).items.find((h) => h.article.id === id('search-two-body'))!;
+    expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['関税']);
+  });
+
+  it('looks for one-character words in headlines and standfirsts only', async () => {
+    // 潮 is in the body of search-tide-1 and the headline of search-tide-10.
+    const found = ids(await searchArticles(conn, q('潮'), 1, NOW));
+    expect(found).toContain(id('search-tide-10'));
+    expect(found).not.toContain(id('search-tide-1'));
+    expect((await searchArticles(conn, q('潮'), 1, NOW)).query.titleOnlyTerms).toEqual(['潮']);
+  });
+
+  it('follows corrections, unpublishing and deletion', async () => {
+    const corrected = id('search-corrected');
+    const finds = async (word: string) => ids(await searchArticles(conn, q(word), 1, NOW)).includes(corrected);
+    expect(await finds('円高')).toBe(true);
+    await conn.db.updateTable('articles').set({ body: '正しくは円安だった。', headline: '訂正した記事' }).where('id', '=', corrected).execute();
+    expect(await finds('円高')).toBe(false);
+    expect(await finds('円安')).toBe(true);
+    expect(await finds('訂正')).toBe(true);
+    // A save that writes the same text back (as the newsroom does) keeps the article findable.
+    await conn.db.updateTable('articles').set({ body: '正しくは円安だった。', status: 'published' }).where('id', '=', corrected).execute();
+    expect(await finds('円安')).toBe(true);
+    await conn.db.updateTable('articles').set({ status: 'unpublished' }).where('id', '=', corrected).execute();
+    expect(await finds('円安')).toBe(false);
+    await conn.db.updateTable('articles').set({ status: 'published' }).where('id', '=', corrected).execute();
+    expect(await finds('円安')).toBe(true);
+    await conn.db.deleteFrom('articles').where('id', '=', corrected).execute();
+    expect(await finds('円安')).toBe(false);
+  });
+
+  it('sorts by relevance or by date', async () => {
+    const tide = (key: number) => id(`search-tide-${key}`);
+    const byRelevance = await searchArticles(conn, q('潮目'), 1, NOW);
+    // In the headline ten days ago outranks in the body yesterday.
+    expect(ids(byRelevance)).toEqual([tide(10), tide(1), tide(100), tide(500)]);
+    expect(byRelevance.filters).toEqual(DEFAULT_SEARCH_FILTERS);
+    const newest = await searchArticles(conn, q('潮目'), 1, NOW, { filters: { sort: 'newest', period: 'all' } });
+    expect(ids(newest)).toEqual([tide(1), tide(10), tide(100), tide(500)]);
+    expect(newest.filters).toEqual({ sort: 'newest', period: 'all' });
+    const dates = (await searchArticles(conn, q('の'), 1, NOW, { filters: { sort: 'newest', period: 'all' } })).items.map((h) => h.article.publishedAt);
+    expect(dates.length).toBeGreaterThan(5);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('keeps to the period a reader chose', async () => {
+    const tide = (key: number) => id(`search-tide-${key}`);
+    const within = async (filters: SearchFilters) => ids(await searchArticles(conn, q('潮目'), 1, NOW, { filters }));
+    expect(await within({ sort: 'newest', period: 'week' })).toEqual([tide(1)]);
+    expect(await within({ sort: 'newest', period: 'month' })).toEqual([tide(1), tide(10)]);
+    expect(await within({ sort: 'newest', period: 'year' })).toEqual([tide(1), tide(10), tide(100)]);
+    expect(await within({ sort: 'relevance', period: 'month' })).toEqual([tide(10), tide(1)]);
+    const week = await searchArticles(conn, q('の'), 1, NOW, { filters: { sort: 'relevance', period: 'week' } });
+    expect(week.totalItems).toBeGreaterThan(0);
+    for (const hit of week.items) expect(Date.parse(hit.article.publishedAt)).toBeGreaterThanOrEqual(NOW.getTime() - 7 * DAY);
+    expect(week.totalItems).toBeLessThan((await searchArticles(conn, q('の'), 1, NOW)).totalItems);
+  });
+
   it('treats query syntax and SQL as words to find', async () => {
     for (const raw of ['%', '_', '"', '\\', "' OR 1=1 --", 'NEAR(a b)', '*', '100%_', '"引用"', 'a" OR "b', ')(', 'AND', '-北朝鮮']) {
       await expect(searchArticles(conn, q(raw), 1, NOW)).resolves.toBeDefined();
@@ -211,6 +349,8 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
       expect(ids(second).filter((x) => ids(first).includes(x))).toEqual([]);
     }
     answers[`${database.engine}:paged`] = first;
+    answers[`${database.engine}:two`] = await searchArticles(conn, q('関税'), 1, NOW);
+    answers[`${database.engine}:newest`] = await searchArticles(conn, q('の'), 1, NOW, { filters: { sort: 'newest', period: 'year' } });
   });
 
   it('counts no more matches than a reader can page through, and says there are more', async () => {
@@ -224,11 +364,14 @@ describe.each(testDatabases('search'))('searchArticles on $engine', (database) =
   });
 
   it('gives the same answers walking from the newest article down as from the matches up', async () => {
-    for (const raw of ['北朝鮮外交', 'の', '露朝', '北朝鮮外交 回顧', '%', '存在しない語句の組み合わせ']) {
+    const filterings: SearchFilters[] = [DEFAULT_SEARCH_FILTERS, { sort: 'newest', period: 'month' }];
+    for (const raw of ['北朝鮮外交', 'の', '露朝', '関税', '潮目', '北朝鮮外交 回顧', '%', '存在しない語句の組み合わせ']) {
       for (const candidates of [5, undefined]) {
-        const fromMatches = await searchArticles(conn, q(raw), 1, NOW, { candidates, indexScanAbove: 1_000_000_000 });
-        const fromNewest = await searchArticles(conn, q(raw), 1, NOW, { candidates, indexScanAbove: 0 });
-        expect(fromNewest, `${raw}, ${candidates ?? 'all'} candidates`).toEqual(fromMatches);
+        for (const filters of filterings) {
+          const fromMatches = await searchArticles(conn, q(raw), 1, NOW, { filters, candidates, indexScanAbove: 1_000_000_000 });
+          const fromNewest = await searchArticles(conn, q(raw), 1, NOW, { filters, candidates, indexScanAbove: 0 });
+          expect(fromNewest, `${raw}, ${candidates ?? 'all'} candidates, ${filters.sort} ${filters.period}`).toEqual(fromMatches);
+        }
       }
     }
   });
@@ -251,5 +394,7 @@ describe('both engines', () => {
   it('give the same answers', () => {
     expect(answers['postgres:ranked']).toEqual(answers['sqlite:ranked']);
     expect(answers['postgres:paged']).toEqual(answers['sqlite:paged']);
+    expect(answers['postgres:two']).toEqual(answers['sqlite:two']);
+    expect(answers['postgres:newest']).toEqual(answers['sqlite:newest']);
   });
 });

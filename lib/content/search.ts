@@ -1,7 +1,8 @@
 import { sql, type Expression, type Kysely, type OperationNodeSource, type RawBuilder, type SqlBool } from 'kysely';
+import { z } from 'zod';
 import type { Connection } from '../db/connect';
 import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
-import { gramToken } from '../text/title-grams';
+import { gramToken } from '../text/grams';
 import type { Database, Dialect } from '../db/schema';
 import { isPublic, selectSummaries } from './queries';
 import { toArticleSummary, type SummaryRow } from './shape';
@@ -22,10 +23,13 @@ export const SEARCH_MAX_TERMS = 5;
 /** The last page a search will show: nobody reads page 51 of results, and deep offsets cost. */
 export const SEARCH_MAX_PAGE = 50;
 /**
- * Trigram indexes need three characters. Shorter words (「AI」「北」) are
- * matched in the headline and standfirst only, through an index of their one-
- * and two-character pieces (migration 0009): a one-kanji word is in almost
- * every body, where a match would say nothing.
+ * Trigram indexes need three characters. Shorter words are looked up whole
+ * in indexes of short pieces (lib/text/grams.ts): a two-character word
+ * (「関税」「AI」) among the two-character pieces of the headline, standfirst
+ * and body (migration 0013); a one-character word (「北」) among the pieces of
+ * the headline and standfirst only (migration 0009), because one kanji is in
+ * almost every body, where a match would say nothing. The reader is told
+ * ({@link SearchQuery.titleOnlyTerms}).
  */
 export const SEARCH_SHORT_TERM = 3;
 
@@ -50,6 +54,26 @@ export const SEARCH_INDEX_SCAN_ABOVE = 2_000;
 const WEIGHT = { headline: 4, standfirst: 2, body: 1 } as const;
 // Days over which a match's weight halves: this week's story outranks last year's equal match.
 const RECENCY_HALF_LIFE_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** A word's length in characters (code points), as the indexes count them. */
+const length = (term: string) => Array.from(term).length;
+
+/** How results are ordered: `relevance` (関連度, the default) or `newest` (新しい順). */
+export const SEARCH_SORTS = ['relevance', 'newest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * How far back results may go, in days before now (`all`: no limit). A
+ * month is 30 days and a year 365: a reader asks for "the last month", not
+ * for a calendar month.
+ */
+export const SEARCH_PERIOD_DAYS = { all: null, week: 7, month: 30, year: 365 } as const;
+export type SearchPeriod = keyof typeof SEARCH_PERIOD_DAYS;
+export const SEARCH_PERIODS = Object.keys(SEARCH_PERIOD_DAYS) as [SearchPeriod, ...SearchPeriod[]];
+
+/** The reader's choice of order and period (`/search?sort=&period=`). */
+export type SearchFilters = { sort: SearchSort; period: SearchPeriod };
+export const DEFAULT_SEARCH_FILTERS: SearchFilters = { sort: 'relevance', period: 'all' };
 
 export type SearchQuery = {
   /** The query as searched: normalised and cut to size. */
@@ -58,6 +82,11 @@ export type SearchQuery = {
   terms: string[];
   /** True when the query was cut to {@link SEARCH_MAX_QUERY_LENGTH} or {@link SEARCH_MAX_TERMS}. */
   truncated: boolean;
+  /**
+   * The words of one character, looked for in headlines and standfirsts
+   * only (see {@link SEARCH_SHORT_TERM}); the page tells the reader so.
+   */
+  titleOnlyTerms: string[];
 };
 
 /** A run of text, marked when it is a match to highlight. */
@@ -70,9 +99,11 @@ export type SearchHit = { article: ArticleSummary; headline: TextSegment[]; snip
  * reader can page through); `totalCapped` says there are more, and the page
  * says 「1,000件以上」.
  */
-export type SearchResults = Paged<SearchHit> & { query: SearchQuery; totalCapped: boolean };
+export type SearchResults = Paged<SearchHit> & { query: SearchQuery; filters: SearchFilters; totalCapped: boolean };
 
 export type SearchOptions = {
+  /** The reader's order and period; {@link DEFAULT_SEARCH_FILTERS} when not given. */
+  filters?: SearchFilters;
   /** How many of the newest matches are ranked and counted; tests lower it. */
   candidates?: number;
   /** SQLite: above this many matches, scan from the newest article down; tests move it to try both plans. */
@@ -102,10 +133,35 @@ export function parseSearchQuery(raw: string | string[] | undefined | null): Sea
   const unique = [...new Set(text.split(' ').filter((t) => t !== ''))];
   if (unique.length > SEARCH_MAX_TERMS) truncated = true;
   const terms = unique.slice(0, SEARCH_MAX_TERMS);
-  return { text: terms.join(' '), terms, truncated };
+  return { text: terms.join(' '), terms, truncated, titleOnlyTerms: terms.filter((t) => length(t) === 1) };
 }
 
-const length = (term: string) => Array.from(term).length;
+/**
+ * The address of a search: the words, then order, period and page only
+ * where they differ from the defaults, so the plain address stays `?q=`.
+ */
+export function searchPath(text: string, filters: SearchFilters, page = 1): string {
+  const params = new URLSearchParams({ q: text });
+  if (filters.sort !== DEFAULT_SEARCH_FILTERS.sort) params.set('sort', filters.sort);
+  if (filters.period !== DEFAULT_SEARCH_FILTERS.period) params.set('period', filters.period);
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const searchFiltersSchema = z.object({
+  sort: z.preprocess(firstValue, z.enum(SEARCH_SORTS)).catch(DEFAULT_SEARCH_FILTERS.sort),
+  period: z.preprocess(firstValue, z.enum(SEARCH_PERIODS)).catch(DEFAULT_SEARCH_FILTERS.period),
+});
+
+/**
+ * The `sort` and `period` parameters as given (the first value when one
+ * repeats). Anything missing or unknown falls back to the default, so an
+ * old or hand-edited address still searches.
+ */
+export function parseSearchFilters(raw: { sort?: string | string[]; period?: string | string[] }): SearchFilters {
+  return searchFiltersSchema.parse({ sort: raw.sort, period: raw.period });
+}
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -124,22 +180,30 @@ function ftsPhrase(term: string): string {
  * cheap among 100,000 articles.
  */
 function matchingKeys(dialect: Dialect, terms: string[]): RawBuilder<unknown> {
-  const short = terms.filter((t) => length(t) < SEARCH_SHORT_TERM).map((t) => t.toLowerCase());
+  const one = terms.filter((t) => length(t) === 1).map((t) => t.toLowerCase());
+  const two = terms.filter((t) => length(t) === 2).map((t) => t.toLowerCase());
   const long = terms.filter((t) => length(t) >= SEARCH_SHORT_TERM);
   if (dialect === 'sqlite') {
     const sets: RawBuilder<unknown>[] = [];
     if (long.length > 0) sets.push(sql`select rowid as k from articles_fts where articles_fts match ${long.map(ftsPhrase).join(' AND ')}`);
-    // Short words are looked up whole in the index of headline and standfirst pieces (migration 0009).
-    if (short.length > 0) sets.push(sql`select rowid as k from articles_title_grams where articles_title_grams match ${short.map(gramToken).join(' AND ')}`);
+    // Short words are looked up whole among the pieces: two-character ones
+    // in the whole text (migration 0013), one-character ones in the headline
+    // and standfirst (migration 0009).
+    if (two.length > 0) sets.push(sql`select rowid as k from articles_bigrams where articles_bigrams match ${two.map(gramToken).join(' AND ')}`);
+    if (one.length > 0) sets.push(sql`select rowid as k from articles_title_grams where articles_title_grams match ${one.map(gramToken).join(' AND ')}`);
     return sql.join(sets, sql` intersect `);
   }
   const conditions = [
-    // The indexed expression of 0009-title-grams.ts: the article's pieces contain every short word.
-    ...(short.length > 0 ? [sql`kiji_title_grams(headline, standfirst) @> ${short}::text[]`] : []),
+    // The indexed expressions of 0013-bigrams.ts and 0009-title-grams.ts: the article's pieces contain every short word.
+    ...(two.length > 0 ? [sql`kiji_bigrams(headline, standfirst, body) @> ${two}::text[]`] : []),
+    ...(one.length > 0 ? [sql`kiji_title_grams(headline, standfirst) @> ${one}::text[]`] : []),
     // The indexed expression of 0004-search.ts, so the trigram index serves it.
     ...long.map((t) => sql`${sql.raw(PG_SEARCH_TEXT)} ilike ${likePattern(t)} escape '\\'`),
   ];
-  return sql`select id as k from articles where ${sql.join(conditions, sql` and `)}`;
+  // OFFSET 0 keeps PostgreSQL from merging this into the outer query: given a
+  // narrow period it walked the date index and computed each article's
+  // pieces to test it (2 ms an article) instead of reading the GIN indexes.
+  return sql`select id as k from articles where ${sql.join(conditions, sql` and `)} offset 0`;
 }
 
 function rankExpression(dialect: Dialect, terms: string[], now: Date): RawBuilder<number> {
@@ -164,9 +228,11 @@ function rankExpression(dialect: Dialect, terms: string[], now: Date): RawBuilde
 /**
  * Public articles containing every term, best first: a weighted count of
  * where the terms occur (headline, standfirst, body) that halves every
- * {@link RECENCY_HALF_LIFE_DAYS} days of age, then newest first; only the
- * newest {@link SEARCH_CANDIDATES} matches are ranked and counted.
- * `page` is 1-based; past the last page it returns no items.
+ * {@link RECENCY_HALF_LIFE_DAYS} days of age, then newest first; or newest
+ * first only, when the reader sorts by 新しい順. Only articles of the
+ * reader's period, and of those only the newest {@link SEARCH_CANDIDATES}
+ * matches, are ranked and counted. `page` is 1-based; past the last page it
+ * returns no items.
  *
  * Two plans on SQLite. A word in a few articles is read from its matches
  * up: each match's row is checked (public?) and the few are sorted by date.
@@ -187,12 +253,18 @@ export async function searchArticles(
   query: SearchQuery,
   page: number,
   now: Date,
-  { candidates: candidateLimit = SEARCH_CANDIDATES, indexScanAbove = SEARCH_INDEX_SCAN_ABOVE }: SearchOptions = {},
+  {
+    filters = DEFAULT_SEARCH_FILTERS,
+    candidates: candidateLimit = SEARCH_CANDIDATES,
+    indexScanAbove = SEARCH_INDEX_SCAN_ABOVE,
+  }: SearchOptions = {},
 ): Promise<SearchResults> {
   const keys = matchingKeys(dialect, query.terms);
   const fromNewest = dialect === 'sqlite' && (await countUpTo(db, keys, indexScanAbove + 1)) > indexScanAbove;
   const key = dialect === 'sqlite' ? sql`articles.rowid` : sql`articles.id`;
-  const matches = fromNewest
+  const days = SEARCH_PERIOD_DAYS[filters.period];
+  const since = days === null ? null : new Date(now.getTime() - days * DAY_MS).toISOString();
+  const unfiltered = fromNewest
     ? // The unary + keeps SQLite from answering `rowid IN` by looking up each match,
       // so it walks the (status, published_at) index from the newest down.
       db.selectFrom('articles').where(isPublic(now)).where(sql<SqlBool>`+articles.rowid in (select k from (${keys}))`)
@@ -204,14 +276,19 @@ export async function searchArticles(
         .crossJoin('articles')
         .where(sql<SqlBool>`${key} = m.k`)
         .where(isPublic(now));
+  // The same (status, published_at) index bounds the walk from the newest down.
+  const matches = since === null ? unfiltered : unfiltered.where('articles.published_at', '>=', since);
   const counted = await countUpTo(db, matches.select(sql.lit(1).as('one')), candidateLimit + 1);
   const totalCapped = counted > candidateLimit;
   const totalItems = Math.min(counted, candidateLimit);
   const totalPages = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.ceil(totalItems / SEARCH_PAGE_SIZE)));
-  if (totalItems === 0 || page > totalPages) return { items: [], page, totalPages, totalItems, totalCapped, query };
-  // Rank the newest candidates, take one page of ids, then read those articles whole.
+  const empty = { items: [], page, totalPages, totalItems, totalCapped, query, filters };
+  if (totalItems === 0 || page > totalPages) return empty;
+  // Rank the newest candidates (新しい順: all rank the same, so date decides),
+  // take one page of ids, then read those articles whole.
+  const rank = filters.sort === 'relevance' ? rankExpression(dialect, query.terms, now) : sql<number>`0`;
   const candidates = matches
-    .select(['articles.id', 'articles.published_at', rankExpression(dialect, query.terms, now).as('rank')])
+    .select(['articles.id', 'articles.published_at', rank.as('rank')])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id')
     .limit(candidateLimit);
@@ -225,7 +302,7 @@ export async function searchArticles(
     .offset((page - 1) * SEARCH_PAGE_SIZE)
     .execute();
   const ids = ranked.map((r) => r.id);
-  if (ids.length === 0) return { items: [], page, totalPages, totalItems, totalCapped, query };
+  if (ids.length === 0) return empty;
   // One primary-key read per hit: an `IN` list of ids lets SQLite's planner
   // prefer the status index and scan every public article instead.
   const rows = await Promise.all(
@@ -239,7 +316,7 @@ export async function searchArticles(
     const text = [row.standfirst, toSnippetText(row.body)].filter(Boolean).join('\n');
     return [{ article, headline: highlightTerms(article.headline, query.terms), snippet: cutSnippet(text, query.terms) }];
   });
-  return { items, page, totalPages, totalItems, totalCapped, query };
+  return { items, page, totalPages, totalItems, totalCapped, query, filters };
 }
 
 /** How many rows a query (a select or raw SQL) returns, counting no further than `limit`. */

@@ -15,8 +15,9 @@ import { titleGramsMigration } from './migrations/0009-title-grams';
 import { rateLimitsMigration } from './migrations/0010-rate-limits';
 import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
+import { bigramsMigration } from './migrations/0013-bigrams';
 import type { Database, Dialect } from './schema';
-import { titleGramTokens } from '../text/title-grams';
+import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
 
 export type Connection = { db: Kysely<Database>; dialect: Dialect };
@@ -64,10 +65,13 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // The search triggers index short words through it (migration 0009), so
-  // every connection that may write articles has it.
+  // The search triggers index short words through them (migrations 0009 and
+  // 0013), so every connection that may write articles has them.
   sqlite.function('kiji_title_grams', { deterministic: true }, (headline: unknown, standfirst: unknown) =>
     titleGramTokens(String(headline ?? ''), typeof standfirst === 'string' ? standfirst : null),
+  );
+  sqlite.function('kiji_bigrams', { deterministic: true }, (headline: unknown, standfirst: unknown, body: unknown) =>
+    articleBigramTokens(String(headline ?? ''), typeof standfirst === 'string' ? standfirst : null, String(body ?? '')),
   );
   return { db: new Kysely<Database>({ dialect: new EmbeddedSqliteDialect(sqlite) }), dialect: 'sqlite' };
 }
@@ -180,6 +184,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0010-rate-limits': rateLimitsMigration(),
     '0011-one-secret-store': oneSecretStoreMigration(),
     '0012-invalidation-expiry': invalidationExpiryMigration(),
+    '0013-bigrams': bigramsMigration(dialect),
   };
 }
 

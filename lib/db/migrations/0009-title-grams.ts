@@ -3,7 +3,7 @@ import type { Dialect } from '../schema';
 
 /**
  * An index of the one- and two-character pieces of every headline and
- * standfirst (lib/text/title-grams.ts), for search words too short for
+ * standfirst (lib/text/grams.ts), for search words too short for
  * trigrams (「関税」「AI」「北」): they were matched by scanning every
  * headline and standfirst, 83 ms of a 97 ms search at 100,000 articles.
  * - SQLite: an FTS5 table of the pieces, hex-encoded, kept by the search
