@@ -214,6 +214,9 @@ function cpuBetween(a: Snapshot, b: Snapshot): { server: number; generator: numb
   return { server, generator, others };
 }
 
+/** What a phone's browser (and Googlebot) sends: every page it reads is compressed. */
+export const BROWSER_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'accept-encoding': 'gzip, deflate, br' });
+
 export type LoadOptions = {
   origin: string;
   next: () => Target;

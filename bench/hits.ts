@@ -16,14 +16,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../lib/db/connect';
-import { Phase, runLoad, zipfSampler, type PhaseResult } from './day-load';
+import { BROWSER_HEADERS, Phase, runLoad, zipfSampler, type PhaseResult } from './day-load';
 import { scaleArticleIds, seedDataDir } from './scale';
 import { prepareAppCopy, readRssMb, requireServerPid, startServer, stopServer } from './server';
 
 const ARTICLES = Number(process.env.BENCH_HITS_ARTICLES || 2_000);
 const SECONDS = Number(process.env.BENCH_HITS_SECONDS || 15);
 const CONNECTIONS = Number(process.env.BENCH_HITS_CONNECTIONS || 50);
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-hits-'));
 process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
@@ -53,7 +52,7 @@ try {
   }
   const results: { server: string; encoding: string; result: PhaseResult }[] = [];
   for (let round = 0; round < 2; round++) {
-    for (const [encoding, headers] of [['gzip', BROWSER], ['none', undefined]] as const) {
+    for (const [encoding, headers] of [['gzip', BROWSER_HEADERS], ['none', undefined]] as const) {
       for (const server of round === 0 ? servers : [...servers].reverse()) {
         const rank = zipfSampler(paths.length);
         const phase = await runLoad(new Phase(`${server.label} ${encoding}`, CONNECTIONS), {

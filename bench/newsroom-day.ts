@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Phase, parseSitemap, readerPicker, runLoad, zipfSampler, type PhaseResult, type ReaderMix, type Target } from './day-load';
+import { BROWSER_HEADERS, Phase, parseSitemap, readerPicker, runLoad, zipfSampler, type PhaseResult, type ReaderMix, type Target } from './day-load';
 import { addEditor, createDraft, draftBody, runCommand, signIn, type EditorSession } from './editor-client';
 import { startGhost, type GhostOptions, type RunningGhost } from './ghost-peer';
 import { seedDataDir, type SeededData } from './scale';
@@ -243,7 +243,7 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
     }
     const ghostLoad = async () => {
       if (!ghost) return;
-      await runLoad(ghostPhase, { origin: ghost.origin, next: () => ({ path: ghost!.postPath, kind: 'ghost post' }), seconds: options.ghostSeconds / 2, timeoutSeconds: crawlTimeoutSeconds, serverPid: ghost.pid });
+      await runLoad(ghostPhase, { headers: BROWSER_HEADERS, origin: ghost.origin, next: () => ({ path: ghost!.postPath, kind: 'ghost post' }), seconds: options.ghostSeconds / 2, timeoutSeconds: crawlTimeoutSeconds, serverPid: ghost.pid });
       await waitForIdle(ghost.pid);
     };
     if (ghost) {
@@ -254,6 +254,7 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
     await ghostLoad();
     let nextArticle = 0;
     const crawl = await runLoad(new Phase('crawl', connections), {
+      headers: BROWSER_HEADERS,
       origin,
       next: () => ({ path: site.articles[nextArticle++ % site.articles.length]!, kind: 'article' }),
       amount: site.articles.length,
@@ -278,7 +279,7 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
     const hotPath = site.articles[0]!;
     const hot = new Phase('single hot article', connections);
     const hotLoad = async () => {
-      await runLoad(hot, { origin, next: () => ({ path: hotPath, kind: 'article' }), seconds: options.hotSeconds / 2, timeoutSeconds, serverPid: pid });
+      await runLoad(hot, { headers: BROWSER_HEADERS, origin, next: () => ({ path: hotPath, kind: 'article' }), seconds: options.hotSeconds / 2, timeoutSeconds, serverPid: pid });
       await waitForIdle(pid);
     };
     await hotLoad();
@@ -292,13 +293,13 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
       fresh: new Set(),
     };
     const pick: () => Target = readerPicker(mix, zipfSampler(site.articles.length, options.zipfExponent));
-    const quiet = await runLoad(new Phase('readers, quiet', connections), { origin, next: pick, seconds: options.readerSeconds, timeoutSeconds, serverPid: pid });
+    const quiet = await runLoad(new Phase('readers, quiet', connections), { headers: BROWSER_HEADERS, origin, next: pick, seconds: options.readerSeconds, timeoutSeconds, serverPid: pid });
     logPhase(quiet.result());
     await waitForIdle(pid);
 
     const publishingPhase = new Phase('readers, editor publishing', connections);
     const [publishing, editorRun] = await Promise.all([
-      runLoad(publishingPhase, { origin, next: pick, seconds: options.readerSeconds, timeoutSeconds, serverPid: pid }),
+      runLoad(publishingPhase, { headers: BROWSER_HEADERS, origin, next: pick, seconds: options.readerSeconds, timeoutSeconds, serverPid: pid }),
       publishStories(session, {
         everyMs: options.publishEverySeconds * 1000,
         endAt: performance.now() + options.readerSeconds * 1000,
@@ -417,7 +418,7 @@ One server (\`npm start\`, production build, its own copy of \`.next\`, SQLite) 
 ${fmt0(o.articles)} generated articles (\`npm run seed -- --articles ${o.articles}\`${day.seed.cachedFrom ? `, copied from \`${path.relative(process.cwd(), day.seed.cachedFrom)}\`` : ''}):
 ${fmt0(day.articles)} articles in its sitemaps, which is where the crawler and the readers find them.
 Every phase runs ${o.connections} connections of autocannon, each sending its next request when the last is
-answered; pages/s counts answers. A reader gives up after ${o.timeoutSeconds} s, the crawler (and Ghost's load) after ${o.crawlTimeoutSeconds} s. The last columns are CPU in cores over the
+answered, and asking as a phone's browser does (\`accept-encoding: gzip, deflate, br\`: every page is sent compressed; runs before 2026-12-05 06:50 asked for no compression); pages/s counts answers. A reader gives up after ${o.timeoutSeconds} s, the crawler (and Ghost's load) after ${o.crawlTimeoutSeconds} s. The last columns are CPU in cores over the
 phase, read from \`/proc\`: the server (the process on the port), the load generator (this process), and
 everything else on the machine (other people's work: the noise this run shared the machine with).
 "CPU" beside a ratio is the same ratio from the server's CPU milliseconds per page.
