@@ -1,23 +1,48 @@
-import Module, { createRequire } from 'node:module';
+// First: sends typescript-eslint's `require('typescript')` to TypeScript 6 (why in the file).
+import './lint/use-typescript6.mjs';
+import { kijiPlugin } from './lint/no-server-only-in-client.mjs';
 
-// typescript-eslint parses through the TypeScript compiler API, which
-// TypeScript 7 (our `tsc`, and what `next build` type-checks with) does not
-// ship: `require('typescript')` gives only its version. TypeScript 6 is
-// installed beside it under its own name, and inside this process every
-// `require('typescript')` goes to it, as the TypeScript 7 announcement advises
-// for API users. Aliasing the `typescript` package itself instead would move
-// `next build`'s type check to TypeScript 6 too. Remove this once
-// typescript-eslint reads TypeScript 7.1's API (typescript-eslint#10940).
-const require = createRequire(import.meta.url);
-const typescript6 = require.resolve('@typescript/typescript6');
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'typescript' ? typescript6 : resolveFilename.call(this, request, ...rest);
-};
-
-// Imported after the redirect above: these load typescript-eslint.
 const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
 const { default: nextTypescript } = await import('eslint-config-next/typescript');
+
+/**
+ * The capabilities in lib/ that have a door (an index.ts): app/ and proxy.ts
+ * call their commands and getters there and never reach past it
+ * (docs/CONVENTIONS: one door per capability). lib/db is not among them:
+ * app/ and proxy.ts never import it at all.
+ *
+ * Still without a door, and so imported module by module from app/ for now:
+ * lib/cache, lib/seo, lib/http, lib/preview, lib/site, lib/text, lib/time,
+ * lib/media and lib/config.ts. Each is a follow-up of issue 18: give it an
+ * index.ts, then add it here.
+ */
+const DOORS = ['content', 'newsletter', 'rankings', 'rails', 'related', 'ops', 'log', 'signing'];
+
+const LAYERS = [
+  {
+    target: './lib',
+    from: ['./components', './app'],
+    message: 'lib/ is below components/ and app/: return data and let the route or component render it.',
+  },
+  { target: './components', from: './app', message: 'components/ are composed by app/, never the other way round.' },
+  {
+    target: './components',
+    from: './lib/db',
+    message: "components/ never see the database: take the domain types and data from the capability's module (lib/content/types for ArticleStatus).",
+  },
+  {
+    target: ['./app', './proxy.ts'],
+    from: './lib/db',
+    message: 'Routes never hold a database handle or its schema: call a command or getter of the capability’s door.',
+  },
+];
+
+const DOOR_ZONES = DOORS.map((door) => ({
+  target: ['./app', './proxy.ts'],
+  from: `./lib/${door}`,
+  except: ['./index.ts'],
+  message: `Import from '@/lib/${door}' (its index.ts), not its modules: routes use a capability through its door.`,
+}));
 
 const config = [
   ...nextVitals,
@@ -27,10 +52,24 @@ const config = [
     ignores: ['data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.e2e-data*/**', '.bench-data/**', '.cluster/**', 'public/**'],
   },
   {
+    // Next.js's own file set, where its config registers the import plugin.
+    files: ['**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
     rules: {
       // `const { secret: _secret, ...rest } = x` is how we leave a key out of a copy.
       '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
+      // Resolved paths, so `@/lib/db`, `../db` and `./lib/db` are the same import.
+      'import/no-restricted-paths': ['error', { zones: [...LAYERS, ...DOOR_ZONES] }],
     },
+  },
+  {
+    // A test sets up what the route it tests would get through the door (a trap database, a fake context).
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: LAYERS }] },
+  },
+  {
+    files: ['**/*.client.tsx'],
+    plugins: { kiji: kijiPlugin },
+    rules: { 'kiji/no-server-only-in-client': 'error' },
   },
   {
     // Next.js loads the cache handler with require(), outside the bundler, so it and its types are CommonJS.

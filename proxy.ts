@@ -3,9 +3,8 @@ import { decideArticleRouting } from './lib/newsroom/routing';
 import { getFreshRoutingSnapshot } from './lib/newsroom/routing-cache';
 import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
 import { CACHE_CONTROL } from './lib/cache/control';
-import { DATABASE_UNAVAILABLE_RETRY_SECONDS } from './lib/db/errors';
 import { UNAVAILABLE_PAGE_HTML } from './lib/http/unavailable-page';
-import { isDatabaseOut } from './lib/ops';
+import { DATABASE_UNAVAILABLE_RETRY_SECONDS, isDatabaseOut } from './lib/ops';
 
 /**
  * Runs before the page cache for article, newsroom and preview URLs:

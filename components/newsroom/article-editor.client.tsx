@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
 import { previewDraftAction } from '@/lib/newsroom/preview-action';
-import type { ArticleStatus } from '@/lib/db/schema';
+import type { ArticleStatus } from '@/lib/content/types';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { fromJstInputValue, toJstInputValue } from '@/lib/newsroom/jst-input';

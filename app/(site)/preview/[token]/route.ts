@@ -1,4 +1,4 @@
-import { articlePreviewPath } from '@/lib/content/urls';
+import { articlePreviewPath } from '@/lib/content';
 import { getNewsroomContext } from '@/lib/newsroom/context';
 import { grantPreview } from '@/lib/preview/access';
 import { checkPreviewToken } from '@/lib/preview/links';

@@ -1,4 +1,4 @@
-import { isArticleId } from '@/lib/content/ids';
+import { isArticleId } from '@/lib/content';
 import { guardMutation } from '@/lib/newsroom/auth';
 import { getNewsroomContext } from '@/lib/newsroom/context';
 import { answeringServerFaults, BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther, toErrorResponse } from '@/lib/newsroom/http';
