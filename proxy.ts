@@ -1,11 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { decideArticleRouting } from './lib/newsroom/routing';
-import { getFreshRoutingSnapshot } from './lib/newsroom/routing-cache';
-import { GONE_PAGE_HTML } from './lib/newsroom/gone-page';
+import { decideArticleRequest, GONE_PAGE_HTML } from './lib/newsroom/for-proxy';
 import { CACHE_CONTROL } from './lib/cache/control';
-import { DATABASE_UNAVAILABLE_RETRY_SECONDS } from './lib/db/errors';
 import { UNAVAILABLE_PAGE_HTML } from './lib/http/unavailable-page';
-import { isDatabaseOut } from './lib/ops';
+import { DATABASE_UNAVAILABLE_RETRY_SECONDS, isDatabaseOut } from './lib/ops';
 
 /**
  * Runs before the page cache for article, newsroom and preview URLs:
@@ -52,7 +49,7 @@ export async function proxy(request: NextRequest) {
   // A reader's request that only a content-type rule below brought here.
   if (!ownPath) return NextResponse.next();
   if (pathname.startsWith('/articles/')) {
-    const decision = decideArticleRouting(pathname, await getFreshRoutingSnapshot());
+    const decision = await decideArticleRequest(pathname);
     if (decision?.kind === 'gone') {
       return new NextResponse(GONE_PAGE_HTML, {
         status: 410,

@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/content';
 import { articlePath, sectionPath } from '@/lib/content';
-import type { ArticleStatus } from '@/lib/db/schema';
+import type { ArticleStatus } from '@/lib/content/types';
 import { Breadcrumb } from '@/components/layout/breadcrumb';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { ShareLinks } from '@/components/share/share-links';

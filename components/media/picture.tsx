@@ -27,7 +27,8 @@ type PictureProps = Omit<ImageProps, 'preload' | 'priority' | 'loading' | 'src' 
  */
 export function Picture({ lead = false, drawn, ...image }: PictureProps) {
   const { props } = getImageProps({ ...image, loading: lead ? 'eager' : 'lazy', fetchPriority: lead ? 'high' : undefined });
+  // `alt` is already in `props` (ImageProps requires it); repeated so the linter can see it.
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output
-  const img = <img {...props} {...(drawn && props.srcSet ? trimSrcSet(props, drawn) : null)} />;
+  const img = <img {...props} alt={props.alt} {...(drawn && props.srcSet ? trimSrcSet(props, drawn) : null)} />;
   return lead ? <picture className="contents">{img}</picture> : img;
 }

@@ -31,11 +31,11 @@ async function postSignup(fields: Record<string, string>, action: string): Promi
 function Sender({ action, request, onChange }: SignupSenderProps) {
   const { mutate, isIdle, isPending, data } = useMutation({ mutationFn: (fields: Record<string, string>) => postSignup(fields, action) });
 
+  // Each submission is sent once, when it arrives: the form makes a new `request` only for a new press
+  // (a new `seq`), and `mutate` keeps its identity.
   useEffect(() => {
     if (request) mutate(request.fields);
-    // Each submission is sent once, when it arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request?.seq]);
+  }, [request, mutate]);
 
   // Nothing to say until a submission that arrived with the script has started.
   useEffect(() => {

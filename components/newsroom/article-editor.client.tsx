@@ -4,8 +4,7 @@
 import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
-import { previewDraftAction } from '@/lib/newsroom/preview-action';
-import type { ArticleStatus } from '@/lib/db/schema';
+import type { ArticleStatus } from '@/lib/content/types';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { fromJstInputValue, toJstInputValue } from '@/lib/newsroom/jst-input';
@@ -17,12 +16,17 @@ import { TermPicker } from './term-picker.client';
 
 type EditorArticle = CommandAnswer['article'];
 
+/** The live preview's answer: the form rendered on the server, or why it could not be. */
+export type PreviewAnswer = { ok: true; node: ReactNode; pages: number } | { ok: false; error: string };
+
 type ArticleEditorProps = {
   article: EditorArticle;
   options: TaxonomyOptions;
   csrfToken: string;
   initialPreview: ReactNode;
   initialPages: number;
+  /** Renders the form with the public components: a Server Action the page passes down. */
+  renderPreview: (csrfToken: string, id: string, draft: ArticleDraft, page: number) => Promise<PreviewAnswer>;
 };
 
 /** Seconds of quiet before a draft saves itself. */
@@ -53,7 +57,7 @@ function SelectField({ label, value, options, onChange }: SelectFieldProps) {
   );
 }
 
-export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages }: ArticleEditorProps) {
+export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages, renderPreview }: ArticleEditorProps) {
   const [article, setArticle] = useState(initial);
   const [draft, setDraft] = useState<ArticleDraft>(initial.draft);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial.draft));
@@ -105,7 +109,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
     const request = ++previewRequest.current;
     const timer = setTimeout(() => {
       startPreview(async () => {
-        const answer = await previewDraftAction(csrfToken, article.id, draft, previewPage).catch(() => null);
+        const answer = await renderPreview(csrfToken, article.id, draft, previewPage).catch(() => null);
         if (request !== previewRequest.current) return;
         if (!answer) setPreviewError('プレビューを更新できませんでした。');
         else if (!answer.ok) setPreviewError(answer.error);
@@ -116,7 +120,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, previewPage, csrfToken, article.id]);
+  }, [draft, previewPage, csrfToken, article.id, renderPreview]);
 
   const send = useCallback(
     async (method: 'PUT' | 'POST', path: string, body: Record<string, unknown>, sentDraft?: ArticleDraft): Promise<CommandAnswer | null> => {

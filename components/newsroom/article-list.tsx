@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ArticleStatus } from '@/lib/db/schema';
+import type { ArticleStatus } from '@/lib/content/types';
 import { ARTICLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { NewsroomListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';

@@ -1,7 +1,9 @@
-import { DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES, previewLinkPath, type PreviewLink } from '@/lib/preview/links';
+import { DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES, previewLinkPath, type ListedPreviewLink, type PreviewLinkStatus } from '@/lib/preview/links';
 import { formatDateline } from '@/lib/time/jst';
 
-type PreviewLinksProps = { articleId: string; links: PreviewLink[]; createdId?: string; siteUrl: string; csrfToken: string };
+type PreviewLinksProps = { articleId: string; links: ListedPreviewLink[]; createdId?: string; siteUrl: string; csrfToken: string };
+
+const STATUS_LABELS: Record<PreviewLinkStatus, string> = { active: '有効', expired: '期限切れ', revoked: '取り消し済み' };
 
 function describeHours(hours: number): string {
   return hours < 24 ? `${hours}時間` : `${hours / 24}日`;
@@ -9,7 +11,6 @@ function describeHours(hours: number): string {
 
 /** The form that makes a link (with its lifetime) and the article's links with their state and a revoke button. */
 export function PreviewLinks({ articleId, links, createdId, siteUrl, csrfToken }: PreviewLinksProps) {
-  const now = Date.now();
   return (
     <div className="mt-6 space-y-6">
       <form action="/api/newsroom/preview-links" method="post" className="flex flex-wrap items-end gap-3 rounded border border-rule bg-white p-4">
@@ -34,16 +35,15 @@ export function PreviewLinks({ articleId, links, createdId, siteUrl, csrfToken }
       ) : (
         <ul className="divide-y divide-rule rounded border border-rule bg-white" data-testid="preview-links">
           {links.map((link) => {
-            const state = link.revokedAt ? '取り消し済み' : Date.parse(link.expiresAt) <= now ? '期限切れ' : '有効';
             const url = `${siteUrl}${previewLinkPath(link.token)}`;
             return (
               <li key={link.id} className={`space-y-2 px-4 py-3 ${link.id === createdId ? 'bg-amber-50' : ''}`}>
                 <p className="flex flex-wrap items-center gap-3 text-sm">
-                  <span className="font-bold">{state}</span>
+                  <span className="font-bold">{STATUS_LABELS[link.status]}</span>
                   <span className="text-muted">期限 {formatDateline(link.expiresAt)}</span>
                   {link.id === createdId && <span className="text-emerald-800">作成しました。下のURLを共有してください。</span>}
                 </p>
-                {state === '有効' && (
+                {link.status === 'active' && (
                   <div className="flex flex-wrap items-center gap-2">
                     <input readOnly value={url} aria-label="プレビューリンクのURL" className="min-w-0 flex-1 rounded border border-rule bg-paper px-2 py-1 font-mono text-xs" />
                     <form action={`/api/newsroom/preview-links/${link.id}/revoke`} method="post">

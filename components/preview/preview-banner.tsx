@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { articlePath } from '@/lib/content/urls';
-import type { ArticleStatus } from '@/lib/db/schema';
+import type { ArticleStatus } from '@/lib/content/types';
 import { STATUS_LABELS } from '@/lib/newsroom/labels';
 import { formatDateline } from '@/lib/time/jst';
 

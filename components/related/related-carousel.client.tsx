@@ -2,6 +2,7 @@
 // Runs in the browser: previous/next buttons, arrow keys, and more cards fetched when the reader reaches the end.
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useHydrated } from '@/components/hooks/use-hydrated';
 import { useOnDemand } from '@/components/query/use-on-demand';
 import type { RelatedCard } from '@/lib/related/cards';
 import type { RelatedPage, RelatedSliceName } from '@/lib/related/slices';
@@ -38,9 +39,8 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
   const listId = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [edges, setEdges] = useState({ atStart: true, atEnd: false });
-  const [announcement, setAnnouncement] = useState('');
 
   const [loaded, setLoaded] = useState<RelatedPagesState>(() => ({ pages: [initial], hasNextPage: initial.nextPage != null, fetching: false, failed: false }));
   const [demand, setDemand] = useState(0);
@@ -56,8 +56,6 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
     setLoaded((state) => (state.hasNextPage ? { ...state, fetching: true, failed: false } : state));
     loadPager().catch(() => setLoaded((state) => ({ ...state, fetching: false, failed: true })));
   }, [loadPager]);
-
-  useEffect(() => setHydrated(true), []);
 
   const updateEdges = useCallback(() => {
     const el = scroller.current;
@@ -99,9 +97,7 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
   }, [hasNextPage, loadMore, cards.length]);
 
   const loadedPages = pages.length;
-  useEffect(() => {
-    if (loadedPages > 1) setAnnouncement(`あわせて読みたい記事を${pages[loadedPages - 1]?.items.length ?? 0}件追加しました`);
-  }, [loadedPages, pages]);
+  const announcement = loadedPages > 1 ? `あわせて読みたい記事を${pages[loadedPages - 1]?.items.length ?? 0}件追加しました` : '';
 
   const scrollPage = (direction: 1 | -1) => {
     const el = scroller.current;

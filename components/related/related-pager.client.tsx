@@ -2,7 +2,7 @@
 // Runs in the browser, loaded only when a reader nears the end of a row: React Query fetches the next pages of cards.
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { QueryProvider } from '@/components/query/query-provider.client';
 import type { RelatedCard } from '@/lib/related/cards';
 import type { RelatedPage, RelatedSliceName } from '@/lib/related/slices';
@@ -39,10 +39,12 @@ function Pager({ articleId, slice, initial, demand, onChange }: RelatedPagerProp
     initialData: { pages: [initial], pageParams: [1] },
   });
 
+  // Only a new demand fetches; a page arriving (a new `hasNextPage`) does not fetch the one after it.
+  const fetchOnDemand = useEffectEvent(() => {
+    if (hasNextPage) void fetchNextPage({ cancelRefetch: false });
+  });
   useEffect(() => {
-    if (demand > 0 && hasNextPage) void fetchNextPage({ cancelRefetch: false });
-    // Only a new demand fetches; a page arriving does not fetch the one after it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (demand > 0) fetchOnDemand();
   }, [demand]);
 
   // Nothing to say until the fetch asked for on mounting has started (the carousel already shows it as busy).

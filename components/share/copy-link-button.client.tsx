@@ -1,6 +1,8 @@
 'use client';
+// Runs in the browser: it writes to the reader's clipboard.
 
 import { useEffect, useState } from 'react';
+import { useHydrated } from '@/components/hooks/use-hydrated';
 
 /**
  * Copies the article's address, and says so where the reader looks and to
@@ -8,9 +10,9 @@ import { useEffect, useState } from 'react';
  * clipboard), but its space is kept, so the row never shifts.
  */
 export function CopyLinkButton({ url }: { url: string }) {
-  const [ready, setReady] = useState(false);
+  // The clipboard API exists only in secure contexts (https, localhost).
+  const ready = useHydrated() && !!navigator.clipboard;
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => setReady(typeof navigator !== 'undefined' && !!navigator.clipboard), []);
   useEffect(() => {
     if (state === 'idle') return;
     const timer = setTimeout(() => setState('idle'), 3000);

@@ -130,7 +130,32 @@ export async function getArticleSummaries(ids: readonly string[]) {
   )();
 }
 
-export { articlePath, articlePreviewPath, sectionPath, topicPath, tagPath, seriesPath, authorPath, magazineIssuePath, parsePageSegment, decodeSlugSegment } from './urls';
+export {
+  articlePath,
+  articlePreviewPath,
+  sectionPath,
+  topicPath,
+  tagPath,
+  seriesPath,
+  authorPath,
+  magazineIssuePath,
+  MAGAZINE_PATH,
+  PUBLICATIONS_PATH,
+  parsePageSegment,
+  decodeSlugSegment,
+} from './urls';
+export { isArticleId } from './ids';
+export { getMedia, type StoredMedia } from './media';
+
+/**
+ * A stored picture's crop for structured data (./crops.ts), made on first
+ * request. Loaded when first asked for: cropping brings sharp, which no page
+ * that reads content through this door should load.
+ */
+export async function getMediaCrop(ratio: string, path: string) {
+  const crops = await import('./crops');
+  return crops.getMediaCrop(ratio, path);
+}
 export type * from './types';
 
 // Findability (issue 6): sitemaps, feeds and site search.

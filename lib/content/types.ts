@@ -1,5 +1,8 @@
 import type { Block } from '../text/markdown';
 
+/** Where an article stands in the newsroom (the schema's own type: the two must never differ). */
+export type { ArticleStatus } from '../db/schema';
+
 /** Render-ready domain objects: what pages and components receive. Times are ISO-8601 UTC strings. */
 
 export type ImageRef = { src: string; width: number; height: number; alt: string };

@@ -3,21 +3,18 @@ import { notFound } from 'next/navigation';
 import { isArticleId } from '../content/ids';
 import { loadNewsroomArticle, type NewsroomArticle } from './articles';
 import { requireEditor, type SignedIn } from './auth';
-import { getNewsroomContext, type NewsroomContext } from './context';
+import { getNewsroomContext } from './context';
 
 /**
  * The start of every page about one article (editor, revisions, preview
  * links): sign-in first, so an outsider learns nothing, not even whether
  * the id exists; then the article, or a 404.
  */
-export async function loadArticleForEditor(
-  id: string,
-  returnTo: string,
-): Promise<{ signedIn: SignedIn; article: NewsroomArticle; context: NewsroomContext }> {
+export async function loadArticleForEditor(id: string, returnTo: string): Promise<{ signedIn: SignedIn; article: NewsroomArticle }> {
   const signedIn = await requireEditor(returnTo);
   if (!isArticleId(id)) notFound();
-  const context = await getNewsroomContext();
-  const article = await loadNewsroomArticle(context.db, id);
+  const { db } = await getNewsroomContext();
+  const article = await loadNewsroomArticle(db, id);
   if (!article) notFound();
-  return { signedIn, article, context };
+  return { signedIn, article };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database } from '../db/schema';
-import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from './upload-rules';
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, UploadError } from './upload-rules';
 
 /**
  * Photo uploads: checked by what the bytes are (not what the browser says),
@@ -11,15 +11,7 @@ import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from './upload-rules';
  * every other image (ADR 0004), at a new path that never changes its bytes.
  */
 
-/** A refused upload, with the status and the reason in Japanese. */
-export class UploadError extends Error {
-  constructor(
-    readonly status: 400 | 413 | 415 | 422,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { UploadError };
 
 const FORMATS = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const satisfies Record<(typeof UPLOAD_TYPES)[number], string>;
 const EXTENSIONS = { jpeg: 'jpg', png: 'png', webp: 'webp' } as const;

@@ -8,6 +8,7 @@ import { checkHealth, coalesce, type HealthProbes } from './health';
 import { isShuttingDown } from './shutdown';
 
 export type { HealthReport } from './health';
+export { DATABASE_UNAVAILABLE_RETRY_SECONDS } from '../db/errors';
 
 // Kept on globalThis: the route handler and instrumentation are separate bundles of one process.
 type Global = typeof globalThis & { __kijiHealthProbes?: HealthProbes };

@@ -4,7 +4,7 @@ import { articlePreviewPath } from '../content/urls';
 import { getArticle, getArticleStatus, parsePageSegment } from '../content';
 import { getSignedInEditor } from '../newsroom/auth';
 import { getNewsroomContext } from '../newsroom/context';
-import { checkPreviewToken } from './links';
+import { checkPreviewToken, type LinkCheck } from './links';
 
 /**
  * Who may see an article at its preview address (/preview/articles/…), in
@@ -51,4 +51,16 @@ export async function grantPreview(token: string, articleId: string, expiresAt: 
     path: articlePreviewPath(articleId),
     expires: expiresAt,
   });
+}
+
+/**
+ * A shared preview link being opened: whether its token opens a preview now
+ * (neither malformed, expired nor revoked), and if so the holder's grant for
+ * that one article's preview address.
+ */
+export async function openPreviewLink(token: string): Promise<LinkCheck> {
+  const { db, secret } = await getNewsroomContext();
+  const check = await checkPreviewToken(db, secret, token);
+  if (check.ok) await grantPreview(token, check.articleId, check.expiresAt);
+  return check;
 }

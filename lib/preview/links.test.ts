@@ -49,6 +49,19 @@ describe.each(TEST_ENGINES)('preview links on %s', (engine) => {
     expect(await revokePreviewLink(conn.db, articleId, link.id, T0)).toBe(true);
     expect(await checkPreviewToken(conn.db, SECRET, link.token, T0)).toEqual({ ok: false, reason: 'revoked' });
     const listed = await listPreviewLinks(conn.db, SECRET, articleId);
-    expect(listed.find((l) => l.id === link.id)).toMatchObject({ token: link.token, revokedAt: T0.toISOString() });
+    expect(listed.find((l) => l.id === link.id)).toMatchObject({ token: link.token, revokedAt: T0.toISOString(), status: 'revoked' });
+  });
+
+  it('lists each link as the newsroom shows it: active until its expiry, then expired; revoked whatever the time', async () => {
+    const open = await createPreviewLink(conn.db, SECRET, { articleId, editorId, hours: 6, now: T0 });
+    const revoked = await createPreviewLink(conn.db, SECRET, { articleId, editorId, hours: 6, now: T0 });
+    await revokePreviewLink(conn.db, articleId, revoked.id, T0);
+    const statusAt = async (at: Date) => {
+      const listed = await listPreviewLinks(conn.db, SECRET, articleId, at);
+      return [open, revoked].map((link) => listed.find((l) => l.id === link.id)?.status);
+    };
+    expect(await statusAt(T0)).toEqual(['active', 'revoked']);
+    expect(await statusAt(new Date(T0.getTime() + 6 * 3_600_000 - 1))).toEqual(['active', 'revoked']);
+    expect(await statusAt(new Date(T0.getTime() + 6 * 3_600_000))).toEqual(['expired', 'revoked']);
   });
 });

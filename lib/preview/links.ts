@@ -93,18 +93,32 @@ export async function revokePreviewLink(db: Kysely<Database>, articleId: string,
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** An article's links, newest first, with their tokens (re-derived: the token itself is never stored). */
-export async function listPreviewLinks(db: Kysely<Database>, secret: string, articleId: string): Promise<PreviewLink[]> {
+export type PreviewLinkStatus = 'active' | 'expired' | 'revoked';
+
+/** A link as the newsroom lists it: with whether it still opens its preview. */
+export type ListedPreviewLink = PreviewLink & { status: PreviewLinkStatus };
+
+/** Whether a link opens its preview at `now`; a revoked link says so even after it would have expired. */
+export function decideLinkStatus(link: Pick<PreviewLink, 'expiresAt' | 'revokedAt'>, now: Date): PreviewLinkStatus {
+  if (link.revokedAt) return 'revoked';
+  return Date.parse(link.expiresAt) <= now.getTime() ? 'expired' : 'active';
+}
+
+/** An article's links, newest first, with their tokens (re-derived: the token itself is never stored) and their status at `now`. */
+export async function listPreviewLinks(db: Kysely<Database>, secret: string, articleId: string, now = new Date()): Promise<ListedPreviewLink[]> {
   const rows = await db.selectFrom('preview_links').selectAll().where('article_id', '=', articleId).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    articleId: r.article_id,
-    token: toToken(secret, r.id, r.article_id, Date.parse(r.expires_at)),
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    createdBy: r.created_by,
-  }));
+  return rows.map((r) => {
+    const link: PreviewLink = {
+      id: r.id,
+      articleId: r.article_id,
+      token: toToken(secret, r.id, r.article_id, Date.parse(r.expires_at)),
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      revokedAt: r.revoked_at,
+      createdBy: r.created_by,
+    };
+    return { ...link, status: decideLinkStatus(link, now) };
+  });
 }
 
 /** The public path of a preview link. */

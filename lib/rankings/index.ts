@@ -38,3 +38,4 @@ export { PERIOD_LABELS, RANKING_PERIODS, type RankingPeriod } from './windows';
 export type { WindowState } from './staleness';
 export type { ViewOutcome } from './ingest';
 export { reportStoreError } from './store';
+export { checkBeaconHeaders, readBeacon, type BeaconProblem } from './beacon';

@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleList } from '@/components/newsroom/article-list';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { requireEditor } from '@/lib/newsroom/auth';
-import { getNewsroomContext } from '@/lib/newsroom/context';
-import { isArticleStatus } from '@/lib/newsroom/labels';
-import { countByStatus, listNewsroomArticles, listTaxonomyOptions } from '@/lib/newsroom/queries';
+import { getArticleList, isArticleStatus, requireEditor } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '記事一覧' };
 
@@ -15,17 +12,12 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) {
   const params = await searchParams;
   const signedIn = await requireEditor('/newsroom');
-  const { db } = await getNewsroomContext();
   const statusParam = one(params.status);
   const status = isArticleStatus(statusParam) ? statusParam : undefined;
   const section = one(params.section)?.slice(0, 64) || undefined;
   const q = one(params.q)?.slice(0, 100) || undefined;
   const page = Number(one(params.page)) || 1;
-  const [list, counts, options] = await Promise.all([
-    listNewsroomArticles(db, { status, section, q, page }),
-    countByStatus(db),
-    listTaxonomyOptions(db),
-  ]);
+  const { list, counts, options } = await getArticleList({ status, section, q, page });
   return (
     <>
       <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
-import { NEWSLETTER_PAGES } from '@/lib/newsletter/paths';
+import { NEWSLETTER_PAGES } from '@/lib/newsletter';
 
 // No database: the page is the same for everyone and is built once.
 // Static, but not for a year at a CDN: a deploy's new wording reaches readers within an hour (docs/architecture.md, "Cache headers").

@@ -1,9 +1,8 @@
 import { isAuthorizedRevalidation, readRevalidateRequest } from '@/lib/cache/revalidate';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 import { readSettings } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { logger } from '@/lib/log';
-import { invalidateTags } from '@/lib/newsroom/invalidate';
+import { revalidateTags } from '@/lib/newsroom';
 
 // Answers about the writer's own request: no cache may keep or replay them.
 const PRIVATE = { 'cache-control': CACHE_CONTROL.personal };
@@ -24,7 +23,7 @@ export async function POST(request: Request) {
   // the old version (a breaking story, a correction), so the next request
   // waits for the render instead of getting the stale page once more. On
   // every instance: invalidateTags records and announces it (ADR 0024).
-  await invalidateTags(await getDb(), input.tags, new Date(), { expire: 'now' });
+  await revalidateTags(input.tags, { expire: 'now' });
   logger('invalidation').info({ tags: input.tags, expire: 'now' }, 'revalidated through POST /api/revalidate');
   return Response.json({ revalidated: input.tags, now: new Date().toISOString() }, { headers: PRIVATE });
 }

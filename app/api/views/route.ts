@@ -1,5 +1,4 @@
-import { checkBeaconHeaders, readBeacon, type BeaconProblem } from '@/lib/rankings/beacon';
-import { recordView, reportStoreError } from '@/lib/rankings';
+import { checkBeaconHeaders, readBeacon, recordView, reportStoreError, type BeaconProblem } from '@/lib/rankings';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 
 // The page-view beacon (components/article/view-beacon.client.tsx). Cached

@@ -1,4 +1,4 @@
-import { getMedia } from '@/lib/content/media';
+import { getMedia } from '@/lib/content';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 
 type MediaContext = { params: Promise<{ path: string[] }> };

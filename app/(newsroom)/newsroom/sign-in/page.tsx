@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/newsroom/sign-in-form.client';
-import { getSignedInEditor, issueSignInToken } from '@/lib/newsroom/auth';
-import { toReturnPath } from '@/lib/newsroom/return-path';
+import { getSignedInEditor, issueSignInToken, toReturnPath } from '@/lib/newsroom';
 import { SITE_NAME } from '@/lib/site/config';
 
 export const metadata: Metadata = { title: 'サインイン' };

@@ -3,8 +3,7 @@ import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { cache } from 'react';
 import { IssueCard } from '@/components/promo/issue-card';
 import { IssueDetail } from '@/components/promo/issue-detail';
-import { getMagazineIssues } from '@/lib/content';
-import { MAGAZINE_PATH, magazineIssuePath } from '@/lib/content/urls';
+import { getMagazineIssues, MAGAZINE_PATH, magazineIssuePath } from '@/lib/content';
 import { buildPageMetadata } from '@/lib/seo/metadata';
 
 // `/magazine` (the list) and `/magazine/{issue}` share one optional catch-all

@@ -1,8 +1,5 @@
-import { articlePreviewPath } from '@/lib/content/urls';
-import { getNewsroomContext } from '@/lib/newsroom/context';
-import { grantPreview } from '@/lib/preview/access';
-import { checkPreviewToken } from '@/lib/preview/links';
-import { previewLinkRefusal } from '@/lib/preview/refusal-page';
+import { articlePreviewPath } from '@/lib/content';
+import { openPreviewLink, previewLinkRefusal } from '@/lib/preview';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 
 type Context = { params: Promise<{ token: string }> };
@@ -15,9 +12,7 @@ type Context = { params: Promise<{ token: string }> };
  */
 export async function GET(_request: Request, { params }: Context) {
   const { token } = await params;
-  const { db, secret } = await getNewsroomContext();
-  const check = await checkPreviewToken(db, secret, token);
+  const check = await openPreviewLink(token);
   if (!check.ok) return previewLinkRefusal(check.reason);
-  await grantPreview(token, check.articleId, check.expiresAt);
   return new Response(null, { status: 303, headers: { Location: articlePreviewPath(check.articleId), 'Cache-Control': CACHE_CONTROL.personal, 'Referrer-Policy': 'no-referrer' } });
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { Picture } from '@/components/media/picture';
 import { notFoundBriefly } from '@/lib/cache/page-lifetime';
-import { getPublications } from '@/lib/content';
-import { PUBLICATIONS_PATH } from '@/lib/content/urls';
+import { getPublications, PUBLICATIONS_PATH } from '@/lib/content';
 import { buildPageMetadata } from '@/lib/seo/metadata';
 import { formatJstDate } from '@/lib/time/jst';
 

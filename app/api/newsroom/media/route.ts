@@ -1,9 +1,16 @@
-import { guardMutation } from '@/lib/newsroom/auth';
-import { getNewsroomContext } from '@/lib/newsroom/context';
 import { readBody } from '@/lib/http/body';
-import { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, toBodyErrorResponse, toErrorResponse } from '@/lib/newsroom/http';
-import { storeUpload, UploadError } from '@/lib/newsroom/media';
-import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
+import {
+  answeringServerFaults,
+  BODY_LIMITS,
+  guardMutation,
+  jsonError,
+  jsonOk,
+  MAX_UPLOAD_BYTES,
+  storeUpload,
+  toBodyErrorResponse,
+  toErrorResponse,
+  UploadError,
+} from '@/lib/newsroom';
 
 /** Uploads a hero photo (multipart `file`); answers its /media path and size. */
 export const POST = answeringServerFaults(async (request: Request) => {
@@ -13,9 +20,8 @@ export const POST = answeringServerFaults(async (request: Request) => {
   if (!body.ok) return toBodyErrorResponse(body, `画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
   const file = body.form.get('file');
   if (!(file instanceof File)) return jsonError(400, '画像ファイルを選んでください。');
-  const { db } = await getNewsroomContext();
   try {
-    return jsonOk(await storeUpload(db, new Uint8Array(await file.arrayBuffer()), file.type), { status: 201 });
+    return jsonOk(await storeUpload(new Uint8Array(await file.arrayBuffer()), file.type), { status: 201 });
   } catch (error) {
     if (error instanceof UploadError) return jsonError(error.status, error.message);
     return toErrorResponse(error);

@@ -1,4 +1,3 @@
-import { answeringServerFaults } from '@/lib/newsroom/http';
-import { handleSignIn } from '@/lib/newsroom/sign-in';
+import { answeringServerFaults, handleSignIn } from '@/lib/newsroom';
 
 export const POST = answeringServerFaults(handleSignIn);

@@ -1,6 +1,5 @@
 import { logger } from '@/lib/log';
-import { endSession, guardMutation } from '@/lib/newsroom/auth';
-import { answeringServerFaults, seeOther } from '@/lib/newsroom/http';
+import { answeringServerFaults, endSession, guardMutation, seeOther } from '@/lib/newsroom';
 
 /** Signs out (a form post from the newsroom header): the session is revoked, not just forgotten. */
 export const POST = answeringServerFaults(async (request: Request) => {

@@ -1,4 +1,4 @@
-import { isArticleId } from '@/lib/content/ids';
+import { isArticleId } from '@/lib/content';
 import { getRelatedCards, relatedQuerySchema } from '@/lib/related';
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,4 +1,4 @@
-import { getMediaCrop } from '@/lib/content/crops';
+import { getMediaCrop } from '@/lib/content';
 import { CACHE_CONTROL } from '@/lib/cache/control';
 
 type CropContext = { params: Promise<{ ratio: string; path: string[] }> };

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { ArticleEditor } from '@/components/newsroom/article-editor.client';
+import { DraftPreview } from '@/components/newsroom/draft-preview';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { loadArticleForEditor } from '@/lib/newsroom/editor-page';
-import { renderDraftPreview } from '@/lib/newsroom/preview-render';
-import { listTaxonomyOptions } from '@/lib/newsroom/queries';
+import { getDraftPreview, getTaxonomyOptions, loadArticleForEditor } from '@/lib/newsroom';
+import { previewDraftAction } from './preview-action';
 
 export const metadata: Metadata = { title: '記事の編集' };
 
@@ -11,8 +11,8 @@ type EditorPageProps = { params: Promise<{ id: string }> };
 
 export default async function EditorPage({ params }: EditorPageProps) {
   const { id } = await params;
-  const { signedIn, article, context } = await loadArticleForEditor(id, `/newsroom/articles/${id}`);
-  const [options, preview] = await Promise.all([listTaxonomyOptions(context.db), renderDraftPreview(article, article.draft, 1)]);
+  const { signedIn, article } = await loadArticleForEditor(id, `/newsroom/articles/${id}`);
+  const [options, preview] = await Promise.all([getTaxonomyOptions(), getDraftPreview(article, article.draft)]);
   const { status, draft, publishedAt, updatedAt, revision } = article;
   return (
     <>
@@ -23,8 +23,9 @@ export default async function EditorPage({ params }: EditorPageProps) {
           article={{ id, status, draft, publishedAt, updatedAt, revision }}
           options={options}
           csrfToken={signedIn.csrfToken}
-          initialPreview={preview.node}
-          initialPages={preview.pages}
+          initialPreview={<DraftPreview article={preview} page={1} />}
+          initialPages={preview.pages.length}
+          renderPreview={previewDraftAction}
         />
       </main>
     </>

@@ -1,5 +1,4 @@
-import { handleArticleCommand } from '@/lib/newsroom/commands-http';
-import { answeringServerFaults } from '@/lib/newsroom/http';
+import { answeringServerFaults, handleArticleCommand } from '@/lib/newsroom';
 
 type Context = { params: Promise<{ id: string }> };
 

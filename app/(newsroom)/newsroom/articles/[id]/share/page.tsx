@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { ArticleSubpage } from '@/components/newsroom/article-subpage';
 import { PreviewLinks } from '@/components/newsroom/preview-links';
-import { loadArticleForEditor } from '@/lib/newsroom/editor-page';
-import { listPreviewLinks } from '@/lib/preview/links';
+import { readSettings } from '@/lib/config';
+import { getPreviewLinks, loadArticleForEditor } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '共有用プレビューリンク' };
 
@@ -11,8 +11,8 @@ type SharePageProps = { params: Promise<{ id: string }>; searchParams: Promise<{
 export default async function SharePage({ params, searchParams }: SharePageProps) {
   const { id } = await params;
   const { created, revoked } = await searchParams;
-  const { signedIn, article, context } = await loadArticleForEditor(id, `/newsroom/articles/${id}/share`);
-  const links = await listPreviewLinks(context.db, context.secret, id);
+  const { signedIn, article } = await loadArticleForEditor(id, `/newsroom/articles/${id}/share`);
+  const links = await getPreviewLinks(id);
   return (
     <ArticleSubpage signedIn={signedIn} articleId={id} headline={article.draft.headline} title="共有用プレビューリンク">
       <p className="mt-3 text-sm">
@@ -23,7 +23,7 @@ export default async function SharePage({ params, searchParams }: SharePageProps
           リンクを取り消しました。
         </p>
       )}
-      <PreviewLinks articleId={id} links={links} createdId={created} siteUrl={context.siteUrl} csrfToken={signedIn.csrfToken} />
+      <PreviewLinks articleId={id} links={links} createdId={created} siteUrl={readSettings().siteUrl} csrfToken={signedIn.csrfToken} />
     </ArticleSubpage>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticlePage } from '@/components/article/article-page';
 import { readSettings } from '@/lib/config';
-import { getArticlePreview } from '@/lib/preview/access';
+import { getArticlePreview } from '@/lib/preview';
 import { buildArticleMetadata } from '@/lib/seo/metadata';
 
 // An article in any state, for a signed-in editor or the holder of a preview

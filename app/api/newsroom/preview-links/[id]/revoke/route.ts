@@ -1,8 +1,5 @@
-import { isArticleId } from '@/lib/content/ids';
-import { guardMutation } from '@/lib/newsroom/auth';
-import { getNewsroomContext } from '@/lib/newsroom/context';
-import { answeringServerFaults, BODY_LIMITS, MESSAGES, jsonError, readForm, seeOther } from '@/lib/newsroom/http';
-import { revokePreviewLink } from '@/lib/preview/links';
+import { isArticleId } from '@/lib/content';
+import { answeringServerFaults, BODY_LIMITS, guardMutation, jsonError, MESSAGES, readForm, revokePreviewLink, seeOther } from '@/lib/newsroom';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -15,7 +12,6 @@ export const POST = answeringServerFaults(async (request: Request, { params }: C
   if (!body.ok) return body.response;
   const article = body.form.get('article');
   if (typeof article !== 'string' || !isArticleId(article)) return jsonError(400, MESSAGES.badInput);
-  const { db } = await getNewsroomContext();
-  if (!(await revokePreviewLink(db, article, id))) return jsonError(404, 'このリンクは見つからないか、すでに取り消されています。');
+  if (!(await revokePreviewLink(article, id))) return jsonError(404, 'このリンクは見つからないか、すでに取り消されています。');
   return seeOther(`/newsroom/articles/${article}/share?revoked=1`);
 });

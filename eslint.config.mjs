@@ -1,0 +1,95 @@
+// First: sends typescript-eslint's `require('typescript')` to TypeScript 6 (why in the file).
+import './lint/use-typescript6.mjs';
+import { kijiPlugin } from './lint/no-server-only-in-client.mjs';
+
+const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
+const { default: nextTypescript } = await import('eslint-config-next/typescript');
+
+/**
+ * The capabilities in lib/ that have a door (an index.ts): app/ and proxy.ts
+ * call their commands and getters there and never reach past it (ADR 0029).
+ * lib/db is not among them: app/ and proxy.ts never import it at all.
+ *
+ * Still without a door, and so imported module by module from app/ for now:
+ * lib/cache, lib/seo, lib/http, lib/site, lib/text, lib/time, lib/media and
+ * lib/config.ts. Each is a follow-up of issue 18: give it an index.ts, then
+ * add it here.
+ */
+const DOORS = ['content', 'newsletter', 'newsroom', 'preview', 'rankings', 'rails', 'related', 'ops', 'log', 'signing'];
+
+const LAYERS = [
+  {
+    target: './lib',
+    from: ['./components', './app'],
+    message: 'lib/ is below components/ and app/: return data and let the route or component render it.',
+  },
+  { target: './components', from: './app', message: 'components/ are composed by app/, never the other way round.' },
+  {
+    target: './components',
+    from: './lib/db',
+    message: "components/ never see the database: take the domain types and data from the capability's module (lib/content/types for ArticleStatus).",
+  },
+  {
+    target: ['./app', './proxy.ts'],
+    from: './lib/db',
+    message: 'Routes never hold a database handle or its schema: call a command or getter of the capability’s door.',
+  },
+];
+
+const DOOR_ZONES = [
+  ...DOORS.map((door) => ({
+    target: './app',
+    from: `./lib/${door}`,
+    except: ['./index.ts'],
+    message: `Import from '@/lib/${door}' (its index.ts), not its modules: routes use a capability through its door.`,
+  })),
+  // proxy.ts is bundled on its own and runs before every article request: the
+  // newsroom gives it a narrow door (lib/newsroom/for-proxy.ts) instead of index.ts.
+  ...DOORS.map((door) => ({
+    target: './proxy.ts',
+    from: `./lib/${door}`,
+    except: [door === 'newsroom' ? './for-proxy.ts' : './index.ts'],
+    message: door === 'newsroom' ? "proxy.ts uses the newsroom through './lib/newsroom/for-proxy'." : `Import from './lib/${door}' (its index.ts), not its modules.`,
+  })),
+];
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    // What the app, tests and benchmarks write while they run; .next/ and next-env.d.ts are ignored by Next.js's own config.
+    ignores: ['data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.e2e-data*/**', '.bench-data/**', '.cluster/**', 'public/**'],
+  },
+  {
+    // Next.js's own file set, where its config registers the import plugin.
+    files: ['**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
+    rules: {
+      // `const { secret: _secret, ...rest } = x` is how we leave a key out of a copy.
+      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
+      // Resolved paths, so `@/lib/db`, `../db` and `./lib/db` are the same import.
+      'import/no-restricted-paths': ['error', { zones: [...LAYERS, ...DOOR_ZONES] }],
+    },
+  },
+  {
+    // A test sets up what the route it tests would get through the door (a trap database, a fake context).
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'import/no-restricted-paths': ['error', { zones: LAYERS }] },
+  },
+  {
+    files: ['**/*.client.tsx'],
+    plugins: { kiji: kijiPlugin },
+    rules: { 'kiji/no-server-only-in-client': 'error' },
+  },
+  {
+    // Next.js loads the cache handler with require(), outside the bundler, so it and its types are CommonJS.
+    files: ['**/*.cjs', '**/*.d.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Playwright hands each fixture a callback it names `use`; nothing in e2e/ is React.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+];
+
+export default config;

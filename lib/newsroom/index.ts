@@ -1,0 +1,123 @@
+import 'server-only';
+import { getDb } from '../db';
+import { CACHE_TAGS } from '../cache/tags';
+import { listPreviewLinks, revokePreviewLink as revokeLink, type ListedPreviewLink, type PreviewLink } from '../preview/links';
+import type { Article } from '../content/types';
+import * as articles from './articles';
+import { getNewsroomContext } from './context';
+import type { ArticleDraft } from './draft';
+import { invalidateTags, type InvalidateOptions } from './invalidate';
+import type { StoredUpload } from './media';
+import { createArticlePreviewLink } from './preview-links';
+import { toDraftPreview } from './preview-draft';
+import * as queries from './queries';
+import * as terms from './terms';
+
+/**
+ * The one door to the newsroom for its pages and route handlers (and
+ * POST /api/revalidate): commands and getters that find the database, the
+ * signing key and the settings themselves, so no route ever holds a database
+ * handle. proxy.ts has its own narrow door, ./for-proxy.ts. Client leaves
+ * import the pure modules they need (labels, draft, jst-input, upload-rules)
+ * directly: this file is server-only.
+ */
+
+// Who is signed in, and the guards every page, handler and action passes first.
+export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireEditor, type SignedIn } from './auth';
+export { loadArticleForEditor } from './editor-page';
+export { handleSignIn } from './sign-in';
+export { toReturnPath } from './return-path';
+
+// The newsroom's JSON answers and the bodies its handlers read.
+export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readForm, readJson, seeOther, toBodyErrorResponse, toErrorResponse } from './http';
+
+// Article commands (save, publish, schedule, …) as the route handlers answer them.
+export { handleArticleCommand } from './commands-http';
+export { isArticleStatus } from './labels';
+export { previewDraft, type DraftPreviewAnswer } from './preview-draft';
+export { newTermSchema, TermError, type CreatedTerm, type NewTerm } from './terms';
+export { MAX_UPLOAD_BYTES, UploadError } from './upload-rules';
+export { DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES, type ListedPreviewLink, type PreviewLink } from '../preview/links';
+export type { NewsroomArticle } from './articles';
+export type { NewsroomListFilter, NewsroomListItem, RevisionListItem, TaxonomyOptions } from './queries';
+export type { StoredUpload } from './media';
+
+/** Creates an empty draft by `editorId`; its id. */
+export async function createArticle(editorId: string): Promise<string> {
+  const { db } = await getNewsroomContext();
+  return articles.createArticle(db, editorId);
+}
+
+/**
+ * Checks, cleans and stores an uploaded photo (./media.ts); throws
+ * UploadError with a 4xx for anything unacceptable. Loaded on first use:
+ * it brings sharp, which no other newsroom page needs.
+ */
+export async function storeUpload(bytes: Uint8Array, declaredType: string): Promise<StoredUpload> {
+  const [{ db }, media] = await Promise.all([getNewsroomContext(), import('./media')]);
+  return media.storeUpload(db, bytes, declaredType);
+}
+
+/**
+ * Creates a topic or tag (throws TermError for a name or slug in use), then
+ * expires its page's tag: someone may have asked for that slug before it
+ * existed, and the 404 they got was cached.
+ */
+export async function createTerm(input: terms.NewTerm): Promise<terms.CreatedTerm> {
+  const { db } = await getNewsroomContext();
+  const term = await terms.createTerm(db, input);
+  await invalidateTags(db, [input.kind === 'topic' ? CACHE_TAGS.topic(term.slug) : CACHE_TAGS.tag(term.slug)]);
+  return term;
+}
+
+/**
+ * Expires the pages behind these cache tags on every instance, for
+ * POST /api/revalidate (./invalidate.ts). Needs no signing key: only the
+ * database, where the invalidation is recorded for the other instances.
+ */
+export async function revalidateTags(tags: readonly string[], options: InvalidateOptions): Promise<void> {
+  await invalidateTags(await getDb(), tags, new Date(), options);
+}
+
+/** The article list of the newsroom's front page, the count in each status and the sections to filter by. */
+export async function getArticleList(filter: queries.NewsroomListFilter) {
+  const { db } = await getNewsroomContext();
+  const [list, counts, options] = await Promise.all([queries.listNewsroomArticles(db, filter), queries.countByStatus(db), queries.listTaxonomyOptions(db)]);
+  return { list, counts, options };
+}
+
+/** The sections, topics, tags, series and agencies an editor can choose from. */
+export async function getTaxonomyOptions(): Promise<queries.TaxonomyOptions> {
+  const { db } = await getNewsroomContext();
+  return queries.listTaxonomyOptions(db);
+}
+
+/** An article's saved versions, newest first. */
+export async function getRevisions(articleId: string): Promise<queries.RevisionListItem[]> {
+  const { db } = await getNewsroomContext();
+  return queries.listRevisions(db, articleId);
+}
+
+/** A form's content as the public components will show it, for the editor's side-by-side preview (./preview-draft.ts). */
+export async function getDraftPreview(article: Pick<articles.NewsroomArticle, 'id' | 'status' | 'publishedAt'>, draft: ArticleDraft): Promise<Article> {
+  const { db } = await getNewsroomContext();
+  return toDraftPreview(db, article, draft);
+}
+
+/** An article's shareable preview links, newest first, each with its status now. */
+export async function getPreviewLinks(articleId: string): Promise<ListedPreviewLink[]> {
+  const { db, secret } = await getNewsroomContext();
+  return listPreviewLinks(db, secret, articleId);
+}
+
+/** A preview link to `articleId` that works for `hours` hours; null when there is no such article. */
+export async function createPreviewLink(input: { articleId: string; editorId: string; hours: number }): Promise<PreviewLink | null> {
+  const { db, secret } = await getNewsroomContext();
+  return createArticlePreviewLink(db, secret, input);
+}
+
+/** Revokes a link of `articleId`: it stops working at the holder's next page load. False when there is no such live link. */
+export async function revokePreviewLink(articleId: string, linkId: string): Promise<boolean> {
+  const { db } = await getNewsroomContext();
+  return revokeLink(db, articleId, linkId);
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../db/connect';
+import { checkPreviewToken, listPreviewLinks } from '../preview/links';
+import { createArticle } from './articles';
+import { createEditor } from './editors';
+import { createArticlePreviewLink } from './preview-links';
+import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { seedNewsroomFixtures } from './test-fixtures';
+
+const SECRET = 'k'.repeat(43);
+const T0 = new Date('2026-11-20T03:00:00.000Z');
+
+describe.each(TEST_ENGINES)('sharing an article by preview link on %s', (engine) => {
+  let conn: Connection;
+  let articleId: string;
+  let editorId: string;
+
+  beforeAll(async () => {
+    conn = await openTestDatabase(engine, 'sharelinks');
+    await seedNewsroomFixtures(conn.db);
+    editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
+    articleId = await createArticle(conn.db, editorId, T0);
+  }, 60_000);
+  afterAll(() => closeTestDatabase(conn, engine, 'sharelinks'));
+
+  it('makes a link that opens the article, a draft included', async () => {
+    const link = await createArticlePreviewLink(conn.db, SECRET, { articleId, editorId, hours: 24, now: T0 });
+    expect(link).toMatchObject({ articleId, createdBy: editorId, expiresAt: new Date(T0.getTime() + 24 * 3_600_000).toISOString() });
+    expect(await checkPreviewToken(conn.db, SECRET, link!.token, T0)).toMatchObject({ ok: true, articleId });
+  });
+
+  it('makes none for an article that does not exist, and stores nothing', async () => {
+    const unknown = 'zzzz2345';
+    expect(await createArticlePreviewLink(conn.db, SECRET, { articleId: unknown, editorId, hours: 24, now: T0 })).toBeNull();
+    expect(await listPreviewLinks(conn.db, SECRET, unknown, T0)).toEqual([]);
+  });
+});
