@@ -7,7 +7,7 @@ const { default: nextTypescript } = await import('eslint-config-next/typescript'
 
 /**
  * The capabilities in lib/ that have a door (an index.ts): app/ and proxy.ts
- * call their commands and getters there and never reach past it (ADR 0029).
+ * call their commands and getters there and never reach past it (ADR 0031).
  * lib/db is not among them: app/ and proxy.ts never import it at all.
  *
  * Still without a door, and so imported module by module from app/ for now:
