@@ -120,8 +120,15 @@ test.describe('pages', () => {
     expect(meta(html, 'property', 'article:modified_time')).toMatch(/\+09:00$/);
     expect(meta(html, 'property', 'article:section')).toBeTruthy();
     expect(meta(html, 'property', 'article:tag')).toBeTruthy();
-    expect(meta(html, 'property', 'og:image')).toMatch(new RegExp(`^${ORIGIN}/media/`));
+    // A JPEG made from the WebP hero: LINE's link preview does not show WebP.
+    const ogImage = meta(html, 'property', 'og:image')!;
+    expect(ogImage).toMatch(new RegExp(`^${ORIGIN}/crops/og/.+\\.jpg$`));
     expect(meta(html, 'property', 'og:image:width')).toBe('1200');
+    expect(meta(html, 'property', 'og:image:height')).toBe('630');
+    const preview = await request.get(new URL(ogImage).pathname);
+    expect(preview.status()).toBe(200);
+    expect(preview.headers()['content-type']).toBe('image/jpeg');
+    expect([...(await preview.body()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect(meta(html, 'name', 'twitter:card')).toBe('summary_large_image');
     expect(html).toMatch(/<title>[^<]+ \| Kiji<\/title>/);
 

@@ -94,6 +94,13 @@ describe('metadata', () => {
     // LINE, X and the rest name the publication beside the card.
     expect(meta.twitter).toMatchObject({ site: '@kiji_news_demo', title: article.headline });
   });
+
+  it('gives link previews a JPEG of a stored hero (LINE does not show WebP), at the size it will have', () => {
+    const hero = { src: '/media/demo/articles/a.webp', width: 1600, height: 900, alt: '会見する首相', caption: null, credit: null };
+    const meta = buildArticleMetadata({ ...article, hero }, 1);
+    expect(meta.openGraph?.images).toEqual([{ url: '/crops/og/demo/articles/a.webp.jpg', width: 1200, height: 630, alt: '会見する首相' }]);
+    expect(meta.twitter?.images).toEqual(['/crops/og/demo/articles/a.webp.jpg']);
+  });
   it('never indexes search results', () => {
     expect(buildSearchMetadata('外交').robots).toEqual({ index: false, follow: true });
   });

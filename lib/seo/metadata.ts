@@ -3,6 +3,7 @@ import type { Article } from '../content/types';
 import { articlePath } from '../content/urls';
 import { SITE_NAME, SITE_X_ACCOUNT } from '../site/config';
 import { toJstIso } from '../time/jst';
+import { decideSocialImageSize, socialImagePath } from './crops';
 import { decideFeedLinks, LOGO_PATH, LOGO_SIZE } from './feeds';
 import { describeArticle } from './text';
 
@@ -32,9 +33,18 @@ type PageMetadataInput = {
   image?: { src: string; width: number; height: number; alt: string } | null;
 };
 
+/**
+ * A picture as link previews take it: its JPEG social preview when it is a
+ * stored picture (LINE does not show WebP; lib/seo/crops.ts), else as it is.
+ */
+function toPreviewImage(image: { src: string; width: number; height: number; alt: string }) {
+  const social = socialImagePath(image.src);
+  return social ? { url: social, ...decideSocialImageSize(image.width, image.height), alt: image.alt } : { url: image.src, width: image.width, height: image.height, alt: image.alt };
+}
+
 /** Metadata of a listing, home, magazine or other public page. */
 export function buildPageMetadata({ title, description, path, feedSection, image }: PageMetadataInput): Metadata {
-  const ogImage = image ? { url: image.src, width: image.width, height: image.height, alt: image.alt } : SITE_IMAGE;
+  const ogImage = image ? toPreviewImage(image) : SITE_IMAGE;
   return {
     ...(title ? { title } : {}),
     description,
@@ -58,7 +68,7 @@ export function buildArticleMetadata(article: Article, page: number): Metadata {
   const title = page > 1 ? `${article.headline}(${page}ページ目)` : article.headline;
   const description = describeArticle(article);
   const path = articlePath(article.id, page);
-  const images = article.hero ? [{ url: article.hero.src, width: article.hero.width, height: article.hero.height, alt: article.hero.alt }] : [SITE_IMAGE];
+  const images = article.hero ? [toPreviewImage(article.hero)] : [SITE_IMAGE];
   return {
     title,
     description,
