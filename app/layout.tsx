@@ -3,6 +3,7 @@ import { readSettings } from '@/lib/config';
 import { decideFeedLinks } from '@/lib/seo/feeds';
 import { PUBLIC_ROBOTS } from '@/lib/seo/metadata';
 import { SITE_NAME, SITE_TAGLINE } from '@/lib/site/config';
+import { TextSizeScript } from '@/components/article/text-size-script';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,7 +19,12 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="ja">
+    // The head's script sets the reader's 文字サイズ (data-text-size) on <html> before React hydrates it;
+    // suppressHydrationWarning covers that attribute on this element only, not its children.
+    <html lang="ja" suppressHydrationWarning>
+      <head>
+        <TextSizeScript />
+      </head>
       <body>{children}</body>
     </html>
   );

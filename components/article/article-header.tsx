@@ -3,10 +3,11 @@ import type { Article } from '@/lib/content';
 import { authorPath, tagPath, topicPath } from '@/lib/content/urls';
 import { Dateline } from './dateline';
 import { PhraseText } from './phrase-text';
+import { TextSizeSwitch } from './text-size-switch.client';
 
 type ArticleHeaderProps = { article: Article };
 
-/** Topic label, headline wrapped at phrase boundaries, dateline (and 更新), tags. */
+/** Topic label, headline wrapped at phrase boundaries, dateline (and 更新) with the 文字サイズ switch, tags. */
 export function ArticleHeader({ article }: ArticleHeaderProps) {
   return (
     <header className="space-y-3">
@@ -27,12 +28,20 @@ export function ArticleHeader({ article }: ArticleHeaderProps) {
       <h1 className="text-2xl leading-snug font-bold sm:text-[1.9rem]">
         <PhraseText text={article.headline} />
       </h1>
-      {article.standfirst && <p className="text-base leading-relaxed text-muted">{article.standfirst}</p>}
-      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-        <Dateline date={article.publishedAt} className="font-medium text-ink" />
-        {article.isUpdated && <Dateline date={article.updatedAt} prefix="更新 " />}
-        <span>約{article.readingMinutes}分で読めます</span>
-      </p>
+      {article.standfirst && (
+        <p data-testid="standfirst" className="reading-text-base leading-relaxed text-muted">
+          {article.standfirst}
+        </p>
+      )}
+      {/* 文字サイズ beside the dateline, where Japanese news sites put it: before the text it sizes. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+          <Dateline date={article.publishedAt} className="font-medium text-ink" />
+          {article.isUpdated && <Dateline date={article.updatedAt} prefix="更新 " />}
+          <span>約{article.readingMinutes}分で読めます</span>
+        </p>
+        <TextSizeSwitch />
+      </div>
       {article.authors.length > 0 && (
         <p className="text-sm text-muted">
           {article.authors.map((a, i) => (

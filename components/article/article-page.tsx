@@ -2,6 +2,7 @@ import type { Article } from '@/lib/content';
 import { articlePath, sectionPath } from '@/lib/content';
 import type { ArticleStatus } from '@/lib/content/types';
 import { Breadcrumb } from '@/components/layout/breadcrumb';
+import { ClaimNavLink } from '@/components/layout/claim-nav-link.client';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { ShareLinks } from '@/components/share/share-links';
 import { NewsletterSignup } from '@/components/newsletter/newsletter-signup';
@@ -38,6 +39,8 @@ export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProp
           {!preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
           <JsonLd data={buildBreadcrumbs(crumbs, siteUrl)} />
           <Breadcrumb crumbs={crumbs} />
+          {/* The header's section navigation cannot see the article: its section's link is marked from here. */}
+          <ClaimNavLink href={sectionPath(article.section.slug)} />
           <ArticleView article={article} page={page} preview={!!preview}>
             {/* On paper, where the article came from (nothing else below it is printed). */}
             <p data-testid="print-url" className="hidden text-sm print:block">

@@ -110,12 +110,12 @@ function renderBlock(block: Block, key: number): ReactNode {
         <h2
           key={key}
           id={block.id}
-          className="mt-12 mb-5 scroll-mt-20 border-l-4 border-neutral-900 pl-3 text-xl leading-snug font-bold md:text-2xl"
+          className="mt-12 mb-5 scroll-mt-20 border-l-4 border-neutral-900 pl-3 reading-text-xl leading-snug font-bold md:reading-text-2xl"
         >
           {renderInlines(block.inlines)}
         </h2>
       ) : (
-        <h3 key={key} id={block.id} className="mt-10 mb-4 scroll-mt-20 text-lg leading-snug font-bold">
+        <h3 key={key} id={block.id} className="mt-10 mb-4 scroll-mt-20 reading-text-lg leading-snug font-bold">
           {renderInlines(block.inlines)}
         </h3>
       );
@@ -155,10 +155,12 @@ function renderBlock(block: Block, key: number): ReactNode {
 /**
  * An article body page. Blocks arrive parsed and sanitised (lib/text/markdown),
  * so this only maps each block to its element; it never sees Markdown or HTML.
+ * Its text and sub-headings follow the reader's 文字サイズ (`reading-text-*`,
+ * app/globals.css); captions and credits keep their size.
  */
 export function BodyBlocks({ blocks }: BodyBlocksProps) {
   return (
-    <div className="text-base leading-[1.9] tracking-[0.02em] text-neutral-900 md:text-[1.0625rem]">
+    <div data-testid="article-body" className="reading-text-base leading-[1.9] tracking-[0.02em] text-neutral-900 md:reading-text-[1.0625rem]">
       {blocks.map(renderBlock)}
     </div>
   );

@@ -2,6 +2,13 @@ import Link from 'next/link';
 import { MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath } from '@/lib/content/urls';
 import { SITE_NAME, SITE_TAGLINE, siteSections } from '@/lib/site/config';
 import { SearchForm } from '../search/search-form';
+import { NavLink } from './nav-link.client';
+
+// The page being read (aria-current, set by NavLink: current-nav.ts says how) is marked by a
+// bar or underline, never bold: a wider link would push its neighbours when an article's mark
+// appears on hydration. White on the ink bar, ink on white: both far above 3:1 (WCAG 1.4.11).
+const SECTION_LINK = 'block px-3 py-2 hover:bg-white/15 aria-[current=page]:bg-white/15 aria-[current=page]:shadow-[inset_0_-3px_0_#fff]';
+const SERVICE_LINK = 'hover:underline aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-4';
 
 /** Masthead and section navigation. Renders from configuration, so it needs no database. */
 export function SiteHeader() {
@@ -16,43 +23,43 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="サービス" className="hidden items-center gap-4 text-sm md:flex print:hidden">
           <SearchForm id="header-search-q" compact />
-          <Link href={MAGAZINE_PATH} className="hover:underline">
+          <NavLink href={MAGAZINE_PATH} className={SERVICE_LINK}>
             雑誌
-          </Link>
-          <Link href={PUBLICATIONS_PATH} className="hover:underline">
+          </NavLink>
+          <NavLink href={PUBLICATIONS_PATH} className={SERVICE_LINK}>
             別冊・ムック
-          </Link>
+          </NavLink>
         </nav>
       </div>
       <nav aria-label="セクション" className="border-t border-rule bg-ink text-white print:hidden">
         {/* One row on phones, scrolled sideways (as Japanese news sites do), instead of three rows above every page. */}
         <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 text-[15px] font-semibold whitespace-nowrap [scrollbar-width:none] md:flex-wrap md:overflow-visible">
           <li>
-            <Link href="/" className="block px-3 py-2 hover:bg-white/15">
+            <NavLink href="/" className={SECTION_LINK}>
               トップ
-            </Link>
+            </NavLink>
           </li>
           {siteSections.map((section) => (
             <li key={section.slug}>
-              <Link href={sectionPath(section.slug)} className="block px-3 py-2 hover:bg-white/15">
+              <NavLink href={sectionPath(section.slug)} className={SECTION_LINK}>
                 {section.name}
-              </Link>
+              </NavLink>
             </li>
           ))}
           <li>
-            <Link href="/ranking" className="block px-3 py-2 hover:bg-white/15">
+            <NavLink href="/ranking" className={SECTION_LINK}>
               ランキング
-            </Link>
+            </NavLink>
           </li>
           <li className="md:hidden">
-            <Link href={MAGAZINE_PATH} className="block px-3 py-2 hover:bg-white/15">
+            <NavLink href={MAGAZINE_PATH} className={SECTION_LINK}>
               雑誌
-            </Link>
+            </NavLink>
           </li>
           <li className="md:hidden">
-            <Link href="/search" className="block px-3 py-2 hover:bg-white/15">
+            <NavLink href="/search" className={SECTION_LINK}>
               検索
-            </Link>
+            </NavLink>
           </li>
         </ul>
       </nav>
