@@ -1,0 +1,34 @@
+/**
+ * The site's fixed pages about itself (issue 16): who publishes it, what it
+ * collects, the terms of use and how to reach the editors. Configuration,
+ * not content: the footer links them without a database, and the sitemap
+ * lists them.
+ */
+
+export type TrustPage = {
+  /** Site path; the page's canonical URL. */
+  path: string;
+  /** The page's heading, link text and breadcrumb. */
+  name: string;
+  /** When the page's wording last changed (`YYYY-MM-DD`, Japan's calendar): 制定日/改定日 on the page, `lastmod` in the sitemap. */
+  revised: string;
+};
+
+export const TRUST_PAGES = {
+  about: { path: '/about', name: '会社概要', revised: '2026-12-05' },
+  privacy: { path: '/privacy', name: 'プライバシーポリシー', revised: '2026-12-05' },
+  terms: { path: '/terms', name: '利用規約', revised: '2026-12-05' },
+  contact: { path: '/contact', name: 'お問い合わせ', revised: '2026-12-05' },
+} as const satisfies Record<string, TrustPage>;
+
+export type TrustPageKey = keyof typeof TRUST_PAGES;
+
+/** The pages in the order the footer and the sitemap list them. */
+export const TRUST_PAGE_LIST: readonly TrustPage[] = [TRUST_PAGES.about, TRUST_PAGES.privacy, TRUST_PAGES.terms, TRUST_PAGES.contact];
+
+/** Anchors other pages link to: the editorial and corrections policy on 会社概要, the newsletter's part of the privacy policy. */
+export const TRUST_ANCHORS = {
+  editorialPolicy: 'editorial-policy',
+  corrections: 'corrections',
+  newsletterPrivacy: 'newsletter',
+} as const;
