@@ -10,15 +10,22 @@ export type TrustPage = {
   path: string;
   /** The page's heading, link text and breadcrumb. */
   name: string;
-  /** When the page's wording last changed (`YYYY-MM-DD`, Japan's calendar): 制定日/改定日 on the page, `lastmod` in the sitemap. */
-  revised: string;
+  /** When the page's wording took effect (`YYYY-MM-DD`, Japan's calendar): 制定日 on the policies. */
+  enacted: string;
+  /** When it last changed, if it has (改定日); add it with every change of wording. */
+  revised?: string;
 };
 
+/** When a page's wording last changed: its sitemap `lastmod`. */
+export function getTrustPageLastmod(page: TrustPage): string {
+  return page.revised ?? page.enacted;
+}
+
 export const TRUST_PAGES = {
-  about: { path: '/about', name: '会社概要', revised: '2026-12-05' },
-  privacy: { path: '/privacy', name: 'プライバシーポリシー', revised: '2026-12-05' },
-  terms: { path: '/terms', name: '利用規約', revised: '2026-12-05' },
-  contact: { path: '/contact', name: 'お問い合わせ', revised: '2026-12-05' },
+  about: { path: '/about', name: '会社概要', enacted: '2026-12-05' },
+  privacy: { path: '/privacy', name: 'プライバシーポリシー', enacted: '2026-12-05' },
+  terms: { path: '/terms', name: '利用規約', enacted: '2026-12-05' },
+  contact: { path: '/contact', name: 'お問い合わせ', enacted: '2026-12-05' },
 } as const satisfies Record<string, TrustPage>;
 
 export type TrustPageKey = keyof typeof TRUST_PAGES;
