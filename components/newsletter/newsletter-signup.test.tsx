@@ -7,7 +7,7 @@ describe('NewsletterSignup', () => {
   it.each(['sidebar', 'article', 'page'] as const)('(%s) says where to read how the address is handled, right under the form', (placement) => {
     const html = renderToStaticMarkup(<NewsletterSignup placement={placement} />);
     expect(html).toMatch(
-      /<\/form><p data-testid="newsletter-privacy-note" class="[^"]*text-xs[^"]*">メールアドレスの取り扱いは<a [^>]*href="\/privacy#newsletter">プライバシーポリシー<\/a>をご覧ください。<\/p>/,
+      /<\/form><p data-testid="newsletter-privacy-note" class="[^"]*text-xs[^"]*">メールアドレスの取り扱い:<a [^>]*href="\/privacy#newsletter">プライバシーポリシー<\/a><\/p>/,
     );
   });
 
