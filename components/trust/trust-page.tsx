@@ -57,7 +57,7 @@ export function TrustPageFrame({ page, eyebrow, publisher, siteUrl, jsonLd, date
 function DemoNote() {
   return (
     <p data-testid="demo-publisher-note" className="mb-6 border-l-4 border-brand bg-paper px-4 py-3 text-sm leading-relaxed">
-      このサイトはデモです。このページに記載の会社名、所在地、代表者、連絡先はすべて架空のもので、実在の会社や人物とは関係ありません。
+      このサイトはデモです。運営会社の名称、所在地、代表者、連絡先はすべて架空のもので、実在の会社や人物とは関係ありません。
     </p>
   );
 }
