@@ -3,9 +3,19 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { CACHE_CONTROL } from './lib/cache/control';
 import { FORWARDED_HTTPS, buildSecurityHeaders } from './lib/http/security-headers';
+import { TRUST_PAGE_LIST } from './lib/site/pages';
 
 /** The reader routes that are ISR pages (docs/adr/0003-caching.md); their CDN lifetime is CACHE_CONTROL.page. */
-const PAGE_ROUTES = ['/', '/articles/:path*', '/:kind(sections|topics|tags|series|authors)/:path*', '/magazine/:path*', '/publications/:path*', '/ranking/:path*'];
+const PAGE_ROUTES = [
+  '/',
+  '/articles/:path*',
+  '/:kind(sections|topics|tags|series|authors)/:path*',
+  '/magazine/:path*',
+  '/publications/:path*',
+  '/ranking/:path*',
+  // 会社概要, プライバシーポリシー, 利用規約, お問い合わせ (lib/site/pages.ts).
+  `/:page(${TRUST_PAGE_LIST.map((p) => p.path.slice(1)).join('|')})/:path*`,
+];
 
 /** The site's settings, whatever Next.js is doing (the tests read them). */
 export const nextConfig: NextConfig = {

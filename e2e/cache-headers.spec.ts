@@ -12,7 +12,7 @@ import { getBase } from './server';
  * (docs/architecture.md, "Cache headers"). Each row is a route, what it
  * answers, and the policy it must send:
  *
- * - page: reader pages (home, articles, listings, magazine, ranking), which our
+ * - page: reader pages (home, articles, listings, magazine, ranking, the trust pages), which our
  *   own cache keeps until a write invalidates them: a minute at a CDN, a day
  *   stale (next.config.ts `headers()`, ADR 0018);
  * - isr(R): any other ISR page with revalidate R: `s-maxage=R, stale-while-revalidate=E-R`,
@@ -110,6 +110,10 @@ test('reader pages and crawler files are cacheable by a CDN, with stale-while-re
     { route: '/magazine/{issue}', status: 200, policy: page, request: get(issue!) },
     { route: '/publications', status: 200, policy: page, request: get('/publications') },
     { route: '/ranking', status: 200, policy: page, request: get('/ranking') },
+    { route: '/about', status: 200, policy: page, request: get('/about') },
+    { route: '/privacy', status: 200, policy: page, request: get('/privacy') },
+    { route: '/terms', status: 200, policy: page, request: get('/terms') },
+    { route: '/contact', status: 200, policy: page, request: get('/contact') },
     { route: '/api/rails', status: 200, policy: rails, request: get('/api/rails') },
     // A forged draft-mode cookie is not draft mode: the page is the public one, with the public page's CDN lifetime.
     { route: '/articles/{id} with a forged draft cookie', status: 200, policy: page, request: get(`/articles/${wireStory.id}`, { cookie: '__prerender_bypass=forged' }) },
@@ -207,6 +211,7 @@ test('404s and 410s are cached briefly or not at all', async ({ request }) => {
   const rows: Row[] = [
     { route: '/articles/{unknown}', status: 404, policy: page, request: get('/articles/zzzzzzzz') },
     { route: '/sections/{unknown}', status: 404, policy: page, request: get('/sections/no-such-section') },
+    { route: '/about/{extra}', status: 404, policy: page, request: get('/about/extra') },
     { route: '/no/such/page', status: 404, policy: isr(60), request: get('/no/such/page') },
     { route: '/feeds/{unknown}.xml', status: 404, policy: missing, request: get('/feeds/no-such-section.xml') },
     { route: '/sitemaps/{unknown}.xml', status: 404, policy: missing, request: get('/sitemaps/articles-1999-01-1.xml') },

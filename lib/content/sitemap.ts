@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema';
+import { getTrustPageLastmod, TRUST_PAGE_LIST } from '../site/pages';
 import { isPublic } from './queries';
 import { articlePath, authorPath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
 
@@ -290,7 +291,8 @@ const pathOf: Record<Exclude<ListingSitemapKind, 'pages'>, (key: string) => stri
   issues: (slug) => magazineIssuePath(slug),
 };
 
-// The home page, each section, the magazine and the publications: a handful
+// The home page, each section, the magazine and the publications, then the
+// site's pages about itself (会社概要 …, dated by their wording): a handful
 // of rows, read in one go.
 async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
   // Each section's newest change, read from the top of its index (section, status, updated_at).
@@ -326,6 +328,7 @@ async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
     ...sections.map((s) => ({ path: sectionPath(s.slug), lastmod: s.lastmod ?? null, images: [] })),
     { path: MAGAZINE_PATH, lastmod: issue?.d ?? null, images: [] },
     { path: PUBLICATIONS_PATH, lastmod: publication?.d ?? null, images: [] },
+    ...TRUST_PAGE_LIST.map((page) => ({ path: page.path, lastmod: getTrustPageLastmod(page), images: [] })),
   ];
 }
 

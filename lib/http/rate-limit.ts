@@ -60,7 +60,7 @@ export async function forgiveRateLimit(db: Kysely<Database>, limit: RateLimit, s
 }
 
 /** Longer than any window: a counter older than this can never count again. */
-const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
+export const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Drops counters whose window closed long ago (the newsletter worker's housekeeping). */
 export async function pruneRateLimits(db: Kysely<Database>, now: Date): Promise<void> {

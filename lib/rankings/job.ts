@@ -8,7 +8,7 @@ export const RANKING_JOB_LEASE_MS = 60_000;
 export const SNAPSHOT_SIZE = 30;
 
 /** Hours of buckets kept: the month window plus a day's margin. */
-const RETAIN_HOURS = 31 * 24;
+export const RETAIN_HOURS = 31 * 24;
 
 /** Sums every window from the raw counts. The expensive part: only the job calls it. */
 export async function computeRankings(store: ViewStore, now: Date): Promise<RankingSnapshot[]> {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { FeedArticle } from '../content/feeds';
 import type { Article } from '../content/types';
 import { parseBody, splitPages } from '../text/markdown';
-import { buildBreadcrumbs, buildCollectionPage, buildNewsArticle, buildWebSite, serializeJsonLd } from './json-ld';
+import { TRUST_PAGES } from '../site/pages';
+import { DEMO_PUBLISHER } from '../site/publisher';
+import { buildBreadcrumbs, buildCollectionPage, buildNewsArticle, buildPublisher, buildPublisherPage, buildWebSite, serializeJsonLd } from './json-ld';
 import { buildArticleMetadata, buildSearchMetadata } from './metadata';
 import { buildRssFeed } from './rss';
 import { checkWellFormed } from './validators';
@@ -81,6 +83,27 @@ describe('other structured data', () => {
 
   it('declares the site search with its query placeholder', () => {
     expect(JSON.stringify(buildWebSite(SITE, 'x'))).toContain(`"urlTemplate":"${SITE}/search?q={search_term_string}"`);
+  });
+
+  it("describes 会社概要 and お問い合わせ as the publisher's own pages, with its details and policies", () => {
+    const publisher = { ...DEMO_PUBLISHER, name: '株式会社テスト報道', contactEmail: 'desk@test.example', demo: false };
+    const about = buildPublisherPage('AboutPage', TRUST_PAGES.about, SITE, publisher);
+    expect(about).toMatchObject({ '@type': 'AboutPage', '@id': `${SITE}/about`, url: `${SITE}/about`, name: '会社概要', isPartOf: { '@id': `${SITE}/#website` } });
+    expect(about.mainEntity).toMatchObject({
+      // One entity with the publisher on every article: same id, name and logo.
+      ...(buildPublisher(SITE) as object),
+      legalName: '株式会社テスト報道',
+      address: DEMO_PUBLISHER.address,
+      foundingDate: DEMO_PUBLISHER.founded,
+      email: 'desk@test.example',
+      contactPoint: { '@type': 'ContactPoint', email: 'desk@test.example' },
+      publishingPrinciples: `${SITE}/about#editorial-policy`,
+      correctionsPolicy: `${SITE}/about#corrections`,
+      actionableFeedbackPolicy: `${SITE}/contact`,
+    });
+    const contact = buildPublisherPage('ContactPage', TRUST_PAGES.contact, SITE, publisher);
+    expect(contact).toMatchObject({ '@type': 'ContactPage', url: `${SITE}/contact`, name: 'お問い合わせ' });
+    expect(JSON.stringify(contact)).toContain('"email":"desk@test.example"');
   });
 });
 

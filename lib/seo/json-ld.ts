@@ -1,6 +1,8 @@
 import type {
+  AboutPage,
   BreadcrumbList,
   CollectionPage,
+  ContactPage,
   ImageObject,
   NewsArticle,
   NewsMediaOrganization,
@@ -14,6 +16,8 @@ import type {
 import type { Article, ArticleSummary } from '../content/types';
 import { articlePath, authorPath } from '../content/urls';
 import { SITE_NAME } from '../site/config';
+import { TRUST_ANCHORS, TRUST_PAGES, type TrustPage } from '../site/pages';
+import type { Publisher } from '../site/publisher';
 import { toJstIso } from '../time/jst';
 import { cropPath, decideCropSize, type CropRatio } from './crops';
 import { LOGO_PATH, LOGO_SIZE } from './feeds';
@@ -142,6 +146,48 @@ export function buildWebSite(siteUrl: string, description: string): WithContext<
 /** The publisher entity on its own, for the home page. */
 export function buildOrganization(siteUrl: string): WithContext<NewsMediaOrganization> {
   return { '@context': 'https://schema.org', ...(buildPublisher(siteUrl) as Exclude<NewsMediaOrganization, string>) };
+}
+
+/**
+ * The publisher as its own pages describe it: the company behind the site
+ * (`legalName`), its address, founding and contact, and where its
+ * editorial, corrections and feedback policies are (the properties
+ * schema.org gives news organisations for them). The same `@id` as
+ * {@link buildPublisher}, so a crawler merges the two into one entity.
+ */
+export function buildPublisherProfile(siteUrl: string, publisher: Publisher): NewsMediaOrganization {
+  const about = toAbsoluteUrl(TRUST_PAGES.about.path, siteUrl);
+  return {
+    ...(buildPublisher(siteUrl) as Exclude<NewsMediaOrganization, string>),
+    legalName: publisher.name,
+    address: publisher.address,
+    foundingDate: publisher.founded,
+    email: publisher.contactEmail,
+    contactPoint: { '@type': 'ContactPoint', contactType: 'editorial', email: publisher.contactEmail, availableLanguage: 'ja' },
+    publishingPrinciples: `${about}#${TRUST_ANCHORS.editorialPolicy}`,
+    correctionsPolicy: `${about}#${TRUST_ANCHORS.corrections}`,
+    actionableFeedbackPolicy: toAbsoluteUrl(TRUST_PAGES.contact.path, siteUrl),
+  };
+}
+
+/** 会社概要 or お問い合わせ: an `AboutPage` or `ContactPage` whose main entity is the publisher. */
+export function buildPublisherPage(
+  type: 'AboutPage' | 'ContactPage',
+  page: TrustPage,
+  siteUrl: string,
+  publisher: Publisher,
+): WithContext<AboutPage> | WithContext<ContactPage> {
+  const url = toAbsoluteUrl(page.path, siteUrl);
+  return {
+    '@context': 'https://schema.org',
+    '@type': type,
+    '@id': url,
+    url,
+    name: page.name,
+    inLanguage: 'ja',
+    isPartOf: { '@id': `${siteUrl}/#website` },
+    mainEntity: buildPublisherProfile(siteUrl, publisher),
+  };
 }
 
 /**

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { PrivacyPolicy } from '@/components/trust/privacy-policy';
+import { notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { readSettings } from '@/lib/config';
+import { buildPageMetadata } from '@/lib/seo/metadata';
+import { TRUST_PAGES } from '@/lib/site/pages';
+
+// Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md), so the
+// publisher's details are the running server's SITE_PUBLISHER_* settings, not the build machine's.
+// An hour, as the newsletter's static pages: a setting changed (and the server restarted) or a deploy's new wording reaches readers within it.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+export const metadata: Metadata = buildPageMetadata({
+  title: TRUST_PAGES.privacy.name,
+  description: 'Kijiが取得する情報(メールマガジンのメールアドレス、人気ランキングのための閲覧数、サーバーの記録、Cookie)と、その利用目的や管理の方法。',
+  path: TRUST_PAGES.privacy.path,
+});
+
+type PrivacyPageProps = { params: Promise<{ rest?: string[] }> };
+
+export default async function PrivacyPage({ params }: PrivacyPageProps) {
+  const { rest } = await params;
+  if (rest && rest.length > 0) return notFoundBriefly();
+  const { publisher, siteUrl } = readSettings();
+  return <PrivacyPolicy publisher={publisher} siteUrl={siteUrl} />;
+}
