@@ -478,6 +478,22 @@ function renderCheck(day: DayResult): string {
 /** Frozen prose: what the figures above are limited by, from the run it names (the product changes under the bench). */
 const WHAT_LIMITS_IT = `### What limits it
 
+- **2026-12-05 07:19, the first run that asks as a browser does** (\`accept-encoding: gzip, deflate,
+  br\` in every phase, Ghost's included; the table above). Every answer is now compressed, which
+  the earlier runs never asked for, so the figures below are not comparable with theirs. The crawl
+  at 17.2 pages/s, 0.30× Ghost's 57.8 (79.7 ms of server CPU a first render, Ghost 20.3). Readers
+  at 0.22× the hot article (12.7 ms of server CPU a long-tail hit against 1.9 ms for the hot one),
+  p99 2.9 s. What was measured beside it, in one run each: a first render costs 52–58 ms at 50 at a
+  time (\`bench/profile-crawl.ts\`, 600 renders, 1,000 or 10,000 articles), of which gzip 3.7 ms
+  (57.5 against 53.8 without); holding pages as bytes (ADR 0030) changes a render by nothing
+  measurable (52.5 against 52.3 ms, and 58.2 against 56.7 at 10,000 articles with gzip), and it makes
+  a hit much cheaper (\`bench/hits.ts\`, 2,000 cached articles by Zipf: 3.0 ms of server CPU a hit
+  against 5.3 with gzip, 2.0 against 2.9 without; 1.57× and 1.45× the pages/s). Not explained yet:
+  the crawl's 79.7 ms against the 58 ms of 600 renders on the same database, so something grows
+  over a crawl of 10,000 pages; and a long-tail hit's 12.7 ms, which is a disk read (past the 256 MB
+  held, about 800 articles), an encoding and a first gzip for most of them. Next: A/B the whole day
+  with \`KIJI_PAGE_MEMORY_MB=0\`, and profile the crawl's second half.
+
 - **2026-12-05 02:07, a fresh machine with nothing else running** (the table above): the crawl
   at 25.9 pages/s, 0.44× Ghost's 58.7 (47.9 ms of server CPU a first render against 52.1 ms on
   2026-12-04 21:33, from the SQLite statement cache and the third Next.js patch, ADR 0020); Ghost's

@@ -131,8 +131,8 @@ async function crawl(paths: readonly string[], connections: number): Promise<Map
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (next < paths.length) {
-        // No compression, as autocannon in the newsroom day asks for none.
-        const response = await fetch(`${origin}${paths[next++]!}`, { headers: { "accept-encoding": "identity" } });
+        // No compression unless BENCH_PROFILE_ENCODING names one (the newsroom day asks as a browser: gzip, deflate, br).
+        const response = await fetch(`${origin}${paths[next++]!}`, { headers: { 'accept-encoding': process.env.BENCH_PROFILE_ENCODING || 'identity' } });
         await response.arrayBuffer();
         const cache = `${response.status} ${response.headers.get('x-nextjs-cache')}`;
         caches.set(cache, (caches.get(cache) ?? 0) + 1);
