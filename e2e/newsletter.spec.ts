@@ -63,9 +63,12 @@ async function confirmFromMail(page: Page, email: string) {
   return mailTo(email, 'welcome');
 }
 
-/** Signs up from one of an article page's forms and waits for the inline answer. */
+/**
+ * Signs up from the home page's sidebar form or an article's form (an article
+ * page has only that one) and waits for the inline answer.
+ */
 async function subscribeOnArticle(page: Page, testId: 'newsletter-sidebar' | 'newsletter-article', email: string) {
-  await page.goto(`/articles/${wireStory.id}`);
+  await page.goto(testId === 'newsletter-sidebar' ? '/' : `/articles/${wireStory.id}`);
   const form = page.getByTestId(testId);
   await form.getByLabel('メールアドレス').fill(email);
   await form.getByRole('button', { name: '登録する' }).click();
@@ -77,13 +80,20 @@ async function newContext(browser: Browser, javaScriptEnabled: boolean) {
   return browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } });
 }
 
+test('an article page offers the newsletter once, at the foot of the article', async ({ page }) => {
+  await page.goto(`/articles/${wireStory.id}`);
+  await expect(page.getByTestId('newsletter-article')).toHaveCount(1);
+  await expect(page.getByTestId('newsletter-sidebar')).toHaveCount(0);
+  await expect(page.getByLabel('メールアドレス')).toHaveCount(1);
+});
+
 test('a reader subscribes from the sidebar, confirms by the button, and unsubscribes from the mail link', async ({ browser }) => {
   const context = await newContext(browser, true);
   const page = await context.newPage();
   const email = address('js');
   const form = await subscribeOnArticle(page, 'newsletter-sidebar', email);
   // Answered in place: same page, field cleared for the next reader of this screen.
-  await expect(page).toHaveURL(new RegExp(`/articles/${wireStory.id}$`));
+  await expect(page).toHaveURL(/\/$/);
   await expect(form.getByLabel('メールアドレス')).toHaveValue('');
 
   const welcome = await confirmFromMail(page, email);

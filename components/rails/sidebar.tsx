@@ -7,7 +7,12 @@ import { BreakingTicker } from './breaking-ticker.client';
 import { LatestRail } from './latest-rail.client';
 import { RankingRail } from './ranking-rail.client';
 
-type SidebarProps = { showLatest?: boolean; showRankings?: boolean; /** The article whose page this is: left out of 最新記事. */ articleId?: string };
+type SidebarProps = {
+  showLatest?: boolean;
+  showRankings?: boolean;
+  /** The article whose page this is: left out of 最新記事, and no signup here (the article's foot has one: one form a page). */
+  articleId?: string;
+};
 
 /**
  * The sidebar of article and home pages, in the model page's order:
@@ -22,7 +27,7 @@ export async function Sidebar({ showLatest = true, showRankings = true, articleI
       {showLatest && <LatestRail excludeId={articleId} />}
       {showRankings && <RankingRail />}
       {issue && <MagazinePromo issue={issue} />}
-      <NewsletterSignup placement="sidebar" />
+      {!articleId && <NewsletterSignup placement="sidebar" />}
       <PublicationsPromo publications={publications} />
       <SeriesPromo series={series} />
     </>
