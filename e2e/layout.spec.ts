@@ -205,3 +205,22 @@ test.describe('the section navigation marks where the reader is', () => {
     });
   });
 });
+
+test('on a phone, listings are compact rows with a small thumbnail beside the headline; wider, cards with the picture on top', async ({ page }) => {
+  for (const [path, scope] of [['/', page.locator('section[aria-labelledby="home-world"]')], ['/sections/world', page.locator('main')]] as const) {
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      const card = scope.getByTestId('article-card').first();
+      const picture = (await card.locator('img').boundingBox())!;
+      const headline = (await card.getByRole('heading').boundingBox())!;
+      if (width === 390) {
+        expect(picture.width, `${path} thumbnail`).toBeLessThanOrEqual(120);
+        expect(picture.x, `${path}: the thumbnail sits right of the headline`).toBeGreaterThanOrEqual(headline.x + headline.width);
+        expect(picture.y, `${path}: beside it, not above`).toBeLessThan(headline.y + headline.height);
+      } else {
+        expect(picture.y + picture.height, `${path}: the picture is above the headline`).toBeLessThanOrEqual(headline.y + 1);
+      }
+    }
+  }
+});

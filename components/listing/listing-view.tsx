@@ -28,7 +28,7 @@ export function ListingView({ eyebrow, title, description, articles, hrefFor, em
       {articles.items.length === 0 ? (
         <p className="py-10 text-center text-muted">{emptyMessage}</p>
       ) : (
-        <ul className="grid grid-cols-1 gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-x-6 gap-y-4 sm:grid-cols-2 sm:gap-y-8 lg:grid-cols-3">
           {articles.items.map((article) => (
             <li key={article.id}>
               <ArticleCard article={article} />

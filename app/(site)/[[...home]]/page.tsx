@@ -68,7 +68,7 @@ export default async function HomePage({ params }: HomeProps) {
                 {section.name}
               </Link>
             </RailHeading>
-            <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4">
+            <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 sm:gap-6 lg:grid-cols-4">
               {articles.map((article) => (
                 <li key={article.id}>
                   <ArticleCard article={article} grid="home" />
