@@ -238,11 +238,18 @@ test.describe('sidebar blocks', () => {
     const response = await page.goto('/ranking');
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1')).toHaveText('人気ランキング');
+    // Phones: the windows are tabs, one list a screen; wider, three columns, every list in view.
+    const phone = (page.viewportSize()?.width ?? 0) < 768;
+    await expect(page.getByRole('tablist', { name: '集計期間' })).toBeVisible({ visible: phone });
     for (const name of ['24時間', '週間', '月間']) {
-      const section = page.getByRole('region', { name, exact: true });
-      await expect(section.getByRole('listitem')).toHaveCount(10);
-      await expect(section.getByText(/最終更新 \d{2}:\d{2} JST/)).toBeVisible();
+      if (phone) await page.getByRole('tab', { name, exact: true }).click();
+      const panel = page.getByRole('tabpanel', { name, exact: true });
+      await expect(panel).toBeVisible();
+      await expect(panel.getByRole('listitem')).toHaveCount(10);
+      await expect(panel.getByText(/最終更新 \d{2}:\d{2} JST/)).toBeVisible();
     }
+    if (phone) await expect(page.getByRole('tabpanel')).toHaveCount(1);
+    else await expect(page.getByRole('heading', { level: 2, name: '月間' })).toBeVisible();
     expect((await page.request.get('/ranking/extra')).status()).toBe(404);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

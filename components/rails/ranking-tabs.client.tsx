@@ -9,6 +9,12 @@ type RankingTabsProps = {
   /** Accessible name of the tab list. */
   label: string;
   tabs: { key: string; label: string; panel: ReactNode }[];
+  /**
+   * `columns`: the /ranking page's form: tabs on phones, and from 768 px every
+   * panel side by side under its own heading (there is room, and a reader
+   * compares the windows).
+   */
+  layout?: 'tabs' | 'columns';
 };
 
 /**
@@ -18,7 +24,8 @@ type RankingTabsProps = {
  * the server HTML reads complete with JavaScript off and nothing shifts when
  * it is on.
  */
-export function RankingTabs({ idPrefix, label, tabs }: RankingTabsProps) {
+export function RankingTabs({ idPrefix, label, tabs, layout = 'tabs' }: RankingTabsProps) {
+  const columns = layout === 'columns';
   const [selected, setSelected] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -37,8 +44,8 @@ export function RankingTabs({ idPrefix, label, tabs }: RankingTabsProps) {
   }
 
   return (
-    <div>
-      <div role="tablist" aria-label={label} className="mb-1 grid grid-cols-3 border-b border-rule noscript:hidden">
+    <div className={columns ? 'md:grid md:grid-cols-3 md:gap-8' : undefined}>
+      <div role="tablist" aria-label={label} className={`mb-1 grid grid-cols-3 border-b border-rule noscript:hidden ${columns ? 'md:hidden' : ''}`}>
         {tabs.map((tab, i) => (
           <button
             key={tab.key}
@@ -67,9 +74,13 @@ export function RankingTabs({ idPrefix, label, tabs }: RankingTabsProps) {
           role="tabpanel"
           id={`${idPrefix}-panel-${tab.key}`}
           aria-labelledby={`${idPrefix}-tab-${tab.key}`}
-          className={i === selected ? 'block' : 'hidden noscript:block'}
+          className={i === selected ? 'block' : `hidden noscript:block ${columns ? 'md:block' : ''}`}
         >
-          <h3 className="mt-3 hidden text-sm font-bold noscript:block">{tab.label}</h3>
+          {columns ? (
+            <h2 className="mt-6 mb-2 hidden border-b-2 border-ink pb-1.5 text-lg font-bold noscript:block md:mt-0 md:block">{tab.label}</h2>
+          ) : (
+            <h3 className="mt-3 hidden text-sm font-bold noscript:block">{tab.label}</h3>
+          )}
           {tab.panel}
         </div>
       ))}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { RankingList } from '@/components/rails/ranking-list';
+import { RankingTabs } from '@/components/rails/ranking-tabs.client';
 import { RailsScope } from '@/components/rails/rails-scope';
 import { Sidebar } from '@/components/rails/sidebar';
 import { toRailRanking } from '@/lib/rails';
@@ -35,16 +36,13 @@ export default async function RankingPage({ params }: RankingPageProps) {
           <h1 className="mt-1 text-2xl font-bold sm:text-3xl">人気ランキング</h1>
           <p className="mt-2 text-sm text-muted">読者の閲覧数をもとに集計しています(クローラーや同じ方の短時間の再訪は除外)。</p>
         </header>
-        <div className="grid grid-cols-1 gap-8 md:grid-cols-3">
-          {lists.map((list) => (
-            <section key={list.period} aria-labelledby={`ranking-page-${list.period}`}>
-              <h2 id={`ranking-page-${list.period}`} className="mb-2 border-b-2 border-ink pb-1.5 text-lg font-bold">
-                {list.label}
-              </h2>
-              <RankingList list={toRailRanking(list)} variant="page" />
-            </section>
-          ))}
-        </div>
+        {/* On phones the three windows are tabs (one list a screen); from 768 px, three columns. */}
+        <RankingTabs
+          idPrefix="ranking-page"
+          label="集計期間"
+          layout="columns"
+          tabs={lists.map((list) => ({ key: list.period, label: list.label, panel: <RankingList list={toRailRanking(list)} variant="page" /> }))}
+        />
       </WithSidebar>
     </RailsScope>
   );
