@@ -84,12 +84,6 @@ export async function getCurrentIssue() {
   return (await getMagazineIssues())[0] ?? null;
 }
 
-export const getMagazineIssue = unstable_cache(
-  async (slug: string) => q.findMagazineIssue(await getDb(), slug, jstToday()),
-  ['magazine-issue'],
-  { tags: [CACHE_TAGS.magazine], revalidate: CACHE_SECONDS.promo },
-);
-
 export const getPublications = unstable_cache(async () => q.listPublications(await getDb(), jstToday()), ['publications'], {
   tags: [CACHE_TAGS.publications],
   revalidate: CACHE_SECONDS.promo,
@@ -158,7 +152,7 @@ export async function getMediaCrop(ratio: string, path: string) {
 }
 export type * from './types';
 
-// Findability (issue 6): sitemaps, feeds and site search.
+// Findability (docs/adr/0008-findability-freshness.md, docs/adr/0007-site-search.md): sitemaps, feeds and site search.
 export * from './findability';
 export type { FeedArticle } from './feeds';
 export type { SearchFilters, SearchHit, SearchPeriod, SearchQuery, SearchResults, SearchSort, TextSegment } from './search';
@@ -167,5 +161,5 @@ export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
 export { DEFAULT_SEARCH_FILTERS, parseSearchQuery, searchPath, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS, SEARCH_PERIODS, SEARCH_SORTS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
 
-// Breaking-news ticker (issue 3); pages read it through lib/rails.
+// Breaking-news ticker (docs/adr/0005-breaking-and-rankings-freshness.md, docs/adr/0018-page-lifetimes-and-tags.md); pages read it through lib/rails.
 export type { BreakingItem } from './breaking-queries';

@@ -238,16 +238,6 @@ export async function listMagazineIssues(db: Db, today: string): Promise<Magazin
   return rows.map(toMagazineIssue);
 }
 
-export async function findMagazineIssue(db: Db, slug: string, today: string): Promise<MagazineIssue | null> {
-  const row = await db
-    .selectFrom('magazine_issues')
-    .selectAll()
-    .where('slug', '=', slug)
-    .where('on_sale_date', '<=', today)
-    .executeTakeFirst();
-  return row ? toMagazineIssue(row) : null;
-}
-
 export async function listPublications(db: Db, today: string): Promise<Publication[]> {
   const rows = await db
     .selectFrom('publications')
