@@ -7,10 +7,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition
 import type { ArticleStatus } from '@/lib/content/types';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
-import { fromJstInputValue, toJstInputValue } from '@/lib/newsroom/jst-input';
 import { STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
-import { formatDateline } from '@/lib/time/jst';
+import { formatDateline, formatJstTime, fromJstInputValue, toJstInputValue } from '@/lib/time/jst';
 import { HeroField } from './hero-field.client';
 import { TermPicker } from './term-picker.client';
 
@@ -151,7 +150,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   );
 
   const base = `/api/newsroom/articles/${article.id}`;
-  const time = () => new Date().toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  const time = () => formatJstTime(new Date());
 
   const save = useCallback(
     async (autosave = false) => {
