@@ -11,7 +11,8 @@ import { prepareDatabase } from '../lib/db/prepare';
 import { testDatabases } from '../lib/db/testing';
 import { listLatest } from '../lib/content/queries';
 import { parseSearchQuery, searchArticles, type SearchFilters } from '../lib/content/search';
-import { getJstMonthRange, listArticleSitemapBatch, listArticleSitemapParts, listNewsSitemapArticles } from '../lib/content/sitemap';
+import { listArticleSitemapBatch, listArticleSitemapParts, listNewsSitemapArticles } from '../lib/content/sitemap';
+import { getJstMonthRange } from '../lib/time/jst';
 import { addScaleArticles } from '../lib/seed/scale';
 import { formatSitemapUrl } from '../lib/seo/sitemap-xml';
 

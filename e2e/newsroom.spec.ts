@@ -1,8 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { toJstInputValue } from '../lib/newsroom/jst-input';
-import { formatDateline, toJstIso } from '../lib/time/jst';
+import { formatDateline, toJstInputValue, toJstIso } from '../lib/time/jst';
 import { commandApi, createDraftApi, draftOf, signInApi, signInBrowser, waitUntilReaderSees } from './newsroom-helpers';
 import { getBase, openServerDatabase } from './server';
 

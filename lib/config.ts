@@ -2,9 +2,24 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEMO_PUBLISHER, FOUNDED_PATTERN, type Publisher } from './site/publisher';
 
-const flag = z
+/** A yes/no setting: `true`/`1` or `false`/`0`; anything else is an error naming the variable. */
+export const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+/**
+ * The one settings reader: parses the environment against a schema, an empty
+ * value counting as unset. Bad values throw with the variable's name, so the
+ * server stops at start rather than on a reader's request. Every module's
+ * settings (site, newsroom, newsletter) go through it.
+ */
+export function parseSettings<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
 
 const schema = z.object({
   KIJI_DATA_DIR: z.string().min(1).default('./data'),
@@ -55,11 +70,7 @@ export type Settings = {
  * failing later on a reader's request.
  */
 export function readSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const s = parsed.data;
+  const s = parseSettings(schema, env);
   return {
     dataDir: path.resolve(s.KIJI_DATA_DIR),
     databaseUrl: s.DATABASE_URL,

@@ -4,13 +4,11 @@
 import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
-import type { ArticleStatus } from '@/lib/content/types';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
-import { fromJstInputValue, toJstInputValue } from '@/lib/newsroom/jst-input';
-import { STATUS_LABELS } from '@/lib/newsroom/labels';
+import { EDITABLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
-import { formatDateline } from '@/lib/time/jst';
+import { formatDateline, formatJstTime, fromJstInputValue, toJstInputValue } from '@/lib/time/jst';
 import { HeroField } from './hero-field.client';
 import { TermPicker } from './term-picker.client';
 
@@ -34,7 +32,6 @@ const AUTOSAVE_DELAY_MS = 5_000;
 /** Typing pause before the live preview re-renders. */
 const PREVIEW_DELAY_MS = 400;
 
-const EDITABLE: ArticleStatus[] = ['draft', 'scheduled', 'unpublished'];
 const LEAVE_WARNING = '保存されていない変更があります。このページを離れると失われます。移動しますか?';
 
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
@@ -76,7 +73,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   const formId = useId();
 
   const dirty = JSON.stringify(draft) !== savedJson;
-  const editable = EDITABLE.includes(article.status);
+  const editable = EDITABLE_STATUSES.includes(article.status);
   const update = useCallback(<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setDraft((d) => ({ ...d, [key]: value })), []);
 
   // Leaving with unsaved changes: closing the tab or reloading (beforeunload),
@@ -151,7 +148,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   );
 
   const base = `/api/newsroom/articles/${article.id}`;
-  const time = () => new Date().toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  const time = () => formatJstTime(new Date());
 
   const save = useCallback(
     async (autosave = false) => {

@@ -9,7 +9,7 @@ import { reportBackgroundError } from '../db/errors';
 import { logger } from '../log';
 
 /**
- * Cache invalidations reach every instance (issue 13, docs/adr/0024-invalidation-across-instances.md).
+ * Cache invalidations reach every instance (docs/adr/0024-invalidation-across-instances.md).
  *
  * Next.js keeps tag invalidations in the memory of the process that made
  * them. Every invalidation is already recorded in `cache_invalidations`

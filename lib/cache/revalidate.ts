@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { isArticleId } from '../content/ids';
 import { readBodyText } from '../http/body';
+import { isSameSecret } from '../signing';
 import { CACHE_TAGS } from './tags';
 
 /**
@@ -23,9 +23,7 @@ export function isKnownCacheTag(tag: string): boolean {
 export function isAuthorizedRevalidation(authorization: string | null, secret: string): boolean {
   const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
   if (!given) return false;
-  // Hash both sides so the comparison takes the same time whatever the lengths.
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(secret));
+  return isSameSecret(given, secret);
 }
 
 export type RevalidateRequest = { ok: true; tags: string[] } | { ok: false; status: 400 | 413; message: string };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { parseBody, toPlainText } from '../text/markdown';
-import { selectSummaries } from './queries';
+import { listArticleLinks, selectSummaries } from './queries';
 import { toArticleSummary, type SummaryRow } from './shape';
 import type { ArticleSummary } from './types';
 
@@ -34,24 +34,7 @@ export async function listFeedArticles(
   const rows = await query.orderBy('articles.published_at', 'desc').orderBy('articles.id').limit(limit).execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [tags, authors] = await Promise.all([
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
-      .where('article_tags.article_id', 'in', ids)
-      .select(['article_tags.article_id', 'tags.name'])
-      .orderBy('article_tags.article_id')
-      .orderBy('article_tags.position')
-      .execute(),
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
-      .where('article_authors.article_id', 'in', ids)
-      .select(['article_authors.article_id', 'authors.name'])
-      .orderBy('article_authors.article_id')
-      .orderBy('article_authors.position')
-      .execute(),
-  ]);
+  const { tags, authors } = await listArticleLinks(db, ids, { topics: false });
   const group = (list: { article_id: string; name: string }[], id: string) => list.filter((x) => x.article_id === id).map((x) => x.name);
   return rows.map((row) => ({
     ...toArticleSummary(row as SummaryRow),

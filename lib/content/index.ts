@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { isArticleId } from './ids';
 import { listPublicSummariesByIds } from './lookup';
 import * as q from './queries';
+import { toJstDay } from '../time/jst';
 import { rankRelatedArticleIds } from './related';
 
 /**
@@ -12,10 +13,6 @@ import { rankRelatedArticleIds } from './related';
  * what readers may see (published, time come), and caches through Next.js's
  * data cache under tags from lib/cache/tags.ts.
  */
-
-function jstToday(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(), new Date()), ['home'], {
   tags: [CACHE_TAGS.articles],
@@ -74,7 +71,7 @@ export const getAllSeries = unstable_cache(async () => q.listAllSeries(await get
   revalidate: CACHE_SECONDS.promo,
 });
 
-export const getMagazineIssues = unstable_cache(async () => q.listMagazineIssues(await getDb(), jstToday()), ['magazine'], {
+export const getMagazineIssues = unstable_cache(async () => q.listMagazineIssues(await getDb(), toJstDay(new Date())), ['magazine'], {
   tags: [CACHE_TAGS.magazine],
   revalidate: CACHE_SECONDS.promo,
 });
@@ -84,13 +81,7 @@ export async function getCurrentIssue() {
   return (await getMagazineIssues())[0] ?? null;
 }
 
-export const getMagazineIssue = unstable_cache(
-  async (slug: string) => q.findMagazineIssue(await getDb(), slug, jstToday()),
-  ['magazine-issue'],
-  { tags: [CACHE_TAGS.magazine], revalidate: CACHE_SECONDS.promo },
-);
-
-export const getPublications = unstable_cache(async () => q.listPublications(await getDb(), jstToday()), ['publications'], {
+export const getPublications = unstable_cache(async () => q.listPublications(await getDb(), toJstDay(new Date())), ['publications'], {
   tags: [CACHE_TAGS.publications],
   revalidate: CACHE_SECONDS.promo,
 });
@@ -158,14 +149,14 @@ export async function getMediaCrop(ratio: string, path: string) {
 }
 export type * from './types';
 
-// Findability (issue 6): sitemaps, feeds and site search.
+// Findability (docs/adr/0008-findability-freshness.md, docs/adr/0007-site-search.md): sitemaps, feeds and site search.
 export * from './findability';
 export type { FeedArticle } from './feeds';
 export type { SearchFilters, SearchHit, SearchPeriod, SearchQuery, SearchResults, SearchSort, TextSegment } from './search';
 export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSitemapArticle, SitemapEntry } from './sitemap';
-export { LISTING_SITEMAP_KINDS, getJstMonthRange } from './sitemap';
+export { LISTING_SITEMAP_KINDS } from './sitemap';
 export { DEFAULT_SEARCH_FILTERS, parseSearchQuery, searchPath, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS, SEARCH_PERIODS, SEARCH_SORTS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
 
-// Breaking-news ticker (issue 3); pages read it through lib/rails.
+// Breaking-news ticker (docs/adr/0005-breaking-and-rankings-freshness.md, docs/adr/0018-page-lifetimes-and-tags.md); pages read it through lib/rails.
 export type { BreakingItem } from './breaking-queries';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../db/prepare';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { demoArticles } from '../seed/demo/articles';
+import { listFeedArticles } from './feeds';
 import { deriveArticleId } from './ids';
 import * as q from './queries';
 
@@ -119,7 +120,16 @@ describe.each(['sqlite', 'postgres'] as const)('content queries on %s', (engine)
     expect(issues.length).toBeGreaterThanOrEqual(12);
     expect(issues[0]).toMatchObject({ onSaleDate: '2026-11-17', issueDate: '2026-11-24' });
     for (const issue of issues) expect(new Date(`${issue.onSaleDate}T00:00:00Z`).getUTCDay()).toBe(2);
-    expect(await q.findMagazineIssue(conn.db, issues[1]!.slug, '2026-11-20')).toEqual(issues[1]);
+  });
+
+  it('gives a feed item the tags and authors its article page shows, in the same order', async () => {
+    const items = await listFeedArticles(conn.db, NOW, { limit: 20 });
+    expect(items.some((item) => item.tags.length >= 2)).toBe(true);
+    for (const item of items) {
+      const article = await q.findArticle(conn.db, item.id, NOW);
+      expect(item.tags).toEqual(article!.tags.map((t) => t.name));
+      expect(item.authors).toEqual(article!.authors.map((a) => a.name));
+    }
   });
 
   it('serves publications with at least three on sale', async () => {

@@ -135,30 +135,55 @@ export async function findArticle(db: Db, id: string, now: Date, options: { anyS
     ])
     .executeTakeFirst();
   if (!row) return null;
-  const [topics, tags, authors] = await Promise.all([
-    db
-      .selectFrom('article_topics')
-      .innerJoin('topics', 'topics.slug', 'article_topics.topic_slug')
-      .where('article_id', '=', id)
-      .orderBy('position')
-      .select(['topics.slug', 'topics.name'])
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
-      .where('article_id', '=', id)
-      .orderBy('position')
-      .select(['tags.slug', 'tags.name', 'tags.kind'])
-      .execute(),
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
-      .where('article_id', '=', id)
-      .orderBy('position')
-      .select(['authors.slug', 'authors.name', 'authors.role'])
-      .execute(),
+  const { topics, tags, authors } = await listArticleLinks(db, [id]);
+  return toArticle(row, { topics: withoutArticleId(topics), tags: withoutArticleId(tags), authors: withoutArticleId(authors) });
+}
+
+function withoutArticleId<T extends { article_id: string }>(list: T[]): Omit<T, 'article_id'>[] {
+  return list.map(({ article_id, ...rest }) => (void article_id, rest));
+}
+
+/**
+ * The topics, tags and authors of some articles, through the link tables:
+ * each list ordered by article, then by the position the editor gave it.
+ * The one read of the link tables for an article page and for the feeds;
+ * `topics: false` skips the topics (a feed item does not show them).
+ */
+export async function listArticleLinks(db: Db, ids: string[], { topics = true }: { topics?: boolean } = {}) {
+  const none = ids.length === 0;
+  const [topicRows, tags, authors] = await Promise.all([
+    none || !topics
+      ? []
+      : db
+          .selectFrom('article_topics')
+          .innerJoin('topics', 'topics.slug', 'article_topics.topic_slug')
+          .where('article_topics.article_id', 'in', ids)
+          .orderBy('article_topics.article_id')
+          .orderBy('article_topics.position')
+          .select(['article_topics.article_id', 'topics.slug', 'topics.name'])
+          .execute(),
+    none
+      ? []
+      : db
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
+          .where('article_tags.article_id', 'in', ids)
+          .orderBy('article_tags.article_id')
+          .orderBy('article_tags.position')
+          .select(['article_tags.article_id', 'tags.slug', 'tags.name', 'tags.kind'])
+          .execute(),
+    none
+      ? []
+      : db
+          .selectFrom('article_authors')
+          .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
+          .where('article_authors.article_id', 'in', ids)
+          .orderBy('article_authors.article_id')
+          .orderBy('article_authors.position')
+          .select(['article_authors.article_id', 'authors.slug', 'authors.name', 'authors.role'])
+          .execute(),
   ]);
-  return toArticle(row, { topics, tags, authors });
+  return { topics: topicRows, tags, authors };
 }
 
 /** An article's newsroom status and publication time (scheduled time for 予約), whatever its status. */
@@ -236,16 +261,6 @@ export async function listMagazineIssues(db: Db, today: string): Promise<Magazin
     .orderBy('issue_date', 'desc')
     .execute();
   return rows.map(toMagazineIssue);
-}
-
-export async function findMagazineIssue(db: Db, slug: string, today: string): Promise<MagazineIssue | null> {
-  const row = await db
-    .selectFrom('magazine_issues')
-    .selectAll()
-    .where('slug', '=', slug)
-    .where('on_sale_date', '<=', today)
-    .executeTakeFirst();
-  return row ? toMagazineIssue(row) : null;
 }
 
 export async function listPublications(db: Db, today: string): Promise<Publication[]> {

@@ -8,7 +8,6 @@ import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parse
 import { TRUST_PAGES } from '../site/pages';
 import { deriveArticleId } from './ids';
 import {
-  getJstMonthRange,
   listArticleSitemapBatch,
   listArticleSitemapParts,
   listListingSitemapBatch,
@@ -22,16 +21,6 @@ const NOW = new Date('2026-11-20T03:00:00.000Z');
 const SITE = 'https://kiji.example';
 const published = demoArticles.filter((a) => !a.status);
 const hiddenIds = new Set(demoArticles.filter((a) => a.status).map((a) => deriveArticleId(a.key)));
-
-describe('getJstMonthRange', () => {
-  it('gives the UTC instants of a Japan-time month', () => {
-    expect(getJstMonthRange('2026-01')).toEqual({ start: '2025-12-31T15:00:00.000Z', end: '2026-01-31T15:00:00.000Z' });
-    expect(getJstMonthRange('2026-12')?.end).toBe('2026-12-31T15:00:00.000Z');
-  });
-  it('rejects anything that is not a month', () => {
-    for (const bad of ['2026-13', '2026-1', '26-01', '2026-01-01', "2026-01' or 1=1"]) expect(getJstMonthRange(bad)).toBeNull();
-  });
-});
 
 const answers: Record<string, unknown> = {};
 

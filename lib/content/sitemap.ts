@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import { getTrustPageLastmod, TRUST_PAGE_LIST } from '../site/pages';
+import { getJstMonthRange, toJstDay, toJstMonth } from '../time/jst';
 import { isPublic } from './queries';
 import { articlePath, authorPath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
 
@@ -38,26 +39,6 @@ export type ListingSitemapPart = { kind: ListingSitemapKind; part: number; count
 export type NewsSitemapArticle = { path: string; headline: string; publishedAt: string };
 
 const HOUR_MS = 3_600_000;
-const JST_OFFSET_MS = 9 * HOUR_MS;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** The UTC instants a Japan-time month `YYYY-MM` starts and ends (exclusive); null for anything else. */
-export function getJstMonthRange(month: string): { start: string; end: string } | null {
-  const m = MONTH.exec(month);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const index = Number(m[2]) - 1;
-  return {
-    start: new Date(Date.UTC(year, index, 1) - JST_OFFSET_MS).toISOString(),
-    end: new Date(Date.UTC(year, index + 1, 1) - JST_OFFSET_MS).toISOString(),
-  };
-}
-
-/** The Japan-time month (`YYYY-MM`) an instant falls in. */
-function jstMonthOf(now: Date): string {
-  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 7);
-}
-
 function splitParts<T extends { count: number }>(row: T, maxUrls: number): (T & { part: number; count: number })[] {
   const parts = Math.max(1, Math.ceil(row.count / maxUrls));
   return Array.from({ length: parts }, (_, i) => ({ ...row, part: i + 1, count: Math.min(maxUrls, row.count - i * maxUrls) }));
@@ -72,7 +53,7 @@ export async function listArticleSitemapParts(db: Db, now: Date, maxUrls = SITEM
   const rows = await db
     .selectFrom('article_months')
     .where('articles', '>', 0)
-    .where('month', '<=', jstMonthOf(now))
+    .where('month', '<=', toJstMonth(now))
     .select(['month', 'articles', 'lastmod'])
     .orderBy('month')
     .execute();
@@ -88,7 +69,7 @@ export async function listArticleSitemapParts(db: Db, now: Date, maxUrls = SITEM
 async function newestArticleChange(db: Db, now: Date): Promise<string | null> {
   const row = await db
     .selectFrom('article_months')
-    .where('month', '<=', jstMonthOf(now))
+    .where('month', '<=', toJstMonth(now))
     .select((eb) => eb.fn.max('lastmod').as('lastmod'))
     .executeTakeFirst();
   return row?.lastmod ?? null;
@@ -143,10 +124,6 @@ export async function listNewsSitemapArticles(db: Db, now: Date): Promise<NewsSi
   return rows.map((r) => ({ path: articlePath(r.id), headline: r.headline, publishedAt: r.published_at ?? now.toISOString() }));
 }
 
-function jstToday(now: Date): string {
-  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 type KeyRow = { key: string; lastmod: string | null };
 type Summary = { n: number; lastmod: string | null };
 type Listing = {
@@ -160,11 +137,11 @@ type Listing = {
  * each found through an index (EXISTS), so the index does not read every
  * article, and the lastmod is the newest change to any published article.
  */
-function articleListing<TB extends keyof Database>(
+function articleListing<DB, TB extends keyof DB, CDB, CTB extends keyof CDB>(
   db: Db,
   now: Date,
-  query: SelectQueryBuilder<Database, TB, KeyRow>,
-  count: SelectQueryBuilder<Database, keyof Database, { n: number | string | bigint }>,
+  query: SelectQueryBuilder<DB, TB, KeyRow>,
+  count: SelectQueryBuilder<CDB, CTB, { n: number | string | bigint }>,
 ): Listing {
   return {
     page: (limit, offset) => query.limit(limit).offset(offset).execute(),
@@ -175,59 +152,54 @@ function articleListing<TB extends keyof Database>(
   };
 }
 
+// The subjects an article is linked to through a link table (article_id, the
+// subject's slug, position): one query shape for topics, tags and authors.
+const LINKED = {
+  topics: { link: 'article_topics', column: 'topic_slug', subjects: 'topics' },
+  tags: { link: 'article_tags', column: 'tag_slug', subjects: 'tags' },
+  authors: { link: 'article_authors', column: 'author_slug', subjects: 'authors' },
+} as const;
+
+/** The listing of topics, tags or authors that have a public article, through their link table. */
+function linkedListing(db: Db, now: Date, kind: keyof typeof LINKED): Listing {
+  const { link, column, subjects } = LINKED[kind];
+  // Kysely types only table names it knows statically; the three link tables
+  // share a shape, so the table and its slug column go in as identifiers.
+  const links = sql<{ article_id: string }>`${sql.table(link)}`.as('link');
+  const slug = sql<string>`${sql.ref(`link.${column}`)}`;
+  return articleListing(
+    db,
+    now,
+    db
+      .selectFrom(links)
+      .innerJoin('articles', 'articles.id', 'link.article_id')
+      .where(isPublic(now))
+      .groupBy(slug)
+      .select([slug.as('key'), (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+      .orderBy(slug),
+    db
+      .selectFrom(sql<{ slug: string }>`${sql.table(subjects)}`.as('subject'))
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom(links)
+            .innerJoin('articles', 'articles.id', 'link.article_id')
+            .where(sql<boolean>`${slug} = ${sql.ref('subject.slug')}`)
+            .where(isPublic(now))
+            .select(sql.lit(1).as('one')),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+}
+
 // Each kind as (key, lastmod) rows in a stable order, so offsets page through it.
 // Topics, tags and series are listed only when they have a public article: an
 // empty listing page is thin content a crawler should not be sent to.
 function listingQuery(db: Db, kind: Exclude<ListingSitemapKind, 'pages'>, now: Date): Listing {
   switch (kind) {
     case 'topics':
-      return articleListing(
-        db,
-        now,
-        db
-          .selectFrom('article_topics')
-          .innerJoin('articles', 'articles.id', 'article_topics.article_id')
-          .where(isPublic(now))
-          .groupBy('article_topics.topic_slug')
-          .select(['article_topics.topic_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-          .orderBy('article_topics.topic_slug'),
-        db
-          .selectFrom('topics')
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('article_topics')
-                .innerJoin('articles', 'articles.id', 'article_topics.article_id')
-                .whereRef('article_topics.topic_slug', '=', 'topics.slug')
-                .where(isPublic(now))
-                .select(sql.lit(1).as('one')),
-            ),
-          )
-          .select((eb) => eb.fn.countAll<number>().as('n')),
-      );
     case 'tags':
-      return articleListing(
-        db,
-        now,
-        db
-          .selectFrom('article_tags')
-          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-          .where(isPublic(now))
-          .groupBy('article_tags.tag_slug')
-          .select(['article_tags.tag_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-          .orderBy('article_tags.tag_slug'),
-        db
-          .selectFrom('tags')
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('article_tags')
-                .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-                .whereRef('article_tags.tag_slug', '=', 'tags.slug')
-                .where(isPublic(now))
-                .select(sql.lit(1).as('one')),
-            ),
-          )
-          .select((eb) => eb.fn.countAll<number>().as('n')),
-      );
+      return linkedListing(db, now, kind);
     case 'series':
       return articleListing(
         db,
@@ -247,31 +219,9 @@ function listingQuery(db: Db, kind: Exclude<ListingSitemapKind, 'pages'>, now: D
           .select((eb) => eb.fn.countAll<number>().as('n')),
       );
     case 'authors':
-      return articleListing(
-        db,
-        now,
-        db
-          .selectFrom('article_authors')
-          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-          .where(isPublic(now))
-          .groupBy('article_authors.author_slug')
-          .select(['article_authors.author_slug as key', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
-          .orderBy('article_authors.author_slug'),
-        db
-          .selectFrom('authors')
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('article_authors')
-                .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-                .whereRef('article_authors.author_slug', '=', 'authors.slug')
-                .where(isPublic(now))
-                .select(sql.lit(1).as('one')),
-            ),
-          )
-          .select((eb) => eb.fn.countAll<number>().as('n')),
-      );
+      return linkedListing(db, now, kind);
     case 'issues': {
-      const issues = db.selectFrom('magazine_issues').where('on_sale_date', '<=', jstToday(now));
+      const issues = db.selectFrom('magazine_issues').where('on_sale_date', '<=', toJstDay(now));
       return {
         page: (limit, offset) => issues.select(['slug as key', 'on_sale_date as lastmod']).orderBy('slug').limit(limit).offset(offset).execute(),
         async summarize() {
@@ -315,12 +265,12 @@ async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
   const newest = sections.map((s) => s.lastmod).filter((t): t is string => Boolean(t)).sort().at(-1) ?? null;
   const issue = await db
     .selectFrom('magazine_issues')
-    .where('on_sale_date', '<=', jstToday(now))
+    .where('on_sale_date', '<=', toJstDay(now))
     .select((eb) => eb.fn.max('on_sale_date').as('d'))
     .executeTakeFirst();
   const publication = await db
     .selectFrom('publications')
-    .where('on_sale_date', '<=', jstToday(now))
+    .where('on_sale_date', '<=', toJstDay(now))
     .select((eb) => eb.fn.max('on_sale_date').as('d'))
     .executeTakeFirst();
   return [

@@ -8,7 +8,7 @@ import { captureLog } from '../log/test-log';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, reportBackgroundError, toServerFault } from './errors';
 
 /**
- * A database that cannot be reached (issue 13): a form or a newsroom call
+ * A database that cannot be reached (docs/adr/0026-database-outage.md): a form or a newsroom call
  * answered Next.js's bare 500. Here a real pg pool points at a port where
  * nothing listens (refused at once, as a stopped PostgreSQL on the same
  * machine), and at one that accepts and never answers (a hung or

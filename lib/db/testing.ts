@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Connection } from './connect';
+import { prepareDatabase } from './prepare';
 
 /**
  * Databases for data-layer tests: a fresh SQLite file, or a PostgreSQL
@@ -86,8 +87,21 @@ export type TestDatabase = Connection & {
   close(): Promise<void>;
 };
 
-/** An empty database on `engine`; call `close()` in afterAll. */
-export async function openTestDatabase(engine: 'sqlite' | 'postgres', suite: string): Promise<TestDatabase> {
+/** The engines Kiji runs on, for `describe.each(TEST_ENGINES)`. */
+export const TEST_ENGINES = ['sqlite', 'postgres'] as const;
+
+/**
+ * A database on `engine`, of this process and suite's own; call `close()` in
+ * afterAll. Empty, unless `prepared`: then migrated as the server prepares it
+ * (lib/db/prepare.ts), without the demo content.
+ */
+export async function openTestDatabase(engine: (typeof TEST_ENGINES)[number], suite: string, options: { prepared?: boolean } = {}): Promise<TestDatabase> {
+  const database = await openEmptyTestDatabase(engine, suite);
+  if (options.prepared) await prepareDatabase(database, { seedDemo: false });
+  return database;
+}
+
+async function openEmptyTestDatabase(engine: (typeof TEST_ENGINES)[number], suite: string): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kiji-${suite}-`));
     const conn = openDatabase({ dataDir: dir });
@@ -129,7 +143,7 @@ export type TestEngine = { engine: 'sqlite' | 'postgres'; open(): Promise<Connec
 
 /** A fresh database on each engine Kiji runs on, for `describe.each(testDatabases('name'))`. */
 export function testDatabases(name: string): TestEngine[] {
-  return (['sqlite', 'postgres'] as const).map((engine) => {
+  return TEST_ENGINES.map((engine) => {
     let database: TestDatabase | undefined;
     return {
       engine,

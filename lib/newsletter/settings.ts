@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { flag, parseSettings } from '../config';
 import { trustedProxyHopsSetting } from '../http/client-address';
-
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   SMTP_URL: z
@@ -34,11 +33,7 @@ export type NewsletterSettings = {
  * request.
  */
 export function readNewsletterSettings(env: Record<string, string | undefined> = process.env): NewsletterSettings {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const s = parsed.data;
+  const s = parseSettings(schema, env);
   return {
     smtpUrl: s.SMTP_URL,
     mailFrom: s.MAIL_FROM,

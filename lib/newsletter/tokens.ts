@@ -1,8 +1,8 @@
 import { readClientAddress as readSharedClientAddress } from '../http/client-address';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { equalInConstantTime, keyedHash, loadSecret, NEWSLETTER_SECRET, sign, verifySignature } from '../signing';
+import { keyedHash, loadSecret, NEWSLETTER_SECRET, sign, verifySignature } from '../signing';
 
 /** A fresh unguessable token (256 bits, URL-safe): confirmation links, row ids. */
 export function createToken(bytes = 32): string {
@@ -31,11 +31,6 @@ export function getSigningSecret(db: Kysely<Database>): Promise<string> {
   return secret;
 }
 
-/** How links mailed before the signing module was shared were signed (`purpose:value`); read, never written. */
-function signLegacy(secret: string, purpose: string, value: string): string {
-  return createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url');
-}
-
 /**
  * The unsubscribe token of a subscriber: their id and a signature. Stateless,
  * so every mail ever sent to them (welcome, newsletters, a confirmation still
@@ -53,7 +48,7 @@ export function readUnsubscribeToken(secret: string, token: string): string | nu
   const signature = token.slice(dot + 1);
   if (verifySignature(secret, 'unsubscribe', id, signature)) return id;
   // A link in a mail sent before 2026-12-04 keeps working for as long as the mail is kept.
-  return equalInConstantTime(signLegacy(secret, 'unsubscribe', id), signature) ? id : null;
+  return verifySignature(secret, 'unsubscribe', id, signature, 'colon') ? id : null;
 }
 
 /** A keyed hash of an address (a client's IP, or a mailbox for its rate limit), lib/signing's. */

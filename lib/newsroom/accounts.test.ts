@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { checkCredentials, createEditor, EditorInputError, setEditorPassword } from './editors';
 import { DEMO_PASSWORD, hashPassword, PASSWORD_QUEUE_LIMIT, PasswordCheckBusyError, runPasswordCheck, verifyPassword } from './password';
 import { admitSignInAttempt, forgiveSignInAttempt, issueDeviceToken, readDeviceToken, SIGN_IN_LIMITS } from './rate-limit';
 import { loadSecret, SERVER_SECRET } from '../signing';
 import { createSession, findSession, revokeSession, SESSION_LIFETIME_MS } from './sessions';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 
 describe('password hashing', () => {
   it('hashes with scrypt and a fresh salt, and verifies only the right password', async () => {
@@ -38,13 +37,13 @@ describe('password hashing', () => {
 });
 
 describe.each(TEST_ENGINES)('accounts on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   const now = new Date('2026-11-20T03:00:00.000Z');
 
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'accounts');
+    conn = await openTestDatabase(engine, 'accounts', { prepared: true });
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'accounts'));
+  afterAll(() => conn?.close());
 
   it('creates editors with a normalised login and refuses bad input in Japanese', async () => {
     const editor = await createEditor(conn.db, { login: ' Ｓａｔｏ ', name: '佐藤 花子', password: 'a long enough password' });

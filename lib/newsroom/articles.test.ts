@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as q from '../content/queries';
-import type { Connection } from '../db/connect';
 import {
   CommandError,
   correctArticle,
@@ -19,22 +18,22 @@ import {
 import { createEditor } from './editors';
 import { emptyDraft, type ArticleDraft } from './draft';
 import { decideArticleRouting, loadRoutingSnapshot } from './routing';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { seedNewsroomFixtures } from './test-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   let editorId: string;
 
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'articles');
+    conn = await openTestDatabase(engine, 'articles', { prepared: true });
     await seedNewsroomFixtures(conn.db);
     editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'articles'));
+  afterAll(() => conn?.close());
 
   const draftOf = async (id: string) => (await loadNewsroomArticle(conn.db, id))!;
   const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => ({

@@ -6,6 +6,7 @@ import type { ArticleStatus, Database, RevisionAction } from '../db/schema';
 import { parseBody, splitPages } from '../text/markdown';
 import { sanitizeBodySource } from '../text/sanitize-body';
 import { emptyDraft, listPublishProblems, parseDraft, type ArticleDraft } from './draft';
+import { EDITABLE_STATUSES } from './labels';
 import { recordArticlePaths } from './routing';
 
 /**
@@ -291,7 +292,6 @@ async function applyChange(db: Db, change: Change): Promise<CommandResult> {
   });
 }
 
-const EDITABLE: readonly ArticleStatus[] = ['draft', 'scheduled', 'unpublished'];
 const PUBLISHED_USE_CORRECT = '公開中の記事は「訂正を公開」で更新してください。';
 
 /** A new, empty draft in the first section; returns its id. */
@@ -340,7 +340,7 @@ export function saveArticle(db: Db, input: EditInput & { autosave?: boolean }): 
     ...input,
     now,
     action: input.autosave ? 'autosave' : 'save',
-    from: EDITABLE,
+    from: EDITABLE_STATUSES,
     wrongStatus: PUBLISHED_USE_CORRECT,
     next: (b) => ({ status: b.status, published_at: b.publishedAt, updated_at: now.toISOString() }),
   });
@@ -356,7 +356,7 @@ export function publishArticle(db: Db, input: Omit<EditInput, 'draft'> & { draft
     ...input,
     now,
     action: 'publish',
-    from: EDITABLE,
+    from: EDITABLE_STATUSES,
     wrongStatus: 'この記事はすでに公開されています。',
     requirePublishable: true,
     next: (b) => ({
@@ -386,7 +386,7 @@ export function scheduleArticle(
     ...input,
     now,
     action: 'schedule',
-    from: EDITABLE,
+    from: EDITABLE_STATUSES,
     wrongStatus: '公開中の記事は予約できません。先に公開を取り下げてください。',
     requirePublishable: true,
     next: () => ({ status: 'scheduled', published_at: input.at.toISOString(), updated_at: now.toISOString() }),
@@ -460,7 +460,7 @@ export async function restoreRevision(
     now,
     draft: parsed.draft,
     action: 'restore',
-    from: live ? ['published'] : EDITABLE,
+    from: live ? ['published'] : EDITABLE_STATUSES,
     wrongStatus: 'もう一度お試しください。',
     requirePublishable: live,
     next: (b) =>

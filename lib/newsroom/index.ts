@@ -18,7 +18,7 @@ import * as terms from './terms';
  * POST /api/revalidate): commands and getters that find the database, the
  * signing key and the settings themselves, so no route ever holds a database
  * handle. proxy.ts has its own narrow door, ./for-proxy.ts. Client leaves
- * import the pure modules they need (labels, draft, jst-input, upload-rules)
+ * import the pure modules they need (labels, draft, upload-rules)
  * directly: this file is server-only.
  */
 

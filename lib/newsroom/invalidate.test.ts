@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Connection } from '../db/connect';
 import { invalidateTags, invalidateTagsInProcess, replayRecentInvalidations } from './invalidate';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 
 const revalidateTag = vi.hoisted(() => vi.fn());
 const forgetRailsAfter = vi.hoisted(() => vi.fn());
@@ -14,11 +13,11 @@ vi.mock('../cache/invalidation-bus', async (importOriginal) => ({ ...(await impo
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 
 describe.each(TEST_ENGINES)('cache invalidation on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'invalidate');
+    conn = await openTestDatabase(engine, 'invalidate', { prepared: true });
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'invalidate'));
+  afterAll(() => conn?.close());
   beforeEach(() => {
     revalidateTag.mockClear();
     revalidateTagsInPageCache.mockClear();

@@ -28,6 +28,13 @@ export const UNTITLED_HEADLINE = '(見出し未入力)';
 
 export const ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published', 'unpublished'];
 
+/**
+ * The statuses whose draft an editor saves as it is: the commands accept an
+ * edit only from these, and the editor shows its save buttons for them. A
+ * published article changes only through 訂正を公開.
+ */
+export const EDITABLE_STATUSES: readonly ArticleStatus[] = ['draft', 'scheduled', 'unpublished'];
+
 export function isArticleStatus(value: unknown): value is ArticleStatus {
   return typeof value === 'string' && (ARTICLE_STATUSES as string[]).includes(value);
 }

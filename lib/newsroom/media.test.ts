@@ -1,8 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { MIN_HERO_WIDTH, storeUpload, UploadError } from './media';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { MAX_UPLOAD_BYTES } from './upload-rules';
 
 const image = (width: number, height: number, format: 'png' | 'jpeg' | 'webp' = 'png') =>
@@ -11,11 +10,11 @@ const image = (width: number, height: number, format: 'png' | 'jpeg' | 'webp' = 
     .toBuffer();
 
 describe.each(TEST_ENGINES)('photo uploads on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'media');
+    conn = await openTestDatabase(engine, 'media', { prepared: true });
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'media'));
+  afterAll(() => conn?.close());
 
   it('stores the bytes in the media table at a new /media path, with the size read from the image', async () => {
     const stored = await storeUpload(conn.db, await image(1200, 675), 'image/png');

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { emptyDraft } from './draft';
 import { UNTITLED_HEADLINE } from './labels';
 import { toDraftArticle } from './preview-article';
-import { closeTestDatabase, openTestDatabase } from './test-db';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedNewsroomFixtures } from './test-fixtures';
 
 describe('toDraftArticle', () => {
-  let conn: Connection;
+  let conn: TestDatabase;
   const times = { publishedAt: '2026-11-20T03:00:00.000Z', updatedAt: '2026-11-20T03:00:00.000Z' };
 
   beforeAll(async () => {
-    conn = await openTestDatabase('sqlite', 'preview-article');
+    conn = await openTestDatabase('sqlite', 'preview-article', { prepared: true });
     await seedNewsroomFixtures(conn.db);
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, 'sqlite', 'preview-article'));
+  afterAll(() => conn?.close());
 
   it('gives a new draft a visible placeholder headline, never an empty heading', async () => {
     for (const headline of ['', '   ']) {

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { emptyDraft } from './draft';
 import { toDraftPreview } from './preview-draft';
-import { closeTestDatabase, openTestDatabase } from './test-db';
+import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { seedNewsroomFixtures } from './test-fixtures';
 
 describe('toDraftPreview', () => {
-  let conn: Connection;
+  let conn: TestDatabase;
   const now = new Date('2026-11-20T03:00:00.000Z');
   const draft = { ...emptyDraft('world'), headline: '港町の朝市', body: '一段落目。' };
 
   beforeAll(async () => {
-    conn = await openTestDatabase('sqlite', 'preview-draft');
+    conn = await openTestDatabase('sqlite', 'preview-draft', { prepared: true });
     await seedNewsroomFixtures(conn.db);
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, 'sqlite', 'preview-draft'));
+  afterAll(() => conn?.close());
 
   it('dates a never-published draft as if it were published now', async () => {
     const article = await toDraftPreview(conn.db, { id: 'abcd2345', status: 'draft', publishedAt: null }, draft, now);

@@ -1,27 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { checkPreviewToken, listPreviewLinks } from '../preview/links';
 import { createArticle } from './articles';
 import { createEditor } from './editors';
 import { createArticlePreviewLink } from './preview-links';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { seedNewsroomFixtures } from './test-fixtures';
 
 const SECRET = 'k'.repeat(43);
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 
 describe.each(TEST_ENGINES)('sharing an article by preview link on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   let articleId: string;
   let editorId: string;
 
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'sharelinks');
+    conn = await openTestDatabase(engine, 'sharelinks', { prepared: true });
     await seedNewsroomFixtures(conn.db);
     editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
     articleId = await createArticle(conn.db, editorId, T0);
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'sharelinks'));
+  afterAll(() => conn?.close());
 
   it('makes a link that opens the article, a draft included', async () => {
     const link = await createArticlePreviewLink(conn.db, SECRET, { articleId, editorId, hours: 24, now: T0 });

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { createArticle, publishArticle, saveArticle } from './articles';
 import { emptyDraft } from './draft';
 import { createEditor } from './editors';
 import { countByStatus, listNewsroomArticles, listRevisions, listTaxonomyOptions } from './queries';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { seedNewsroomFixtures } from './test-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 describe.each(TEST_ENGINES)('newsroom reads on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'nrqueries');
+    conn = await openTestDatabase(engine, 'nrqueries', { prepared: true });
     await seedNewsroomFixtures(conn.db);
     const editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
     const make = async (key: string, headline: string, section: string, publish: boolean, minute: number) => {
@@ -29,7 +28,7 @@ describe.each(TEST_ENGINES)('newsroom reads on %s', (engine) => {
     await make('worldLive', '港の再開発が決まる', 'world', true, 2);
     await make('bizDraft', '100%_達成の見込み', 'business', false, 3);
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'nrqueries'));
+  afterAll(() => conn?.close());
 
   const list = (filter: Parameters<typeof listNewsroomArticles>[1]) =>
     listNewsroomArticles(conn.db, filter, at(10)).then((r) => r.items.map((a) => a.id));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings } from '../config';
+import { parseSettings, readSettings } from '../config';
 import { trustedProxyHopsSetting } from '../http/client-address';
 
 const schema = z.object({
@@ -33,18 +33,15 @@ export function isPublicDeployment(siteUrl: string): boolean {
 }
 
 /** The newsroom's settings (see .env.example), read from the environment. */
-export function readNewsroomSettings(env: NodeJS.ProcessEnv = process.env): NewsroomSettings {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
+export function readNewsroomSettings(env: Record<string, string | undefined> = process.env): NewsroomSettings {
+  const settings = parseSettings(schema, env);
   const { siteUrl } = readSettings(env);
   const port = env.PORT && /^\d+$/.test(env.PORT) ? env.PORT : '3000';
   return {
-    secret: parsed.data.KIJI_SECRET,
-    trustedProxyHops: parsed.data.KIJI_TRUSTED_PROXY_HOPS,
+    secret: settings.KIJI_SECRET,
+    trustedProxyHops: settings.KIJI_TRUSTED_PROXY_HOPS,
     secureCookies: siteUrl.startsWith('https:'),
     publicDeployment: isPublicDeployment(siteUrl),
-    internalUrl: (parsed.data.KIJI_INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    internalUrl: (settings.KIJI_INTERNAL_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from './test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { createTerm, decideTermSlug, newTermSchema, TermError } from './terms';
 
 describe('term slugs', () => {
@@ -13,11 +12,11 @@ describe('term slugs', () => {
 });
 
 describe.each(TEST_ENGINES)('creating terms on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'terms');
+    conn = await openTestDatabase(engine, 'terms', { prepared: true });
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'terms'));
+  afterAll(() => conn?.close());
 
   it('creates a tag and a topic, and refuses the same name twice', async () => {
     const tag = await createTerm(conn.db, newTermSchema.parse({ kind: 'tag', name: ' 佐藤市長 ', tagKind: 'person' }));

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { logger, type Logger } from '../log';
 
 /**
- * Graceful shutdown on SIGTERM and SIGINT (issue 13; deploy/README.md).
+ * Graceful shutdown on SIGTERM and SIGINT (docs/adr/0025-nginx-front.md; deploy/README.md).
  *
  * What `next start` does by itself (Next.js 16.4, server/lib/start-server.js):
  * `server.close()`, which stops accepting connections and waits for every

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../db/connect';
 import { createArticle } from '../newsroom/articles';
 import { createEditor } from '../newsroom/editors';
-import { closeTestDatabase, openTestDatabase, TEST_ENGINES } from '../newsroom/test-db';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { seedNewsroomFixtures } from '../newsroom/test-fixtures';
 import { checkPreviewToken, createPreviewLink, listPreviewLinks, revokePreviewLink } from './links';
 
@@ -10,17 +9,17 @@ const SECRET = 'k'.repeat(43);
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 
 describe.each(TEST_ENGINES)('preview links on %s', (engine) => {
-  let conn: Connection;
+  let conn: TestDatabase;
   let articleId: string;
   let editorId: string;
 
   beforeAll(async () => {
-    conn = await openTestDatabase(engine, 'previewlinks');
+    conn = await openTestDatabase(engine, 'previewlinks', { prepared: true });
     await seedNewsroomFixtures(conn.db);
     editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
     articleId = await createArticle(conn.db, editorId, T0);
   }, 60_000);
-  afterAll(() => closeTestDatabase(conn, engine, 'previewlinks'));
+  afterAll(() => conn?.close());
 
   it('opens one article until it expires (48 hours by default)', async () => {
     const link = await createPreviewLink(conn.db, SECRET, { articleId, editorId, hours: 48, now: T0 });

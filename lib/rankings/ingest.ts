@@ -2,7 +2,7 @@ import { readVisitorSubject } from './beacon';
 import type { ViewBuffer } from './buffer';
 import { decideViewVerdict, type ViewVerdict } from './filter';
 import { hashVisitor, VIEW_LIMITS, type Deduper, type SaltSource, type ViewClaim } from './visitor';
-import { toJstDay } from './windows';
+import { toJstDay } from '../time/jst';
 
 /** What happened to a well-formed beacon: counted, or why not. `unknown`: no public article has that id. */
 export type ViewOutcome = ViewClaim | 'unknown' | Exclude<ViewVerdict, 'count'>;

@@ -14,7 +14,7 @@ import { addToCounts, isStoreUnavailable, type ViewCounts } from './store';
 import { toHourKey } from './windows';
 
 /**
- * Redis going away under a running site (issue 14, defect 8): a private
+ * Redis going away under a running site (docs/adr/0023-rankings-through-a-redis-outage.md): a private
  * redis-server of this test's own is started, killed and started again.
  * Before the fix a beacon took 0.4–20 s to fail as ioredis queued and
  * retried, pages waited on the same queue, and every reconnect logged.

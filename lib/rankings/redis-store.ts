@@ -46,7 +46,7 @@ const MAX_RECONNECT_DELAY_MS = 2000;
  * Opens a Redis client for the view counter, resolving once its first
  * connection is ready or has failed (it then keeps reconnecting in the
  * background). Commands issued together share a round trip. Built for an
- * outage (issue 14: beacons answered 503 only after 0.4–20 s, pages waited
+ * outage (docs/adr/0023-rankings-through-a-redis-outage.md: beacons answered 503 only after 0.4–20 s, pages waited
  * on queued reads, and every reconnect logged "Unhandled error event"):
  *
  * - no offline queue and no retry of a command: while Redis is not

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getWindowBounds, hourKeyToDate, listWindowHours, PERIOD_HOURS, shiftHourKey, toHourKey, toJstDay } from './windows';
+import { toJstDay } from '../time/jst';
+import { getWindowBounds, hourKeyToDate, listWindowHours, PERIOD_HOURS, shiftHourKey, toHourKey } from './windows';
 
 const at = (iso: string) => new Date(iso);
 

@@ -77,8 +77,3 @@ export function listWindowHours(period: RankingPeriod, now: Date): number[] {
   const newest = hourKeyToDate(toHourKey(now)).getTime();
   return Array.from({ length: PERIOD_HOURS[period] }, (_, i) => toHourKey(new Date(newest - i * HOUR_MS)));
 }
-
-/** The JST calendar day of an instant as YYYY-MM-DD: the visitor-hash salt rotates on it. */
-export function toJstDay(at: Date): string {
-  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}

@@ -1,20 +1,21 @@
+import { fromJstInputValue, toJstDay } from '../time/jst';
 import type { DemoArticle } from './demo/types';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The JST calendar date of `now` as UTC midnight of that date (a pure date value). */
 function jstMidnightUtc(now: Date): number {
-  const jst = new Date(now.getTime() + JST_OFFSET_MS);
-  return Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate());
+  return Date.parse(`${toJstDay(now)}T00:00:00Z`);
 }
 
 /** When a demo article is published, given the moment the seed runs. */
 export function resolveDemoPublishedAt(published: DemoArticle['published'], now: Date): Date {
   if ('hoursAgo' in published) return new Date(now.getTime() - published.hoursAgo * 60 * 60 * 1000);
   const [hh, mm] = published.time.split(':').map(Number);
-  const dayStart = jstMidnightUtc(now) - published.daysAgo * DAY_MS;
-  return new Date(dayStart + ((hh ?? 0) * 60 + (mm ?? 0)) * 60 * 1000 - JST_OFFSET_MS);
+  const day = toDateString(jstMidnightUtc(now) - published.daysAgo * DAY_MS);
+  const at = fromJstInputValue(`${day}T${String(hh ?? 0).padStart(2, '0')}:${String(mm ?? 0).padStart(2, '0')}`);
+  if (!at) throw new Error(`Not a demo time: ${published.time}`);
+  return new Date(at);
 }
 
 /** `YYYY-MM-DD` of a UTC-midnight date value. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addToCounts, type ViewCounts } from '../rankings/store';
 import { PERIOD_HOURS, toHourKey } from '../rankings/windows';
+import { getJstDateParts } from '../time/jst';
 import { createRandom } from './scale';
 
 const HOUR_MS = 3_600_000;
@@ -38,7 +39,7 @@ export function buildDemoViewHistory(articles: { id: string; publishedAt: string
     const decayHours = 10 + 14 * random();
     for (let start = Math.max(firstHourStart, Math.floor(published / HOUR_MS) * HOUR_MS); start <= currentHourStart; start += HOUR_MS) {
       const ageHours = Math.max(0, (start - published) / HOUR_MS);
-      const shape = JST_HOURLY_SHAPE[new Date(start + 9 * HOUR_MS).getUTCHours()] ?? 1;
+      const shape = JST_HOURLY_SHAPE[getJstDateParts(new Date(start)).hour] ?? 1;
       // The publication hour and the current hour are only partly elapsed.
       const elapsed = (Math.min(start + HOUR_MS, nowMs) - Math.max(start, published)) / HOUR_MS;
       const rate = peakPerHour * (Math.exp(-ageHours / decayHours) + tail) * shape * Math.max(0, elapsed);

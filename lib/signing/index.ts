@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -6,7 +6,8 @@ import type { Database } from '../db/schema';
  * The site's one signing module: secrets the install keeps for itself, and
  * HMAC-SHA256 signatures and keyed hashes made with them. Every signed value
  * (session CSRF tokens, the sign-in form's token, preview links, device
- * cookies, unsubscribe links) and every keyed hash of an address goes
+ * cookies, unsubscribe links), every keyed hash of an address and every
+ * comparison with a shared secret (POST /api/revalidate's bearer) goes
  * through here, with a purpose prefix so one signature never serves another use.
  */
 
@@ -34,14 +35,25 @@ export async function loadSecret(db: Kysely<Database>, name: string, fromEnv?: s
   return row.value;
 }
 
-/** base64url HMAC-SHA256 of `message` under `secret`, framed as `purpose\nmessage`. */
-export function sign(secret: string, purpose: string, message: string): string {
-  return createHmac('sha256', secret).update(`${purpose}\n${message}`).digest('base64url');
+/**
+ * How purpose and message are joined before they are signed. Every signature
+ * made now is `line` (`purpose\nmessage`). `colon` (`purpose:message`) is how
+ * the newsletter signed unsubscribe links until 2026-12-04: links in mails
+ * already sent are still checked with it, and nothing is signed with it any
+ * more. Changing a framing invalidates every token made with it.
+ */
+export type SignatureFraming = 'line' | 'colon';
+
+const SEPARATORS: Record<SignatureFraming, string> = { line: '\n', colon: ':' };
+
+/** base64url HMAC-SHA256 of `message` under `secret`, framed as `purpose\nmessage` (or, to check old tokens, `purpose:message`). */
+export function sign(secret: string, purpose: string, message: string, framing: SignatureFraming = 'line'): string {
+  return createHmac('sha256', secret).update(`${purpose}${SEPARATORS[framing]}${message}`).digest('base64url');
 }
 
-/** Constant-time check of a signature made by {@link sign}. */
-export function verifySignature(secret: string, purpose: string, message: string, signature: string): boolean {
-  return equalInConstantTime(sign(secret, purpose, message), signature);
+/** Constant-time check of a signature made by {@link sign} with the same framing. */
+export function verifySignature(secret: string, purpose: string, message: string, signature: string, framing: SignatureFraming = 'line'): boolean {
+  return equalInConstantTime(sign(secret, purpose, message, framing), signature);
 }
 
 /** Constant-time comparison of two strings (false for different lengths). */
@@ -49,6 +61,15 @@ export function equalInConstantTime(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Whether `given` is the shared secret `secret` (a bearer token), in the same
+ * time whatever either's length: both are hashed before the comparison.
+ */
+export function isSameSecret(given: string, secret: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }
 
 /**

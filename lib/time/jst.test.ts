@@ -5,8 +5,13 @@ import {
   formatJstDate,
   formatJstTime,
   formatShortDate,
+  fromJstInputValue,
   getJstDateParts,
+  getJstMonthRange,
+  toJstDay,
+  toJstInputValue,
   toJstIso,
+  toJstMonth,
 } from './jst';
 
 describe('formatDateline', () => {
@@ -149,5 +154,45 @@ describe('dates and times', () => {
     // Midnight and the year's turn in Japan.
     check(Date.UTC(2025, 11, 31, 15, 0, 0));
     check(Date.UTC(2025, 11, 31, 14, 59, 59));
+  });
+});
+
+describe('getJstMonthRange', () => {
+  it('gives the UTC instants of a Japan-time month', () => {
+    expect(getJstMonthRange('2026-01')).toEqual({ start: '2025-12-31T15:00:00.000Z', end: '2026-01-31T15:00:00.000Z' });
+    expect(getJstMonthRange('2026-12')?.end).toBe('2026-12-31T15:00:00.000Z');
+  });
+  it('rejects anything that is not a month', () => {
+    for (const bad of ['2026-13', '2026-1', '26-01', '2026-01-01', "2026-01' or 1=1"]) expect(getJstMonthRange(bad)).toBeNull();
+  });
+});
+
+describe('Japan-time day and month of an instant', () => {
+  it('turns over at midnight in Japan, not in UTC', () => {
+    expect(toJstDay('2026-11-30T14:59:59.000Z')).toBe('2026-11-30');
+    expect(toJstDay('2026-11-30T15:00:00.000Z')).toBe('2026-12-01');
+    expect(toJstMonth('2026-11-30T14:59:59.000Z')).toBe('2026-11');
+    expect(toJstMonth('2026-12-31T15:00:00.000Z')).toBe('2027-01');
+  });
+  it('agrees with getJstMonthRange at the edges', () => {
+    const range = getJstMonthRange('2026-12')!;
+    expect(toJstMonth(range.start)).toBe('2026-12');
+    expect(toJstMonth(new Date(Date.parse(range.end) - 1))).toBe('2026-12');
+    expect(toJstMonth(range.end)).toBe('2027-01');
+  });
+});
+
+describe('JST datetime-local values', () => {
+  it('reads the input as Japan time whatever the machine zone', () => {
+    expect(fromJstInputValue('2026-11-20T09:05')).toBe('2026-11-20T00:05:00.000Z');
+    expect(fromJstInputValue('2026-11-21T00:30')).toBe('2026-11-20T15:30:00.000Z');
+  });
+  it('writes an instant back as the same JST wall time', () => {
+    expect(toJstInputValue('2026-11-20T15:30:00.000Z')).toBe('2026-11-21T00:30');
+  });
+  it('refuses what is not a datetime-local value', () => {
+    expect(fromJstInputValue('')).toBeNull();
+    expect(fromJstInputValue('2026-11-20 09:05')).toBeNull();
+    expect(fromJstInputValue('2026-13-45T99:99')).toBeNull();
   });
 });

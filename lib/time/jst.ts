@@ -178,3 +178,53 @@ export function formatJstTime(date: DateInput): string {
   const p = getJstDateParts(date);
   return `${pad2(p.hour)}:${pad2(p.minute)}`;
 }
+
+/**
+ * The Japan calendar day as `YYYY-MM-DD`, e.g. for comparing with a stored
+ * on-sale date.
+ *
+ * @throws RangeError when `date` is not a valid date or date string.
+ */
+export function toJstDay(date: DateInput): string {
+  return toJstIso(date).slice(0, 10);
+}
+
+/**
+ * The Japan-time month an instant falls in, as `YYYY-MM`.
+ *
+ * @throws RangeError when `date` is not a valid date or date string.
+ */
+export function toJstMonth(date: DateInput): string {
+  return toJstIso(date).slice(0, 7);
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The UTC instants a Japan-time month `YYYY-MM` starts and ends (exclusive); null for anything else. */
+export function getJstMonthRange(month: string): { start: string; end: string } | null {
+  const m = MONTH.exec(month);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const index = Number(m[2]) - 1;
+  return {
+    start: new Date(Date.UTC(year, index, 1) - JST_OFFSET_MS).toISOString(),
+    end: new Date(Date.UTC(year, index + 1, 1) - JST_OFFSET_MS).toISOString(),
+  };
+}
+
+/**
+ * An instant as the value of a `<input type="datetime-local">`
+ * (`YYYY-MM-DDTHH:mm`) in Japan time: the input speaks the browser's local
+ * time, but the newsroom schedules in JST wherever the editor's laptop is set.
+ */
+export function toJstInputValue(date: DateInput): string {
+  const p = getJstDateParts(date);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/** A JST datetime-local value as an ISO instant; null when it is not one. */
+export function fromJstInputValue(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00+09:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -8,7 +8,7 @@ import type { Dialect } from '../schema';
 export const PG_SEARCH_TEXT = `(headline || ' ' || coalesce(standfirst, '') || ' ' || body)`;
 
 /**
- * Site search (issue 6). Japanese has no spaces between words, so both
+ * Site search (docs/adr/0007-site-search.md). Japanese has no spaces between words, so both
  * engines index overlapping three-character pieces (trigrams) and find a
  * word anywhere inside a longer run of text:
  * - SQLite: an FTS5 table with the trigram tokenizer over headline,
