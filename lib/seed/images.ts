@@ -1202,20 +1202,30 @@ const drawHall: Draw = (scene) => {
       for (let c = 0; c < 4; c++) out += rect(wx + (wingW * (c + 0.3)) / 4, wingTop + (base - wingTop) * (0.18 + k * 0.42), (wingW / 4) * 0.4, (base - wingTop) * 0.26, tone(s.ink, dusk ? 10 : 30), dusk ? opacity(0.9) : opacity(0.5));
     }
   }
-  // Dome or flat roofline above the pediment.
+  // A pediment or a flat attic storey, and sometimes a dome behind; the flag flies from the highest point.
   const pedH = h * r.range(0.09, 0.12);
   const entab = h * 0.035;
   const roofY = entTop - entab;
-  if (r.chance(0.5)) {
-    const dr = bw * r.range(0.16, 0.22);
-    const drumTop = roofY - pedH - h * 0.06;
-    out += rect(cx - dr * 0.9, drumTop, dr * 1.8, h * 0.08 + pedH, shade);
-    out += path(`M${n(cx - dr)} ${n(drumTop)}A${n(dr)} ${n(dr * 0.9)} 0 0 1 ${n(cx + dr)} ${n(drumTop)}Z`, dusk ? tone([accent(s, 1)[0], 25, 36]) : tone([accent(s, 1)[0], 25, 62]));
-    out += rect(cx - w * 0.003, drumTop - dr * 0.9 - h * 0.05, w * 0.006, h * 0.05, shade);
+  const pediment = r.chance(0.7);
+  let crown = pediment ? roofY - pedH : roofY - pedH * 0.6;
+  if (r.chance(0.45)) {
+    const drumTop = crown - h * 0.05;
+    // Keep the dome and its lantern inside the frame.
+    const dr = Math.min(bw * r.range(0.16, 0.22), (drumTop - h * 0.08) / 0.9);
+    if (dr > bw * 0.1) {
+      out += rect(cx - dr * 0.9, drumTop, dr * 1.8, crown - drumTop + pedH, shade);
+      out += path(`M${n(cx - dr)} ${n(drumTop)}A${n(dr)} ${n(dr * 0.9)} 0 0 1 ${n(cx + dr)} ${n(drumTop)}Z`, dusk ? tone([accent(s, 1)[0], 25, 36]) : tone([accent(s, 1)[0], 25, 62]));
+      out += rect(cx - dr * 0.12, drumTop - dr * 0.9 - h * 0.03, dr * 0.24, h * 0.035, shade);
+      crown = drumTop - dr * 0.9 - h * 0.03;
+    }
   }
   out += rect(x0 - bw * 0.02, roofY, bw * 1.04, entab, stone) + rect(x0 - bw * 0.02, roofY + entab * 0.7, bw * 1.04, entab * 0.3, shade);
-  out += polygon([[x0 - bw * 0.03, roofY], [cx, roofY - pedH], [x0 + bw * 1.03, roofY]], stone);
-  out += polygon([[x0 + bw * 0.06, roofY - pedH * 0.12], [cx, roofY - pedH * 0.8], [x0 + bw * 0.94, roofY - pedH * 0.12]], shade, opacity(0.5));
+  if (pediment) {
+    out += polygon([[x0 - bw * 0.03, roofY], [cx, roofY - pedH], [x0 + bw * 1.03, roofY]], stone);
+    out += polygon([[x0 + bw * 0.06, roofY - pedH * 0.12], [cx, roofY - pedH * 0.8], [x0 + bw * 0.94, roofY - pedH * 0.12]], shade, opacity(0.5));
+  } else {
+    out += rect(x0 + bw * 0.02, roofY - pedH * 0.6, bw * 0.96, pedH * 0.6, stone) + rect(x0 + bw * 0.02, roofY - pedH * 0.6, bw * 0.96, h * 0.008, shade);
+  }
   // Dark interior behind the colonnade, then the columns.
   out += rect(x0 + bw * 0.02, entTop, bw * 0.96, colH, tone(s.ink, dusk ? 2 : 22));
   const doorW = bw / cols / 2;
@@ -1232,7 +1242,9 @@ const drawHall: Draw = (scene) => {
     out += rect(x0 - spread, base + k * stepH, bw + spread * 2, stepH, k % 2 ? stone : tone([accent(s, 2)[0], 12, dusk ? 56 : 82]));
   }
   out += rect(0, ground, w, h - ground, dusk ? tone(s.ink, 8) : tone([accent(s, 2)[0], 10, 72]));
-  out += flag(scene, cx - w * 0.004, roofY - pedH - h * r.range(0.12, 0.16), h * 0.1, h * 0.055, h * 0.01);
+  const poleH = Math.min(h * r.range(0.08, 0.12), crown - h * 0.03);
+  // Under a tall dome there is no room for a pole inside the frame.
+  if (poleH > h * 0.06) out += flag(scene, cx, crown - poleH, poleH, h * 0.055, h * 0.01);
   // Trees and lamps on the plaza.
   const leaf = tone([accentNear(s, 120)[0], 35, dusk ? 18 : 34]);
   for (const side of [-1, 1]) {

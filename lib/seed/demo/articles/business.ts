@@ -41,7 +41,7 @@ export const businessArticles: DemoArticle[] = [
     updatedAfterMinutes: 35,
     hero: {
       motif: 'hall',
-      alt: '円柱が並ぶ重厚な石造りの建物と、屋上に掲げられた旗',
+      alt: 'ドーム屋根をいただき、円柱が並ぶ重厚な石造りの建物',
       caption: '追加利上げを決めた中央銀行(イメージ)',
       credit: 'Kiji編集部',
     },
