@@ -1090,7 +1090,7 @@ const drawCrowd: Draw = (scene) => {
   return out + extras;
 };
 
-/** A flag on a pole: three stripes in the scheme's accents, never a real country's. */
+/** A flag on a pole: three stripes and a disc in the scheme's accents, meant to match no real country's. */
 function flag(scene: Scene, x: number, top: number, poleH: number, size: number, wave: number): string {
   const { r, s } = scene;
   const fw = size * 1.5;
@@ -1105,6 +1105,8 @@ function flag(scene: Scene, x: number, top: number, poleH: number, size: number,
     const fill = typeof colors[i] === 'string' ? (colors[i] as string) : tone(colors[i] as Hsl);
     stripes += vertical ? rect(x + (fw * i) / 3, top - wave, fw / 3 + 1, fh + wave * 2, fill) : rect(x, top - wave + ((fh + wave * 2) * i) / 3, fw, (fh + wave * 2) / 3 + 1, fill);
   }
+  // A disc in the canton makes a plain tricolour less likely to read as a real country's flag.
+  stripes += circle(x + fw * 0.22, top + fh * 0.28, fh * 0.16, tone(accent(s, r.int(0, 3)), -12));
   return line(x, top - size * 0.1, x, top + poleH, tone(s.ink, 30, -20), size * 0.06) + `<g clip-path="url(#${id})">${stripes}</g>`;
 }
 
@@ -1133,7 +1135,7 @@ const drawPodium: Draw = (scene) => {
   const flags = r.int(1, 3);
   for (let i = 0; i < flags; i++) {
     const side = i % 2 === 0 ? -1 : 1;
-    const fx = cx + side * w * (0.17 + Math.floor(i / 2) * 0.1) - (side < 0 ? h * 0.12 : 0);
+    const fx = cx + side * w * (0.17 + Math.floor(i / 2) * 0.14) - (side < 0 ? h * 0.12 : 0);
     out += flag(scene, fx, h * r.range(0.18, 0.24), h * 0.6, h * r.range(0.1, 0.13), h * r.range(0.01, 0.03));
   }
   // Lectern: a tapered front with a round seal.
