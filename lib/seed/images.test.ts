@@ -17,6 +17,11 @@ const ALL_MOTIFS = {
   books: true,
   waves: true,
   crowd: true,
+  podium: true,
+  hall: true,
+  factory: true,
+  paddy: true,
+  care: true,
 } satisfies Record<Motif, true>;
 
 describe('renderIllustration', () => {

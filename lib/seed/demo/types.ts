@@ -19,7 +19,12 @@ export type Motif =
   | 'stage'
   | 'books'
   | 'waves'
-  | 'crowd';
+  | 'crowd'
+  | 'podium'
+  | 'hall'
+  | 'factory'
+  | 'paddy'
+  | 'care';
 
 export type DemoTag = {
   slug: string;

@@ -370,8 +370,8 @@ export const cultureArticles: DemoArticle[] = [
     authors: ['sasaki-mio'],
     published: { daysAgo: 22, time: '16:00' },
     hero: {
-      motif: 'stage',
-      alt: '記者会見場の壇上に並ぶ椅子と、背後の大きなスクリーン',
+      motif: 'podium',
+      alt: '会見場の演台に並ぶマイクと、手前でカメラを構える報道陣',
       caption: 'コンペティション部門の作品発表の会見場(イメージ)',
       credit: 'Kiji編集部',
     },

@@ -210,8 +210,8 @@ export const societyArticles: DemoArticle[] = [
     published: { daysAgo: 4, time: '14:30' },
     updatedAfterMinutes: 45,
     hero: {
-      motif: 'city',
-      alt: '湾岸に建つ市庁舎と、行き交う職員らしき人々',
+      motif: 'hall',
+      alt: '円柱の並ぶ玄関を構えた市庁舎と、広場の木々',
       caption: '週休3日制の試行を決めた市の庁舎(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -353,9 +353,9 @@ export const societyArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 1, time: '18:40' },
     hero: {
-      motif: 'chart',
-      alt: '右肩下がりの棒グラフと、その横に並ぶ人のシルエット',
-      caption: '訪問介護の担い手不足を示す調査結果(イメージ)',
+      motif: 'care',
+      alt: '夜の介護事業所の窓に明かりがともり、前庭のベンチに2人が座る',
+      caption: '人手不足が続く介護の事業所(イメージ)',
       credit: 'Kiji編集部',
     },
   },
