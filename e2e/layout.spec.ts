@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { siteSections } from '../lib/site/config';
 import { publishedArticles, wireStory } from './demo';
+import { observeLayoutShifts } from './layout-shifts';
 
 for (const path of ['/', '/sections/business', '/magazine']) {
   test(`${path} fits the screen and has a skip link`, async ({ page }, info) => {
@@ -39,30 +40,13 @@ const sizeButton = (page: Page, label: '小' | '中' | '大') => sizeSwitch(page
 const fontSize = (locator: Locator) => locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 /**
- * For the reload: adds up layout shifts (as e2e/related.spec.ts does) and
- * keeps those of the article's header and body apart, and notes the
- * attribute on <html> when <body> first exists, i.e. before anything of the
- * body can be painted and before any of the page's own scripts (the head's
- * inline one aside) has run.
+ * For the reload: layout shifts (e2e/layout-shifts.ts), and the attribute on
+ * <html> when <body> first exists, i.e. before anything of the body can be
+ * painted and before any of the page's own scripts (the head's inline one
+ * aside) has run.
  */
-function observeFirstPaint() {
-  const w = window as unknown as { __cls: number; __moved: string[]; __inArticle: string[]; __sizeAtBody?: string | null };
-  w.__cls = 0;
-  w.__moved = [];
-  w.__inArticle = [];
-  const describe = (node: Node | null) =>
-    node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].slice(0, 3).join('.')} "${(node.textContent ?? '').slice(0, 24)}"` : String(node?.nodeName);
-  type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Shift[]) {
-      if (entry.hadRecentInput) continue;
-      w.__cls += entry.value;
-      const line = `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${entry.sources.map((s) => describe(s.node)).join(' | ')}`;
-      w.__moved.push(line);
-      const inArticle = entry.sources.some((s) => s.node instanceof Element && s.node.closest('article > header, [data-testid="article-body"]'));
-      if (inArticle) w.__inArticle.push(line);
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
+function observeSizeAtBody() {
+  const w = window as unknown as { __sizeAtBody?: string | null };
   new MutationObserver((_, observer) => {
     if (!document.body) return;
     w.__sizeAtBody = document.documentElement.getAttribute('data-text-size');
@@ -89,7 +73,8 @@ test.describe('文字サイズ', () => {
     const large = await fontSize(body);
     expect(large).toBeGreaterThan(medium);
 
-    await page.addInitScript(observeFirstPaint);
+    await page.addInitScript(observeLayoutShifts);
+    await page.addInitScript(observeSizeAtBody);
     await page.reload();
     await expect(sizeButton(page, '大')).toBeVisible();
     await expect(sizeButton(page, '大')).toHaveAttribute('aria-pressed', 'true');

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { RELATED_PAGE_SIZE, RELATED_SLICES } from '../lib/related/slices';
 import { hiddenArticles, wireStory } from './demo';
+import { observeLayoutShifts, type LayoutShifts } from './layout-shifts';
 import { getServer } from './server';
 
 /** あわせて読みたい: server-rendered links first, then an accessible carousel that loads more at the end. */
@@ -146,22 +147,7 @@ test.describe('with JavaScript', () => {
 
   test('causes no layout shift while the page, its images and more cards load', async ({ page }) => {
     skipOffSqlite();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __cls: number; __moved: string[] };
-      w.__cls = 0;
-      w.__moved = [];
-      // What moved, to name it when the test fails: tag, class and the start of its text.
-      const describe = (node: Node | null) =>
-        node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].slice(0, 3).join('.')} "${(node.textContent ?? '').slice(0, 24)}"` : String(node?.nodeName);
-      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Shift[]) {
-          if (entry.hadRecentInput) continue;
-          w.__cls += entry.value;
-          w.__moved.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${entry.sources.map((s) => describe(s.node)).join(' | ')}`);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await page.addInitScript(observeLayoutShifts);
     await page.goto(ARTICLE);
     await hydrated(page);
     // Down the page in steps, so every lazy image loads while it is in view.
@@ -174,7 +160,7 @@ test.describe('with JavaScript', () => {
     await expect(upper(page).locator('[aria-roledescription="slide"]')).toHaveCount(2 * RELATED_PAGE_SIZE);
     await page.waitForLoadState('networkidle');
     const { cls, moved } = await page.evaluate(() => {
-      const w = window as unknown as { __cls: number; __moved: string[] };
+      const w = window as unknown as LayoutShifts;
       return { cls: w.__cls, moved: w.__moved };
     });
     test.info().annotations.push({ type: 'CLS', description: cls.toFixed(4) });
