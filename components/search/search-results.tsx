@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { searchPath, type SearchResults as Results, type TextSegment } from '@/lib/content';
 import { formatJstDate } from '@/lib/time/jst';
+import { PhraseText } from '../article/phrase-text';
 import { Pagination } from '../listing/pagination';
 import { PERIOD_LABELS } from './filter-labels';
 
@@ -44,15 +45,21 @@ export function SearchResults({ results }: SearchResultsProps) {
       )}
       {query.titleOnlyTerms.length > 0 && (
         <p className="mb-4 border-l-4 border-brand bg-paper px-3 py-2 text-sm">
-          {`1文字の語(${query.titleOnlyTerms.map((t) => `「${t}」`).join('')})は見出しとリードだけから探しています。本文まで探すには、2文字以上の語で検索してください。`}
+          <PhraseText
+            text={`1文字の語(${query.titleOnlyTerms.map((t) => `「${t}」`).join('')})は見出しとリードだけから探しています。本文まで探すには、2文字以上の語で検索してください。`}
+          />
         </p>
       )}
       {results.items.length === 0 ? (
         <div className="py-10 text-center text-muted">
-          <p className="font-bold text-ink">該当する記事は見つかりませんでした。</p>
+          {/* Centred fixed texts: wrapped between phrases, not 「くださ/い。」. */}
+          <p className="font-bold text-ink">
+            <PhraseText text="該当する記事は見つかりませんでした。" />
+          </p>
           <p className="mt-2 text-sm">
-            別のキーワードや、より短い言葉で検索してみてください。
-            {filters.period !== 'all' && `期間を「${PERIOD_LABELS.all}」にすると見つかるかもしれません。`}
+            <PhraseText
+              text={`別のキーワードや、より短い言葉で検索してみてください。${filters.period !== 'all' ? `期間を「${PERIOD_LABELS.all}」にすると見つかるかもしれません。` : ''}`}
+            />
           </p>
         </div>
       ) : (
