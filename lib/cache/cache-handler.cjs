@@ -28,7 +28,8 @@
  *   `replayTagsHere`);
  * - a found page is held in memory as bytes (lib/cache/page-memory.cjs,
  *   docs/adr/0030-pages-held-as-bytes.md) instead of in Next.js's memory
- *   cache as a string, and answered from there until its tags expire;
+ *   cache as a string, packed to its gzip form off the main thread, and
+ *   answered from there until its tags expire;
  * - everything else is Next.js's FileSystemCache, unchanged.
  *
  * Plain CommonJS whose export is the class itself: the server loads it with
@@ -44,7 +45,7 @@ const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-sys
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js');
 const { tagsManifest, areTagsStale, areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS } = require('./not-found-memory.cjs');
-const { heldPages, toHeldEntry, heldSize } = require('./page-memory.cjs');
+const { heldPages, toHeldEntry, heldSize, packValue, packedSize, unpackValue } = require('./page-memory.cjs');
 
 /**
  * Remembered not-found entries, shared by every handler instance (Next.js
@@ -117,6 +118,8 @@ class KijiCacheHandler extends FileSystemCache {
     }
     // Found now (a story published where a 404 was), or on disk already: the disk holds the truth.
     notFoundEntries.delete(key, false);
+    // Next.js stores a held entry again when a re-render fails (to keep serving it): the disk gets its bodies unpacked.
+    data = unpackValue(data);
     await super.set(key, data, ctx);
     if (isHoldable({ value: data })) {
       // Next.js's memory cache just took the page as a string, dated now; the held copy replaces it.
@@ -155,7 +158,28 @@ class KijiCacheHandler extends FileSystemCache {
     const held = toHeldEntry(entry);
     heldPages.set(key, held, key.length + heldSize(held.value), tagsOfValue(held.value, undefined));
     KijiCacheHandler.memoryCache?.remove(key);
+    const packing = packValue(held.value)
+      .then((value) => {
+        // Taken at the end, so a `backdate` made meanwhile is kept; a page replaced or dropped meanwhile is left alone.
+        heldPages.replace(key, held, { ...held, value }, key.length + packedSize(value));
+      })
+      .catch(() => {
+        // Left unpacked: served as before, only larger.
+      });
+    KijiCacheHandler.packing.add(packing);
+    void packing.finally(() => KijiCacheHandler.packing.delete(packing));
     return held;
+  }
+
+  /**
+   * Packings under way (lib/cache/page-memory.cjs `packValue`), for tests to wait on.
+   * @type {Set<Promise<void>>}
+   */
+  static packing = new Set();
+
+  /** Resolves once every packing under way has ended. */
+  static async packed() {
+    while (KijiCacheHandler.packing.size > 0) await Promise.all([...KijiCacheHandler.packing]);
   }
 
   /**

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncrementalCache as IncrementalCacheType } from 'next/dist/server/lib/incremental-cache';
 
@@ -22,6 +23,7 @@ const require = createRequire(import.meta.url);
 // What Next.js's server installs before loading its request storage (unstable_cache needs it).
 (globalThis as typeof globalThis & { AsyncLocalStorage?: typeof AsyncLocalStorage }).AsyncLocalStorage ??= AsyncLocalStorage;
 const KijiCacheHandler = require('./cache-handler.cjs') as typeof import('./cache-handler.cjs');
+const { PACKED } = require('./page-memory.cjs') as typeof import('./page-memory.cjs');
 const { IncrementalCache } = require('next/dist/server/lib/incremental-cache/index.js') as typeof import('next/dist/server/lib/incremental-cache');
 const FileSystemCache = (require('next/dist/server/lib/incremental-cache/file-system-cache.js') as typeof import('next/dist/server/lib/incremental-cache/file-system-cache'))
   .default;
@@ -65,27 +67,36 @@ function filesOnDisk(): string[] {
     .sort();
 }
 
-/** An App Router page render as Next.js hands it to the cache. */
-function pageRender(status: number, tags: string[]) {
+/** An App Router page render as Next.js hands it to the cache; `paragraphs` makes it the size of a real article. */
+function pageRender(status: number, tags: string[], paragraphs = 0) {
+  const text = '<p>台風10号は午後、紀伊半島に上陸した。</p>'.repeat(paragraphs);
+  const rscData = Buffer.from(`0:{"status":${status},"text":"${text}"}`);
   return {
     kind: 'APP_PAGE',
-    html: `<!DOCTYPE html><html><body>${status}</body></html>`,
-    rscData: Buffer.from(`0:{"status":${status}}`),
+    html: `<!DOCTYPE html><html><body>${status}${text}</body></html>`,
+    rscData,
     headers: { 'x-next-cache-tags': tags.join(',') },
     postponed: undefined,
     status,
-    segmentData: new Map([['/_tree', Buffer.from('tree')]]),
+    // Next.js writes the whole payload again as the `_full` segment.
+    segmentData: new Map([
+      ['/_tree', Buffer.from('tree')],
+      ['/_full', Buffer.from(rscData)],
+    ]),
   };
 }
 
-async function setPage(pathname: string, status: number, tags: string[] = [`_N_T_${pathname}`]) {
-  const ctx = { route: ARTICLE_ROUTE, cacheControl: NOT_FOUND_LIFETIME, isRoutePPREnabled: false, isFallback: false };
-  await cache.set(pathname, pageRender(status, tags) as never, ctx as never);
+const PAGE_CONTEXT = { route: ARTICLE_ROUTE, cacheControl: NOT_FOUND_LIFETIME, isRoutePPREnabled: false, isFallback: false };
+
+async function setPage(pathname: string, status: number, tags: string[] = [`_N_T_${pathname}`], paragraphs = 0) {
+  await cache.set(pathname, pageRender(status, tags, paragraphs) as never, PAGE_CONTEXT as never);
 }
+
+type PageValue = { kind: string; status?: number; html?: string | Buffer; rscData?: Buffer; segmentData?: Map<string, Buffer> };
 
 async function getPage(pathname: string) {
   const ctx = { kind: 'APP_PAGE', route: ARTICLE_ROUTE, isRoutePPREnabled: false, isFallback: false };
-  return (await cache.get(pathname, ctx as never)) as { value: { kind: string; status?: number; html?: string | Buffer }; isStale?: unknown; cacheControl?: unknown } | null;
+  return (await cache.get(pathname, ctx as never)) as { value: PageValue; isStale?: unknown; cacheControl?: unknown } | null;
 }
 
 beforeEach(() => {
@@ -124,7 +135,7 @@ describe('the Next.js the handler is written against', () => {
     const key = getRouteCacheKey('/articles/abcd2345', ARTICLE_ROUTE);
     expect(key).toMatch(/^\/route-cache\/APP_PAGE\/[0-9a-f]{64}\/\$\/articles\/abcd2345$/);
     const base = path.join('server', key.slice(1));
-    expect(filesOnDisk()).toEqual([`${base}.html`, `${base}.meta`, `${base}.rsc`, `${base}.segments/_tree.segment.rsc`].sort());
+    expect(filesOnDisk()).toEqual([`${base}.html`, `${base}.meta`, `${base}.rsc`, `${base}.segments/_full.segment.rsc`, `${base}.segments/_tree.segment.rsc`].sort());
     const meta = JSON.parse(fs.readFileSync(path.join(dist, `${base}.meta`), 'utf8')) as { status: number };
     expect(meta.status).toBe(200);
     // Next.js records the lifetime under that same key: the handler removes it from there.
@@ -167,6 +178,34 @@ describe('a found page', () => {
     await KijiCacheHandler.revalidateTagsHere(['article:tagged23'], 'now');
     expect(await getPage('/articles/tagged23'), 'rendered before any answer').toBeNull();
     expect(KijiCacheHandler.heldPages.has(keyOf('/articles/tagged23'))).toBe(false);
+  });
+
+  it('is packed off the main thread: each body as its gzip form, the repeated payload kept once', async () => {
+    const render = pageRender(200, ['_N_T_/articles/pack2345'], 400);
+    await setPage('/articles/pack2345', 200, ['_N_T_/articles/pack2345'], 400);
+    const unpacked = KijiCacheHandler.heldPages.bytes;
+    await KijiCacheHandler.packed();
+    const { value } = (await getPage('/articles/pack2345'))!;
+    const packed = (body: unknown) => Buffer.isBuffer(body) && (body as unknown as Record<symbol, unknown>)[PACKED] === true;
+    expect(packed(value.html) && packed(value.rscData)).toBe(true);
+    expect(zlib.gunzipSync(value.html as Buffer).toString()).toBe(render.html);
+    expect(zlib.gunzipSync(value.rscData!).equals(render.rscData)).toBe(true);
+    expect(value.segmentData?.get('/_full'), 'the same bytes as the payload, not a copy').toBe(value.rscData);
+    expect(value.segmentData?.get('/_tree')?.toString(), 'too small to pack').toBe('tree');
+    expect(KijiCacheHandler.heldPages.bytes).toBeLessThan(unpacked / 5);
+  });
+
+  it('stored again as it was held (a failed re-render keeps the previous page) writes the page to disk, not its gzip', async () => {
+    const render = pageRender(200, ['_N_T_/articles/keep2345'], 400);
+    await setPage('/articles/keep2345', 200, ['_N_T_/articles/keep2345'], 400);
+    await KijiCacheHandler.packed();
+    const held = (await getPage('/articles/keep2345'))!;
+    await cache.set('/articles/keep2345', held.value as never, PAGE_CONTEXT as never);
+    const base = path.join(dist, 'server', keyOf('/articles/keep2345').slice(1));
+    expect(fs.readFileSync(`${base}.html`, 'utf8')).toBe(render.html);
+    expect(fs.readFileSync(`${base}.rsc`).equals(render.rscData)).toBe(true);
+    KijiCacheHandler.heldPages.clear();
+    expect((await getPage('/articles/keep2345'))?.value.html?.toString()).toBe(render.html);
   });
 
   it('that becomes a 404 is replaced in memory too: the old page never comes back', async () => {

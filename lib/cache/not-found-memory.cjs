@@ -147,6 +147,29 @@ class BoundedLru {
   }
 
   /**
+   * Puts `item` in place of `expected` where `key` still holds it, keeping
+   * its place in the order of use; returns whether it did.
+   *
+   * @param {string} key
+   * @param {T} expected
+   * @param {T} item
+   * @param {number} size bytes
+   */
+  replace(key, expected, item, size) {
+    const slot = this.map.get(key);
+    if (!slot || slot.item !== expected) return false;
+    this.bytes += size - slot.size;
+    slot.item = item;
+    slot.size = size;
+    while (this.bytes > this.limits.bytes) {
+      const oldest = this.map.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    return true;
+  }
+
+  /**
    * @param {string} key
    * @param {boolean} [notify] whether `onEvict` hears of it
    */

@@ -11,6 +11,7 @@ export declare class BoundedLru<T> {
   has(key: string): boolean;
   get(key: string): T | undefined;
   set(key: string, item: T, size: number, tags: string[]): void;
+  replace(key: string, expected: T, item: T, size: number): boolean;
   delete(key: string, notify?: boolean): boolean;
   deleteTagged(tags: readonly string[]): number;
   clear(): void;

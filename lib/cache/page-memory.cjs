@@ -10,8 +10,16 @@
  * memory cache made the long tail slower, not faster (docs/benchmarks.md).
  * Here a page's HTML is encoded once, when it is rendered or first read from
  * disk, and held as a Buffer outside the JavaScript heap, in an LRU bounded
- * by bytes (`KIJI_PAGE_MEMORY_MB`); its gzip form is made once, for the first
- * reader who asks for it, and kept beside it.
+ * by bytes (`KIJI_PAGE_MEMORY_MB`).
+ *
+ * Held only that way, an article (HTML 176 KB, RSC payload 86 KB and the same 86
+ * KB again as its `_full` prefetch segment) took about 400 KB: 256 MB held
+ * some 650 articles, and a site of 10,000 read the rest from disk. So a held
+ * page is then *packed*, off the main thread: each body kept only in its
+ * gzip form (31 + 16 KB), a body repeated among the segments kept once.
+ * Every browser and crawler accepts gzip and gets those bytes as they are;
+ * a client that does not gets them inflated (about a tenth of a
+ * millisecond for an article).
  *
  * The bytes leave through `sendHeldBytes`, which patches/next+16.4.6.patch
  * calls from Next.js's `sendRenderResult` for any response that is a Buffer
@@ -26,13 +34,17 @@ const { BoundedLru } = require('./not-found-memory.cjs');
 /** Where the gzip form of a Buffer is kept, on the Buffer itself. */
 const GZIP = Symbol.for('kiji.page-memory.gzip');
 
+/** Marks a Buffer that is the gzip form of a body (a packed page's), not the body itself. */
+const PACKED = Symbol.for('kiji.page-memory.packed');
+
 /** Smaller bodies are sent as they are: gzip's header and a round trip through zlib cost more than they save. */
 const GZIP_MIN_BYTES = 1024;
 
 /**
  * The byte budget of held pages: `KIJI_PAGE_MEMORY_MB` (default 256; 0 holds
- * none and leaves every page to Next.js's own cache). An article page held
- * here is about 0.3 MB with its RSC payload and prefetch segments.
+ * none and leaves every page to Next.js's own cache). A packed article page
+ * is about 50 KB with its RSC payload and prefetch segments: 256 MB hold
+ * some 5,000.
  *
  * @param {NodeJS.ProcessEnv} env
  * @returns {number}
@@ -55,6 +67,78 @@ function heldSize(value) {
   let size = value.html.length * 1.25 + (value.rscData?.length ?? 0) + JSON.stringify(value.headers ?? {}).length;
   if (value.segmentData) for (const [path, buffer] of value.segmentData) size += path.length + buffer.length;
   return Math.ceil(size);
+}
+
+/**
+ * Bytes a packed entry occupies: its bodies' gzip forms (a body shared by
+ * several parts counted once) and headers.
+ *
+ * @param {any} value an APP_PAGE value as `packValue` returns it
+ * @returns {number}
+ */
+function packedSize(value) {
+  const bodies = new Set([value.html, value.rscData, ...(value.segmentData?.values() ?? [])].filter(Buffer.isBuffer));
+  let size = JSON.stringify(value.headers ?? {}).length;
+  for (const body of bodies) size += body.length;
+  if (value.segmentData) for (const path of value.segmentData.keys()) size += path.length;
+  return size;
+}
+
+/** @param {Buffer} gzipped @returns {Buffer} */
+function markPacked(gzipped) {
+  Object.defineProperty(gzipped, PACKED, { value: true });
+  return gzipped;
+}
+
+/** @type {(bytes: Buffer) => Promise<Buffer>} */
+const gzipOffThread = (bytes) => new Promise((resolve, reject) => zlib.gzip(bytes, (error, result) => (error ? reject(error) : resolve(result))));
+
+/**
+ * The packed form of a held page's value: HTML, RSC payload and prefetch
+ * segments each as its gzip form (compressed on libuv's thread pool, not the
+ * main thread), a segment equal to the RSC payload (Next.js writes the whole
+ * payload again as `_full`) sharing its bytes; bodies under GZIP_MIN_BYTES
+ * stay as they are.
+ *
+ * @param {any} value an APP_PAGE value whose bodies are Buffers
+ * @returns {Promise<any>}
+ */
+async function packValue(value) {
+  /** @type {Map<Buffer, Promise<Buffer>>} */
+  const packing = new Map();
+  /** @param {Buffer | undefined} body */
+  const pack = (body) => {
+    if (!Buffer.isBuffer(body) || body.length < GZIP_MIN_BYTES) return Promise.resolve(body);
+    for (const [seen, packed] of packing) if (seen.length === body.length && seen.equals(body)) return packed;
+    const packed = gzipOffThread(body).then(markPacked);
+    packing.set(body, packed);
+    return packed;
+  };
+  const [html, rscData] = await Promise.all([pack(value.html), pack(value.rscData)]);
+  let segmentData = value.segmentData;
+  if (segmentData) {
+    const entries = await Promise.all([...segmentData].map(async ([path, body]) => /** @type {[string, Buffer]} */ ([path, await pack(body)])));
+    segmentData = new Map(entries);
+  }
+  return { ...value, html, rscData, segmentData };
+}
+
+/** @param {unknown} body */
+const unpack = (body) => (Buffer.isBuffer(body) && /** @type {any} */ (body)[PACKED] ? zlib.gunzipSync(body) : body);
+
+/**
+ * A value with its bodies as they were before packing: what the disk must
+ * hold when Next.js stores a held entry again (it does, to keep serving the
+ * previous page when a re-render fails).
+ *
+ * @param {any} value
+ */
+function unpackValue(value) {
+  if (value?.kind !== 'APP_PAGE') return value;
+  const packed = [value.html, value.rscData, ...(value.segmentData?.values() ?? [])].some((body) => Buffer.isBuffer(body) && /** @type {any} */ (body)[PACKED]);
+  if (!packed) return value;
+  const segmentData = value.segmentData && new Map([...value.segmentData].map(([path, body]) => [path, unpack(body)]));
+  return { ...value, html: unpack(value.html), rscData: unpack(value.rscData), segmentData };
 }
 
 /**
@@ -119,7 +203,11 @@ function sendHeldBytes(req, res, result) {
   if (!Buffer.isBuffer(bytes)) return false;
   if (!res.getHeader('Content-Type') && result.contentType) res.setHeader('Content-Type', result.contentType);
   let body = bytes;
-  if (bytes.length >= GZIP_MIN_BYTES && !res.getHeader('Content-Encoding') && acceptsGzip(req.headers['accept-encoding'])) {
+  const gzip = !res.getHeader('Content-Encoding') && acceptsGzip(req.headers['accept-encoding']);
+  if (/** @type {any} */ (bytes)[PACKED]) {
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    else body = zlib.gunzipSync(bytes);
+  } else if (gzip && bytes.length >= GZIP_MIN_BYTES) {
     body = gzipOf(bytes);
     res.setHeader('Content-Encoding', 'gzip');
   }
@@ -137,4 +225,4 @@ const HELD_SLOT = Symbol.for('kiji.page-memory.held');
 /** @type {BoundedLru<{ value: any, lastModified: number, cacheControl?: unknown }>} */
 const heldPages = (globalThis[HELD_SLOT] ??= new BoundedLru({ entries: Number.MAX_SAFE_INTEGER, bytes: pageMemoryBytes() }));
 
-module.exports = { heldPages, toHeldEntry, heldSize, sendHeldBytes, acceptsGzip, pageMemoryBytes, GZIP, GZIP_MIN_BYTES };
+module.exports = { heldPages, toHeldEntry, heldSize, packValue, packedSize, unpackValue, sendHeldBytes, acceptsGzip, pageMemoryBytes, GZIP, PACKED, GZIP_MIN_BYTES };

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const { acceptsGzip, sendHeldBytes, pageMemoryBytes, GZIP_MIN_BYTES } = require('./page-memory.cjs') as typeof import('./page-memory.cjs');
+const { acceptsGzip, sendHeldBytes, pageMemoryBytes, packValue, packedSize, unpackValue, GZIP_MIN_BYTES } = require('./page-memory.cjs') as typeof import('./page-memory.cjs');
 
 // A page of the size and kind the site serves: mostly markup, some Japanese.
 const PAGE = Buffer.from(`<!DOCTYPE html><html lang="ja"><body>${'<p>政府は関税の見直しを発表した。</p>'.repeat(400)}</body></html>`);
@@ -76,6 +76,42 @@ describe('a page held as bytes, as a reader receives it', () => {
     body = '<html>a string</html>';
     expect((await request('GET', 'gzip')).status).toBe(599);
     body = PAGE;
+  });
+});
+
+describe('a packed page (held as its gzip form)', () => {
+  it('is sent as it is held to a reader who accepts gzip, and inflated for one who does not', async () => {
+    const value = await packValue({ kind: 'APP_PAGE', html: PAGE, rscData: undefined, segmentData: undefined, headers: {} });
+    body = value.html;
+    try {
+      const gzipped = await request('GET', 'gzip, deflate, br');
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.bytes.equals(value.html), 'the held bytes themselves').toBe(true);
+      expect(Number(gzipped.headers['content-length'])).toBe(value.html.length);
+      for (const header of [undefined, 'identity', 'gzip;q=0']) {
+        const plain = await request('GET', header);
+        expect(plain.headers['content-encoding'], String(header)).toBeUndefined();
+        expect(plain.bytes.equals(PAGE)).toBe(true);
+        expect(Number(plain.headers['content-length'])).toBe(PAGE.length);
+      }
+      const head = await request('HEAD', undefined);
+      expect(Number(head.headers['content-length'])).toBe(PAGE.length);
+      expect(head.bytes.length).toBe(0);
+    } finally {
+      body = PAGE;
+    }
+  });
+
+  it('unpacks to the same value, bodies and segments', async () => {
+    const rscData = Buffer.from(`0:${JSON.stringify({ text: '紀伊半島に上陸'.repeat(300) })}`);
+    const value = { kind: 'APP_PAGE', html: PAGE, rscData, headers: { a: 'b' }, status: 200, segmentData: new Map([['/_full', Buffer.from(rscData)], ['/_tree', Buffer.from('t')]]) };
+    const packed = await packValue(value);
+    expect(packedSize(packed)).toBeLessThan((PAGE.length + 2 * rscData.length) / 5);
+    const unpacked = unpackValue(packed);
+    expect(unpacked.html.equals(PAGE) && unpacked.rscData.equals(rscData)).toBe(true);
+    expect(unpacked.segmentData.get('/_full')?.equals(rscData)).toBe(true);
+    expect(unpacked.segmentData.get('/_tree')?.toString()).toBe('t');
+    expect(unpackValue(value), 'a value never packed is returned as it is').toBe(value);
   });
 });
 
