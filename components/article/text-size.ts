@@ -1,5 +1,5 @@
 /**
- * 文字サイズ (issue 16): the reader's size for an article's reading text (body
+ * 文字サイズ: the reader's size for an article's reading text (body
  * and standfirst), kept in this browser's localStorage and shown as an
  * attribute on <html> that app/globals.css turns into `--reading-scale`.
  *

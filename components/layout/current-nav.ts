@@ -1,6 +1,6 @@
 /**
  * Which link of the site navigation is the page being read: it gets
- * aria-current="page" and a visible mark (issue 16).
+ * aria-current="page" and a visible mark.
  *
  * The header sits in the shared layout, which never sees the page, and pages
  * are cached and the same for everyone, so nothing page-specific can reach

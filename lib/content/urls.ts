@@ -1,4 +1,4 @@
-/** Public paths. Kept stable so bookmarks and crawlers keep working (issue 2's route list). */
+/** Public paths. Kept stable so bookmarks and crawlers keep working. */
 
 export function articlePath(id: string, page = 1): string {
   return page > 1 ? `/articles/${id}/${page}` : `/articles/${id}`;

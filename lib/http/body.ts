@@ -1,5 +1,5 @@
 /**
- * The one size-limited request body reader (issue 14): every route handler
+ * The one size-limited request body reader: every route handler
  * that reads a body reads it here, with its own limit in bytes. A body over
  * the limit is refused before it is held: a Content-Length over the limit is
  * refused without reading a byte, and a body without one (chunked) is counted

@@ -48,7 +48,7 @@ export function maskEmail(email: string): string {
  * deliver `Taro@`, `TARO@` and `taro+news@` (RFC 5233 subaddresses) to one
  * inbox, and Gmail ignores dots in the local part, so each spelling counting
  * on its own let 20 case variants of one address receive 63 confirmation
- * mails (issue 14). Counting a few distinct mailboxes together only makes
+ * mails in a hardening review. Counting a few distinct mailboxes together only makes
  * their owners wait an hour sooner; counting one apart is a mail bomb.
  */
 export function toMailboxKey(email: string): string {

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
  * visitor is a salted hash of the client's address as every per-client rule
  * counts it (lib/http/client-address.ts: an IPv4 address or an IPv6 /64),
  * and of nothing the client chooses: a new User-Agent or cookie is not a new
- * visitor (issue 14: 4,100 beacons with as many User-Agents from one client
+ * visitor (a hardening review found 4,100 beacons with as many User-Agents from one client
  * put a fresh article at #1 of 24時間). Readers behind one shared address
  * (an office, a carrier's NAT) therefore count as one; the rankings would
  * rather undercount them than let anyone overcount. The salt is random,

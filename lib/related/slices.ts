@@ -18,7 +18,7 @@ export type RelatedSliceName = keyof typeof RELATED_SLICES;
  * Cards per request: the first page is in the server HTML, the rest arrive
  * as the reader reaches the end. Six fill a desktop row (four in view) and
  * a phone's first swipes; every card more in the HTML is render time for a
- * crawler's first visit and bytes every reader downloads (issue 12).
+ * crawler's first visit and bytes every reader downloads (docs/benchmarks.md).
  */
 export const RELATED_PAGE_SIZE = 6;
 

@@ -1,5 +1,5 @@
 /**
- * The site's fixed pages about itself (issue 16): who publishes it, what it
+ * The site's fixed pages about itself: who publishes it, what it
  * collects, the terms of use and how to reach the editors. Configuration,
  * not content: the footer links them without a database, and the sitemap
  * lists them.

@@ -5,8 +5,8 @@ import type { Dialect } from '../schema';
  * An index of the two-character pieces (bigrams) of every headline,
  * standfirst and body (lib/text/grams.ts), so two-character words
  * (「関税」, the commonest Japanese searches) are found in the body too, not
- * only where migration 0009's headline and standfirst pieces reach (issue 16,
- * ADR 0029). One-character words stay with 0009: one kanji is in nearly
+ * only where migration 0009's headline and standfirst pieces reach (ADR
+ * 0029). One-character words stay with 0009: one kanji is in nearly
  * every body.
  * - SQLite: a contentless FTS5 table of the pieces, hex-encoded as in 0009,
  *   written by triggers of its own through `kiji_bigrams`, a function every
