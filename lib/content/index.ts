@@ -15,7 +15,8 @@ import { rankRelatedArticleIds } from './related';
  */
 
 export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(), new Date()), ['home'], {
-  tags: [CACHE_TAGS.articles],
+  // Every publish (`articles`) and every change of the desk's pins (`front-page`, ADR 0033).
+  tags: [CACHE_TAGS.articles, CACHE_TAGS.frontPage],
   revalidate: CACHE_SECONDS.listing,
 });
 
@@ -157,6 +158,7 @@ export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSi
 export { LISTING_SITEMAP_KINDS } from './sitemap';
 export { DEFAULT_SEARCH_FILTERS, parseSearchQuery, searchPath, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS, SEARCH_PERIODS, SEARCH_SORTS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
+export { FRONT_PAGE_FEATURED_SLOTS } from './front-page';
 
 // Breaking-news ticker (docs/adr/0005-breaking-and-rankings-freshness.md, docs/adr/0018-page-lifetimes-and-tags.md); pages read it through lib/rails.
 export type { BreakingItem } from './breaking-queries';
