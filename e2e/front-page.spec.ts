@@ -48,6 +48,8 @@ async function olderStories(offset: number, count: number): Promise<Story[]> {
   }
 }
 
+const cacheState = async (path: string) => (await fetch(`${getBase()}${path}`)).headers.get('x-nextjs-cache');
+
 const place = (page: Page, index: number) => page.getByTestId(`front-page-place-${index}`);
 
 let session: Session;
@@ -69,6 +71,10 @@ test('a desk pins an older story as the home lead and readers see it; unpinned, 
   await waitUntilReaderSees('/', (html) => leadIdOf(html) !== null);
   const automaticLead = leadIdOf(await (await fetch(`${getBase()}/`)).text());
   expect(automaticLead).not.toBe(older.id);
+  // An article page the pins have nothing to do with, cached before the save.
+  const [unrelated] = await olderStories(40, 1);
+  const unrelatedPath = `/articles/${unrelated!.id}`;
+  await expect.poll(() => cacheState(unrelatedPath), { message: 'the unrelated article is cached' }).toBe('HIT');
 
   await signInBrowser(page, '/newsroom');
   await page.getByRole('navigation', { name: 'ニュースルーム' }).getByRole('link', { name: 'トップページ編集' }).click();
@@ -123,6 +129,8 @@ test('a desk pins an older story as the home lead and readers see it; unpinned, 
   await expect(main.locator(`a[href="/articles/${older.id}"]`)).toHaveCount(1);
   await expect(main.locator(`a[href="/articles/${second.id}"]`)).toHaveCount(1);
   await reader.screenshot({ path: 'e2e/screenshots/front-page-home-pinned.png' });
+  // The save re-rendered the home page and nothing else.
+  expect(await cacheState(unrelatedPath), 'the unrelated article after the save').toBe('HIT');
 
   // The desk's page now shows both as 固定, and nothing to save.
   await page.reload();

@@ -71,7 +71,7 @@ describe.each(TEST_ENGINES)('saveFrontPage on %s', (engine) => {
     ['an unknown id', { lead: 'zzzz2345', featured: [] }, /記事が見つかりません/],
     ['a malformed id', { lead: null, featured: ['../../etc'] }, /記事が見つかりません/],
     ['a draft', { lead: DRAFT, featured: [] }, /「書きかけの記事」は下書きのため、トップページに置けません。公開中の記事だけを置けます。/],
-    ['a scheduled story', { lead: null, featured: [SCHEDULED] }, /「予約した記事」は予約のため/],
+    ['a scheduled story', { lead: null, featured: [SCHEDULED] }, /「予約した記事」は公開予約中のため/],
     ['a withdrawn story', { lead: null, featured: [WITHDRAWN] }, /「取り下げた記事」は非公開のため/],
     ['the same story twice', { lead: A, featured: [B, A] }, /「記事1」が二つの枠に入っています/],
     ['too many featured', { lead: null, featured: [A, B, C, D, E] }, /注目記事は4本までです/],

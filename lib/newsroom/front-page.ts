@@ -6,7 +6,6 @@ import { isArticleId } from '../content/ids';
 import { getHomePage, isPublic } from '../content/queries';
 import type { ArticleStatus, Database } from '../db/schema';
 import type { Editor } from './editors';
-import { STATUS_LABELS } from './labels';
 
 /**
  * The desk's front page (issue 15, docs/adr/0033-front-page.md): what the
@@ -125,6 +124,9 @@ export async function getFrontPageDesk(db: Db, now = new Date()): Promise<FrontP
   };
 }
 
+/** Why an article cannot be placed, by status; `published` is one whose time has not come. */
+const NOT_PUBLIC: Record<ArticleStatus, string> = { draft: '下書き', scheduled: '公開予約中', unpublished: '非公開', published: '公開前' };
+
 function quote(headline: string): string {
   return `「${headline.trim() || '(見出しなし)'}」`;
 }
@@ -151,8 +153,7 @@ export async function saveFrontPage(db: Db, input: FrontPageChoice & { editorId:
       if (seen.has(id)) throw new FrontPageError(`${quote(article.headline)}が二つの枠に入っています。一つの記事は一つの枠にだけ置けます。`);
       seen.add(id);
       if (!article.visible) {
-        const state = article.status === 'published' ? '公開前' : STATUS_LABELS[article.status];
-        throw new FrontPageError(`${quote(article.headline)}は${state}のため、トップページに置けません。公開中の記事だけを置けます。`);
+        throw new FrontPageError(`${quote(article.headline)}は${NOT_PUBLIC[article.status]}のため、トップページに置けません。公開中の記事だけを置けます。`);
       }
     }
     await trx.deleteFrom('front_page_slots').execute();
