@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { createDraftApi, draftOf, editorHeaders, signInApi, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
 import { getBase, openServerDatabase } from './server';
 
@@ -107,6 +108,7 @@ test('a desk pins an older story as the home lead and readers see it; unpinned, 
   await expect(place(page, 1)).toContainText(second.headline);
   await expect(page.getByText('未保存の変更があります。')).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/front-page-desk.png', fullPage: true });
+  await expectNoAxeViolations(page, 'the desk\'s front page, arranged');
 
   const [saved] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/api/newsroom/front-page') && r.request().method() === 'POST'),
