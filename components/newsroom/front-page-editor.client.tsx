@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { FrontPageArticle } from '@/lib/newsroom/front-page';
 import { formatDateline } from '@/lib/time/jst';
+import { addFeatured, findPlace, moveStory, placeLead, toOrder, toPlacesKey, unpinStory, type Places } from './front-page-places';
 
 type FrontPageEditorProps = {
   lead: FrontPageArticle | null;
@@ -14,8 +15,6 @@ type FrontPageEditorProps = {
   csrfToken: string;
 };
 
-type Places = { lead: FrontPageArticle | null; featured: FrontPageArticle[] };
-
 /** How many matching articles the picker lists at once; the filter narrows the rest. */
 const SHOWN_CANDIDATES = 30;
 
@@ -23,20 +22,10 @@ function placeName(index: number): string {
   return index === 0 ? 'トップ' : `注目${index}`;
 }
 
-/** The places in order, the lead first (null while it is left to the automatic order). */
-function toOrder(places: Places): (FrontPageArticle | null)[] {
-  return [places.lead, ...places.featured];
-}
-
-function fromOrder(order: (FrontPageArticle | null)[]): Places {
-  const [lead = null, ...featured] = order;
-  return { lead, featured: featured.filter((a): a is FrontPageArticle => a !== null) };
-}
-
 export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csrfToken }: FrontPageEditorProps) {
   const router = useRouter();
   const saved: Places = { lead, featured };
-  const savedKey = toOrder(saved).map((a) => a?.id ?? '').join();
+  const savedKey = toPlacesKey(saved);
   const [places, setPlaces] = useState<Places>(saved);
   const [placesOf, setPlacesOf] = useState(savedKey);
   const [filter, setFilter] = useState('');
@@ -58,15 +47,14 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
     focusAfter.current = [];
     for (const id of wanted) {
       const element = document.getElementById(id);
-      if (element instanceof HTMLButtonElement && !element.disabled) {
+      if (element && !(element instanceof HTMLButtonElement && element.disabled)) {
         element.focus();
         return;
       }
     }
   });
 
-  const dirty = toOrder(places).map((a) => a?.id ?? '').join() !== savedKey;
-  const placedAt = new Map(toOrder(places).flatMap((a, i) => (a ? [[a.id, i] as const] : [])));
+  const dirty = toPlacesKey(places) !== savedKey;
   const query = filter.trim().toLowerCase();
   const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query));
 
@@ -78,33 +66,32 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
   }
 
   function move(index: number, by: -1 | 1) {
-    const order = toOrder(places);
-    const article = order[index];
-    const target = index + by;
-    if (!article || target < 0 || target >= order.length) return;
-    [order[index], order[target]] = [order[target] ?? null, article];
-    const next = fromOrder(order);
-    const at = toOrder(next).findIndex((a) => a?.id === article.id);
-    const direction = by < 0 ? 'up' : 'down';
-    const other = by < 0 ? 'down' : 'up';
-    change(next, `「${article.headline}」を${placeName(at)}に移しました。`, [`fp-${direction}-${article.id}`, `fp-${other}-${article.id}`, `fp-unpin-${article.id}`]);
+    const article = toOrder(places)[index];
+    const next = moveStory(places, index, by);
+    if (!article || !next) return;
+    const [direction, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+    const focus = [`fp-${direction}-${article.id}`, `fp-${other}-${article.id}`, `fp-unpin-${article.id}`];
+    change(next, `「${article.headline}」を${placeName(findPlace(next, article.id) ?? 0)}に移しました。`, focus);
   }
 
   function unpin(index: number) {
     const article = toOrder(places)[index];
     if (!article) return;
-    const next = index === 0 ? { ...places, lead: null } : { ...places, featured: places.featured.filter((a) => a.id !== article.id) };
-    change(next, `「${article.headline}」を${placeName(index)}から外しました。`, ['fp-filter']);
+    const next = unpinStory(places, index);
+    // The keyboard stays in the list: on the story that took this place, else the one before, else the save button.
+    const order = toOrder(next);
+    const neighbour = order[index] ?? order[index + 1] ?? order[index - 1];
+    change(next, `「${article.headline}」を${placeName(index)}から外しました。`, neighbour ? [`fp-unpin-${neighbour.id}`, 'fp-save'] : ['fp-save', 'fp-filter']);
   }
 
-  function placeAsLead(article: FrontPageArticle) {
-    const featuredRest = places.featured.filter((a) => a.id !== article.id);
-    change({ lead: article, featured: featuredRest }, `「${article.headline}」をトップに置きました。`, [`fp-down-${article.id}`, `fp-unpin-${article.id}`]);
+  function putLead(article: FrontPageArticle) {
+    change(placeLead(places, article), `「${article.headline}」をトップに置きました。`, [`fp-down-${article.id}`, `fp-unpin-${article.id}`]);
   }
 
-  function addFeatured(article: FrontPageArticle) {
-    if (places.featured.length >= featuredSlots) return;
-    change({ ...places, featured: [...places.featured, article] }, `「${article.headline}」を${placeName(places.featured.length + 1)}に置きました。`, [`fp-up-${article.id}`, `fp-unpin-${article.id}`]);
+  function putFeatured(article: FrontPageArticle) {
+    const next = addFeatured(places, article, featuredSlots);
+    if (!next) return;
+    change(next, `「${article.headline}」を${placeName(next.featured.length)}に置きました。`, [`fp-up-${article.id}`, `fp-unpin-${article.id}`]);
   }
 
   async function save() {
@@ -195,7 +182,7 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
           ))}
         </ol>
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <button type="button" onClick={() => void save()} disabled={busy || !dirty} className="rounded bg-brand px-4 py-2 text-sm font-bold text-white disabled:opacity-50">
+          <button type="button" id="fp-save" onClick={() => void save()} disabled={busy || !dirty} className="rounded bg-brand px-4 py-2 text-sm font-bold text-white disabled:opacity-50">
             保存してトップページに反映
           </button>
           {dirty && <span className="text-sm text-muted">未保存の変更があります。</span>}
@@ -232,7 +219,7 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
         ) : (
           <ul className="mt-3 divide-y divide-rule" data-testid="front-page-candidates">
             {matches.slice(0, SHOWN_CANDIDATES).map((article) => {
-              const at = placedAt.get(article.id);
+              const at = findPlace(places, article.id);
               return (
                 <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
                   <span className="min-w-0 flex-1">
@@ -246,7 +233,7 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
                   <span className="flex gap-2">
                     <button
                       type="button"
-                      onClick={() => placeAsLead(article)}
+                      onClick={() => putLead(article)}
                       disabled={at === 0}
                       aria-label={`「${article.headline}」をトップに置く`}
                       className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
@@ -255,7 +242,7 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
                     </button>
                     <button
                       type="button"
-                      onClick={() => addFeatured(article)}
+                      onClick={() => putFeatured(article)}
                       disabled={at !== undefined || places.featured.length >= featuredSlots}
                       aria-label={`「${article.headline}」を注目に加える`}
                       className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
