@@ -158,7 +158,6 @@ export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSi
 export { LISTING_SITEMAP_KINDS } from './sitemap';
 export { DEFAULT_SEARCH_FILTERS, parseSearchQuery, searchPath, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS, SEARCH_PERIODS, SEARCH_SORTS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
-export { FRONT_PAGE_FEATURED_SLOTS } from './front-page';
 
 // Breaking-news ticker (docs/adr/0005-breaking-and-rankings-freshness.md, docs/adr/0018-page-lifetimes-and-tags.md); pages read it through lib/rails.
 export type { BreakingItem } from './breaking-queries';
