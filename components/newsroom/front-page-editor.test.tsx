@@ -67,9 +67,11 @@ describe('FrontPageNow', () => {
           { article: story('bbbb2345'), pinned: false },
         ]}
         featuredSlots={4}
+        savedBy={{ name: 'デスク 太郎', at: '2026-12-05T03:04:00.000Z' }}
       />,
     );
     expect(text(html)).toMatch(/トップ 見出しaaaa2345 .*固定 1番目 見出しbbbb2345 .*自動/);
+    expect(text(html)).toContain('固定の最終保存:2026年12月5日(土)12時04分 ・ デスク 太郎');
     expect(html).toContain('href="/articles/aaaa2345"');
   });
 });

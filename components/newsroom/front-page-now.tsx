@@ -3,10 +3,14 @@ import { articlePath } from '@/lib/content';
 import type { FrontPageArticle } from '@/lib/newsroom/front-page';
 import { formatDateline } from '@/lib/time/jst';
 
-type FrontPageNowProps = { home: { article: FrontPageArticle; pinned: boolean }[]; featuredSlots: number };
+type FrontPageNowProps = {
+  home: { article: FrontPageArticle; pinned: boolean }[];
+  featuredSlots: number;
+  savedBy?: { name: string | null; at: string } | null;
+};
 
 /** The top of the home page as an anonymous reader gets it now: the lead and the places the desk can pin, each marked 固定 or 自動. */
-export function FrontPageNow({ home, featuredSlots }: FrontPageNowProps) {
+export function FrontPageNow({ home, featuredSlots, savedBy = null }: FrontPageNowProps) {
   const shown = home.slice(0, 1 + featuredSlots);
   return (
     <section aria-labelledby="fp-now-heading" className="rounded border border-rule bg-white p-4">
@@ -35,6 +39,11 @@ export function FrontPageNow({ home, featuredSlots }: FrontPageNowProps) {
             </li>
           ))}
         </ol>
+      )}
+      {savedBy && (
+        <p className="mt-2 text-xs text-muted">
+          固定の最終保存:{formatDateline(savedBy.at)} ・ {savedBy.name ?? '削除されたアカウント'}
+        </p>
       )}
       <p className="mt-2 text-xs text-muted">保存すると、読者のトップページは公開と同じようにすぐ作り直されます。</p>
     </section>

@@ -107,6 +107,7 @@ describe.each(TEST_ENGINES)('saveFrontPage on %s', (engine) => {
       ]);
       expect(desk.candidates.map((c) => c.id)).toEqual([A, B, C, E, F]);
       expect(desk.featuredSlots).toBe(4);
+      expect(desk.savedBy).toEqual({ name: 'デスク 太郎', at: NOW.toISOString() });
     } finally {
       await conn.db.updateTable('articles').set({ status: 'published' }).where('id', '=', D).execute();
     }

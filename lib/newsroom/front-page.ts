@@ -53,6 +53,8 @@ export type FrontPageDesk = {
   home: { article: FrontPageArticle; pinned: boolean }[];
   candidates: FrontPageArticle[];
   featuredSlots: number;
+  /** Who saved the pins there are, and when (a save stamps every pin); null with nothing pinned. */
+  savedBy: { name: string | null; at: string } | null;
 };
 
 /** A refused front page, with the reason in Japanese; nothing was saved. */
@@ -89,13 +91,14 @@ function selectDeskArticles(db: Db) {
 }
 
 /** The pins as saved, whatever their articles' status now, by slot. */
-async function listPins(db: Db, now: Date): Promise<{ slot: number; article: FrontPageArticle }[]> {
+async function listPins(db: Db, now: Date): Promise<{ slot: number; article: FrontPageArticle; pinnedAt: string; pinnedBy: string | null }[]> {
   const rows = await selectDeskArticles(db)
     .innerJoin('front_page_slots', 'front_page_slots.article_id', 'articles.id')
-    .select('front_page_slots.slot')
+    .leftJoin('editors', 'editors.id', 'front_page_slots.pinned_by')
+    .select(['front_page_slots.slot', 'front_page_slots.pinned_at', 'editors.name as pinned_by_name'])
     .orderBy('front_page_slots.slot')
     .execute();
-  return rows.map((r) => ({ slot: Number(r.slot), article: toFrontPageArticle(r, now) }));
+  return rows.map((r) => ({ slot: Number(r.slot), article: toFrontPageArticle(r, now), pinnedAt: r.pinned_at, pinnedBy: r.pinned_by_name }));
 }
 
 /** Everything the newsroom's front-page page shows, read fresh (never cached). */
@@ -121,6 +124,7 @@ export async function getFrontPageDesk(db: Db, now = new Date()): Promise<FrontP
     })),
     candidates: candidates.map((r) => toFrontPageArticle(r, now)),
     featuredSlots: FRONT_PAGE_FEATURED_SLOTS,
+    savedBy: pins[0] ? { name: pins[0].pinnedBy, at: pins[0].pinnedAt } : null,
   };
 }
 

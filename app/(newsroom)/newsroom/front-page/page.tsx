@@ -21,7 +21,7 @@ export default async function FrontPagePage() {
             トップ(リード)と、その横に並ぶ注目記事{desk.featuredSlots}本を固定できます。固定しない枠と、その下のセクションは新しい順に自動で並びます。
           </p>
         </div>
-        <FrontPageNow home={desk.home} featuredSlots={desk.featuredSlots} />
+        <FrontPageNow home={desk.home} featuredSlots={desk.featuredSlots} savedBy={desk.savedBy} />
         {canCurate ? (
           <FrontPageEditor lead={desk.lead} featured={desk.featured} candidates={desk.candidates} featuredSlots={desk.featuredSlots} csrfToken={signedIn.csrfToken} />
         ) : (
