@@ -4,7 +4,7 @@ import { SITE_NAME } from '@/lib/site/config';
 
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string };
 
-/** The newsroom's bar: home of the desk, a new article, who is signed in, and sign-out. */
+/** The newsroom's bar: home of the desk, the front page, a new article, who is signed in, and sign-out. */
 export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
   return (
     <header className="border-b border-rule bg-ink text-white">
@@ -15,6 +15,9 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
         <nav aria-label="ニュースルーム" className="flex items-center gap-4 text-sm">
           <Link href="/newsroom" className="hover:underline">
             記事一覧
+          </Link>
+          <Link href="/newsroom/front-page" className="hover:underline">
+            トップページ編集
           </Link>
           <form action="/api/newsroom/articles" method="post">
             <input type="hidden" name="csrf" value={csrfToken} />

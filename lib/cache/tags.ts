@@ -24,6 +24,13 @@ export const CACHE_TAGS = {
   taxonomy: 'taxonomy',
   magazine: 'magazine',
   publications: 'publications',
+  /**
+   * The desk's front page (docs/adr/0033-front-page.md): which stories are
+   * pinned as the home lead and featured. Only the home page carries it, so
+   * pinning re-renders the home page and nothing else; the pinned stories'
+   * own changes reach it through `articles`, as every publish does.
+   */
+  frontPage: 'front-page',
   /** A breaking flag raised or lowered: the home page (its 速報 strip) and the rails snapshot. */
   breaking: 'breaking',
   /** 人気ランキング: /ranking and the rails snapshot. */

@@ -15,7 +15,8 @@ import { rankRelatedArticleIds } from './related';
  */
 
 export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(), new Date()), ['home'], {
-  tags: [CACHE_TAGS.articles],
+  // Every publish (`articles`) and every change of the desk's pins (`front-page`, ADR 0033).
+  tags: [CACHE_TAGS.articles, CACHE_TAGS.frontPage],
   revalidate: CACHE_SECONDS.listing,
 });
 

@@ -12,6 +12,7 @@ import type {
   Tag,
   Topic,
 } from './types';
+import { decideFrontPage, FRONT_PAGE_FEATURED_SLOTS, type FrontPagePin } from './front-page';
 import { toArticle, toArticleSummary, toMagazineIssue, toPublication, toSeries, type SummaryRow } from './shape';
 
 /** Articles per page of a section, topic, tag or series listing. */
@@ -94,22 +95,44 @@ export async function listLatest(db: Db, now: Date, limit: number): Promise<Arti
   return rows.map((r) => toArticleSummary(r as SummaryRow));
 }
 
-/** The home page: 最新記事 and the top stories of each section, in navigation order. */
+/**
+ * The pinned articles readers may see now, by slot (ADR 0033). A pin whose
+ * article was unpublished, withdrawn or is not public yet is skipped (its
+ * row stays, for the desk to see), so the automatic order fills its place;
+ * so is a slot past the layout's featured places.
+ */
+export async function listFrontPagePins(db: Db, now: Date): Promise<FrontPagePin[]> {
+  const rows = await selectSummaries(db, now)
+    .innerJoin('front_page_slots', 'front_page_slots.article_id', 'articles.id')
+    .where('front_page_slots.slot', '<=', FRONT_PAGE_FEATURED_SLOTS)
+    .select('front_page_slots.slot')
+    .orderBy('front_page_slots.slot')
+    .execute();
+  return rows.map((r) => ({ slot: Number(r.slot), article: toArticleSummary(r as SummaryRow) }));
+}
+
+/**
+ * The home page: the lead and the stories beside it (the desk's pins first,
+ * then the newest) and the top stories of each section, in navigation order.
+ */
 export async function getHomePage(db: Db, now: Date): Promise<HomePage> {
+  const pins = await listFrontPagePins(db, now);
+  // Room for the pinned ones, which decideFrontPage takes out of the automatic lists.
+  const extra = pins.length;
   const sections = await db.selectFrom('sections').select(['slug', 'name']).orderBy('position').execute();
-  const latest = await listLatest(db, now, HOME_LATEST_COUNT);
+  const latest = await listLatest(db, now, HOME_LATEST_COUNT + extra);
   const perSection = await Promise.all(
     sections.map(async (section) => {
       const rows = await selectSummaries(db, now)
         .where('articles.section_slug', '=', section.slug)
         .orderBy('articles.published_at', 'desc')
         .orderBy('articles.id')
-        .limit(HOME_SECTION_COUNT)
+        .limit(HOME_SECTION_COUNT + extra)
         .execute();
       return { section, articles: rows.map((r) => toArticleSummary(r as SummaryRow)) };
     }),
   );
-  return { latest, sections: perSection.filter((s) => s.articles.length > 0) };
+  return decideFrontPage(pins, { latest, sections: perSection }, { latestCount: HOME_LATEST_COUNT, sectionCount: HOME_SECTION_COUNT });
 }
 
 /**

@@ -79,6 +79,13 @@ export type Publication = {
 };
 
 export type HomePage = {
+  /** The lead card: the desk's pin, else the newest story (docs/adr/0033-front-page.md). */
+  lead: ArticleSummary | null;
+  /** The desk's featured stories in its order, first in the list beside the lead. */
+  featured: ArticleSummary[];
+  /** The newest stories after those, none of them pinned: the rest of that list. */
   latest: ArticleSummary[];
+  /** Whether the desk has pinned anything readers can see (the block is then 主なニュース, not 最新記事). */
+  curated: boolean;
   sections: { section: SectionRef; articles: ArticleSummary[] }[];
 };

@@ -37,6 +37,7 @@ export type Database = {
   server_secrets: ServerSecretTable;
   cache_invalidations: CacheInvalidationTable;
   article_months: ArticleMonthTable;
+  front_page_slots: FrontPageSlotTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -234,5 +235,11 @@ export type ServerSecretTable = { name: string; value: string; created_at: strin
  * the other instances (lib/cache/invalidation-bus.ts).
  */
 export type CacheInvalidationTable = { tag: string; at: string; expire: 'stale' | 'now' };
+
+/**
+ * The desk's front page (migration 0015, ADR 0033): slot 0 the lead, 1… the
+ * featured stories in order; an article in at most one slot.
+ */
+export type FrontPageSlotTable = { slot: number; article_id: string; pinned_by: string | null; pinned_at: string };
 
 export type Dialect = 'sqlite' | 'postgres';

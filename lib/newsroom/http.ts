@@ -74,6 +74,8 @@ export const BODY_LIMITS = {
   signIn: 8 * 1024,
   /** A plain form post: the CSRF token and an id or two. */
   form: 8 * 1024,
+  /** The front page: five article ids (the rest of the JSON is a few keys). */
+  frontPage: 8 * 1024,
   /** A new topic or tag: a 40-character name and a slug. */
   term: 8 * 1024,
   /** An article command: a draft's 200,000-character body at up to 6 bytes a character (a JSON `\u` escape), and the rest. */

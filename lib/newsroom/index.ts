@@ -5,6 +5,7 @@ import { listPreviewLinks, revokePreviewLink as revokeLink, type ListedPreviewLi
 import type { Article } from '../content/types';
 import * as articles from './articles';
 import { getNewsroomContext } from './context';
+import * as frontPage from './front-page';
 import type { ArticleDraft } from './draft';
 import { invalidateTags, type InvalidateOptions } from './invalidate';
 import type { StoredUpload } from './media';
@@ -33,6 +34,10 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand } from './commands-http';
+
+// The desk's front page (docs/adr/0033-front-page.md).
+export { handleFrontPageSave } from './front-page-http';
+export { canCurateFrontPage, type FrontPageArticle, type FrontPageDesk } from './front-page';
 export { isArticleStatus } from './labels';
 export { previewDraft, type DraftPreviewAnswer } from './preview-draft';
 export { newTermSchema, TermError, type CreatedTerm, type NewTerm } from './terms';
@@ -90,6 +95,12 @@ export async function getArticleList(filter: queries.NewsroomListFilter) {
 export async function getTaxonomyOptions(): Promise<queries.TaxonomyOptions> {
   const { db } = await getNewsroomContext();
   return queries.listTaxonomyOptions(db);
+}
+
+/** The front page as the desk sees it: the pins, the home page readers get now, and the recent public articles to pick from. */
+export async function getFrontPageDesk(): Promise<frontPage.FrontPageDesk> {
+  const { db } = await getNewsroomContext();
+  return frontPage.getFrontPageDesk(db);
 }
 
 /** An article's saved versions, newest first. */

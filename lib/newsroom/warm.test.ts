@@ -13,6 +13,10 @@ describe('toWarmPaths', () => {
       '/series/chronicle',
     ]);
   });
+  it('re-renders the home page alone for a change of the desk\'s front page', () => {
+    expect(toWarmPaths([CACHE_TAGS.frontPage])).toEqual(['/']);
+    expect(frontCachePaths([CACHE_TAGS.frontPage])).toEqual(['/']);
+  });
   it('asks for nothing when nothing public changed', () => {
     expect(toWarmPaths([])).toEqual([]);
   });

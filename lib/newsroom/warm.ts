@@ -23,7 +23,7 @@ const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
 export function toWarmPaths(tags: readonly string[]): string[] {
   const paths: string[] = [];
   for (const tag of tags) {
-    if (tag === CACHE_TAGS.articles) paths.push('/');
+    if (tag === CACHE_TAGS.articles || tag === CACHE_TAGS.frontPage) paths.push('/');
     const match = PREFIXES.find(([prefix]) => tag.startsWith(prefix));
     if (match) paths.push(match[1](encodeURIComponent(tag.slice(match[0].length))));
   }

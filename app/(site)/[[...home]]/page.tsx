@@ -20,7 +20,8 @@ import Link from 'next/link';
 // first request and then cached (ISR), never prerendered at build time when
 // there is no database (docs/adr/0003-caching.md). Any other path that reaches
 // it is unknown: 404.
-// It changes with every publish (tag `articles`) and every breaking flag
+// It changes with every publish (tag `articles`), every change of the desk's
+// pins (`front-page`, docs/adr/0033-front-page.md) and every breaking flag
 // (`breaking`, for its 速報 strip); this is only the backstop
 // (docs/adr/0018-page-lifetimes-and-tags.md).
 export const revalidate = 86400;
@@ -42,8 +43,7 @@ export async function generateMetadata({ params }: HomeProps): Promise<Metadata>
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
   if (home && home.length > 0) return notFoundBriefly();
-  const [{ latest, sections }] = await Promise.all([getHomePage(), markPageTags(CACHE_TAGS.breaking)]);
-  const [lead, ...rest] = latest;
+  const [{ lead, featured, latest, sections, curated }] = await Promise.all([getHomePage(), markPageTags(CACHE_TAGS.breaking)]);
   const siteUrl = readSettings().siteUrl;
   return (
     <RailsScope>
@@ -54,10 +54,11 @@ export default async function HomePage({ params }: HomeProps) {
         <BreakingStrip />
         {lead && (
           <section aria-labelledby="latest-heading" className="mb-10">
-            <RailHeading id="latest-heading">最新記事</RailHeading>
+            {/* Once the desk has pinned stories the block is no longer simply the newest. */}
+            <RailHeading id="latest-heading">{curated ? '主なニュース' : '最新記事'}</RailHeading>
             <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
               <ArticleCard article={lead} size="lead" />
-              <HeadlineList items={rest.map(toRailItem)} />
+              <HeadlineList items={[...featured, ...latest].map(toRailItem)} />
             </div>
           </section>
         )}

@@ -1,0 +1,262 @@
+'use client';
+// Client: the desk arranges the lead and featured stories in place (pick, move, unpin) before one save, and hears each move announced.
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import type { FrontPageArticle } from '@/lib/newsroom/front-page';
+import { formatDateline } from '@/lib/time/jst';
+import { addFeatured, findPlace, moveStory, placeLead, toOrder, toPlacesKey, unpinStory, type Places } from './front-page-places';
+
+type FrontPageEditorProps = {
+  lead: FrontPageArticle | null;
+  featured: FrontPageArticle[];
+  candidates: FrontPageArticle[];
+  featuredSlots: number;
+  csrfToken: string;
+};
+
+/** How many matching articles the picker lists at once; the filter narrows the rest. */
+const SHOWN_CANDIDATES = 30;
+
+function placeName(index: number): string {
+  return index === 0 ? 'トップ' : `注目${index}`;
+}
+
+export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csrfToken }: FrontPageEditorProps) {
+  const router = useRouter();
+  const saved: Places = { lead, featured };
+  const savedKey = toPlacesKey(saved);
+  const [places, setPlaces] = useState<Places>(saved);
+  const [placesOf, setPlacesOf] = useState(savedKey);
+  const [filter, setFilter] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Ids of the buttons to focus after a move, first one enabled wins: the moved story keeps the keyboard.
+  const focusAfter = useRef<string[]>([]);
+
+  // A save (or another desk's, seen on refresh) brings new pins: start from them.
+  if (placesOf !== savedKey) {
+    setPlacesOf(savedKey);
+    setPlaces(saved);
+  }
+
+  useEffect(() => {
+    const wanted = focusAfter.current;
+    if (wanted.length === 0) return;
+    focusAfter.current = [];
+    for (const id of wanted) {
+      const element = document.getElementById(id);
+      if (element && !(element instanceof HTMLButtonElement && element.disabled)) {
+        element.focus();
+        return;
+      }
+    }
+  });
+
+  const dirty = toPlacesKey(places) !== savedKey;
+  const query = filter.trim().toLowerCase();
+  const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query));
+
+  function change(next: Places, message: string, focus: string[] = []) {
+    focusAfter.current = focus;
+    setPlaces(next);
+    setAnnouncement(message);
+    setError(null);
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const article = toOrder(places)[index];
+    const next = moveStory(places, index, by);
+    if (!article || !next) return;
+    const [direction, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+    const focus = [`fp-${direction}-${article.id}`, `fp-${other}-${article.id}`, `fp-unpin-${article.id}`];
+    change(next, `「${article.headline}」を${placeName(findPlace(next, article.id) ?? 0)}に移しました。`, focus);
+  }
+
+  function unpin(index: number) {
+    const article = toOrder(places)[index];
+    if (!article) return;
+    const next = unpinStory(places, index);
+    // The keyboard stays in the list: on the story that took this place, else the one before, else the save button.
+    const order = toOrder(next);
+    const neighbour = order[index] ?? order[index + 1] ?? order[index - 1];
+    change(next, `「${article.headline}」を${placeName(index)}から外しました。`, neighbour ? [`fp-unpin-${neighbour.id}`, 'fp-save'] : ['fp-save', 'fp-filter']);
+  }
+
+  function putLead(article: FrontPageArticle) {
+    change(placeLead(places, article), `「${article.headline}」をトップに置きました。`, [`fp-down-${article.id}`, `fp-unpin-${article.id}`]);
+  }
+
+  function putFeatured(article: FrontPageArticle) {
+    const next = addFeatured(places, article, featuredSlots);
+    if (!next) return;
+    change(next, `「${article.headline}」を${placeName(next.featured.length)}に置きました。`, [`fp-up-${article.id}`, `fp-unpin-${article.id}`]);
+  }
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    const response = await fetch('/api/newsroom/front-page', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify({ lead: places.lead?.id ?? null, featured: places.featured.map((a) => a.id) }),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => ({}))) as { error?: string };
+    setBusy(false);
+    if (!response?.ok) {
+      setError(body?.error ?? '保存できませんでした。通信状況を確かめて、もう一度お試しください。');
+      return;
+    }
+    setAnnouncement('トップページを保存しました。読者のトップページにすぐ反映されます。');
+    router.refresh();
+  }
+
+  const rows: { index: number; article: FrontPageArticle | null }[] = [
+    { index: 0, article: places.lead },
+    ...Array.from({ length: featuredSlots }, (_, i) => ({ index: i + 1, article: places.featured[i] ?? null })),
+  ];
+  const lastPlaced = toOrder(places).length - 1;
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="fp-places-heading" className="rounded border border-rule bg-white p-4">
+        <h2 id="fp-places-heading" className="text-lg font-bold">
+          固定する記事
+        </h2>
+        <p className="mt-1 text-sm text-muted">
+          空いている枠には、新しい順に自動で記事が入ります。非公開になった記事は、その枠から自動で外れて表示されません。
+        </p>
+        <ol className="mt-3 divide-y divide-rule" data-testid="front-page-places">
+          {rows.map(({ index, article }) => (
+            <li key={index} className="flex flex-wrap items-center gap-3 py-2.5" data-testid={`front-page-place-${index}`}>
+              <span className={`w-20 shrink-0 text-sm font-bold ${index === 0 ? 'text-brand-dark' : ''}`}>{placeName(index)}</span>
+              {article ? (
+                <>
+                  <span className="min-w-0 flex-1">
+                    <span className="block font-medium [overflow-wrap:anywhere]">{article.headline}</span>
+                    <span className="text-xs text-muted">
+                      {article.sectionName}
+                      {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
+                    </span>
+                    {!article.visible && (
+                      <span className="mt-1 block text-sm text-brand-dark">公開中ではないため、読者には表示されていません。外してから保存してください。</span>
+                    )}
+                  </span>
+                  <span className="flex gap-2">
+                    <button
+                      type="button"
+                      id={`fp-up-${article.id}`}
+                      onClick={() => move(index, -1)}
+                      disabled={index === 0}
+                      aria-label={`「${article.headline}」を上へ`}
+                      className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+                    >
+                      上へ
+                    </button>
+                    <button
+                      type="button"
+                      id={`fp-down-${article.id}`}
+                      onClick={() => move(index, 1)}
+                      disabled={index >= lastPlaced}
+                      aria-label={`「${article.headline}」を下へ`}
+                      className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+                    >
+                      下へ
+                    </button>
+                    <button
+                      type="button"
+                      id={`fp-unpin-${article.id}`}
+                      onClick={() => unpin(index)}
+                      aria-label={`「${article.headline}」を${placeName(index)}から外す`}
+                      className="rounded border border-ink px-2 py-1 text-sm"
+                    >
+                      外す
+                    </button>
+                  </span>
+                </>
+              ) : (
+                <span className="flex-1 text-sm text-muted">{index === 0 ? '自動(いちばん新しい記事)' : '自動(新しい順)'}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <button type="button" id="fp-save" onClick={() => void save()} disabled={busy || !dirty} className="rounded bg-brand px-4 py-2 text-sm font-bold text-white disabled:opacity-50">
+            保存してトップページに反映
+          </button>
+          {dirty && <span className="text-sm text-muted">未保存の変更があります。</span>}
+        </div>
+        <p role="status" className="mt-2 min-h-5 text-sm">
+          {announcement}
+        </p>
+        {error && (
+          <p role="alert" className="mt-2 rounded border border-brand-dark bg-white px-3 py-2 text-sm text-brand-dark">
+            {error}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="fp-pick-heading" className="rounded border border-rule bg-white p-4">
+        <h2 id="fp-pick-heading" className="text-lg font-bold">
+          公開中の記事から選ぶ
+        </h2>
+        <label className="mt-2 block text-sm">
+          <span className="block font-semibold">見出しで絞り込む</span>
+          <input
+            id="fp-filter"
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            className="mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5"
+          />
+        </label>
+        <p className="mt-1 text-xs text-muted">
+          新しい順に{candidates.length}本の公開中の記事から探します。{matches.length > SHOWN_CANDIDATES && `該当${matches.length}本のうち${SHOWN_CANDIDATES}本を表示しています。`}
+        </p>
+        {matches.length === 0 ? (
+          <p className="mt-3 text-sm text-muted">該当する公開中の記事はありません。</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-rule" data-testid="front-page-candidates">
+            {matches.slice(0, SHOWN_CANDIDATES).map((article) => {
+              const at = findPlace(places, article.id);
+              return (
+                <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
+                  <span className="min-w-0 flex-1">
+                    <span className="block [overflow-wrap:anywhere]">{article.headline}</span>
+                    <span className="text-xs text-muted">
+                      {article.sectionName}
+                      {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
+                      {at !== undefined && ` ・ ${placeName(at)}に配置中`}
+                    </span>
+                  </span>
+                  <span className="flex gap-2">
+                    <button
+                      type="button"
+                      onClick={() => putLead(article)}
+                      disabled={at === 0}
+                      aria-label={`「${article.headline}」をトップに置く`}
+                      className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
+                    >
+                      トップに置く
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => putFeatured(article)}
+                      disabled={at !== undefined || places.featured.length >= featuredSlots}
+                      aria-label={`「${article.headline}」を注目に加える`}
+                      className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+                    >
+                      注目に加える
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {places.featured.length >= featuredSlots && <p className="mt-2 text-xs text-muted">注目の枠は{featuredSlots}つとも埋まっています。加えるには、どれかを外してください。</p>}
+      </section>
+    </div>
+  );
+}
