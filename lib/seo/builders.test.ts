@@ -31,6 +31,7 @@ const article: Article = {
   pages: splitPages(parseBody('最初の段落です。\n\n::pagebreak\n\n二ページ目。')),
   readingMinutes: 1,
   isUpdated: true,
+  corrections: [],
 };
 
 describe('NewsArticle JSON-LD', () => {
