@@ -35,7 +35,8 @@ export function ArticleView({ article, page, preview = false, children }: Articl
       )}
       <div className="max-w-[720px]">
         <BodyBlocks blocks={blocks} />
-        <CorrectionNotices corrections={article.corrections} />
+        {/* `?? []`: an Article cached by a build before ADR 0034 has no `corrections` until it is next rendered. */}
+        <CorrectionNotices corrections={article.corrections ?? []} />
         {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}
       </div>
       <ArticlePager id={article.id} page={page} totalPages={article.pages.length} preview={preview} />

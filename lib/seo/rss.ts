@@ -38,7 +38,8 @@ function element(name: string, text: string, attributes = ''): string {
  * (ADR 0034). RSS 2.0 has no element of its own for one.
  */
 export function describeItem(a: Pick<FeedArticle, 'description' | 'corrections'>): string {
-  if (a.corrections.length === 0) return a.description;
+  // `?.`: feed items cached by a build before ADR 0034 have no `corrections` until next read.
+  if (!a.corrections?.length) return a.description;
   const notes = a.corrections.map((c) => `【訂正 ${formatDateline(c.publishedAt)}】${c.text}`);
   return [a.description, ...notes].join('\n\n');
 }
