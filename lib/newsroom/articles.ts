@@ -12,10 +12,11 @@ import { recordArticlePaths } from './routing';
 
 /**
  * The newsroom's article commands: create, save (and autosave), publish,
- * schedule, unschedule, unpublish, republish (軽微な修正, 更新, 訂正), restore, and the scheduler's
- * publishing of due pieces. Each runs in one transaction, keeps a revision,
- * and returns the cache tags whose pages changed for readers, so the caller
- * invalidates exactly those (lib/newsroom/invalidate.ts).
+ * schedule, unschedule, unpublish, republish (軽微な修正, 更新, 訂正),
+ * restore, and the scheduler's publishing of due pieces. Each runs in one
+ * transaction, keeps a revision, and returns the cache tags whose pages
+ * changed for readers, so the caller invalidates exactly those
+ * (lib/newsroom/invalidate.ts).
  */
 
 type Db = Kysely<Database>;
