@@ -77,6 +77,8 @@ test('a 訂正 needs its notice; readers then see it on the article, in its JSON
   await expect(page.getByTestId('article-status')).toHaveText('公開中');
 
   await noticeField.fill(notice);
+  // The live preview shows the box as readers will get it, before anything is published.
+  await expect(page.getByTestId('live-preview').getByTestId('corrections')).toContainText(notice);
   page.once('dialog', (dialog) => void dialog.accept());
   const [accepted] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/correct`)),
@@ -131,8 +133,12 @@ test('a 軽微な修正 changes the text without a notice or an update time', as
 
   await signInBrowser(page, `/newsroom/articles/${id}`);
   await page.getByLabel('本文', { exact: true }).fill(fixedBody);
+  // Until a choice is made the live preview shows a live article's change as an 更新; a 軽微な修正 shows none.
+  const previewHeader = page.getByTestId('live-preview').locator('article header');
+  await expect(previewHeader).toContainText('更新 ');
   await page.getByRole('radio', { name: /^軽微な修正/ }).check();
   await expect(page.getByLabel('訂正文(読者に表示されます)')).toHaveCount(0);
+  await expect(previewHeader).not.toContainText('更新 ');
   page.once('dialog', (dialog) => void dialog.accept());
   const [answer] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/fix`)),

@@ -25,7 +25,7 @@ type ArticleEditorProps = {
   initialPreview: ReactNode;
   initialPages: number;
   /** Renders the form with the public components: a Server Action the page passes down. */
-  renderPreview: (csrfToken: string, id: string, draft: ArticleDraft, page: number) => Promise<PreviewAnswer>;
+  renderPreview: (csrfToken: string, id: string, draft: ArticleDraft, page: number, republish: { kind: RepublishKind; notice: string } | null) => Promise<PreviewAnswer>;
 };
 
 /** Seconds of quiet before a draft saves itself. */
@@ -135,7 +135,9 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
     const request = ++previewRequest.current;
     const timer = setTimeout(() => {
       startPreview(async () => {
-        const answer = await renderPreview(csrfToken, article.id, draft, previewPage).catch(() => null);
+        // A live article's preview follows the republish chosen (ADR 0034): no 更新 for a 軽微な修正, the notice for a 訂正.
+        const republish = republishKind ? { kind: republishKind, notice } : null;
+        const answer = await renderPreview(csrfToken, article.id, draft, previewPage, republish).catch(() => null);
         if (request !== previewRequest.current) return;
         if (!answer) setPreviewError('プレビューを更新できませんでした。');
         else if (!answer.ok) setPreviewError(answer.error);
@@ -146,7 +148,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, previewPage, csrfToken, article.id, renderPreview]);
+  }, [draft, previewPage, csrfToken, article.id, renderPreview, republishKind, notice]);
 
   const send = useCallback(
     async (method: 'PUT' | 'POST', path: string, body: Record<string, unknown>, sentDraft?: ArticleDraft): Promise<CommandAnswer | null> => {
