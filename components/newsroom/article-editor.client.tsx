@@ -106,7 +106,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
 
   // Leaving with unsaved changes (or an unsent 訂正 notice): closing the tab
   // or reloading (beforeunload), and in-app links, which navigate without unloading.
-  const unsent = dirty || notice.trim() !== '';
+  const unsent = dirty || (republishKind === 'correct' && notice.trim() !== '');
   useEffect(() => {
     if (!unsent) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
