@@ -23,7 +23,7 @@ const FRONT_PAGE_SPEC = /front-page\.spec\.ts$/;
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
 // and 速報, publishing into cached pages. Layout, budgets, access control and
 // mail do not depend on the database and run on the SQLite server only.
-const POSTGRES_SPECS = /\/(article|listings|findability|related|rankings|newsroom|page-cache)\.spec\.ts$/;
+const POSTGRES_SPECS = /\/(article|listings|findability|related|rankings|newsroom|page-cache|corrections)\.spec\.ts$/;
 
 // Debian's Chromium: this machine cannot download Playwright's own browser.
 const chromium = {

@@ -76,7 +76,11 @@ try {
     );
     for (const [p, ms] of measured) (visibility[`publish → ${p}`] ??= []).push(ms);
     const fixed = `${headline}(訂正)`;
-    const corrected = await runCommand(session!, id, 'correct', { baseRevision: published.article!.revision, draft: benchDraft(fixed) });
+    const corrected = await runCommand(session!, id, 'correct', {
+      baseRevision: published.article!.revision,
+      draft: benchDraft(fixed),
+      notice: '(訂正)見出しに誤りがありました。訂正しました。',
+    });
     if (corrected.status !== 200) throw new Error(`correct answered ${corrected.status}`);
     (visibility['correct → article'] ??= []).push(await untilVisible(`/articles/${id}`, fixed));
     await runCommand(session!, id, 'unpublish', {});

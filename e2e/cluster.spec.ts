@@ -116,7 +116,7 @@ test('a correction through nginx shows through nginx at once, and the old page n
   expect(await (await fetch(url)).text()).toContain(draft.headline);
 
   const corrected = `訂正後の見出し${Date.now()}`;
-  expect((await commandApi(session, id, 'correct', { draft: { ...draft, headline: corrected }, baseRevision: published.body.article!.revision })).status).toBe(200);
+  expect((await commandApi(session, id, 'update', { draft: { ...draft, headline: corrected }, baseRevision: published.body.article!.revision })).status).toBe(200);
   const started = Date.now();
   await expect.poll(async () => (await (await fetch(url)).text()).includes(corrected), { timeout: 20_000, intervals: [50] }).toBe(true);
   const visible = Date.now() - started;
@@ -185,8 +185,8 @@ test('a breaking flag set through nginx is in every instance’s ticker', async 
   const published = await commandApi(session, id, 'publish', { baseRevision: revision });
   expect(published.status).toBe(200);
   for (const port of INSTANCE_PORTS) await expect.poll(() => breakingOn(port, draft.headline), { timeout: 20_000 }).toBe(false);
-  // The desk marks the live story 速報 (a correction of its draft).
-  const flagged = await commandApi(session, id, 'correct', {
+  // The desk marks the live story 速報 (an 更新 of its draft).
+  const flagged = await commandApi(session, id, 'update', {
     draft: { ...draft, breakingUntil: new Date(Date.now() + 3_600_000).toISOString() },
     baseRevision: published.body.article!.revision,
   });
@@ -224,7 +224,7 @@ test('an instance restarted after missing a correction never serves the old page
   process.kill(pid, 'SIGTERM');
   await expect.poll(() => findListeningPid(port), { timeout: 30_000 }).toBeNull();
   const corrected = `再起動後の見出し${Date.now()}`;
-  expect((await commandApi(session, id, 'correct', { draft: { ...draft, headline: corrected }, baseRevision: published.body.article!.revision })).status).toBe(200);
+  expect((await commandApi(session, id, 'update', { draft: { ...draft, headline: corrected }, baseRevision: published.body.article!.revision })).status).toBe(200);
 
   // Back, from the same copy of the build and its cache, as `npm run cluster` started it.
   const restarted = spawn('npm', ['start'], {

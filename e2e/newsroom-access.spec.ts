@@ -54,7 +54,7 @@ const GRANTED = {
 
 function fill(pattern: string, id: string): string[] {
   if (pattern.includes('[command]')) {
-    return ['publish', 'schedule', 'unschedule', 'unpublish', 'correct', 'restore'].map((c) => pattern.replace('[id]', id).replace('[command]', c));
+    return ['publish', 'schedule', 'unschedule', 'unpublish', 'fix', 'update', 'correct', 'restore'].map((c) => pattern.replace('[id]', id).replace('[command]', c));
   }
   return [pattern.replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA').replace('[id]', id).replace('[token]', 'not-a-token').replace('/[[...page]]', '')];
 }

@@ -154,10 +154,10 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 });
 
-test('a correction moves the updated time and shows 更新 within 1 s', async ({ page }) => {
+test('an 更新 moves the updated time and shows 更新 within 1 s', async ({ page }) => {
   const session = await signInApi();
   const { id } = await createDraftApi(session, draftOf());
-  // Published two hours ago (a correction within a minute of publishing is not
+  // Published two hours ago (an update within a minute of publishing is not
   // flagged): written straight to the database, before any reader asked for it.
   const db = openServerDatabase();
   const earlier = new Date(Date.now() - 2 * 3_600_000).toISOString();
@@ -166,21 +166,24 @@ test('a correction moves the updated time and shows 更新 within 1 s', async ({
   // The dateline's 更新, not the rankings' 最終更新 beside it.
   const shows更新 = (html: string) => /(?<!最終)更新 (<!-- -->)?<time/.test(html);
   const before = await (await fetch(`${getBase()}/articles/${id}`)).text();
-  expect(before.includes(`dateTime="${toJstIso(earlier)}"`) && !shows更新(before), 'the cached page before the correction').toBe(true);
+  expect(before.includes(`dateTime="${toJstIso(earlier)}"`) && !shows更新(before), 'the cached page before the update').toBe(true);
 
   await signInBrowser(page, `/newsroom/articles/${id}`);
   await expect(page.getByTestId('article-status')).toHaveText('公開中');
-  const corrected = `訂正後の見出し${Date.now()}`;
+  const corrected = `更新後の見出し${Date.now()}`;
   await page.getByLabel('見出し', { exact: true }).fill(corrected);
   await expect(page.getByTestId('save-state')).toHaveText('未保存の変更があります');
+  // Republishing a live article is an explicit choice (ADR 0034); nothing is preselected.
+  await expect(page.getByTestId('republish')).toBeDisabled();
+  await page.getByRole('radio', { name: /^更新/ }).check();
   page.once('dialog', (dialog) => void dialog.accept());
   const [answer] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/correct`)),
-    page.getByRole('button', { name: '訂正を公開' }).click(),
+    page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/update`)),
+    page.getByRole('button', { name: '更新を公開' }).click(),
   ]);
   expect(answer.status()).toBe(200);
   const ms = await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes(corrected) && shows更新(html), VISIBLE_WITHIN_MS);
-  expect(ms, `correction visible after ${ms} ms`).toBeLessThan(VISIBLE_WITHIN_MS);
+  expect(ms, `update visible after ${ms} ms`).toBeLessThan(VISIBLE_WITHIN_MS);
   await page.goto(`/articles/${id}`);
   await expect(page.locator('article header')).toContainText(/更新 \d{4}年/);
   await expect(page.locator('article header time').first()).toHaveAttribute('datetime', toJstIso(earlier));
@@ -192,7 +195,7 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
   const published = await commandApi(session, id, 'publish', { baseRevision: revision });
   expect(published.status).toBe(200);
   expect((await fetch(`${getBase()}/articles/${id}/2`)).status).toBe(200);
-  const corrected = await commandApi(session, id, 'correct', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision });
+  const corrected = await commandApi(session, id, 'fix', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision });
   expect(corrected.status).toBe(200);
   const moved = await fetch(`${getBase()}/articles/${id}/2`, { redirect: 'manual' });
   expect(moved.status).toBe(301);

@@ -57,7 +57,7 @@ async function prepareMovedAndGone(session: Session) {
   const two = await createDraftApi(session, draftOf({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。' }));
   const published = await commandApi(session, two.id, 'publish', { baseRevision: two.revision });
   expect(published.status).toBe(200);
-  expect((await commandApi(session, two.id, 'correct', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision })).status).toBe(200);
+  expect((await commandApi(session, two.id, 'fix', { draft: draftOf({ body: '一ページにまとめた。' }), baseRevision: published.body.article!.revision })).status).toBe(200);
   const gone = await createDraftApi(session, draftOf());
   expect((await commandApi(session, gone.id, 'publish', { baseRevision: gone.revision })).status).toBe(200);
   expect((await commandApi(session, gone.id, 'unpublish', {})).status).toBe(200);

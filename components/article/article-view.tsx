@@ -3,6 +3,7 @@ import { AttributionBlock } from './attribution';
 import { ArticlePager } from './article-pager';
 import { ArticleHeader } from './article-header';
 import { BodyBlocks } from './body-blocks';
+import { CorrectionNotices } from './correction-notices';
 import { HeroFigure } from './hero-figure';
 import { ViewBeacon } from './view-beacon.client';
 
@@ -34,6 +35,8 @@ export function ArticleView({ article, page, preview = false, children }: Articl
       )}
       <div className="max-w-[720px]">
         <BodyBlocks blocks={blocks} />
+        {/* `?? []`: an Article cached by a build before ADR 0034 has no `corrections` until it is next rendered. */}
+        <CorrectionNotices corrections={article.corrections ?? []} />
         {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}
       </div>
       <ArticlePager id={article.id} page={page} totalPages={article.pages.length} preview={preview} />

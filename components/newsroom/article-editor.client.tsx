@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
+import { CORRECTION_NOTICE_MAX, type RepublishKind } from '@/lib/newsroom/corrections';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { EDITABLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
@@ -24,7 +25,7 @@ type ArticleEditorProps = {
   initialPreview: ReactNode;
   initialPages: number;
   /** Renders the form with the public components: a Server Action the page passes down. */
-  renderPreview: (csrfToken: string, id: string, draft: ArticleDraft, page: number) => Promise<PreviewAnswer>;
+  renderPreview: (csrfToken: string, id: string, draft: ArticleDraft, page: number, republish: { kind: RepublishKind; notice: string } | null) => Promise<PreviewAnswer>;
 };
 
 /** Seconds of quiet before a draft saves itself. */
@@ -33,6 +34,31 @@ const AUTOSAVE_DELAY_MS = 5_000;
 const PREVIEW_DELAY_MS = 400;
 
 const LEAVE_WARNING = '保存されていない変更があります。このページを離れると失われます。移動しますか?';
+
+/** How a live article is republished (ADR 0034): the editor picks one every time; none is preselected. */
+const REPUBLISH_CHOICES: Record<RepublishKind, { label: string; hint: string; button: string; confirm: string; done: string }> = {
+  fix: {
+    label: '軽微な修正',
+    hint: '誤字・脱字、表記の統一など。「更新」の日時は変わらず、読者への表示はありません。',
+    button: '軽微な修正を公開',
+    confirm: '軽微な修正として公開しますか?「更新」の日時は変わりません。',
+    done: '軽微な修正を公開しました',
+  },
+  update: {
+    label: '更新',
+    hint: '新しい情報の追記や続報。見出しの下に「更新」の日時が表示されます。',
+    button: '更新を公開',
+    confirm: '更新として公開しますか?記事に「更新」の日時が表示されます。',
+    done: '更新を公開しました',
+  },
+  correct: {
+    label: '訂正',
+    hint: '事実の誤りを正す場合。訂正文が日時とともに記事・検索エンジン向けデータ・RSSに掲載され、版の履歴に残ります。',
+    button: '訂正を公開',
+    confirm: '訂正として公開しますか?訂正文が日時とともに記事に表示され、「更新」の日時も変わります。公開した訂正文は取り消せません。',
+    done: '訂正を公開しました',
+  },
+};
 
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
 const buttonClass = 'rounded px-4 py-2 text-sm font-bold disabled:opacity-50';
@@ -69,6 +95,8 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   const [scheduleAt, setScheduleAt] = useState(() =>
     toJstInputValue(initial.status === 'scheduled' && initial.publishedAt ? initial.publishedAt : new Date(Date.now() + 3_600_000)),
   );
+  const [republishKind, setRepublishKind] = useState<RepublishKind | null>(null);
+  const [notice, setNotice] = useState('');
   const previewForm = useRef<HTMLFormElement>(null);
   const formId = useId();
 
@@ -76,10 +104,11 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   const editable = EDITABLE_STATUSES.includes(article.status);
   const update = useCallback(<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setDraft((d) => ({ ...d, [key]: value })), []);
 
-  // Leaving with unsaved changes: closing the tab or reloading (beforeunload),
-  // and in-app links, which navigate without unloading.
+  // Leaving with unsaved changes (or an unsent 訂正 notice): closing the tab
+  // or reloading (beforeunload), and in-app links, which navigate without unloading.
+  const unsent = dirty || (republishKind === 'correct' && notice.trim() !== '');
   useEffect(() => {
-    if (!dirty) return;
+    if (!unsent) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       event.returnValue = '';
@@ -98,7 +127,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [dirty]);
+  }, [unsent]);
 
   // Live preview: the server renders the form with the public components.
   const previewRequest = useRef(0);
@@ -106,7 +135,9 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
     const request = ++previewRequest.current;
     const timer = setTimeout(() => {
       startPreview(async () => {
-        const answer = await renderPreview(csrfToken, article.id, draft, previewPage).catch(() => null);
+        // A live article's preview follows the republish chosen (ADR 0034): no 更新 for a 軽微な修正, the notice for a 訂正.
+        const republish = republishKind ? { kind: republishKind, notice } : null;
+        const answer = await renderPreview(csrfToken, article.id, draft, previewPage, republish).catch(() => null);
         if (request !== previewRequest.current) return;
         if (!answer) setPreviewError('プレビューを更新できませんでした。');
         else if (!answer.ok) setPreviewError(answer.error);
@@ -117,7 +148,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, previewPage, csrfToken, article.id, renderPreview]);
+  }, [draft, previewPage, csrfToken, article.id, renderPreview, republishKind, notice]);
 
   const send = useCallback(
     async (method: 'PUT' | 'POST', path: string, body: Record<string, unknown>, sentDraft?: ArticleDraft): Promise<CommandAnswer | null> => {
@@ -178,8 +209,20 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
 
   const publish = () =>
     act('公開しました', () => send('POST', `${base}/publish`, { draft, baseRevision: article.revision }, draft), 'この記事を今すぐ公開しますか?');
-  const correct = () =>
-    act('訂正を公開しました', () => send('POST', `${base}/correct`, { draft, baseRevision: article.revision }, draft), '訂正を公開しますか?記事に「更新」の時刻が表示されます。');
+  // The notice stays in its box until the server accepts it: a refused 訂正 loses nothing.
+  const republish = (kind: RepublishKind) =>
+    act(
+      REPUBLISH_CHOICES[kind].done,
+      async () => {
+        const answer = await send('POST', `${base}/${kind}`, { draft, baseRevision: article.revision, ...(kind === 'correct' ? { notice } : {}) }, draft);
+        if (answer) {
+          setRepublishKind(null);
+          if (kind === 'correct') setNotice('');
+        }
+        return answer;
+      },
+      REPUBLISH_CHOICES[kind].confirm,
+    );
   const unpublish = () =>
     act('公開を取り下げました', () => send('POST', `${base}/unpublish`, {}), '公開を取り下げますか?読者にはこの記事が削除されたと表示されます(410)。');
   const unschedule = () => act('予約を取り消しました', () => send('POST', `${base}/unschedule`, {}));
@@ -355,6 +398,49 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
         </fieldset>
 
         <div className="space-y-3 rounded border border-rule bg-white p-4">
+          {!editable && article.status === 'published' && (
+            <fieldset className="space-y-2" data-testid="republish-kind">
+              <legend className="text-sm font-semibold">公開中の記事への変更の種類</legend>
+              {(Object.keys(REPUBLISH_CHOICES) as RepublishKind[]).map((kind) => (
+                <label key={kind} className="flex items-start gap-2">
+                  <input
+                    type="radio"
+                    name={`${formId}-republish`}
+                    value={kind}
+                    checked={republishKind === kind}
+                    onChange={() => setRepublishKind(kind)}
+                    className="mt-1"
+                  />
+                  <span>
+                    <span className="font-bold">{REPUBLISH_CHOICES[kind].label}</span>
+                    <span className="block text-xs text-muted">{REPUBLISH_CHOICES[kind].hint}</span>
+                  </span>
+                </label>
+              ))}
+              {republishKind === 'correct' && (
+                <div className="pl-6">
+                  <label htmlFor={`${formId}-notice`} className="text-sm font-semibold">
+                    訂正文(読者に表示されます)
+                  </label>
+                  <textarea
+                    id={`${formId}-notice`}
+                    value={notice}
+                    onChange={(e) => setNotice(e.target.value)}
+                    rows={3}
+                    placeholder="(訂正)12月5日に配信した記事で、「約1500人」とあったのは「約1200人」の誤りでした。訂正します。"
+                    aria-describedby={`${formId}-notice-count`}
+                    className={inputClass}
+                  />
+                  <p
+                    id={`${formId}-notice-count`}
+                    className={`text-right text-xs ${[...notice.trim()].length > CORRECTION_NOTICE_MAX ? 'font-bold text-brand-dark' : 'text-muted'}`}
+                  >
+                    {[...notice.trim()].length}/{CORRECTION_NOTICE_MAX}字
+                  </p>
+                </div>
+              )}
+            </fieldset>
+          )}
           <div className="flex flex-wrap gap-2">
             {editable ? (
               <>
@@ -367,8 +453,14 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
               </>
             ) : (
               <>
-                <button type="button" disabled={busy || !dirty} onClick={correct} className={`${buttonClass} bg-brand text-white`}>
-                  訂正を公開
+                <button
+                  type="button"
+                  disabled={busy || !republishKind || (republishKind !== 'correct' && !dirty)}
+                  onClick={() => republishKind && void republish(republishKind)}
+                  className={`${buttonClass} bg-brand text-white`}
+                  data-testid="republish"
+                >
+                  {republishKind ? REPUBLISH_CHOICES[republishKind].button : '変更を公開'}
                 </button>
                 <button type="button" disabled={busy} onClick={unpublish} className={`${buttonClass} border border-ink bg-white`}>
                   公開を取り下げ

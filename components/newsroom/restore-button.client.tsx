@@ -13,7 +13,7 @@ export function RestoreButton({ articleId, number, baseRevision, live, csrfToken
 
   async function restore() {
     const question = live
-      ? `第${number}版の内容を訂正として公開しますか?読者の見る記事がすぐに変わり、「更新」の時刻が表示されます。`
+      ? `第${number}版の内容を更新として公開しますか?読者の見る記事がすぐに変わり、「更新」の時刻が表示されます。訂正文が必要な場合は、戻したあと編集画面から「訂正」で公開してください。`
       : `第${number}版の内容に戻しますか?今の内容も版として残ります。`;
     if (!window.confirm(question)) return;
     setBusy(true);

@@ -22,6 +22,12 @@ export function RevisionList({ articleId, revisions, current, live, csrfToken }:
           ) : (
             <RestoreButton articleId={articleId} number={r.number} baseRevision={current} live={live} csrfToken={csrfToken} />
           )}
+          {r.correction && (
+            <p className="w-full border-l-4 border-brand bg-brand/5 px-3 py-1 text-sm break-words whitespace-pre-line" data-testid="revision-correction">
+              <span className="font-bold text-brand-dark">訂正文: </span>
+              {r.correction}
+            </p>
+          )}
         </li>
       ))}
     </ol>

@@ -106,7 +106,9 @@ describe('XSS payloads in every editor field', () => {
         syndication_credit: payload,
         copyright_line: payload,
       },
-      { topics: [{ slug: 'x', name: payload }], tags: [{ slug: 'y', name: payload, kind: 'person' }], authors: [{ slug: 'z', name: payload, role: payload }] },
+      { topics: [{ slug: 'x', name: payload }], tags: [{ slug: 'y', name: payload, kind: 'person' }], authors: [{ slug: 'z', name: payload, role: payload }],
+        corrections: [{ text: payload, publishedAt: '2026-11-20T05:00:00.000Z' }],
+      },
     );
     const html = render(
       <>

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { parseBody, toPlainText } from '../text/markdown';
-import { listArticleLinks, selectSummaries } from './queries';
+import { listArticleCorrections, listArticleLinks, selectSummaries } from './queries';
 import { toArticleSummary, type SummaryRow } from './shape';
-import type { ArticleSummary } from './types';
+import type { ArticleCorrection, ArticleSummary } from './types';
 
 /** Items in an RSS feed: readers' apps show the newest few dozen. */
 export const FEED_SIZE = 50;
@@ -17,6 +17,8 @@ export type FeedArticle = ArticleSummary & {
   agencyName: string | null;
   /** Bytes of the stored hero (RSS enclosures carry a length); null when it is not in the media table. */
   heroBytes: number | null;
+  /** The article's 訂正 notices, oldest first: a feed reader sees a correction too (ADR 0034). */
+  corrections: ArticleCorrection[];
 };
 
 /** The newest public articles for a feed, optionally of one section, newest first. */
@@ -34,7 +36,7 @@ export async function listFeedArticles(
   const rows = await query.orderBy('articles.published_at', 'desc').orderBy('articles.id').limit(limit).execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const { tags, authors } = await listArticleLinks(db, ids, { topics: false });
+  const [{ tags, authors }, corrections] = await Promise.all([listArticleLinks(db, ids, { topics: false }), listArticleCorrections(db, ids)]);
   const group = (list: { article_id: string; name: string }[], id: string) => list.filter((x) => x.article_id === id).map((x) => x.name);
   return rows.map((row) => ({
     ...toArticleSummary(row as SummaryRow),
@@ -43,6 +45,7 @@ export async function listFeedArticles(
     tags: group(tags, row.id),
     agencyName: row.agency_name ?? null,
     heroBytes: row.hero_bytes === null ? null : Number(row.hero_bytes),
+    corrections: corrections.filter((c) => c.articleId === row.id).map(({ text, publishedAt }) => ({ text, publishedAt })),
   }));
 }
 

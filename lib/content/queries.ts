@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { ArticleStatus, Database } from '../db/schema';
 import type {
   Article,
+  ArticleCorrection,
   ArticleSummary,
   HomePage,
   MagazineIssue,
@@ -158,8 +159,30 @@ export async function findArticle(db: Db, id: string, now: Date, options: { anyS
     ])
     .executeTakeFirst();
   if (!row) return null;
-  const { topics, tags, authors } = await listArticleLinks(db, [id]);
-  return toArticle(row, { topics: withoutArticleId(topics), tags: withoutArticleId(tags), authors: withoutArticleId(authors) });
+  const [{ topics, tags, authors }, corrections] = await Promise.all([listArticleLinks(db, [id]), listArticleCorrections(db, [id])]);
+  return toArticle(row, {
+    topics: withoutArticleId(topics),
+    tags: withoutArticleId(tags),
+    authors: withoutArticleId(authors),
+    corrections: corrections.map(({ text, publishedAt }) => ({ text, publishedAt })),
+  });
+}
+
+/**
+ * The 訂正 notices of some articles, each with its article's id, oldest
+ * first within an article: for the article page, its preview and the feeds.
+ */
+export async function listArticleCorrections(db: Db, ids: string[]): Promise<(ArticleCorrection & { articleId: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('article_corrections')
+    .select(['article_id', 'text', 'created_at'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('created_at')
+    .orderBy('revision_number')
+    .execute();
+  return rows.map((r) => ({ articleId: r.article_id, text: r.text, publishedAt: r.created_at }));
 }
 
 function withoutArticleId<T extends { article_id: string }>(list: T[]): Omit<T, 'article_id'>[] {

@@ -4,6 +4,7 @@ import { countReadingCharacters, getReadingMinutes } from '../text/reading-time'
 import { getJstDateParts } from '../time/jst';
 import type {
   Article,
+  ArticleCorrection,
   ArticleSummary,
   AuthorRef,
   HeroImage,
@@ -88,7 +89,12 @@ export function formatCopyrightLine(template: string, publishedAt: string): stri
  */
 export function toArticle(
   row: ArticleRow,
-  links: { topics: TopicRef[]; tags: (Omit<TagRef, 'kind'> & { kind: TagTable['kind'] })[]; authors: AuthorRef[] },
+  links: {
+    topics: TopicRef[];
+    tags: (Omit<TagRef, 'kind'> & { kind: TagTable['kind'] })[];
+    authors: AuthorRef[];
+    corrections: ArticleCorrection[];
+  },
 ): Article {
   const summary = toArticleSummary(row);
   const blocks = parseBody(row.body);
@@ -119,6 +125,7 @@ export function toArticle(
     readingMinutes: getReadingMinutes(countReadingCharacters(blocks)),
     // A minute's grace: an edit right after publishing is not a correction readers need flagged.
     isUpdated: Date.parse(summary.updatedAt) - Date.parse(summary.publishedAt) >= 60_000,
+    corrections: links.corrections,
   };
 }
 

@@ -41,6 +41,9 @@ export type ArticleSummary = {
   sponsored: boolean;
 };
 
+/** A 訂正 notice: what was wrong and what is right, as the desk published it, and when (ADR 0034). */
+export type ArticleCorrection = { text: string; publishedAt: string };
+
 export type Article = ArticleSummary & {
   topics: TopicRef[];
   tags: TagRef[];
@@ -50,8 +53,10 @@ export type Article = ArticleSummary & {
   /** Body blocks split at page breaks; always at least one page. */
   pages: Block[][];
   readingMinutes: number;
-  /** True when a correction moved the updated time past the publication time. */
+  /** True when an 更新 or 訂正 moved the updated time past the publication time (a 軽微な修正 does not). */
   isUpdated: boolean;
+  /** Every 訂正 notice, oldest first; empty for most articles. */
+  corrections: ArticleCorrection[];
 };
 
 /** One page of a numbered listing. `page` is 1-based. */

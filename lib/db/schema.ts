@@ -38,6 +38,7 @@ export type Database = {
   cache_invalidations: CacheInvalidationTable;
   article_months: ArticleMonthTable;
   front_page_slots: FrontPageSlotTable;
+  article_corrections: ArticleCorrectionTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -202,7 +203,23 @@ export type EditorTable = {
 export type EditorSessionTable = { id: string; editor_id: string; created_at: string; expires_at: string };
 
 /** One failed sign-in; `key` is `login:<name>` or `ip:<address>`. */
-export type RevisionAction = 'create' | 'save' | 'autosave' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'correct' | 'restore';
+/**
+ * What made a revision. A live article is republished as `fix` (軽微な修正:
+ * no 更新 shown), `update` (更新: the updated time moves) or `correct` (訂正:
+ * the updated time moves and a notice is kept, ADR 0034).
+ */
+export type RevisionAction =
+  | 'create'
+  | 'save'
+  | 'autosave'
+  | 'publish'
+  | 'schedule'
+  | 'unschedule'
+  | 'unpublish'
+  | 'fix'
+  | 'update'
+  | 'correct'
+  | 'restore';
 
 /** Every save keeps one; `snapshot` is the JSON of the editable fields (lib/newsroom/draft.ts). */
 export type ArticleRevisionTable = {
@@ -213,6 +230,16 @@ export type ArticleRevisionTable = {
   editor_id: string | null;
   created_at: string;
   snapshot: string;
+};
+
+/** A 訂正 notice readers see on the article, in its JSON-LD and its feed item; `revision_number` is the revision it was published with. */
+export type ArticleCorrectionTable = {
+  id: string;
+  article_id: string;
+  revision_number: number;
+  text: string;
+  editor_id: string | null;
+  created_at: string;
 };
 
 /** Every path an article was ever public at; `current` 0 means it now answers 301. */

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as q from '../content/queries';
 import {
   CommandError,
-  correctArticle,
   createArticle,
   decideInvalidation,
   findNextDue,
   loadNewsroomArticle,
   publishArticle,
   publishDueArticles,
+  republishArticle,
   restoreRevision,
   saveArticle,
   scheduleArticle,
@@ -90,7 +90,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
     expect(saved.article.draft.body).toContain('罠');
   });
 
-  it('publishes: public at once, exact tags to invalidate, and corrections show 更新', async () => {
+  it('publishes: public at once, exact tags to invalidate, and an 更新 shows 更新', async () => {
     const id = await createArticle(conn.db, editorId, T0);
     const published = await publishArticle(conn.db, { id, editorId, draft: story({ series: 'chronicle' }), baseRevision: 1, now: at(1) });
     expect(published.article.status).toBe('published');
@@ -101,9 +101,10 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
     expect(live).toMatchObject({ headline: '港の再開発、来春に着工へ', isUpdated: false });
 
     await expect(saveArticle(conn.db, { id, editorId, draft: story(), baseRevision: 2, now: at(3) })).rejects.toMatchObject({ status: 409 });
-    const corrected = await correctArticle(conn.db, {
+    const corrected = await republishArticle(conn.db, {
       id,
       editorId,
+      kind: 'update',
       draft: story({ headline: '港の再開発、来春に着工(訂正)', section: 'business', tags: ['tokyo'], series: 'chronicle' }),
       baseRevision: 2,
       now: at(10),
@@ -134,7 +135,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
     const threePages = story({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。\n\n::pagebreak\n\n三ページ目。' });
     const p = await publishArticle(conn.db, { id, editorId, draft: threePages, baseRevision: 1, now: at(1) });
     expect(decideArticleRouting(`/articles/${id}/3`, await loadRoutingSnapshot(conn.db))).toBeNull();
-    await correctArticle(conn.db, { id, editorId, draft: story({ body: '一ページにまとめた。' }), baseRevision: p.article.revision, now: at(5) });
+    await republishArticle(conn.db, { id, editorId, kind: 'fix', draft: story({ body: '一ページにまとめた。' }), baseRevision: p.article.revision, now: at(5) });
     const snapshot = await loadRoutingSnapshot(conn.db);
     expect(decideArticleRouting(`/articles/${id}/3`, snapshot)).toEqual({ kind: 'moved', location: `/articles/${id}` });
     expect(decideArticleRouting(`/articles/${id}/2`, snapshot)).toEqual({ kind: 'moved', location: `/articles/${id}` });

@@ -5,16 +5,18 @@ import { createArticleId } from '../content/ids';
 import type { ArticleStatus, Database, RevisionAction } from '../db/schema';
 import { parseBody, splitPages } from '../text/markdown';
 import { sanitizeBodySource } from '../text/sanitize-body';
+import { checkCorrectionNotice, type RepublishKind } from './corrections';
 import { emptyDraft, listPublishProblems, parseDraft, type ArticleDraft } from './draft';
 import { EDITABLE_STATUSES } from './labels';
 import { recordArticlePaths } from './routing';
 
 /**
  * The newsroom's article commands: create, save (and autosave), publish,
- * schedule, unschedule, unpublish, correct, restore, and the scheduler's
- * publishing of due pieces. Each runs in one transaction, keeps a revision,
- * and returns the cache tags whose pages changed for readers, so the caller
- * invalidates exactly those (lib/newsroom/invalidate.ts).
+ * schedule, unschedule, unpublish, republish (軽微な修正, 更新, 訂正),
+ * restore, and the scheduler's publishing of due pieces. Each runs in one
+ * transaction, keeps a revision, and returns the cache tags whose pages
+ * changed for readers, so the caller invalidates exactly those
+ * (lib/newsroom/invalidate.ts).
  */
 
 type Db = Kysely<Database>;
@@ -208,7 +210,7 @@ async function addRevision(
   editorId: string | null,
   draft: ArticleDraft,
   now: Date,
-): Promise<void> {
+): Promise<number> {
   const latest = await db
     .selectFrom('article_revisions')
     .select(['id', 'number', 'action', 'editor_id', 'created_at'])
@@ -224,20 +226,22 @@ async function addRevision(
     now.getTime() - Date.parse(latest.created_at) < AUTOSAVE_COALESCE_MS
   ) {
     await db.updateTable('article_revisions').set({ snapshot }).where('id', '=', latest.id).execute();
-    return;
+    return latest.number;
   }
+  const number = (latest?.number ?? 0) + 1;
   await db
     .insertInto('article_revisions')
     .values({
       id: randomBytes(9).toString('base64url'),
       article_id: id,
-      number: (latest?.number ?? 0) + 1,
+      number,
       action,
       editor_id: editorId,
       created_at: now.toISOString(),
       snapshot,
     })
     .execute();
+  return number;
 }
 
 function pageCount(body: string): number {
@@ -260,6 +264,8 @@ type Change = {
   /** The new status and times, given the article before. */
   next: (before: NewsroomArticle) => { status: ArticleStatus; published_at: string | null; updated_at: string | null };
   requirePublishable?: boolean;
+  /** A 訂正 notice (already checked) to keep with the new revision. */
+  correction?: string;
 };
 
 async function applyChange(db: Db, change: Change): Promise<CommandResult> {
@@ -280,7 +286,20 @@ async function applyChange(db: Db, change: Change): Promise<CommandResult> {
     }
     const fields = change.next(before);
     await writeArticle(trx, change.id, draft, fields);
-    await addRevision(trx, change.id, change.action, change.editorId, draft, change.now);
+    const revision = await addRevision(trx, change.id, change.action, change.editorId, draft, change.now);
+    if (change.correction !== undefined) {
+      await trx
+        .insertInto('article_corrections')
+        .values({
+          id: randomBytes(9).toString('base64url'),
+          article_id: change.id,
+          revision_number: revision,
+          text: change.correction,
+          editor_id: change.editorId,
+          created_at: change.now.toISOString(),
+        })
+        .execute();
+    }
     const beforeVisible = toVisibility(before.status, before.publishedAt, before.draft, change.now);
     const afterVisible = toVisibility(fields.status, fields.published_at, draft, change.now);
     if (afterVisible.public) {
@@ -292,7 +311,7 @@ async function applyChange(db: Db, change: Change): Promise<CommandResult> {
   });
 }
 
-const PUBLISHED_USE_CORRECT = '公開中の記事は「訂正を公開」で更新してください。';
+const PUBLISHED_USE_REPUBLISH = '公開中の記事は「軽微な修正」「更新」「訂正」のどれかを選んで公開してください。';
 
 /** A new, empty draft in the first section; returns its id. */
 export async function createArticle(db: Db, editorId: string, now = new Date()): Promise<string> {
@@ -341,7 +360,7 @@ export function saveArticle(db: Db, input: EditInput & { autosave?: boolean }): 
     now,
     action: input.autosave ? 'autosave' : 'save',
     from: EDITABLE_STATUSES,
-    wrongStatus: PUBLISHED_USE_CORRECT,
+    wrongStatus: PUBLISHED_USE_REPUBLISH,
     next: (b) => ({ status: b.status, published_at: b.publishedAt, updated_at: now.toISOString() }),
   });
 }
@@ -419,23 +438,45 @@ export function unpublishArticle(db: Db, input: { id: string; editorId: string; 
   });
 }
 
-/** Publishes a correction to a live article: its updated time moves, so readers see 更新. */
-export function correctArticle(db: Db, input: EditInput): Promise<CommandResult> {
+const REPUBLISH_WRONG_STATUS: Record<RepublishKind, string> = {
+  fix: '軽微な修正を公開できるのは公開中の記事だけです。',
+  update: '更新を公開できるのは公開中の記事だけです。',
+  correct: '訂正できるのは公開中の記事だけです。',
+};
+
+/**
+ * Republishes a live article with the editor's form, as one of three kinds
+ * (ADR 0034): 軽微な修正 (`fix`) keeps the updated time, so readers see no
+ * 更新 and `dateModified` stays; 更新 (`update`) moves it; 訂正
+ * (`correct`) moves it and keeps `notice`, dated now, which readers see on
+ * the article, in its JSON-LD and in its feed item. All three invalidate
+ * the same pages: the text changed either way. A 訂正 without a notice is
+ * refused (400) before anything is written.
+ */
+export function republishArticle(db: Db, input: EditInput & { kind: RepublishKind; notice?: string }): Promise<CommandResult> {
   const now = input.now ?? new Date();
+  let correction: string | undefined;
+  if (input.kind === 'correct') {
+    const checked = checkCorrectionNotice(input.notice);
+    if (!checked.ok) return Promise.reject(new CommandError(400, checked.error));
+    correction = checked.text;
+  }
   return applyChange(db, {
     ...input,
     now,
-    action: 'correct',
+    action: input.kind,
     from: ['published'],
-    wrongStatus: '訂正できるのは公開中の記事だけです。',
+    wrongStatus: REPUBLISH_WRONG_STATUS[input.kind],
     requirePublishable: true,
-    next: (b) => ({ status: 'published', published_at: b.publishedAt, updated_at: now.toISOString() }),
+    correction,
+    next: (b) => ({ status: 'published', published_at: b.publishedAt, updated_at: input.kind === 'fix' ? b.updatedAt : now.toISOString() }),
   });
 }
 
 /**
  * Brings back an earlier revision's content: saved as the draft of an
- * article that is not public, or published as a correction of a live one.
+ * article that is not public, or republished as an 更新 of a live one (its
+ * updated time moves; a 訂正 notice, if one is due, is a separate step).
  */
 export async function restoreRevision(
   db: Db,

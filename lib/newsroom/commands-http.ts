@@ -3,8 +3,8 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import {
-  correctArticle,
   publishArticle,
+  republishArticle,
   restoreRevision,
   saveArticle,
   scheduleArticle,
@@ -29,7 +29,8 @@ import { logger } from '../log';
  * refresh the 410/301 snapshot, answer with the article as it now stands.
  */
 
-const COMMANDS = ['save', 'publish', 'schedule', 'unschedule', 'unpublish', 'correct', 'restore'] as const;
+// A live article is republished by `fix` (軽微な修正), `update` (更新) or `correct` (訂正, with a notice): ADR 0034.
+const COMMANDS = ['save', 'publish', 'schedule', 'unschedule', 'unpublish', 'fix', 'update', 'correct', 'restore'] as const;
 export type ArticleCommand = (typeof COMMANDS)[number];
 
 function isCommand(value: string): value is ArticleCommand {
@@ -42,6 +43,8 @@ const envelope = z.object({
   autosave: z.boolean().optional(),
   at: z.iso.datetime({ offset: true }).optional(),
   number: z.number().int().min(1).optional(),
+  /** The 訂正 notice readers are shown (`correct` only); checked by the command. */
+  notice: z.string().max(20_000).optional(),
 });
 
 /** What the editor needs back after a command. */
@@ -61,6 +64,8 @@ const DONE: Record<ArticleCommand, string> = {
   schedule: 'article scheduled',
   unschedule: 'article unscheduled',
   unpublish: 'article unpublished',
+  fix: 'article fixed',
+  update: 'article updated',
   correct: 'article corrected',
   restore: 'article revision restored',
 };
@@ -91,7 +96,8 @@ export async function handleArticleCommand(request: Request, id: string, command
     if (!checked.ok) return jsonError(400, checked.error);
     draft = checked.draft;
   }
-  const needsDraft = command === 'save' || command === 'correct';
+  const republish = command === 'fix' || command === 'update' || command === 'correct';
+  const needsDraft = command === 'save' || republish;
   if ((needsDraft && !draft) || ((needsDraft || command === 'publish' || command === 'schedule') && input.baseRevision === undefined)) {
     return jsonError(400, MESSAGES.badInput);
   }
@@ -108,13 +114,15 @@ export async function handleArticleCommand(request: Request, id: string, command
       schedule: () => scheduleArticle(db, { id, editorId, draft, baseRevision, at: new Date(input.at!) }),
       unschedule: () => unscheduleArticle(db, { id, editorId }),
       unpublish: () => unpublishArticle(db, { id, editorId }),
-      correct: () => correctArticle(db, { id, editorId, draft: draft!, baseRevision }),
+      fix: () => republishArticle(db, { id, editorId, draft: draft!, baseRevision, kind: 'fix' }),
+      update: () => republishArticle(db, { id, editorId, draft: draft!, baseRevision, kind: 'update' }),
+      correct: () => republishArticle(db, { id, editorId, draft: draft!, baseRevision, kind: 'correct', notice: input.notice }),
       restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
     }[command]();
     await invalidateTags(db, result.invalidate, undefined, { expire: command === 'unpublish' ? 'now' : 'stale' });
     // After the editor has the answer: re-render what readers will open next.
     after(() => refreshAfterInvalidation(settings.internalUrl, result.invalidate));
-    if (command === 'publish' || command === 'unpublish' || command === 'correct' || command === 'restore') await refreshRouting(db);
+    if (command === 'publish' || command === 'unpublish' || republish || command === 'restore') await refreshRouting(db);
     if (command === 'schedule' || command === 'unschedule') wakeScheduler();
     logCommand(command, result, editorId, input.autosave);
     return jsonOk(toAnswer(result));

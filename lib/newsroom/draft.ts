@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { CONTROLS } from '../text/controls';
 
 /**
  * What an editor edits: every field of an article the editor form shows,
  * validated and cleaned here, once, for saves, autosaves, publishing and
  * revisions alike. Slugs are checked against the database by the commands.
  */
-
-// C0/C1 controls and bidi overrides never belong in copy; they hide text or
-// reorder it on screen (Trojan Source). Tabs and newlines survive in the body only.
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 const line = (max: number) =>
   z

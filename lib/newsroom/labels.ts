@@ -16,6 +16,8 @@ export const REVISION_LABELS: Record<RevisionAction, string> = {
   schedule: '予約',
   unschedule: '予約取り消し',
   unpublish: '公開取り下げ',
+  fix: '軽微な修正',
+  update: '更新',
   correct: '訂正',
   restore: '版から復元',
 };
@@ -31,7 +33,7 @@ export const ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'publish
 /**
  * The statuses whose draft an editor saves as it is: the commands accept an
  * edit only from these, and the editor shows its save buttons for them. A
- * published article changes only through 訂正を公開.
+ * published article changes only by republishing: 軽微な修正, 更新 or 訂正 (ADR 0034).
  */
 export const EDITABLE_STATUSES: readonly ArticleStatus[] = ['draft', 'scheduled', 'unpublished'];
 

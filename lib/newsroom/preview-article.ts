@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Article } from '../content/types';
+import { listArticleCorrections } from '../content/queries';
 import { toArticle } from '../content/shape';
 import type { Database } from '../db/schema';
 import { sanitizeBodySource } from '../text/sanitize-body';
@@ -21,7 +22,7 @@ export async function toDraftArticle(
 ): Promise<Article> {
   const inList = <T extends { slug: string }>(rows: T[], slugs: string[]) =>
     slugs.map((slug) => rows.find((r) => r.slug === slug)).filter((r): r is T => r !== undefined);
-  const [section, topics, tags, series, agency, authors] = await Promise.all([
+  const [section, topics, tags, series, agency, authors, corrections] = await Promise.all([
     db.selectFrom('sections').select('name').where('slug', '=', draft.section).executeTakeFirst(),
     draft.topics.length ? db.selectFrom('topics').select(['slug', 'name']).where('slug', 'in', draft.topics).execute() : [],
     draft.tags.length ? db.selectFrom('tags').select(['slug', 'name', 'kind']).where('slug', 'in', draft.tags).execute() : [],
@@ -34,6 +35,8 @@ export async function toDraftArticle(
       .where('article_authors.article_id', '=', id)
       .orderBy('article_authors.position')
       .execute(),
+    // Notices already published stay on the article whatever the form holds.
+    listArticleCorrections(db, [id]),
   ]);
   const orderedTopics = inList(topics, draft.topics);
   const hero = draft.hero;
@@ -66,6 +69,6 @@ export async function toDraftArticle(
       syndication_credit: agency?.syndication_credit ?? null,
       copyright_line: agency?.copyright_line ?? null,
     },
-    { topics: orderedTopics, tags: inList(tags, draft.tags), authors },
+    { topics: orderedTopics, tags: inList(tags, draft.tags), authors, corrections: corrections.map(({ text, publishedAt }) => ({ text, publishedAt })) },
   );
 }

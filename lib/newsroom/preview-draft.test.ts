@@ -31,4 +31,17 @@ describe('toDraftPreview', () => {
     const article = await toDraftPreview(conn.db, { id: 'abcd2345', status: 'published', publishedAt: at }, draft, now);
     expect(article).toMatchObject({ publishedAt: at, updatedAt: now.toISOString() });
   });
+
+  it('follows the republish chosen for a live article: a 軽微な修正 keeps its updated time, a 訂正 shows its notice (ADR 0034)', async () => {
+    const live = { id: 'abcd2345', status: 'published' as const, publishedAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z' };
+    const fix = await toDraftPreview(conn.db, live, draft, now, { kind: 'fix', notice: '' });
+    expect(fix).toMatchObject({ updatedAt: live.updatedAt, corrections: [] });
+    const update = await toDraftPreview(conn.db, live, draft, now, { kind: 'update', notice: '(訂正)送られても更新には付かない。' });
+    expect(update).toMatchObject({ updatedAt: now.toISOString(), corrections: [] });
+    const correct = await toDraftPreview(conn.db, live, draft, now, { kind: 'correct', notice: '  (訂正)日付の誤りでした。\r\n' });
+    expect(correct).toMatchObject({ updatedAt: now.toISOString(), corrections: [{ text: '(訂正)日付の誤りでした。', publishedAt: now.toISOString() }] });
+    // No notice yet: nothing to show; and a draft never shows one.
+    expect((await toDraftPreview(conn.db, live, draft, now, { kind: 'correct', notice: ' ' })).corrections).toEqual([]);
+    expect((await toDraftPreview(conn.db, { ...live, status: 'draft' }, draft, now, { kind: 'correct', notice: '訂正' })).corrections).toEqual([]);
+  });
 });

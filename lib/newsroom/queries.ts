@@ -106,19 +106,33 @@ export async function listTaxonomyOptions(db: Db): Promise<TaxonomyOptions> {
   return { sections, topics, tags, series: series.map((s) => ({ ...s, sponsored: s.sponsored === 1 })), agencies };
 }
 
-export type RevisionListItem = { number: number; action: RevisionAction; editorName: string | null; createdAt: string; headline: string };
+export type RevisionListItem = {
+  number: number;
+  action: RevisionAction;
+  editorName: string | null;
+  createdAt: string;
+  headline: string;
+  /** The 訂正 notice published with this revision, if it was one (ADR 0034). */
+  correction: string | null;
+};
 
 /** An article's revisions, newest first. */
 export async function listRevisions(db: Db, articleId: string): Promise<RevisionListItem[]> {
   const rows = await db
     .selectFrom('article_revisions')
     .leftJoin('editors', 'editors.id', 'article_revisions.editor_id')
+    .leftJoin('article_corrections', (join) =>
+      join
+        .onRef('article_corrections.article_id', '=', 'article_revisions.article_id')
+        .onRef('article_corrections.revision_number', '=', 'article_revisions.number'),
+    )
     .select([
       'article_revisions.number',
       'article_revisions.action',
       'article_revisions.created_at',
       'article_revisions.snapshot',
       'editors.name as editor_name',
+      'article_corrections.text as correction',
     ])
     .where('article_revisions.article_id', '=', articleId)
     .orderBy('article_revisions.number', 'desc')
@@ -130,6 +144,6 @@ export async function listRevisions(db: Db, articleId: string): Promise<Revision
     } catch {
       // A damaged snapshot still lists, untitled.
     }
-    return { number: r.number, action: r.action, editorName: r.editor_name, createdAt: r.created_at, headline };
+    return { number: r.number, action: r.action, editorName: r.editor_name, createdAt: r.created_at, headline, correction: r.correction };
   });
 }

@@ -7,7 +7,7 @@ import { TRUST_PAGES } from '../site/pages';
 import { DEMO_PUBLISHER } from '../site/publisher';
 import { buildBreadcrumbs, buildCollectionPage, buildNewsArticle, buildPublisher, buildPublisherPage, buildWebSite, serializeJsonLd } from './json-ld';
 import { buildArticleMetadata, buildSearchMetadata } from './metadata';
-import { buildRssFeed } from './rss';
+import { buildRssFeed, describeItem } from './rss';
 import { checkWellFormed } from './validators';
 
 const SITE = 'https://kiji.example';
@@ -31,6 +31,7 @@ const article: Article = {
   pages: splitPages(parseBody('最初の段落です。\n\n::pagebreak\n\n二ページ目。')),
   readingMinutes: 1,
   isUpdated: true,
+  corrections: [],
 };
 
 describe('NewsArticle JSON-LD', () => {
@@ -61,6 +62,15 @@ describe('NewsArticle JSON-LD', () => {
   it('credits the agency when a wire story has no byline', () => {
     const wire = buildNewsArticle({ ...article, authors: [], attribution: { agencyName: '架空通信', syndicationCredit: '', copyrightLine: '', wireCode: 'X1' } }, SITE);
     expect((wire as unknown as { author: unknown[] }).author).toEqual([{ '@type': 'Organization', name: '架空通信' }]);
+  });
+
+  it('names 訂正 notices as schema.org CorrectionComments, and none when there are none (ADR 0034)', () => {
+    expect(data).not.toHaveProperty('correction');
+    const corrected = buildNewsArticle({ ...article, corrections: [{ text: '(訂正)</script>日付の誤り。', publishedAt: '2026-11-20T11:50:00.000Z' }] }, SITE);
+    expect((corrected as unknown as { correction: unknown }).correction).toEqual([
+      { '@type': 'CorrectionComment', text: '(訂正)</script>日付の誤り。', datePublished: '2026-11-20T20:50:00+09:00' },
+    ]);
+    expect(serializeJsonLd(corrected)).not.toContain('</script>');
   });
 
   it('serialises so that no text can close the script element', () => {
@@ -138,6 +148,7 @@ describe('RSS', () => {
     tags: ['架空の人物'],
     agencyName: null,
     heroBytes: 12345,
+    corrections: [],
   };
   const channel = { title: 'Kiji 最新記事', description: 'd', link: '/', self: '/feed.xml', logo: '/brand/kiji-logo.png', copyright: '© Kiji' };
 
@@ -152,5 +163,14 @@ describe('RSS', () => {
     expect(parsed?.enclosure).toMatchObject({ url: `${SITE}/media/demo/articles/x.webp`, length: '12345', type: 'image/webp' });
     expect((parsed as unknown as Record<string, string>)['dc:creator']).toBe('佐藤花子');
     expect(parsed?.pubDate).toBe('Fri, 20 Nov 2026 11:38:00 GMT');
+  });
+
+  it("adds each 訂正 notice, dated in Japan time, after the item's description", async () => {
+    expect(describeItem(item)).toBe(item.description);
+    const corrected = { ...item, corrections: [{ text: '(訂正)A&B <誤り>。', publishedAt: '2026-11-20T11:50:00.000Z' }] };
+    const xml = buildRssFeed(channel, [corrected], SITE, new Date('2026-11-21T00:00:00Z'));
+    expect(checkWellFormed(xml).ok).toBe(true);
+    const [parsed] = (await new Parser().parseString(xml)).items;
+    expect(parsed?.content).toBe('説明 & <b>太字</b>\n\n【訂正 2026年11月20日(金)20時50分】(訂正)A&B <誤り>。');
   });
 });

@@ -1,4 +1,5 @@
 import type { FeedArticle } from '../content/feeds';
+import { formatDateline } from '../time/jst';
 import { escapeXml, toAbsoluteUrl } from './xml';
 
 /**
@@ -31,6 +32,18 @@ function element(name: string, text: string, attributes = ''): string {
   return `<${name}${attributes}>${escapeXml(text)}</${name}>`;
 }
 
+/**
+ * An item's description: the article's, then each 訂正 notice dated in
+ * Japan time, so a feed reader sees a correction as the page's reader does
+ * (ADR 0034). RSS 2.0 has no element of its own for one.
+ */
+export function describeItem(a: Pick<FeedArticle, 'description' | 'corrections'>): string {
+  // `?.`: feed items cached by a build before ADR 0034 have no `corrections` until next read.
+  if (!a.corrections?.length) return a.description;
+  const notes = a.corrections.map((c) => `【訂正 ${formatDateline(c.publishedAt)}】${c.text}`);
+  return [a.description, ...notes].join('\n\n');
+}
+
 function formatItem(a: FeedArticle, siteUrl: string): string {
   const url = toAbsoluteUrl(a.url, siteUrl);
   const parts = [
@@ -38,7 +51,7 @@ function formatItem(a: FeedArticle, siteUrl: string): string {
     element('link', url),
     element('guid', url, ' isPermaLink="true"'),
     element('pubDate', formatRfc822(a.publishedAt)),
-    element('description', a.description),
+    element('description', describeItem(a)),
     element('category', a.section.name, ` domain="${escapeXml(toAbsoluteUrl(`/sections/${a.section.slug}`, siteUrl))}"`),
     ...a.tags.map((t) => element('category', t)),
     ...(a.authors.length > 0 ? a.authors : a.agencyName ? [a.agencyName] : []).map((name) => element('dc:creator', name)),
