@@ -15,7 +15,7 @@ export default function SiteError({ error, reset }: SiteErrorProps) {
         {error.digest && <span className="mt-2 block text-xs">エラーID: {error.digest}</span>}
       </p>
       <p className="mt-8 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="bg-brand px-6 py-2.5 font-bold text-white hover:bg-brand-dark">
+        <button type="button" onClick={reset} className="bg-brand-fill px-6 py-2.5 font-bold text-white hover:bg-brand-fill-dark">
           再読み込み
         </button>
         <Link href="/" className="border border-rule px-6 py-2.5 font-bold hover:bg-paper">

@@ -14,7 +14,7 @@ export function ArticlePager({ id, page, totalPages, preview = false }: ArticleP
     <nav aria-label="記事のページ" className="mt-8 border-y border-rule py-4" data-testid="article-pager">
       {page < totalPages && (
         <p className="mb-3 text-center">
-          <Link href={articlePath(id, page + 1)} rel="next" className="inline-block bg-brand px-6 py-2.5 font-bold text-white hover:bg-brand-dark">
+          <Link href={articlePath(id, page + 1)} rel="next" className="inline-block bg-brand-fill px-6 py-2.5 font-bold text-white hover:bg-brand-fill-dark">
             続きを読む({page + 1}/{totalPages}ページ)
           </Link>
         </p>
@@ -30,7 +30,7 @@ export function ArticlePager({ id, page, totalPages, preview = false }: ArticleP
         {numbers.map((n) => (
           <li key={n}>
             {n === page ? (
-              <span aria-current="page" className={`${box} border-ink bg-ink font-bold text-white`}>
+              <span aria-current="page" className={`${box} border-chrome bg-chrome font-bold text-white`}>
                 {n}
               </span>
             ) : (

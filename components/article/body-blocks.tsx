@@ -15,7 +15,7 @@ const FALLBACK_HEIGHT = 675;
 // The body column is at most 720px wide; below the md breakpoint it is the screen.
 const FIGURE_SIZES = '(max-width: 768px) 100vw, 720px';
 
-const LINK_CLASS = 'text-sky-800 underline decoration-1 underline-offset-4 hover:decoration-2';
+const LINK_CLASS = 'text-link underline decoration-1 underline-offset-4 hover:decoration-2';
 
 function renderLink(link: LinkInline, key: number): ReactNode {
   const children = renderInlines(link.children);
@@ -85,12 +85,12 @@ function renderFigure(figure: FigureBlock, key: number): ReactNode {
         // The optimiser only fetches our own files; it must not become a proxy
         // for whatever host an article names.
         unoptimized={figure.src.startsWith('https:')}
-        className="h-auto w-full bg-neutral-100"
+        className="h-auto w-full bg-paper"
       />
       {(figure.caption !== '' || figure.credit !== '') && (
-        <figcaption className="mt-2 text-sm leading-relaxed text-neutral-600">
+        <figcaption className="mt-2 text-sm leading-relaxed text-muted">
           {figure.caption !== '' && <span>{figure.caption}</span>}
-          {figure.credit !== '' && <span className="credit ml-2 text-xs text-neutral-500">{figure.credit}</span>}
+          {figure.credit !== '' && <span className="credit ml-2 text-xs text-muted">{figure.credit}</span>}
         </figcaption>
       )}
     </figure>
@@ -110,7 +110,7 @@ function renderBlock(block: Block, key: number): ReactNode {
         <h2
           key={key}
           id={block.id}
-          className="mt-12 mb-5 scroll-mt-20 border-l-4 border-neutral-900 pl-3 reading-text-xl leading-snug font-bold md:reading-text-2xl"
+          className="mt-12 mb-5 scroll-mt-20 border-l-4 border-ink pl-3 reading-text-xl leading-snug font-bold md:reading-text-2xl"
         >
           {renderInlines(block.inlines)}
         </h2>
@@ -123,7 +123,7 @@ function renderBlock(block: Block, key: number): ReactNode {
       return (
         <blockquote
           key={key}
-          className="my-8 border-l-2 border-neutral-300 pl-4 text-neutral-700 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0"
+          className="my-8 border-l-2 border-rule pl-4 text-ink/80 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0"
         >
           {block.blocks.map(renderBlock)}
         </blockquote>
@@ -160,7 +160,7 @@ function renderBlock(block: Block, key: number): ReactNode {
  */
 export function BodyBlocks({ blocks }: BodyBlocksProps) {
   return (
-    <div data-testid="article-body" className="reading-text-base leading-[1.9] tracking-[0.02em] text-neutral-900 md:reading-text-[1.0625rem]">
+    <div data-testid="article-body" className="reading-text-base leading-[1.9] tracking-[0.02em] text-ink md:reading-text-[1.0625rem]">
       {blocks.map(renderBlock)}
     </div>
   );

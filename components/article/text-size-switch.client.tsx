@@ -48,7 +48,7 @@ export function TextSizeButtons({ size, ready, onSelect }: TextSizeButtonsProps)
           type="button"
           aria-pressed={option === size}
           onClick={() => onSelect(option)}
-          className={`inline-flex size-11 items-center justify-center border border-rule bg-white font-bold text-ink hover:border-ink aria-pressed:border-ink aria-pressed:bg-ink aria-pressed:text-white sm:size-9 ${SIZE_CLASSES[option]}`}
+          className={`inline-flex size-11 items-center justify-center border border-rule bg-surface font-bold text-ink hover:border-ink aria-pressed:border-ink aria-pressed:bg-chrome aria-pressed:text-white sm:size-9 ${SIZE_CLASSES[option]}`}
         >
           {SIZE_LABELS[option]}
         </button>

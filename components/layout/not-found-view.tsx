@@ -24,7 +24,7 @@ export function NotFoundView({ children }: { children?: ReactNode }) {
         <SearchForm id="not-found-q" />
       </div>
       <p className="mt-6 text-center">
-        <Link href="/" className="inline-block bg-brand px-6 py-2.5 font-bold text-white hover:bg-brand-dark">
+        <Link href="/" className="inline-block bg-brand-fill px-6 py-2.5 font-bold text-white hover:bg-brand-fill-dark">
           トップページへ
         </Link>
       </p>

@@ -6,7 +6,7 @@ import { TRUST_PAGE_LIST } from '@/lib/site/pages';
 
 export function SiteFooter() {
   return (
-    <footer className="mt-12 border-t-4 border-brand bg-ink text-sm text-white/85 print:hidden">
+    <footer className="mt-12 border-t-4 border-brand bg-chrome text-sm text-white/85 print:hidden">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:grid-cols-2">
         <nav aria-label="フッター" className="space-y-4">
           <ul className="flex flex-wrap gap-x-4 gap-y-2">

@@ -13,7 +13,7 @@ const SERVICE_LINK = 'hover:underline aria-[current=page]:underline aria-[curren
 /** Masthead and section navigation. Renders from configuration, so it needs no database. */
 export function SiteHeader() {
   return (
-    <header className="border-b border-rule bg-white">
+    <header className="border-b border-rule bg-surface">
       <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 pt-4 pb-2">
         {/* The link's name starts with the words it shows (WCAG 2.5.3, axe label-content-name-mismatch). */}
         <Link href="/" className="group flex items-baseline gap-3">
@@ -31,7 +31,7 @@ export function SiteHeader() {
           </NavLink>
         </nav>
       </div>
-      <nav aria-label="セクション" className="border-t border-rule bg-ink text-white print:hidden">
+      <nav aria-label="セクション" className="border-t border-rule bg-chrome text-white print:hidden">
         {/* One row on phones, scrolled sideways (as Japanese news sites do), instead of three rows above every page. */}
         <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 text-[15px] font-semibold whitespace-nowrap [scrollbar-width:none] md:flex-wrap md:overflow-visible">
           <li>

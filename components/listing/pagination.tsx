@@ -40,7 +40,7 @@ export function Pagination({ page, totalPages, hrefFor, label = 'ページ' }: P
           ) : (
             <li key={n}>
               {n === page ? (
-                <span aria-current="page" className={`${item} border-ink bg-ink font-bold text-white`}>
+                <span aria-current="page" className={`${item} border-chrome bg-chrome font-bold text-white`}>
                   {n}
                 </span>
               ) : (

@@ -34,7 +34,7 @@ type TokenButtonProps = { action: string; token: string; label: string; variant?
  * without JavaScript.
  */
 export function TokenButton({ action, token, label, variant = 'brand' }: TokenButtonProps) {
-  const colours = variant === 'brand' ? 'bg-brand hover:bg-brand-dark' : 'bg-ink hover:bg-black';
+  const colours = variant === 'brand' ? 'bg-brand-fill hover:bg-brand-fill-dark' : 'bg-chrome hover:bg-black';
   return (
     <form action={action} method="post">
       <input type="hidden" name="token" value={token} />

@@ -79,12 +79,12 @@ export function SignupForm({ placement, consentVersion, consentText, action, com
             placeholder="name@example.jp"
             aria-invalid={emailError || undefined}
             aria-describedby={`${id}-consent ${id}-answer`}
-            className="min-h-11 w-full min-w-0 flex-1 border border-muted/60 bg-white px-3 py-2 text-base aria-invalid:border-brand"
+            className="min-h-11 w-full min-w-0 flex-1 border border-muted/60 bg-surface px-3 py-2 text-base aria-invalid:border-brand"
           />
           <button
             type="submit"
             aria-disabled={pending}
-            className={`min-h-11 shrink-0 bg-brand px-5 py-2 font-bold text-white hover:bg-brand-dark aria-disabled:opacity-70 ${compact ? 'w-full' : ''}`}
+            className={`min-h-11 shrink-0 bg-brand-fill px-5 py-2 font-bold text-white hover:bg-brand-fill-dark aria-disabled:opacity-70 ${compact ? 'w-full' : ''}`}
           >
             {pending ? '送信中…' : '登録する'}
           </button>

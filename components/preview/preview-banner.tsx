@@ -12,9 +12,9 @@ type PreviewBannerProps = { articleId: string; status: ArticleStatus; publishedA
  * editor for an editor, the public page once the article is live.
  */
 export function PreviewBanner({ articleId, status, publishedAt, viewer }: PreviewBannerProps) {
-  const action = 'rounded bg-ink px-3 py-1 font-bold text-white';
+  const action = 'rounded bg-chrome px-3 py-1 font-bold text-white';
   return (
-    <div role="status" data-testid="preview-banner" className="sticky top-0 z-50 -mx-4 mb-4 bg-amber-300 px-4 py-2 text-sm text-ink shadow">
+    <div role="status" data-testid="preview-banner" className="sticky top-0 z-50 -mx-4 mb-4 bg-amber-300 px-4 py-2 text-sm text-neutral-950 shadow">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1">
         <strong>プレビュー中</strong>
         <span>

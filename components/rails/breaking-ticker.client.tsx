@@ -22,7 +22,7 @@ export function BreakingTicker() {
       <ul className="divide-y divide-rule">
         {items.map((item) => (
           <li key={item.id} className="flex items-baseline gap-2 py-2">
-            {item.breaking && <span className="shrink-0 bg-brand px-1 text-[11px] leading-4 font-bold text-white">速報</span>}
+            {item.breaking && <span className="shrink-0 bg-brand-fill px-1 text-[11px] leading-4 font-bold text-white">速報</span>}
             <span className="shrink-0 text-xs font-semibold text-brand">{item.sectionName}</span>
             <Link href={item.url} title={item.headline} className="block min-w-0 flex-1 truncate text-[15px] hover:underline">
               {item.headline}

@@ -132,7 +132,7 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
     slide.scrollIntoView({ behavior: scrollBehavior(), block: 'nearest', inline: 'nearest' });
   };
 
-  const button = 'grid size-9 place-items-center rounded-full border border-rule bg-white text-ink hover:border-ink aria-disabled:cursor-default aria-disabled:opacity-35 aria-disabled:hover:border-rule';
+  const button = 'grid size-9 place-items-center rounded-full border border-rule bg-surface text-ink hover:border-ink aria-disabled:cursor-default aria-disabled:opacity-35 aria-disabled:hover:border-rule';
   const nextDisabled = edges.atEnd && !hasNextPage;
   return (
     <section aria-roledescription="carousel" aria-label={label} className="my-10" onKeyDown={onKeyDown} data-testid={`related-${slice}`}>
@@ -175,7 +175,7 @@ export function RelatedCarousel({ articleId, slice, heading, label, initial }: R
         {isFetchNextPageError && !isFetchingNextPage && (
           <div className="grid w-[70%] shrink-0 content-center justify-items-center gap-2 bg-paper p-4 text-sm sm:w-[calc((100%-2rem)/3)] lg:w-[calc((100%-3rem)/4)]">
             <p>記事を読み込めませんでした。</p>
-            <button type="button" className="border border-ink px-3 py-1 font-semibold hover:bg-ink hover:text-white" onClick={loadMore}>
+            <button type="button" className="border border-ink px-3 py-1 font-semibold hover:bg-chrome hover:text-white" onClick={loadMore}>
               再読み込み
             </button>
           </div>

@@ -24,9 +24,9 @@ export function SearchForm({ defaultValue = '', id = 'search-q', compact = false
           defaultValue={defaultValue}
           maxLength={SEARCH_MAX_QUERY_LENGTH * 2}
           placeholder="キーワードを入力"
-          className={`min-w-0 flex-1 border border-rule bg-white px-3 text-base ${compact ? 'h-9 w-44 text-sm' : 'h-11'}`}
+          className={`min-w-0 flex-1 border border-rule bg-surface px-3 text-base ${compact ? 'h-9 w-44 text-sm' : 'h-11'}`}
         />
-        <button type="submit" className={`bg-ink px-4 font-bold text-white hover:bg-brand ${compact ? 'h-9 text-sm' : 'h-11'}`}>
+        <button type="submit" className={`bg-chrome px-4 font-bold text-white hover:bg-brand-fill ${compact ? 'h-9 text-sm' : 'h-11'}`}>
           検索
         </button>
       </div>
@@ -49,7 +49,7 @@ function FilterSelect<T extends string>({ id, name, label, value, options, label
       <label htmlFor={id} className="text-xs font-bold text-muted">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className="h-11 min-w-0 border border-rule bg-white px-2 text-base sm:h-9 sm:text-sm">
+      <select id={id} name={name} defaultValue={value} className="h-11 min-w-0 border border-rule bg-surface px-2 text-base sm:h-9 sm:text-sm">
         {options.map((option) => (
           <option key={option} value={option}>
             {labels[option]}

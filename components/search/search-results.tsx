@@ -12,7 +12,7 @@ function Highlighted({ segments }: { segments: TextSegment[] }) {
     <>
       {segments.map((s, i) =>
         s.match ? (
-          <mark key={i} className="bg-yellow-200 px-0.5 text-ink">
+          <mark key={i} className="bg-yellow-200 px-0.5 text-neutral-950">
             {s.text}
           </mark>
         ) : (

@@ -25,7 +25,7 @@ export function CopyLinkButton({ url }: { url: string }) {
         type="button"
         disabled={!ready}
         onClick={() => navigator.clipboard.writeText(url).then(() => setState('copied'), () => setState('failed'))}
-        className="inline-flex h-9 items-center border border-rule bg-white px-3 text-sm font-bold hover:bg-paper"
+        className="inline-flex h-9 items-center border border-rule bg-surface px-3 text-sm font-bold hover:bg-paper"
       >
         リンクをコピー
       </button>

@@ -11,7 +11,7 @@ import { CopyLinkButton } from './copy-link-button.client';
 type Service = { name: string; label: string; href: (url: string, title: string) => string; className: string };
 
 const SERVICES: Service[] = [
-  { name: 'x', label: 'X', href: (url, title) => `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${encodeURIComponent(url)}`, className: 'bg-ink text-white' },
+  { name: 'x', label: 'X', href: (url, title) => `https://x.com/intent/post?text=${encodeURIComponent(title)}&url=${encodeURIComponent(url)}`, className: 'bg-chrome text-white' },
   { name: 'line', label: 'LINE', href: (url) => `https://social-plugins.line.me/lineit/share?url=${encodeURIComponent(url)}`, className: 'bg-[#007a36] text-white' },
   { name: 'hatena', label: 'はてブ', href: (url) => `https://b.hatena.ne.jp/entry/panel/?url=${encodeURIComponent(url)}`, className: 'bg-[#00739c] text-white' },
   { name: 'facebook', label: 'Facebook', href: (url) => `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`, className: 'bg-[#0c5ccc] text-white' },

@@ -47,7 +47,7 @@ export function TrustPageFrame({ page, eyebrow, publisher, siteUrl, jsonLd, date
           )}
         </header>
         {publisher.demo && <DemoNote />}
-        <div className="text-base leading-[1.9] tracking-[0.02em] text-neutral-900 md:text-[1.0625rem]">{children}</div>
+        <div className="text-base leading-[1.9] tracking-[0.02em] text-ink md:text-[1.0625rem]">{children}</div>
       </article>
     </>
   );

@@ -71,6 +71,14 @@ const RENDER_STARTS_SLOT = Symbol.for('kiji.cache-handler.render-starts');
 const renderStarts = (globalThis[RENDER_STARTS_SLOT] ??= new Map());
 const RENDER_STARTS_LIMIT = 10_000;
 
+/**
+ * Packings (lib/cache/page-memory.cjs `packValue`) run one after another:
+ * zlib's native buffers for hundreds of pages compressed at once (a crawl,
+ * a restart reading pages back) fragment the heap, and one lane leaves
+ * libuv's other threads to the file reads of cache misses.
+ */
+let packLane = Promise.resolve();
+
 /** Next.js's `max` profile (what `revalidateTag(tag, 'max')` hands a handler): stale at once, expired after a year. */
 const MAX_PROFILE_EXPIRE_SECONDS = 365 * 24 * 60 * 60;
 
@@ -158,14 +166,16 @@ class KijiCacheHandler extends FileSystemCache {
     const held = toHeldEntry(entry);
     heldPages.set(key, held, key.length + heldSize(held.value), tagsOfValue(held.value, undefined));
     KijiCacheHandler.memoryCache?.remove(key);
-    const packing = packValue(held.value)
-      .then((value) => {
+    const packing = (packLane = packLane
+      .then(async () => {
+        if (heldPages.peek(key) !== held) return; // replaced or dropped while it waited
+        const value = await packValue(held.value);
         // Taken at the end, so a `backdate` made meanwhile is kept; a page replaced or dropped meanwhile is left alone.
         heldPages.replace(key, held, { ...held, value }, key.length + packedSize(value));
       })
       .catch(() => {
         // Left unpacked: served as before, only larger.
-      });
+      }));
     KijiCacheHandler.packing.add(packing);
     void packing.finally(() => KijiCacheHandler.packing.delete(packing));
     return held;

@@ -115,6 +115,11 @@ class BoundedLru {
     return this.map.has(key);
   }
 
+  /** Returns the item without marking it used. @param {string} key */
+  peek(key) {
+    return this.map.get(key)?.item;
+  }
+
   /** Returns the item and marks it most recently used. @param {string} key */
   get(key) {
     const slot = this.map.get(key);
