@@ -42,7 +42,8 @@ export type Database = {
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
 export type ArticleMonthTable = { month: string; articles: number; lastmod: string | null };
 
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+/** `submitted` (提出済み): a 記者's piece waiting for the desk (ADR 0032). Never public. */
+export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
 
 export type SectionTable = { slug: string; name: string; description: string; position: number };
 export type TopicTable = { slug: string; name: string; description: string };
@@ -195,13 +196,18 @@ export type EditorTable = {
   password_hash: string;
   created_at: string;
   password_changed_at: string;
+  /** What the account may do (lib/newsroom/roles.ts, ADR 0032). */
+  role: EditorRole;
 };
+
+/** 記者, デスク, 管理者. */
+export type EditorRole = 'reporter' | 'desk' | 'admin';
 
 /** `id` is the SHA-256 (hex) of the cookie's token, never the token itself. */
 export type EditorSessionTable = { id: string; editor_id: string; created_at: string; expires_at: string };
 
 /** One failed sign-in; `key` is `login:<name>` or `ip:<address>`. */
-export type RevisionAction = 'create' | 'save' | 'autosave' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'correct' | 'restore';
+export type RevisionAction = 'create' | 'save' | 'autosave' | 'submit' | 'return' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'correct' | 'restore';
 
 /** Every save keeps one; `snapshot` is the JSON of the editable fields (lib/newsroom/draft.ts). */
 export type ArticleRevisionTable = {
@@ -212,6 +218,8 @@ export type ArticleRevisionTable = {
   editor_id: string | null;
   created_at: string;
   snapshot: string;
+  /** Why the desk sent a piece back (action `return`); null otherwise. */
+  note: string | null;
 };
 
 /** Every path an article was ever public at; `current` 0 means it now answers 301. */

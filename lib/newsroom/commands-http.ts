@@ -2,17 +2,8 @@ import 'server-only';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
-import {
-  correctArticle,
-  publishArticle,
-  restoreRevision,
-  saveArticle,
-  scheduleArticle,
-  unpublishArticle,
-  unscheduleArticle,
-  type CommandResult,
-  type NewsroomArticle,
-} from './articles';
+import { runArticleCommand } from './article-commands';
+import type { CommandResult, NewsroomArticle } from './articles';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
@@ -20,6 +11,7 @@ import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } f
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { wakeScheduler } from './scheduler';
+import { isArticleCommand, type ArticleCommand } from './roles';
 import { refreshAfterInvalidation } from './warm';
 import { logger } from '../log';
 
@@ -29,12 +21,7 @@ import { logger } from '../log';
  * refresh the 410/301 snapshot, answer with the article as it now stands.
  */
 
-const COMMANDS = ['save', 'publish', 'schedule', 'unschedule', 'unpublish', 'correct', 'restore'] as const;
-export type ArticleCommand = (typeof COMMANDS)[number];
-
-function isCommand(value: string): value is ArticleCommand {
-  return (COMMANDS as readonly string[]).includes(value);
-}
+export type { ArticleCommand } from './roles';
 
 const envelope = z.object({
   draft: z.unknown().optional(),
@@ -42,6 +29,7 @@ const envelope = z.object({
   autosave: z.boolean().optional(),
   at: z.iso.datetime({ offset: true }).optional(),
   number: z.number().int().min(1).optional(),
+  note: z.string().max(4000).optional(),
 });
 
 /** What the editor needs back after a command. */
@@ -57,6 +45,8 @@ function toAnswer(result: CommandResult): CommandAnswer {
 
 const DONE: Record<ArticleCommand, string> = {
   save: 'article saved',
+  submit: 'article submitted',
+  return: 'article returned to draft',
   publish: 'article published',
   schedule: 'article scheduled',
   unschedule: 'article unscheduled',
@@ -77,7 +67,7 @@ function logCommand(command: ArticleCommand, result: CommandResult, editorId: st
 export async function handleArticleCommand(request: Request, id: string, command: string): Promise<Response> {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
-  if (!isCommand(command)) return jsonError(404, '不明な操作です。');
+  if (!isArticleCommand(command)) return jsonError(404, '不明な操作です。');
   if (!isArticleId(id)) return jsonError(404, MESSAGES.notFound);
   const body = await readJson(request, BODY_LIMITS.article);
   if (!body.ok) return body.response;
@@ -91,26 +81,18 @@ export async function handleArticleCommand(request: Request, id: string, command
     if (!checked.ok) return jsonError(400, checked.error);
     draft = checked.draft;
   }
-  const needsDraft = command === 'save' || command === 'correct';
-  if ((needsDraft && !draft) || ((needsDraft || command === 'publish' || command === 'schedule') && input.baseRevision === undefined)) {
-    return jsonError(400, MESSAGES.badInput);
-  }
-  if (command === 'schedule' && !input.at) return jsonError(400, '予約日時を入力してください。');
-  if (command === 'restore' && (input.number === undefined || input.baseRevision === undefined)) return jsonError(400, MESSAGES.badInput);
-
   const { db, settings } = await getNewsroomContext();
   const editorId = guard.editor.id;
-  const baseRevision = input.baseRevision ?? 0;
   try {
-    const result = await {
-      save: () => saveArticle(db, { id, editorId, draft: draft!, baseRevision, autosave: input.autosave }),
-      publish: () => publishArticle(db, { id, editorId, draft, baseRevision }),
-      schedule: () => scheduleArticle(db, { id, editorId, draft, baseRevision, at: new Date(input.at!) }),
-      unschedule: () => unscheduleArticle(db, { id, editorId }),
-      unpublish: () => unpublishArticle(db, { id, editorId }),
-      correct: () => correctArticle(db, { id, editorId, draft: draft!, baseRevision }),
-      restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
-    }[command]();
+    // The role is checked there, against the article as it stands (ADR 0032).
+    const result = await runArticleCommand(db, guard.editor, id, command, {
+      draft,
+      baseRevision: input.baseRevision,
+      autosave: input.autosave,
+      at: input.at ? new Date(input.at) : undefined,
+      number: input.number,
+      note: input.note,
+    });
     await invalidateTags(db, result.invalidate, undefined, { expire: command === 'unpublish' ? 'now' : 'stale' });
     // After the editor has the answer: re-render what readers will open next.
     after(() => refreshAfterInvalidation(settings.internalUrl, result.invalidate));
