@@ -4,6 +4,7 @@ import { CACHE_TAGS } from '../cache/tags';
 import { listPreviewLinks, revokePreviewLink as revokeLink, type ListedPreviewLink, type PreviewLink } from '../preview/links';
 import type { Article } from '../content/types';
 import * as articles from './articles';
+import * as editors from './editors';
 import { getNewsroomContext } from './context';
 import type { ArticleDraft } from './draft';
 import { invalidateTags, type InvalidateOptions } from './invalidate';
@@ -34,6 +35,7 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand } from './commands-http';
 export { isArticleStatus } from './labels';
+export { ADMIN_ONLY, canManageAccounts, decideCommandRefusal, isRole, listAllowedCommands, ROLE_LABELS, ROLES, type Role } from './roles';
 export { previewDraft, type DraftPreviewAnswer } from './preview-draft';
 export { newTermSchema, TermError, type CreatedTerm, type NewTerm } from './terms';
 export { MAX_UPLOAD_BYTES, UploadError } from './upload-rules';
@@ -79,17 +81,28 @@ export async function revalidateTags(tags: readonly string[], options: Invalidat
   await invalidateTags(await getDb(), tags, new Date(), options);
 }
 
-/** The article list of the newsroom's front page, the count in each status and the sections to filter by. */
+/** The article list of the newsroom's front page, the count in each status, and the sections and accounts to filter by. */
 export async function getArticleList(filter: queries.NewsroomListFilter) {
   const { db } = await getNewsroomContext();
-  const [list, counts, options] = await Promise.all([queries.listNewsroomArticles(db, filter), queries.countByStatus(db), queries.listTaxonomyOptions(db)]);
-  return { list, counts, options };
+  const [list, counts, options, accounts] = await Promise.all([
+    queries.listNewsroomArticles(db, filter),
+    queries.countByStatus(db),
+    queries.listTaxonomyOptions(db),
+    editors.listEditors(db),
+  ]);
+  return { list, counts, options, editors: accounts.map(({ login, name }) => ({ login, name })) };
 }
 
 /** The sections, topics, tags, series and agencies an editor can choose from. */
 export async function getTaxonomyOptions(): Promise<queries.TaxonomyOptions> {
   const { db } = await getNewsroomContext();
   return queries.listTaxonomyOptions(db);
+}
+
+/** The desk's note when it last sent the article back to draft, or null (lib/newsroom/queries.ts). */
+export async function getReturnNote(articleId: string): Promise<{ note: string; by: string | null; at: string } | null> {
+  const { db } = await getNewsroomContext();
+  return queries.findReturnNote(db, articleId);
 }
 
 /** An article's saved versions, newest first. */
