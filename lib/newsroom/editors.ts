@@ -9,8 +9,15 @@ export type Editor = { id: string; login: string; name: string; role: Role };
 /** Logins are short lowercase ASCII handles (`sato`, `k.tanaka`), typed on any keyboard. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-/** A refused account change, with the reason in Japanese for the screen or CLI. */
-export class EditorInputError extends Error {}
+/** A refused account change, with the reason in Japanese for the screen or CLI, and the HTTP status it answers. */
+export class EditorInputError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409 = 400,
+  ) {
+    super(message);
+  }
+}
 
 /** The login as stored: trimmed, NFKC (full-width letters become ASCII), lowercase. */
 export function normaliseLogin(login: string): string {
@@ -106,7 +113,7 @@ export async function changeEditorRole(db: Kysely<Database>, input: { editorId: 
   if (!isRole(input.role)) throw new EditorInputError('役割を選んでください。');
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('editors').select(['id', 'login', 'name', 'role', 'created_at']).where('id', '=', input.editorId).executeTakeFirst();
-    if (!row) throw new EditorInputError('アカウントが見つかりません。');
+    if (!row) throw new EditorInputError('アカウントが見つかりません。', 404);
     if (row.role === 'admin' && input.role !== 'admin') {
       // A write to every 管理者 row first: PostgreSQL then holds their row
       // locks (a concurrent demotion waits, and the count below sees what it
@@ -114,7 +121,7 @@ export async function changeEditorRole(db: Kysely<Database>, input: { editorId: 
       await trx.updateTable('editors').set({ role: 'admin' }).where('role', '=', 'admin').execute();
       const admins = await trx.selectFrom('editors').select('id').where('role', '=', 'admin').execute();
       if (admins.length <= 1) {
-        throw new EditorInputError(`${ROLE_LABELS.admin}がいなくなるため、最後の${ROLE_LABELS.admin}の役割は変更できません。先にほかのアカウントを${ROLE_LABELS.admin}にしてください。`);
+        throw new EditorInputError(`${ROLE_LABELS.admin}がいなくなるため、最後の${ROLE_LABELS.admin}の役割は変更できません。先にほかのアカウントを${ROLE_LABELS.admin}にしてください。`, 409);
       }
     }
     await trx.updateTable('editors').set({ role: input.role }).where('id', '=', row.id).execute();

@@ -24,7 +24,9 @@ import * as terms from './terms';
  */
 
 // Who is signed in, and the guards every page, handler and action passes first.
-export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireEditor, type SignedIn } from './auth';
+export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireAdmin, requireEditor, type SignedIn } from './auth';
+export { handleChangeRole, handleCreateAccount } from './accounts-http';
+export type { EditorAccount } from './editors';
 export { loadArticleForEditor } from './editor-page';
 export { handleSignIn } from './sign-in';
 export { toReturnPath } from './return-path';
@@ -97,6 +99,12 @@ export async function getArticleList(filter: queries.NewsroomListFilter) {
 export async function getTaxonomyOptions(): Promise<queries.TaxonomyOptions> {
   const { db } = await getNewsroomContext();
   return queries.listTaxonomyOptions(db);
+}
+
+/** Every newsroom account with its role, for the 管理者's accounts page. */
+export async function getEditorAccounts(): Promise<editors.EditorAccount[]> {
+  const { db } = await getNewsroomContext();
+  return editors.listEditors(db);
 }
 
 /** The desk's note when it last sent the article back to draft, or null (lib/newsroom/queries.ts). */
