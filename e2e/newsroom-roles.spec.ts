@@ -113,11 +113,11 @@ test('the 管理者 creates an account and changes its role; others are sent bac
   await page.getByLabel('役割', { exact: true }).selectOption('desk');
   await page.getByRole('button', { name: '作成する' }).click();
   // A weak password is refused with its reason, and nothing typed is lost.
-  await expect(page.getByRole('alert')).toContainText('12文字以上');
+  await expect(page.getByRole('alert').filter({ hasText: '12文字以上' })).toBeVisible();
   await expect(page.getByLabel('ユーザー名')).toHaveValue(login);
   await page.getByLabel('初期パスワード').fill('a long enough initial password');
   await page.getByRole('button', { name: '作成する' }).click();
-  await expect(page.getByRole('status')).toContainText(`(${login})をデスクとして作成しました`);
+  await expect(page.getByRole('status').filter({ hasText: `(${login})をデスクとして作成しました` })).toBeVisible();
   const row = page.locator(`tr[data-login="${login}"]`);
   await expect(row.getByLabel('新人 記者の役割')).toHaveValue('desk');
   await row.getByLabel('新人 記者の役割').selectOption('reporter');
@@ -131,5 +131,5 @@ test('the 管理者 creates an account and changes its role; others are sent bac
   const reporter = await browserFor(browser, { login, password: 'a long enough initial password', name: '新人 記者', role: 'reporter' });
   await reporter.goto('/newsroom/accounts');
   await expect(reporter).toHaveURL(/\/newsroom\?denied=accounts$/);
-  await expect(reporter.getByRole('alert')).toHaveText('アカウントの管理は管理者だけが行えます。');
+  await expect(reporter.getByRole('alert').filter({ hasText: 'アカウントの管理は管理者だけが行えます。' })).toBeVisible();
 });
