@@ -3,7 +3,7 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import { runArticleCommand } from './article-commands';
-import type { CommandResult, NewsroomArticle } from './articles';
+import { CommandError, type CommandResult, type NewsroomArticle } from './articles';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
@@ -101,6 +101,10 @@ export async function handleArticleCommand(request: Request, id: string, command
     logCommand(command, result, editorId, input.autosave);
     return jsonOk(toAnswer(result));
   } catch (error) {
+    // A refusal by role is what a forged request (or a stale page after a change of role) gets: worth a line in the log.
+    if (error instanceof CommandError && error.status === 403) {
+      logger('newsroom').warn({ command, articleId: id, editorId, role: guard.editor.role }, 'article command refused by role');
+    }
     return toErrorResponse(error);
   }
 }
