@@ -251,6 +251,11 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
             {dirty ? '未保存の変更があります' : (message ?? '保存済み')}
           </span>
         </div>
+        {!editable && !may('correct') && !may('unpublish') && (
+          <p className="rounded border border-rule bg-white px-3 py-2 text-sm" data-testid="desk-only">
+            この記事はデスクが管理しています。ここでの変更は保存できません。変更はデスクに依頼してください。
+          </p>
+        )}
         {returnNote && article.status === 'draft' && (
           <div className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm" data-testid="return-note">
             <p className="font-bold">
@@ -414,11 +419,6 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
               プレビュー
             </button>
           </div>
-          {!editable && !may('correct') && !may('unpublish') && (
-            <p className="text-sm text-muted" data-testid="desk-only">
-              この記事はデスクが管理しています。変更はデスクに依頼してください。
-            </p>
-          )}
           {article.status === 'submitted' && may('return') && (
             <div className="flex flex-wrap items-end gap-2">
               <label className="min-w-0 flex-1 text-sm">

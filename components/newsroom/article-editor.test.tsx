@@ -9,8 +9,8 @@ import { ArticleEditor } from './article-editor.client';
 
 const BUTTONS = ['下書き保存', '保存', 'デスクに提出', '今すぐ公開', '予約する', '予約を取り消す', '訂正を公開', '公開を取り下げ', '下書きに差し戻す'];
 
-function buttonsFor(role: Role, status: ArticleStatus): string[] {
-  const html = renderToStaticMarkup(
+function render(role: Role, status: ArticleStatus): string {
+  return renderToStaticMarkup(
     <ArticleEditor
       article={{ id: 'abcdefgh', status, draft: { ...emptyDraft('world'), headline: '見出し', body: '本文' }, publishedAt: null, updatedAt: null, revision: 3 }}
       options={{ sections: [{ slug: 'world', name: 'ワールド' }], topics: [], tags: [], series: [], agencies: [] }}
@@ -22,14 +22,23 @@ function buttonsFor(role: Role, status: ArticleStatus): string[] {
       returnNote={null}
     />,
   );
-  return [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]!).filter((label) => BUTTONS.includes(label));
+}
+
+function buttonsFor(role: Role, status: ArticleStatus): string[] {
+  return [...render(role, status).matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]!).filter((label) => BUTTONS.includes(label));
 }
 
 describe('the editor’s buttons by role', () => {
   it('gives a 記者 save and submit on a draft, save on a submitted piece, nothing on what the desk holds', () => {
     expect(buttonsFor('reporter', 'draft')).toEqual(['下書き保存', 'デスクに提出']);
     expect(buttonsFor('reporter', 'submitted')).toEqual(['保存']);
-    for (const status of ['scheduled', 'published', 'unpublished'] as const) expect(buttonsFor('reporter', status), status).toEqual([]);
+    for (const status of ['scheduled', 'published', 'unpublished'] as const) {
+      expect(buttonsFor('reporter', status), status).toEqual([]);
+      // Said before anything is typed: nothing typed here could be saved.
+      expect(render('reporter', status), status).toContain('この記事はデスクが管理しています。');
+    }
+    expect(render('reporter', 'draft')).not.toContain('この記事はデスクが管理しています。');
+    expect(render('desk', 'published')).not.toContain('この記事はデスクが管理しています。');
   });
 
   it('gives the デスク and the 管理者 every article command the status allows', () => {
