@@ -35,11 +35,12 @@ export function draftBody(fields: Pick<DraftBody, 'headline' | 'body' | 'section
 /**
  * Creates a newsroom account in the database under `dataDir` with the
  * project's own command (`npm run newsroom:add-editor`, README), the
- * password passed in `KIJI_EDITOR_PASSWORD` as the command expects from scripts.
+ * password passed in `KIJI_EDITOR_PASSWORD` as the command expects from scripts;
+ * without `role`, the command's default (管理者 for the first account, 記者 after).
  */
-export function addEditor(dataDir: string, login: string, name: string): { login: string; password: string } {
+export function addEditor(dataDir: string, login: string, name: string, role?: '記者' | 'デスク' | '管理者'): { login: string; password: string } {
   const password = randomBytes(18).toString('base64url');
-  execFileSync('npm', ['run', '--silent', 'newsroom:add-editor', '--', '--login', login, '--name', name], {
+  execFileSync('npm', ['run', '--silent', 'newsroom:add-editor', '--', '--login', login, '--name', name, ...(role ? ['--role', role] : [])], {
     env: { ...process.env, KIJI_DATA_DIR: dataDir, KIJI_EDITOR_PASSWORD: password, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

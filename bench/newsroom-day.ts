@@ -220,7 +220,8 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
   const app = prepareAppCopy(path.join(workDir, 'app'));
   const seed = seedDataDir(path.join(workDir, 'data'), options.articles, { cacheRoot: options.cacheRoot });
   console.log(`newsroom day: ${options.articles} generated articles${seed.cachedFrom ? ` (copied from ${seed.cachedFrom})` : ''}`);
-  const editor = addEditor(seed.dataDir, 'bench-day', 'ベンチ 編集者');
+  // The bench publishes, schedules and corrects: a デスク's work (ADR 0032).
+  const editor = addEditor(seed.dataDir, 'bench-day', 'ベンチ 編集者', 'デスク');
 
   const server = await startServer({ KIJI_DATA_DIR: seed.dataDir, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1' }, port, { cwd: app });
   let ghost: RunningGhost | null = null;

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { createDraft, jsonHeaders, runCommand, signIn, type EditorSession } from '../bench/editor-client';
 import { emptyDraft, type ArticleDraft } from '../lib/newsroom/draft';
+import { createEditor } from '../lib/newsroom/editors';
+import type { Role } from '../lib/newsroom/roles';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
-import { getBase } from './server';
+import { getBase, openServerDatabase } from './server';
 
 /** Shared steps of the newsroom specs: signing in and API calls with real headers, on the running test's server (./server.ts). */
 
@@ -52,12 +55,32 @@ export async function commandApi(session: Session, id: string, command: string, 
   return { status: answer.status, body: { article: answer.article ?? undefined, error: answer.error ?? undefined } };
 }
 
-/** Signs in through the real sign-in form. */
-export async function signInBrowser(page: Page, next = '/newsroom'): Promise<void> {
+export type Account = { login: string; password: string; name: string; role: Role };
+
+/**
+ * A new account with `role` in the running test's server's database (what
+ * 管理者 do at /newsroom/accounts, or `npm run newsroom:add-editor -- --role`),
+ * with a login of its own so projects running at once never share one. The
+ * demo account is 管理者 (the first account made).
+ */
+export async function createAccount(role: Role, name: string): Promise<Account> {
+  const login = `${role.slice(0, 4)}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const password = randomBytes(18).toString('base64url');
+  const conn = openServerDatabase();
+  try {
+    await createEditor(conn.db, { login, name, password, role });
+  } finally {
+    await conn.db.destroy();
+  }
+  return { login, password, name, role };
+}
+
+/** Signs in through the real sign-in form, as the demo editor (管理者) or `account`. */
+export async function signInBrowser(page: Page, next = '/newsroom', account: { login: string; password: string } = DEMO_EDITOR): Promise<void> {
   await page.goto(next);
   await expect(page).toHaveURL(/\/newsroom\/sign-in/);
-  await page.getByLabel('ユーザー名').fill(DEMO_EDITOR.login);
-  await page.getByLabel('パスワード').fill(DEMO_EDITOR.password);
+  await page.getByLabel('ユーザー名').fill(account.login);
+  await page.getByLabel('パスワード').fill(account.password);
   await page.getByRole('button', { name: 'サインイン' }).click();
   await page.waitForURL((url) => url.pathname === next);
 }

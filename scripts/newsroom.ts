@@ -1,5 +1,6 @@
 // Newsroom accounts from the command line (see README):
-//   npm run newsroom:add-editor -- --login sato --name "佐藤 花子"
+//   npm run newsroom:add-editor -- --login sato --name "佐藤 花子" [--role 記者|デスク|管理者]
+//     (without --role: 管理者 for the first account, 記者 after that)
 //   npm run newsroom:set-password -- --login demo
 // The password is asked for without echo, or read from KIJI_EDITOR_PASSWORD
 // (for scripts; never put it on the command line, where `ps` shows it).
@@ -8,9 +9,10 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../lib/config';
 import { migrateToLatest, openDatabase } from '../lib/db/connect';
 import { createEditor, EditorInputError, setEditorPassword } from '../lib/newsroom/editors';
+import { ROLE_LABELS, toRole } from '../lib/newsroom/roles';
 
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' } } });
+const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -38,8 +40,14 @@ async function readPassword(): Promise<string> {
 }
 
 if ((command !== 'add-editor' && command !== 'set-password') || !values.login || (command === 'add-editor' && !values.name)) {
-  console.error('使い方: npm run newsroom:add-editor -- --login <ユーザー名> --name <表示名>');
+  console.error('使い方: npm run newsroom:add-editor -- --login <ユーザー名> --name <表示名> [--role 記者|デスク|管理者]');
   console.error('        npm run newsroom:set-password -- --login <ユーザー名>');
+  process.exit(2);
+}
+
+const role = values.role === undefined ? undefined : toRole(values.role);
+if (role === null) {
+  console.error(`役割「${values.role}」はありません。記者・デスク・管理者(reporter・desk・admin)のどれかを指定してください。`);
   process.exit(2);
 }
 
@@ -48,8 +56,8 @@ try {
   await migrateToLatest(conn);
   const password = await readPassword();
   if (command === 'add-editor') {
-    const editor = await createEditor(conn.db, { login: values.login, name: values.name!, password });
-    console.log(`編集者「${editor.name}」(${editor.login})を作成しました。/newsroom からサインインできます。`);
+    const editor = await createEditor(conn.db, { login: values.login, name: values.name!, password, role });
+    console.log(`編集者「${editor.name}」(${editor.login})を${ROLE_LABELS[editor.role]}として作成しました。/newsroom からサインインできます。`);
   } else {
     await setEditorPassword(conn.db, values.login, password);
     console.log(`${values.login} のパスワードを変更しました。この編集者のセッションはすべて終了しました。`);

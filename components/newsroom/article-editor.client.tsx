@@ -9,6 +9,7 @@ import { CORRECTION_NOTICE_MAX, type RepublishKind } from '@/lib/newsroom/correc
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { EDITABLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
+import { listAllowedCommands, type Role } from '@/lib/newsroom/roles';
 import { formatDateline, formatJstTime, fromJstInputValue, toJstInputValue } from '@/lib/time/jst';
 import { HeroField } from './hero-field.client';
 import { TermPicker } from './term-picker.client';
@@ -26,6 +27,10 @@ type ArticleEditorProps = {
   initialPages: number;
   /** Renders the form with the public components: a Server Action the page passes down. */
   renderPreview: (csrfToken: string, id: string, draft: ArticleDraft, page: number, republish: { kind: RepublishKind; notice: string } | null) => Promise<PreviewAnswer>;
+  /** The signed-in editor's role: only the buttons it may use are shown (the server refuses the rest anyway). */
+  role: Role;
+  /** The desk's note when it last sent this piece back to draft. */
+  returnNote: { note: string; by: string | null; at: string } | null;
 };
 
 /** Seconds of quiet before a draft saves itself. */
@@ -80,7 +85,7 @@ function SelectField({ label, value, options, onChange }: SelectFieldProps) {
   );
 }
 
-export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages, renderPreview }: ArticleEditorProps) {
+export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages, renderPreview, role, returnNote }: ArticleEditorProps) {
   const [article, setArticle] = useState(initial);
   const [draft, setDraft] = useState<ArticleDraft>(initial.draft);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initial.draft));
@@ -99,9 +104,12 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   const [notice, setNotice] = useState('');
   const previewForm = useRef<HTMLFormElement>(null);
   const formId = useId();
+  const [note, setNote] = useState('');
 
   const dirty = JSON.stringify(draft) !== savedJson;
-  const editable = EDITABLE_STATUSES.includes(article.status);
+  const allowed = listAllowedCommands(role, article.status);
+  const may = (command: (typeof allowed)[number]) => allowed.includes(command);
+  const editable = EDITABLE_STATUSES.includes(article.status) && may('save');
   const update = useCallback(<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setDraft((d) => ({ ...d, [key]: value })), []);
 
   // Leaving with unsaved changes (or an unsent 訂正 notice): closing the tab
@@ -226,6 +234,19 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   const unpublish = () =>
     act('公開を取り下げました', () => send('POST', `${base}/unpublish`, {}), '公開を取り下げますか?読者にはこの記事が削除されたと表示されます(410)。');
   const unschedule = () => act('予約を取り消しました', () => send('POST', `${base}/unschedule`, {}));
+  const submit = () =>
+    act('デスクに提出しました', () => send('POST', `${base}/submit`, { draft, baseRevision: article.revision }, draft), 'この記事をデスクに提出しますか?');
+  const sendBack = () => {
+    if (note.trim() === '') {
+      setError('差し戻しの理由を書いてください。');
+      return;
+    }
+    void act('差し戻しました', async () => {
+      const answer = await send('POST', `${base}/return`, { note });
+      if (answer) setNote('');
+      return answer;
+    });
+  };
   const schedule = () => {
     const at = fromJstInputValue(scheduleAt);
     if (!at) {
@@ -273,6 +294,19 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
             {dirty ? '未保存の変更があります' : (message ?? '保存済み')}
           </span>
         </div>
+        {!editable && !may('correct') && !may('unpublish') && (
+          <p className="rounded border border-rule bg-white px-3 py-2 text-sm" data-testid="desk-only">
+            この記事はデスクが管理しています。ここでの変更は保存できません。変更はデスクに依頼してください。
+          </p>
+        )}
+        {returnNote && article.status === 'draft' && (
+          <div className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm" data-testid="return-note">
+            <p className="font-bold">
+              デスクから差し戻されました({returnNote.by ?? 'デスク'}、{formatDateline(returnNote.at)})
+            </p>
+            <p className="whitespace-pre-wrap">{returnNote.note}</p>
+          </div>
+        )}
         {error && (
           <p role="alert" className="rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
             {error}
@@ -398,7 +432,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
         </fieldset>
 
         <div className="space-y-3 rounded border border-rule bg-white p-4">
-          {!editable && article.status === 'published' && (
+          {!editable && article.status === 'published' && may('correct') && (
             <fieldset className="space-y-2" data-testid="republish-kind">
               <legend className="text-sm font-semibold">公開中の記事への変更の種類</legend>
               {(Object.keys(REPUBLISH_CHOICES) as RepublishKind[]).map((kind) => (
@@ -442,18 +476,23 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
             </fieldset>
           )}
           <div className="flex flex-wrap gap-2">
-            {editable ? (
-              <>
-                <button type="submit" disabled={busy} className={`${buttonClass} border border-ink bg-white`}>
-                  下書き保存
-                </button>
-                <button type="button" disabled={busy} onClick={publish} className={`${buttonClass} bg-brand text-white`}>
-                  今すぐ公開
-                </button>
-              </>
-            ) : (
-              <>
-                <button
+            {editable && (
+              <button type="submit" disabled={busy} className={`${buttonClass} border border-ink bg-white`}>
+                {article.status === 'submitted' ? '保存' : '下書き保存'}
+              </button>
+            )}
+            {article.status === 'draft' && may('submit') && !may('publish') && (
+              <button type="button" disabled={busy} onClick={submit} className={`${buttonClass} bg-violet-800 text-white`}>
+                デスクに提出
+              </button>
+            )}
+            {editable && may('publish') && (
+              <button type="button" disabled={busy} onClick={publish} className={`${buttonClass} bg-brand text-white`}>
+                今すぐ公開
+              </button>
+            )}
+            {article.status === 'published' && may('correct') && (
+              <button
                   type="button"
                   disabled={busy || !republishKind || (republishKind !== 'correct' && !dirty)}
                   onClick={() => republishKind && void republish(republishKind)}
@@ -462,16 +501,28 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
                 >
                   {republishKind ? REPUBLISH_CHOICES[republishKind].button : '変更を公開'}
                 </button>
-                <button type="button" disabled={busy} onClick={unpublish} className={`${buttonClass} border border-ink bg-white`}>
-                  公開を取り下げ
-                </button>
-              </>
+            )}
+            {article.status === 'published' && may('unpublish') && (
+              <button type="button" disabled={busy} onClick={unpublish} className={`${buttonClass} border border-ink bg-white`}>
+                公開を取り下げ
+              </button>
             )}
             <button type="button" disabled={busy} onClick={() => void openPreview()} className={`${buttonClass} border border-ink bg-white`}>
               プレビュー
             </button>
           </div>
-          {editable && (
+          {article.status === 'submitted' && may('return') && (
+            <div className="flex flex-wrap items-end gap-2">
+              <label className="min-w-0 flex-1 text-sm">
+                <span className="block">差し戻しの理由(記者に表示されます)</span>
+                <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
+              </label>
+              <button type="button" disabled={busy} onClick={sendBack} className={`${buttonClass} border border-ink bg-white`}>
+                下書きに差し戻す
+              </button>
+            </div>
+          )}
+          {editable && may('schedule') && (
             <div className="flex flex-wrap items-end gap-2">
               <label className="text-sm">
                 <span className="block">公開日時を予約(日本時間)</span>
@@ -480,7 +531,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
               <button type="button" disabled={busy} onClick={schedule} className={`${buttonClass} bg-sky-800 text-white`}>
                 {article.status === 'scheduled' ? '予約を変更' : '予約する'}
               </button>
-              {article.status === 'scheduled' && (
+              {article.status === 'scheduled' && may('unschedule') && (
                 <button type="button" disabled={busy} onClick={() => void unschedule()} className={`${buttonClass} border border-ink bg-white`}>
                   予約を取り消す
                 </button>

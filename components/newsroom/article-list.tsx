@@ -4,12 +4,16 @@ import { ARTICLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { NewsroomListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
 
-type Filter = { status?: ArticleStatus; section?: string; q?: string };
+type Filter = { status?: ArticleStatus; section?: string; q?: string; who?: string };
 
 type ArticleListProps = {
   list: { items: NewsroomListItem[]; page: number; totalPages: number; totalItems: number };
   counts: Record<ArticleStatus, number>;
   sections: { slug: string; name: string }[];
+  /** The accounts to filter by (who wrote or last changed a piece). */
+  editors: { login: string; name: string }[];
+  /** The signed-in editor's login, for 自分の記事. */
+  me: string;
   filter: Filter;
 };
 
@@ -19,6 +23,7 @@ function hrefWith(filter: Filter, changes: Partial<Filter> & { page?: number }):
   if (merged.status) params.set('status', merged.status);
   if (merged.section) params.set('section', merged.section);
   if (merged.q) params.set('q', merged.q);
+  if (merged.who) params.set('who', merged.who);
   if (changes.page && changes.page > 1) params.set('page', String(changes.page));
   const query = params.toString();
   return query ? `/newsroom?${query}` : '/newsroom';
@@ -26,13 +31,14 @@ function hrefWith(filter: Filter, changes: Partial<Filter> & { page?: number }):
 
 const STATUS_BADGE: Record<ArticleStatus, string> = {
   draft: 'bg-amber-100 text-amber-900',
+  submitted: 'bg-violet-100 text-violet-900',
   scheduled: 'bg-sky-100 text-sky-900',
   published: 'bg-emerald-100 text-emerald-900',
   unpublished: 'bg-zinc-200 text-zinc-800',
 };
 
 /** Status tabs, section and headline filters, and the list of articles, newest edit first. */
-export function ArticleList({ list, counts, sections, filter }: ArticleListProps) {
+export function ArticleList({ list, counts, sections, editors, me, filter }: ArticleListProps) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <div className="space-y-4">
@@ -52,6 +58,15 @@ export function ArticleList({ list, counts, sections, filter }: ArticleListProps
               </li>
             );
           })}
+          <li className="ml-auto">
+            <Link
+              href={hrefWith(filter, { who: filter.who === me ? undefined : me })}
+              aria-current={filter.who === me ? 'page' : undefined}
+              className={`inline-block rounded-full border px-3 py-1 ${filter.who === me ? 'border-ink bg-ink text-white' : 'border-rule bg-white hover:border-ink'}`}
+            >
+              自分の記事
+            </Link>
+          </li>
         </ul>
       </nav>
       <form action="/newsroom" method="get" role="search" className="flex flex-wrap items-end gap-3">
@@ -63,6 +78,17 @@ export function ArticleList({ list, counts, sections, filter }: ArticleListProps
             {sections.map((s) => (
               <option key={s.slug} value={s.slug}>
                 {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-semibold">書いた人・最後に編集した人</span>
+          <select name="who" defaultValue={filter.who ?? ''} className="mt-1 rounded border border-rule bg-white px-2 py-1.5">
+            <option value="">すべて</option>
+            {editors.map((e) => (
+              <option key={e.login} value={e.login}>
+                {e.login === me ? `${e.name}(自分)` : e.name}
               </option>
             ))}
           </select>
@@ -98,6 +124,8 @@ export function ArticleList({ list, counts, sections, filter }: ArticleListProps
                       ? `更新 ${formatDateline(a.updatedAt)}`
                       : ''}
                 </span>
+                {a.author && <span>執筆 {a.author}</span>}
+                {a.lastEditor && a.lastEditor !== a.author && <span>最終編集 {a.lastEditor}</span>}
               </p>
               <Link href={`/newsroom/articles/${a.id}`} className="mt-1 block font-semibold hover:underline">
                 {a.headline || '(見出しなし)'}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Editor } from '@/lib/newsroom/editors';
+import { canManageAccounts, ROLE_LABELS } from '@/lib/newsroom/roles';
 import { SITE_NAME } from '@/lib/site/config';
 
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string };
@@ -19,6 +20,11 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
           <Link href="/newsroom/front-page" className="hover:underline">
             トップページ編集
           </Link>
+          {canManageAccounts(editor.role) && (
+            <Link href="/newsroom/accounts" className="hover:underline">
+              アカウント
+            </Link>
+          )}
           <form action="/api/newsroom/articles" method="post">
             <input type="hidden" name="csrf" value={csrfToken} />
             <button type="submit" className="rounded bg-brand px-3 py-1.5 font-bold hover:bg-brand-dark">
@@ -27,7 +33,12 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
           </form>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span>{editor.name}</span>
+          <span>
+            {editor.name}
+            <span className="ml-2 rounded bg-white/15 px-2 py-0.5 text-xs" data-testid="editor-role">
+              {ROLE_LABELS[editor.role]}
+            </span>
+          </span>
           <form action="/api/newsroom/sign-out" method="post">
             <input type="hidden" name="csrf" value={csrfToken} />
             <button type="submit" className="rounded border border-white/40 px-3 py-1.5 hover:bg-white/10">

@@ -3,10 +3,18 @@ import type { RevisionListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
 import { RestoreButton } from './restore-button.client';
 
-type RevisionListProps = { articleId: string; revisions: RevisionListItem[]; current: number; live: boolean; csrfToken: string };
+type RevisionListProps = {
+  articleId: string;
+  revisions: RevisionListItem[];
+  current: number;
+  live: boolean;
+  csrfToken: string;
+  /** Whether the signed-in editor's role may restore this article as it stands (lib/newsroom/roles.ts). */
+  canRestore: boolean;
+};
 
-/** Every saved version of an article, newest first, each restorable except the current one. */
-export function RevisionList({ articleId, revisions, current, live, csrfToken }: RevisionListProps) {
+/** Every saved version of an article, newest first, each restorable except the current one; a 差し戻し with the desk's note. */
+export function RevisionList({ articleId, revisions, current, live, csrfToken, canRestore }: RevisionListProps) {
   return (
     <ol className="mt-6 divide-y divide-rule rounded border border-rule bg-white" data-testid="revisions">
       {revisions.map((r) => (
@@ -20,7 +28,7 @@ export function RevisionList({ articleId, revisions, current, live, csrfToken }:
           {r.number === current ? (
             <span className="text-sm text-muted">現在の版</span>
           ) : (
-            <RestoreButton articleId={articleId} number={r.number} baseRevision={current} live={live} csrfToken={csrfToken} />
+            canRestore && <RestoreButton articleId={articleId} number={r.number} baseRevision={current} live={live} csrfToken={csrfToken} />
           )}
           {r.correction && (
             <p className="w-full border-l-4 border-brand bg-brand/5 px-3 py-1 text-sm break-words whitespace-pre-line" data-testid="revision-correction">
@@ -28,6 +36,7 @@ export function RevisionList({ articleId, revisions, current, live, csrfToken }:
               {r.correction}
             </p>
           )}
+          {r.note && <p className="w-full text-sm whitespace-pre-wrap">差し戻しの理由:{r.note}</p>}
         </li>
       ))}
     </ol>

@@ -16,6 +16,7 @@ import { rateLimitsMigration } from './migrations/0010-rate-limits';
 import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
 import { bigramsMigration } from './migrations/0013-bigrams';
+import { rolesMigration } from './migrations/0014-roles';
 import { frontPageMigration } from './migrations/0015-front-page';
 import { articleCorrectionsMigration } from './migrations/0016-article-corrections';
 import type { Database, Dialect } from './schema';
@@ -187,6 +188,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0011-one-secret-store': oneSecretStoreMigration(),
     '0012-invalidation-expiry': invalidationExpiryMigration(),
     '0013-bigrams': bigramsMigration(dialect),
+    '0014-roles': rolesMigration(),
     '0015-front-page': frontPageMigration(dialect),
     '0016-article-corrections': articleCorrectionsMigration(dialect),
   };

@@ -44,7 +44,8 @@ export type Database = {
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
 export type ArticleMonthTable = { month: string; articles: number; lastmod: string | null };
 
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+/** `submitted` (提出済み): a 記者's piece waiting for the desk (ADR 0032). Never public. */
+export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
 
 export type SectionTable = { slug: string; name: string; description: string; position: number };
 export type TopicTable = { slug: string; name: string; description: string };
@@ -197,21 +198,28 @@ export type EditorTable = {
   password_hash: string;
   created_at: string;
   password_changed_at: string;
+  /** What the account may do (lib/newsroom/roles.ts, ADR 0032). */
+  role: EditorRole;
 };
+
+/** 記者, デスク, 管理者. */
+export type EditorRole = 'reporter' | 'desk' | 'admin';
 
 /** `id` is the SHA-256 (hex) of the cookie's token, never the token itself. */
 export type EditorSessionTable = { id: string; editor_id: string; created_at: string; expires_at: string };
 
-/** One failed sign-in; `key` is `login:<name>` or `ip:<address>`. */
 /**
  * What made a revision. A live article is republished as `fix` (軽微な修正:
  * no 更新 shown), `update` (更新: the updated time moves) or `correct` (訂正:
- * the updated time moves and a notice is kept, ADR 0034).
+ * the updated time moves and a notice is kept, ADR 0034); a 記者's piece is
+ * `submit`ted and the desk may `return` it with a note (ADR 0032).
  */
 export type RevisionAction =
   | 'create'
   | 'save'
   | 'autosave'
+  | 'submit'
+  | 'return'
   | 'publish'
   | 'schedule'
   | 'unschedule'
@@ -230,6 +238,8 @@ export type ArticleRevisionTable = {
   editor_id: string | null;
   created_at: string;
   snapshot: string;
+  /** Why the desk sent a piece back (action `return`); null otherwise. */
+  note: string | null;
 };
 
 /** A 訂正 notice readers see on the article, in its JSON-LD and its feed item; `revision_number` is the revision it was published with. */

@@ -47,7 +47,7 @@ export async function dropTestPostgres(schema: string): Promise<void> {
 export type TestArticle = {
   id: string;
   headline?: string;
-  status?: 'draft' | 'scheduled' | 'published' | 'unpublished';
+  status?: 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
   publishedAt: Date;
   breakingAt?: Date | null;
   breakingUntil?: Date | null;

@@ -45,7 +45,7 @@ export type CommandResult = {
 /** A refused command: an HTTP status and a message in Japanese for the editor. */
 export class CommandError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409,
+    readonly status: 400 | 403 | 404 | 409,
     message: string,
   ) {
     super(message);
@@ -210,6 +210,7 @@ async function addRevision(
   editorId: string | null,
   draft: ArticleDraft,
   now: Date,
+  note: string | null = null,
 ): Promise<number> {
   const latest = await db
     .selectFrom('article_revisions')
@@ -239,6 +240,7 @@ async function addRevision(
       editor_id: editorId,
       created_at: now.toISOString(),
       snapshot,
+      note,
     })
     .execute();
   return number;
@@ -266,6 +268,8 @@ type Change = {
   requirePublishable?: boolean;
   /** A 訂正 notice (already checked) to keep with the new revision. */
   correction?: string;
+  /** Kept with the revision: why the desk sent the piece back. */
+  note?: string;
 };
 
 async function applyChange(db: Db, change: Change): Promise<CommandResult> {
@@ -286,7 +290,7 @@ async function applyChange(db: Db, change: Change): Promise<CommandResult> {
     }
     const fields = change.next(before);
     await writeArticle(trx, change.id, draft, fields);
-    const revision = await addRevision(trx, change.id, change.action, change.editorId, draft, change.now);
+    const revision = await addRevision(trx, change.id, change.action, change.editorId, draft, change.now, change.note ?? null);
     if (change.correction !== undefined) {
       await trx
         .insertInto('article_corrections')
@@ -383,6 +387,45 @@ export function publishArticle(db: Db, input: Omit<EditInput, 'draft'> & { draft
       published_at: b.status === 'unpublished' && b.publishedAt ? b.publishedAt : now.toISOString(),
       updated_at: now.toISOString(),
     }),
+  });
+}
+
+/**
+ * A 記者 hands the piece to the desk: 提出済み, saved with the form as it
+ * stands, and complete enough to publish (the desk should not receive a
+ * piece with no headline). Never public (ADR 0032).
+ */
+export function submitArticle(db: Db, input: Omit<EditInput, 'draft'> & { draft?: ArticleDraft }): Promise<CommandResult> {
+  const now = input.now ?? new Date();
+  return applyChange(db, {
+    ...input,
+    now,
+    action: 'submit',
+    from: ['draft'],
+    wrongStatus: '提出できるのは下書きの記事だけです。',
+    requirePublishable: true,
+    next: () => ({ status: 'submitted', published_at: null, updated_at: now.toISOString() }),
+  });
+}
+
+/** The longest note a piece is sent back with. */
+export const RETURN_NOTE_MAX = 1000;
+
+/** The desk sends a submitted piece back to draft, with a note for its writer kept in the revisions. */
+export function returnArticle(db: Db, input: { id: string; editorId: string; note: string; now?: Date }): Promise<CommandResult> {
+  const now = input.now ?? new Date();
+  const note = input.note.trim();
+  if (note === '' || note.length > RETURN_NOTE_MAX) {
+    return Promise.reject(new CommandError(400, `差し戻しの理由を1〜${RETURN_NOTE_MAX}文字で書いてください。`));
+  }
+  return applyChange(db, {
+    ...input,
+    now,
+    note,
+    action: 'return',
+    from: ['submitted'],
+    wrongStatus: '差し戻せるのは提出済みの記事だけです。',
+    next: () => ({ status: 'draft', published_at: null, updated_at: now.toISOString() }),
   });
 }
 

@@ -7,6 +7,7 @@ import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken, 
 import type { Editor } from './editors';
 import { BODY_LIMITS, MESSAGES, jsonError, toBodyErrorResponse } from './http';
 import { toReturnPath } from './return-path';
+import { canManageAccounts } from './roles';
 import { createSession, findSession, revokeSession } from './sessions';
 
 /**
@@ -40,6 +41,16 @@ export async function issueSignInToken(): Promise<string> {
 export async function requireEditor(returnTo: string): Promise<SignedIn> {
   const signedIn = await getSignedInEditor();
   if (!signedIn) redirect(`/newsroom/sign-in?next=${encodeURIComponent(toReturnPath(returnTo))}`);
+  return signedIn;
+}
+
+/**
+ * For the 管理者's pages: the signed-in 管理者; anyone else signed in is sent
+ * to the article list, which says why; an outsider to sign-in.
+ */
+export async function requireAdmin(returnTo: string): Promise<SignedIn> {
+  const signedIn = await requireEditor(returnTo);
+  if (!canManageAccounts(signedIn.editor.role)) redirect('/newsroom?denied=accounts');
   return signedIn;
 }
 

@@ -2,17 +2,8 @@ import 'server-only';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
-import {
-  publishArticle,
-  republishArticle,
-  restoreRevision,
-  saveArticle,
-  scheduleArticle,
-  unpublishArticle,
-  unscheduleArticle,
-  type CommandResult,
-  type NewsroomArticle,
-} from './articles';
+import { runArticleCommand } from './article-commands';
+import { CommandError, type CommandResult, type NewsroomArticle } from './articles';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
@@ -20,6 +11,7 @@ import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } f
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { wakeScheduler } from './scheduler';
+import { isArticleCommand, type ArticleCommand } from './roles';
 import { refreshAfterInvalidation } from './warm';
 import { logger } from '../log';
 
@@ -29,13 +21,7 @@ import { logger } from '../log';
  * refresh the 410/301 snapshot, answer with the article as it now stands.
  */
 
-// A live article is republished by `fix` (軽微な修正), `update` (更新) or `correct` (訂正, with a notice): ADR 0034.
-const COMMANDS = ['save', 'publish', 'schedule', 'unschedule', 'unpublish', 'fix', 'update', 'correct', 'restore'] as const;
-export type ArticleCommand = (typeof COMMANDS)[number];
-
-function isCommand(value: string): value is ArticleCommand {
-  return (COMMANDS as readonly string[]).includes(value);
-}
+export type { ArticleCommand } from './roles';
 
 const envelope = z.object({
   draft: z.unknown().optional(),
@@ -45,6 +31,7 @@ const envelope = z.object({
   number: z.number().int().min(1).optional(),
   /** The 訂正 notice readers are shown (`correct` only); checked by the command. */
   notice: z.string().max(20_000).optional(),
+  note: z.string().max(4000).optional(),
 });
 
 /** What the editor needs back after a command. */
@@ -60,6 +47,8 @@ function toAnswer(result: CommandResult): CommandAnswer {
 
 const DONE: Record<ArticleCommand, string> = {
   save: 'article saved',
+  submit: 'article submitted',
+  return: 'article returned to draft',
   publish: 'article published',
   schedule: 'article scheduled',
   unschedule: 'article unscheduled',
@@ -82,7 +71,7 @@ function logCommand(command: ArticleCommand, result: CommandResult, editorId: st
 export async function handleArticleCommand(request: Request, id: string, command: string): Promise<Response> {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
-  if (!isCommand(command)) return jsonError(404, '不明な操作です。');
+  if (!isArticleCommand(command)) return jsonError(404, '不明な操作です。');
   if (!isArticleId(id)) return jsonError(404, MESSAGES.notFound);
   const body = await readJson(request, BODY_LIMITS.article);
   if (!body.ok) return body.response;
@@ -96,37 +85,31 @@ export async function handleArticleCommand(request: Request, id: string, command
     if (!checked.ok) return jsonError(400, checked.error);
     draft = checked.draft;
   }
-  const republish = command === 'fix' || command === 'update' || command === 'correct';
-  const needsDraft = command === 'save' || republish;
-  if ((needsDraft && !draft) || ((needsDraft || command === 'publish' || command === 'schedule') && input.baseRevision === undefined)) {
-    return jsonError(400, MESSAGES.badInput);
-  }
-  if (command === 'schedule' && !input.at) return jsonError(400, '予約日時を入力してください。');
-  if (command === 'restore' && (input.number === undefined || input.baseRevision === undefined)) return jsonError(400, MESSAGES.badInput);
-
   const { db, settings } = await getNewsroomContext();
   const editorId = guard.editor.id;
-  const baseRevision = input.baseRevision ?? 0;
   try {
-    const result = await {
-      save: () => saveArticle(db, { id, editorId, draft: draft!, baseRevision, autosave: input.autosave }),
-      publish: () => publishArticle(db, { id, editorId, draft, baseRevision }),
-      schedule: () => scheduleArticle(db, { id, editorId, draft, baseRevision, at: new Date(input.at!) }),
-      unschedule: () => unscheduleArticle(db, { id, editorId }),
-      unpublish: () => unpublishArticle(db, { id, editorId }),
-      fix: () => republishArticle(db, { id, editorId, draft: draft!, baseRevision, kind: 'fix' }),
-      update: () => republishArticle(db, { id, editorId, draft: draft!, baseRevision, kind: 'update' }),
-      correct: () => republishArticle(db, { id, editorId, draft: draft!, baseRevision, kind: 'correct', notice: input.notice }),
-      restore: () => restoreRevision(db, { id, editorId, number: input.number!, baseRevision }),
-    }[command]();
+    // The role is checked there, against the article as it stands (ADR 0032).
+    const result = await runArticleCommand(db, guard.editor, id, command, {
+      draft,
+      baseRevision: input.baseRevision,
+      autosave: input.autosave,
+      at: input.at ? new Date(input.at) : undefined,
+      number: input.number,
+      note: input.note,
+      notice: input.notice,
+    });
     await invalidateTags(db, result.invalidate, undefined, { expire: command === 'unpublish' ? 'now' : 'stale' });
     // After the editor has the answer: re-render what readers will open next.
     after(() => refreshAfterInvalidation(settings.internalUrl, result.invalidate));
-    if (command === 'publish' || command === 'unpublish' || republish || command === 'restore') await refreshRouting(db);
+    if (command === 'publish' || command === 'unpublish' || command === 'fix' || command === 'update' || command === 'correct' || command === 'restore') await refreshRouting(db);
     if (command === 'schedule' || command === 'unschedule') wakeScheduler();
     logCommand(command, result, editorId, input.autosave);
     return jsonOk(toAnswer(result));
   } catch (error) {
+    // A refusal by role is what a forged request (or a stale page after a change of role) gets: worth a line in the log.
+    if (error instanceof CommandError && error.status === 403) {
+      logger('newsroom').warn({ command, articleId: id, editorId, role: guard.editor.role }, 'article command refused by role');
+    }
     return toErrorResponse(error);
   }
 }

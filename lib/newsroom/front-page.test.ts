@@ -115,7 +115,9 @@ describe.each(TEST_ENGINES)('saveFrontPage on %s', (engine) => {
 });
 
 describe('canCurateFrontPage', () => {
-  it('lets any signed-in editor curate until roles narrow it', () => {
-    expect(canCurateFrontPage({ id: 'e1', login: 'sato', name: '佐藤' })).toBe(true);
+  it('lets デスク and 管理者 curate, not 記者', () => {
+    expect(canCurateFrontPage({ role: 'desk' })).toBe(true);
+    expect(canCurateFrontPage({ role: 'admin' })).toBe(true);
+    expect(canCurateFrontPage({ role: 'reporter' })).toBe(false);
   });
 });

@@ -16,13 +16,11 @@ import type { Editor } from './editors';
 type Db = Kysely<Database>;
 
 /**
- * Who may pin and unpin stories on the home page. Today every signed-in
- * editor; the roles work of issue 15 narrows it to デスク and 管理者 here,
- * and the page and the route handler both ask only this.
+ * Who may pin and unpin stories on the home page: デスク and 管理者 (ADR
+ * 0032); the page and the route handler both ask only this.
  */
-export function canCurateFrontPage(editor: Editor): boolean {
-  void editor;
-  return true;
+export function canCurateFrontPage(editor: Pick<Editor, 'role'>): boolean {
+  return editor.role === 'desk' || editor.role === 'admin';
 }
 
 /** What the route handler answers when {@link canCurateFrontPage} says no. */
@@ -129,7 +127,7 @@ export async function getFrontPageDesk(db: Db, now = new Date()): Promise<FrontP
 }
 
 /** Why an article cannot be placed, by status; `published` is one whose time has not come. */
-const NOT_PUBLIC: Record<ArticleStatus, string> = { draft: '下書き', scheduled: '公開予約中', unpublished: '非公開', published: '公開前' };
+const NOT_PUBLIC: Record<ArticleStatus, string> = { draft: '下書き', submitted: '提出済み', scheduled: '公開予約中', unpublished: '非公開', published: '公開前' };
 
 function quote(headline: string): string {
   return `「${headline.trim() || '(見出しなし)'}」`;

@@ -4,6 +4,7 @@ import { CACHE_TAGS } from '../cache/tags';
 import { listPreviewLinks, revokePreviewLink as revokeLink, type ListedPreviewLink, type PreviewLink } from '../preview/links';
 import type { Article } from '../content/types';
 import * as articles from './articles';
+import * as editors from './editors';
 import { getNewsroomContext } from './context';
 import * as frontPage from './front-page';
 import type { ArticleDraft } from './draft';
@@ -24,7 +25,9 @@ import * as terms from './terms';
  */
 
 // Who is signed in, and the guards every page, handler and action passes first.
-export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireEditor, type SignedIn } from './auth';
+export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireAdmin, requireEditor, type SignedIn } from './auth';
+export { handleChangeRole, handleCreateAccount } from './accounts-http';
+export type { EditorAccount } from './editors';
 export { loadArticleForEditor } from './editor-page';
 export { handleSignIn } from './sign-in';
 export { toReturnPath } from './return-path';
@@ -39,6 +42,7 @@ export { handleArticleCommand } from './commands-http';
 export { handleFrontPageSave } from './front-page-http';
 export { canCurateFrontPage, type FrontPageArticle, type FrontPageDesk } from './front-page';
 export { isArticleStatus } from './labels';
+export { ADMIN_ONLY, canManageAccounts, decideCommandRefusal, isRole, listAllowedCommands, ROLE_LABELS, ROLES, type Role } from './roles';
 export { previewDraft, type DraftPreviewAnswer } from './preview-draft';
 export { newTermSchema, TermError, type CreatedTerm, type NewTerm } from './terms';
 export { MAX_UPLOAD_BYTES, UploadError } from './upload-rules';
@@ -84,11 +88,16 @@ export async function revalidateTags(tags: readonly string[], options: Invalidat
   await invalidateTags(await getDb(), tags, new Date(), options);
 }
 
-/** The article list of the newsroom's front page, the count in each status and the sections to filter by. */
+/** The article list of the newsroom's front page, the count in each status, and the sections and accounts to filter by. */
 export async function getArticleList(filter: queries.NewsroomListFilter) {
   const { db } = await getNewsroomContext();
-  const [list, counts, options] = await Promise.all([queries.listNewsroomArticles(db, filter), queries.countByStatus(db), queries.listTaxonomyOptions(db)]);
-  return { list, counts, options };
+  const [list, counts, options, accounts] = await Promise.all([
+    queries.listNewsroomArticles(db, filter),
+    queries.countByStatus(db),
+    queries.listTaxonomyOptions(db),
+    editors.listEditors(db),
+  ]);
+  return { list, counts, options, editors: accounts.map(({ login, name }) => ({ login, name })) };
 }
 
 /** The sections, topics, tags, series and agencies an editor can choose from. */
@@ -101,6 +110,18 @@ export async function getTaxonomyOptions(): Promise<queries.TaxonomyOptions> {
 export async function getFrontPageDesk(): Promise<frontPage.FrontPageDesk> {
   const { db } = await getNewsroomContext();
   return frontPage.getFrontPageDesk(db);
+}
+
+/** Every newsroom account with its role, for the 管理者's accounts page. */
+export async function getEditorAccounts(): Promise<editors.EditorAccount[]> {
+  const { db } = await getNewsroomContext();
+  return editors.listEditors(db);
+}
+
+/** The desk's note when it last sent the article back to draft, or null (lib/newsroom/queries.ts). */
+export async function getReturnNote(articleId: string): Promise<{ note: string; by: string | null; at: string } | null> {
+  const { db } = await getNewsroomContext();
+  return queries.findReturnNote(db, articleId);
 }
 
 /** An article's saved versions, newest first. */

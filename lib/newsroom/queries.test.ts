@@ -38,7 +38,7 @@ describe.each(TEST_ENGINES)('newsroom reads on %s', (engine) => {
     expect(await list({ page: 1, status: 'draft' })).toEqual([ids.bizDraft, ids.worldDraft]);
     expect(await list({ page: 1, status: 'published', section: 'world' })).toEqual([ids.worldLive]);
     expect(await list({ page: 1, section: 'business' })).toEqual([ids.bizDraft]);
-    expect(await countByStatus(conn.db)).toEqual({ draft: 2, scheduled: 0, published: 1, unpublished: 0 });
+    expect(await countByStatus(conn.db)).toEqual({ draft: 2, submitted: 0, scheduled: 0, published: 1, unpublished: 0 });
   });
 
   it('searches headlines case-insensitively, with % and _ as plain letters', async () => {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { ArticleStatus, Database, RevisionAction } from '../db/schema';
 
 /** Reads only the newsroom makes: every status, never cached. */
@@ -15,9 +15,30 @@ export type NewsroomListItem = {
   publishedAt: string | null;
   updatedAt: string | null;
   breaking: boolean;
+  /** Who created it and who last changed it (display names); null when not known (the demo's articles, a deleted account). */
+  author: string | null;
+  lastEditor: string | null;
 };
 
-export type NewsroomListFilter = { status?: ArticleStatus; section?: string; q?: string; page: number };
+/** `who`: a login; the articles that account created or was the last to change. */
+export type NewsroomListFilter = { status?: ArticleStatus; section?: string; q?: string; who?: string; page: number };
+
+/**
+ * The account behind an article's first revision (its creation) or its
+ * newest revision by an editor (the scheduler's publishing has none), as
+ * `column` of editors. The revisions already say who did what; an indexed
+ * lookup per article (`article_revisions_number`) costs less than keeping
+ * two more columns on every article in step.
+ */
+function revisionEditor(eb: ExpressionBuilder<Database, 'articles'>, which: 'first' | 'last', column: 'name' | 'login') {
+  return eb
+    .selectFrom('article_revisions as r')
+    .innerJoin('editors as e', 'e.id', 'r.editor_id')
+    .select(`e.${column}` as const)
+    .whereRef('r.article_id', '=', 'articles.id')
+    .orderBy('r.number', which === 'first' ? 'asc' : 'desc')
+    .limit(1);
+}
 
 /** `%` and `_` in a search are letters, not wildcards. */
 function toLikePattern(q: string): string {
@@ -35,6 +56,9 @@ export async function listNewsroomArticles(
     .selectFrom('articles')
     .$if(filter.status !== undefined, (qb) => qb.where('articles.status', '=', filter.status!))
     .$if(Boolean(filter.section), (qb) => qb.where('articles.section_slug', '=', filter.section!))
+    .$if(Boolean(filter.who), (qb) =>
+      qb.where((eb) => eb.or([eb(revisionEditor(eb, 'first', 'login'), '=', filter.who!), eb(revisionEditor(eb, 'last', 'login'), '=', filter.who!)])),
+    )
     // lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
     .$if(Boolean(q), (qb) => qb.where(sql<boolean>`lower(articles.headline) like ${toLikePattern(q ?? '')} escape '\\'`));
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -52,6 +76,8 @@ export async function listNewsroomArticles(
       'articles.published_at',
       'articles.updated_at',
       'articles.breaking_until',
+      (eb) => revisionEditor(eb, 'first', 'name').as('author'),
+      (eb) => revisionEditor(eb, 'last', 'name').as('last_editor'),
     ])
     .orderBy('articles.updated_at', 'desc')
     .orderBy('articles.id')
@@ -67,6 +93,8 @@ export async function listNewsroomArticles(
       publishedAt: r.published_at,
       updatedAt: r.updated_at,
       breaking: r.breaking_until !== null && Date.parse(r.breaking_until) > now.getTime(),
+      author: r.author ?? null,
+      lastEditor: r.last_editor ?? null,
     })),
     page,
     totalPages,
@@ -81,7 +109,7 @@ export async function countByStatus(db: Db): Promise<Record<ArticleStatus, numbe
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('status')
     .execute();
-  const counts: Record<ArticleStatus, number> = { draft: 0, scheduled: 0, published: 0, unpublished: 0 };
+  const counts: Record<ArticleStatus, number> = { draft: 0, submitted: 0, scheduled: 0, published: 0, unpublished: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
 }
@@ -114,6 +142,8 @@ export type RevisionListItem = {
   headline: string;
   /** The 訂正 notice published with this revision, if it was one (ADR 0034). */
   correction: string | null;
+  /** Why the desk sent the piece back (action `return`). */
+  note: string | null;
 };
 
 /** An article's revisions, newest first. */
@@ -131,6 +161,7 @@ export async function listRevisions(db: Db, articleId: string): Promise<Revision
       'article_revisions.action',
       'article_revisions.created_at',
       'article_revisions.snapshot',
+      'article_revisions.note',
       'editors.name as editor_name',
       'article_corrections.text as correction',
     ])
@@ -144,6 +175,21 @@ export async function listRevisions(db: Db, articleId: string): Promise<Revision
     } catch {
       // A damaged snapshot still lists, untitled.
     }
-    return { number: r.number, action: r.action, editorName: r.editor_name, createdAt: r.created_at, headline, correction: r.correction };
+    return { number: r.number, action: r.action, editorName: r.editor_name, createdAt: r.created_at, headline, correction: r.correction, note: r.note };
   });
+}
+
+/** The newest note the desk sent this article back with, if its last status change was a 差し戻し. */
+export async function findReturnNote(db: Db, articleId: string): Promise<{ note: string; by: string | null; at: string } | null> {
+  const row = await db
+    .selectFrom('article_revisions')
+    .leftJoin('editors', 'editors.id', 'article_revisions.editor_id')
+    .select(['article_revisions.action', 'article_revisions.note', 'article_revisions.created_at', 'editors.name'])
+    .where('article_revisions.article_id', '=', articleId)
+    .where('article_revisions.action', 'not in', ['save', 'autosave', 'restore'])
+    .orderBy('article_revisions.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row?.action !== 'return' || !row.note) return null;
+  return { note: row.note, by: row.name, at: row.created_at };
 }

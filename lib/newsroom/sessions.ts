@@ -40,11 +40,12 @@ export async function findSession(
   const row = await db
     .selectFrom('editor_sessions')
     .innerJoin('editors', 'editors.id', 'editor_sessions.editor_id')
-    .select(['editors.id', 'editors.login', 'editors.name', 'editor_sessions.expires_at'])
+    .select(['editors.id', 'editors.login', 'editors.name', 'editors.role', 'editor_sessions.expires_at'])
     .where('editor_sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || Date.parse(row.expires_at) <= now.getTime()) return null;
-  return { sessionId, editor: { id: row.id, login: row.login, name: row.name } };
+  // The role is read at every request, so a change of role applies at once.
+  return { sessionId, editor: { id: row.id, login: row.login, name: row.name, role: row.role } };
 }
 
 /** Ends a session (sign-out, or the old one at sign-in). Unknown tokens are ignored. */

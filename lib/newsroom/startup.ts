@@ -21,7 +21,8 @@ export async function prepareNewsroomAccounts(
 ): Promise<{ createdDemoEditor: boolean }> {
   let createdDemoEditor = false;
   if (options.seedDemo && (await countEditors(db)) === 0) {
-    await createEditor(db, DEMO_EDITOR, { now: options.now, allowWeakPassword: true });
+    // 管理者, so the demo can show every part of the newsroom (ADR 0032).
+    await createEditor(db, { ...DEMO_EDITOR, role: 'admin' }, { now: options.now, allowWeakPassword: true });
     createdDemoEditor = true;
   }
   if (options.publicDeployment) {

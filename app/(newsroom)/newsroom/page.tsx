@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleList } from '@/components/newsroom/article-list';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { getArticleList, isArticleStatus, requireEditor } from '@/lib/newsroom';
+import { ADMIN_ONLY, getArticleList, isArticleStatus, requireEditor } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '記事一覧' };
 
@@ -16,14 +16,27 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
   const status = isArticleStatus(statusParam) ? statusParam : undefined;
   const section = one(params.section)?.slice(0, 64) || undefined;
   const q = one(params.q)?.slice(0, 100) || undefined;
+  const who = one(params.who)?.slice(0, 32) || undefined;
   const page = Number(one(params.page)) || 1;
-  const { list, counts, options } = await getArticleList({ status, section, q, page });
+  const { list, counts, options, editors } = await getArticleList({ status, section, q, who, page });
   return (
     <>
       <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <h1 className="mb-4 text-2xl font-bold">記事一覧</h1>
-        <ArticleList list={list} counts={counts} sections={options.sections} filter={{ status, section, q }} />
+        {one(params.denied) === 'accounts' && (
+          <p role="alert" className="mb-4 rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
+            {ADMIN_ONLY}
+          </p>
+        )}
+        <ArticleList
+          list={list}
+          counts={counts}
+          sections={options.sections}
+          editors={editors}
+          me={signedIn.editor.login}
+          filter={{ status, section, q, who }}
+        />
       </main>
     </>
   );

@@ -9,6 +9,8 @@ import { POST as uploadMedia } from './media/route';
 import { POST as createPreviewLink } from './preview-links/route';
 import { POST as revokePreviewLink } from './preview-links/[id]/revoke/route';
 import { POST as createTerm } from './terms/route';
+import { POST as createAccount } from './accounts/route';
+import { POST as changeRole } from './accounts/[id]/role/route';
 
 /**
  * Every newsroom route handler that reads a body refuses one over its limit
@@ -19,8 +21,9 @@ import { POST as createTerm } from './terms/route';
  */
 
 vi.mock('@/lib/newsroom/context', () => import('@/lib/newsroom/test-context'));
+const signedIn = vi.hoisted(() => ({ role: 'admin' }));
 vi.mock('@/lib/newsroom/auth', () => ({
-  guardMutation: async () => ({ editor: { id: 'e1', login: 'sato', name: '佐藤' }, sessionId: 'session-1', csrfToken: 'token' }),
+  guardMutation: async () => ({ editor: { id: 'e1', login: 'sato', name: '佐藤', role: signedIn.role }, sessionId: 'session-1', csrfToken: 'token' }),
 }));
 
 const CHUNK = 64 * 1024;
@@ -39,6 +42,8 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
     type: 'application/x-www-form-urlencoded',
     send: (r) => revokePreviewLink(r, params({ id: 'AAAAAAAAAAAA' })),
   },
+  { name: 'POST /api/newsroom/accounts', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => createAccount(r) },
+  { name: 'POST /api/newsroom/accounts/[id]/role', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => changeRole(r, params({ id: 'AAAAAAAAAAAA' })) },
 ];
 
 const post = (stream: ReadableStream<Uint8Array>, headers: Record<string, string>) => streamedPost(`${TEST_SITE}/api/newsroom/any`, stream, { origin: TEST_SITE, ...headers });
@@ -59,5 +64,21 @@ describe.each(ROUTES)('$name', ({ limit, type, send }) => {
     const { stream, seen } = countedBody({ chunkBytes: CHUNK });
     await expectTooLarge(await send(post(stream, { 'content-type': type })));
     expect(seen).toEqual({ pulled: (Math.floor(limit / CHUNK) + 1) * CHUNK, cancelled: true });
+  });
+});
+
+describe('the accounts routes', () => {
+  it('refuse a 記者 or a デスク with 403 before reading a byte of the body', async () => {
+    for (const role of ['reporter', 'desk']) {
+      signedIn.role = role;
+      for (const send of [createAccount, (r: Request) => changeRole(r, params({ id: 'AAAAAAAAAAAA' }))]) {
+        const { stream, seen } = countedBody({ chunkBytes: CHUNK });
+        const response = await send(post(stream, { 'content-type': 'application/json' }));
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { error: string }).error).toBe('アカウントの管理は管理者だけが行えます。');
+        expect(seen.pulled).toBe(0);
+      }
+    }
+    signedIn.role = 'admin';
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ArticleEditor } from '@/components/newsroom/article-editor.client';
 import { DraftPreview } from '@/components/newsroom/draft-preview';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { getDraftPreview, getTaxonomyOptions, loadArticleForEditor } from '@/lib/newsroom';
+import { getDraftPreview, getReturnNote, getTaxonomyOptions, loadArticleForEditor } from '@/lib/newsroom';
 import { previewDraftAction } from './preview-action';
 
 export const metadata: Metadata = { title: '記事の編集' };
@@ -12,7 +12,7 @@ type EditorPageProps = { params: Promise<{ id: string }> };
 export default async function EditorPage({ params }: EditorPageProps) {
   const { id } = await params;
   const { signedIn, article } = await loadArticleForEditor(id, `/newsroom/articles/${id}`);
-  const [options, preview] = await Promise.all([getTaxonomyOptions(), getDraftPreview(article, article.draft)]);
+  const [options, preview, returnNote] = await Promise.all([getTaxonomyOptions(), getDraftPreview(article, article.draft), getReturnNote(id)]);
   const { status, draft, publishedAt, updatedAt, revision } = article;
   return (
     <>
@@ -26,6 +26,8 @@ export default async function EditorPage({ params }: EditorPageProps) {
           initialPreview={<DraftPreview article={preview} page={1} />}
           initialPages={preview.pages.length}
           renderPreview={previewDraftAction}
+          role={signedIn.editor.role}
+          returnNote={returnNote}
         />
       </main>
     </>

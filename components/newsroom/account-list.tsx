@@ -1,0 +1,57 @@
+import type { EditorAccount } from '@/lib/newsroom/editors';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/newsroom/roles';
+import { formatDateline } from '@/lib/time/jst';
+import { NewAccountForm, RoleForm } from './account-forms.client';
+
+type AccountListProps = { accounts: EditorAccount[]; me: string; csrfToken: string };
+
+/** The 管理者's page: what each role may do, every account with its role, and a new account. */
+export function AccountList({ accounts, me, csrfToken }: AccountListProps) {
+  return (
+    <div className="space-y-6">
+      <dl className="grid gap-2 rounded border border-rule bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
+        {ROLES.map((r) => (
+          <div key={r} className="contents">
+            <dt className="font-bold">{ROLE_LABELS[r]}</dt>
+            <dd>{ROLE_DESCRIPTIONS[r]}</dd>
+          </div>
+        ))}
+      </dl>
+      <table className="w-full rounded border border-rule bg-white text-sm" data-testid="accounts">
+        <caption className="sr-only">アカウントと役割</caption>
+        <thead>
+          <tr className="border-b border-rule text-left">
+            <th scope="col" className="px-3 py-2">
+              表示名
+            </th>
+            <th scope="col" className="px-3 py-2">
+              ユーザー名
+            </th>
+            <th scope="col" className="px-3 py-2">
+              作成
+            </th>
+            <th scope="col" className="px-3 py-2">
+              役割
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id} className="border-b border-rule last:border-0" data-login={a.login}>
+              <td className="px-3 py-2">
+                {a.name}
+                {a.id === me && <span className="ml-1 text-muted">(自分)</span>}
+              </td>
+              <td className="px-3 py-2 font-mono">{a.login}</td>
+              <td className="px-3 py-2 text-muted">{formatDateline(a.createdAt)}</td>
+              <td className="px-3 py-2">
+                <RoleForm accountId={a.id} name={a.name} role={a.role} csrfToken={csrfToken} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <NewAccountForm csrfToken={csrfToken} />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ArticleStatus, EditorRole } from '../db/schema';
+
+/**
+ * Who may do what in the newsroom (ADR 0032): 記者 write and submit, デスク
+ * run the articles (edit, publish, schedule, unpublish, correct, send back),
+ * 管理者 also run the accounts. Pure, so the editor shows only the buttons
+ * the server will accept (the server decides with the same functions:
+ * ./article-commands.ts, ./accounts.ts).
+ */
+
+export type Role = EditorRole;
+
+export const ROLES: readonly Role[] = ['reporter', 'desk', 'admin'];
+
+export const ROLE_LABELS: Record<Role, string> = { reporter: '記者', desk: 'デスク', admin: '管理者' };
+
+/** What each role is for, as the accounts page explains it. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  reporter: '記事を書いて保存し、デスクに提出できます。公開・予約・取り下げ・訂正はできません。',
+  desk: '記事の編集・公開・予約・取り下げ・訂正と、提出された記事の差し戻しができます。',
+  admin: 'デスクができることに加えて、アカウントの作成と役割の変更ができます。',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** A role from its English name or its Japanese label (the CLI accepts both). */
+export function toRole(value: string): Role | null {
+  const v = value.trim();
+  if (isRole(v)) return v;
+  return ROLES.find((r) => ROLE_LABELS[r] === v) ?? null;
+}
+
+/** Every command on an article, as the API names them. */
+export const ARTICLE_COMMANDS = ['save', 'submit', 'return', 'publish', 'schedule', 'unschedule', 'unpublish', 'fix', 'update', 'correct', 'restore'] as const;
+export type ArticleCommand = (typeof ARTICLE_COMMANDS)[number];
+
+export function isArticleCommand(value: string): value is ArticleCommand {
+  return (ARTICLE_COMMANDS as readonly string[]).includes(value);
+}
+
+/** The statuses a 記者 may change an article in: their own work before the desk takes it on. */
+const REPORTER_STATUSES: readonly ArticleStatus[] = ['draft', 'submitted'];
+
+/** Commands a 記者 may run at all (and then only on REPORTER_STATUSES). */
+const REPORTER_COMMANDS: readonly ArticleCommand[] = ['save', 'submit', 'restore'];
+
+const REFUSALS: Partial<Record<ArticleCommand, string>> = {
+  publish: '記事の公開はデスクが行います。「デスクに提出」してください。',
+  schedule: '公開の予約はデスクが行います。「デスクに提出」してください。',
+  unschedule: '予約の取り消しはデスクが行います。',
+  unpublish: '公開の取り下げはデスクが行います。',
+  fix: '公開中の記事の修正はデスクが行います。',
+  update: '公開中の記事の更新はデスクが行います。',
+  correct: '公開中の記事の訂正はデスクが行います。',
+  return: '差し戻しはデスクが行います。',
+};
+
+/**
+ * Why `role` may not run `command` on an article in `status`, in Japanese;
+ * null when it may. Whether the status suits the command at all (publishing
+ * a published piece) is the command's own check, with its own message.
+ */
+export function decideCommandRefusal(role: Role, command: ArticleCommand, status: ArticleStatus): string | null {
+  if (role === 'desk' || role === 'admin') return null;
+  if (!REPORTER_COMMANDS.includes(command)) return REFUSALS[command] ?? 'この操作はデスクが行います。';
+  if (!REPORTER_STATUSES.includes(status)) {
+    return status === 'published' ? REFUSALS.correct! : 'この記事はデスクの手に渡っています。変更はデスクに依頼してください。';
+  }
+  return null;
+}
+
+/** The commands `role` may run on an article in `status` (the editor's buttons). */
+export function listAllowedCommands(role: Role, status: ArticleStatus): ArticleCommand[] {
+  return ARTICLE_COMMANDS.filter((c) => decideCommandRefusal(role, c, status) === null);
+}
+
+/** Whether `role` manages accounts and roles (/newsroom/accounts). */
+export function canManageAccounts(role: Role): boolean {
+  return role === 'admin';
+}
+
+export const ADMIN_ONLY = 'アカウントの管理は管理者だけが行えます。';
