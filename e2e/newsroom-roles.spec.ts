@@ -98,7 +98,7 @@ test('a 記者 submits, the デスク sends it back with a note, then publishes 
   // The live piece is the desk's now: the 記者 is offered neither 訂正 nor 取り下げ.
   await writer.goto(`/newsroom/articles/${id}`);
   await expect(writer.getByTestId('article-status')).toHaveText('公開中');
-  await expect(writer.getByRole('button', { name: '訂正を公開' })).toHaveCount(0);
+  await expect(writer.getByTestId('republish')).toHaveCount(0);
   await expect(writer.getByRole('button', { name: '公開を取り下げ' })).toHaveCount(0);
   await expect(writer.getByTestId('desk-only')).toBeVisible();
 });

@@ -7,7 +7,7 @@ import { ArticleEditor } from './article-editor.client';
 
 /** The editor shows each role only the buttons the server would accept from it (ADR 0032). */
 
-const BUTTONS = ['下書き保存', '保存', 'デスクに提出', '今すぐ公開', '予約する', '予約を取り消す', '訂正を公開', '公開を取り下げ', '下書きに差し戻す'];
+const BUTTONS = ['下書き保存', '保存', 'デスクに提出', '今すぐ公開', '予約する', '予約を取り消す', '変更を公開', '公開を取り下げ', '下書きに差し戻す'];
 
 function render(role: Role, status: ArticleStatus): string {
   return renderToStaticMarkup(
@@ -46,7 +46,7 @@ describe('the editor’s buttons by role', () => {
       expect(buttonsFor(role, 'draft')).toEqual(['下書き保存', '今すぐ公開', '予約する']);
       expect(buttonsFor(role, 'submitted')).toEqual(['保存', '今すぐ公開', '下書きに差し戻す', '予約する']);
       expect(buttonsFor(role, 'scheduled')).toEqual(['下書き保存', '今すぐ公開', '予約を取り消す']);
-      expect(buttonsFor(role, 'published')).toEqual(['訂正を公開', '公開を取り下げ']);
+      expect(buttonsFor(role, 'published')).toEqual(['変更を公開', '公開を取り下げ']);
     }
   });
 });

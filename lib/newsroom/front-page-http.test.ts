@@ -29,7 +29,7 @@ vi.mock('./context', () => ({
   }),
 }));
 vi.mock('./auth', () => ({
-  guardMutation: async () => state.refuse ?? { editor: { id: state.editorId, login: 'desk', name: 'デスク 太郎' }, sessionId: 's1', csrfToken: 't' },
+  guardMutation: async () => state.refuse ?? { editor: { id: state.editorId, login: 'desk', name: 'デスク 太郎', role: 'desk' }, sessionId: 's1', csrfToken: 't' },
 }));
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<object>()), revalidateTag }));
@@ -59,7 +59,7 @@ describe('POST /api/newsroom/front-page', () => {
   beforeAll(async () => {
     log = captureLog('info');
     state.conn = await openTestDatabase('sqlite', 'front-page-route', { prepared: true });
-    state.editorId = (await createEditor(state.conn.db, { login: 'desk', name: 'デスク 太郎', password: 'a-long-enough-passphrase-1' })).id;
+    state.editorId = (await createEditor(state.conn.db, { login: 'desk', name: 'デスク 太郎', password: 'a-long-enough-passphrase-1', role: 'desk' })).id;
     await insertTestArticles(state.conn, [
       { id: OLD, headline: '三日前の特報', publishedAt: new Date(NOW - 72 * HOUR) },
       { id: NEW, headline: '最新の記事', publishedAt: new Date(NOW - HOUR) },
