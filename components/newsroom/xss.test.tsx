@@ -105,6 +105,8 @@ describe('XSS payloads in every editor field', () => {
         agency_name: payload,
         syndication_credit: payload,
         copyright_line: payload,
+        seo_title: payload,
+        seo_description: payload,
       },
       { topics: [{ slug: 'x', name: payload }], tags: [{ slug: 'y', name: payload, kind: 'person' }], authors: [{ slug: 'z', name: payload, role: payload }] },
     );

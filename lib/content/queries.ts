@@ -132,6 +132,8 @@ export async function findArticle(db: Db, id: string, now: Date, options: { anyS
       'agencies.name as agency_name',
       'agencies.syndication_credit',
       'agencies.copyright_line',
+      'articles.seo_title',
+      'articles.seo_description',
     ])
     .executeTakeFirst();
   if (!row) return null;

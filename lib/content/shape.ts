@@ -45,6 +45,8 @@ export type ArticleRow = SummaryRow & {
   agency_name: string | null;
   syndication_credit: string | null;
   copyright_line: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
 };
 
 function toHero(row: SummaryRow): HeroImage | null {
@@ -115,6 +117,7 @@ export function toArticle(
             wireCode: row.wire_code,
           }
         : null,
+    seo: { title: row.seo_title || null, description: row.seo_description || null },
     pages: splitPages(blocks),
     readingMinutes: getReadingMinutes(countReadingCharacters(blocks)),
     // A minute's grace: an edit right after publishing is not a correction readers need flagged.

@@ -47,6 +47,8 @@ export type Article = ArticleSummary & {
   authors: AuthorRef[];
   series: SeriesRef | null;
   attribution: Attribution | null;
+  /** The desk's own wording for <title>, the meta description and link previews; null = the headline and standfirst. */
+  seo: { title: string | null; description: string | null };
   /** Body blocks split at page breaks; always at least one page. */
   pages: Block[][];
   readingMinutes: number;

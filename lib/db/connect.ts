@@ -16,6 +16,7 @@ import { rateLimitsMigration } from './migrations/0010-rate-limits';
 import { oneSecretStoreMigration } from './migrations/0011-one-secret-store';
 import { invalidationExpiryMigration } from './migrations/0012-invalidation-expiry';
 import { bigramsMigration } from './migrations/0013-bigrams';
+import { articleSeoMigration } from './migrations/0017-article-seo';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -185,6 +186,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0011-one-secret-store': oneSecretStoreMigration(),
     '0012-invalidation-expiry': invalidationExpiryMigration(),
     '0013-bigrams': bigramsMigration(dialect),
+    '0017-article-seo': articleSeoMigration(),
   };
 }
 

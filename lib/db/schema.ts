@@ -71,6 +71,9 @@ export type ArticleTable = {
   breaking_at: string | null;
   sponsored: number;
   series_slug: string | null;
+  /** Search and share wording when it differs from the headline and standfirst (0017); null = use those. */
+  seo_title: string | null;
+  seo_description: string | null;
   published_at: string | null;
   updated_at: string | null;
   created_at: string;

@@ -56,9 +56,10 @@ export class CommandError extends Error {
 export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomArticle | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const [topics, tags, latest] = await Promise.all([
+  const [topics, tags, authors, latest] = await Promise.all([
     db.selectFrom('article_topics').select('topic_slug').where('article_id', '=', id).orderBy('position').execute(),
     db.selectFrom('article_tags').select('tag_slug').where('article_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('article_authors').select('author_slug').where('article_id', '=', id).orderBy('position').execute(),
     db
       .selectFrom('article_revisions')
       .select((eb) => eb.fn.max('number').as('n'))
@@ -92,6 +93,9 @@ export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomA
       breakingUntil: row.breaking_until,
       sponsored: row.sponsored === 1,
       series: row.series_slug,
+      authors: authors.map((a) => a.author_slug),
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
     },
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
@@ -147,6 +151,11 @@ async function checkReferences(db: Db, draft: ArticleDraft): Promise<void> {
   if (await missing('tags', draft.tags)) throw new CommandError(400, 'タグに存在しないものがあります。');
   if (draft.series && (await missing('series', [draft.series]))) throw new CommandError(400, '連載を選び直してください。');
   if (draft.agency && (await missing('agencies', [draft.agency]))) throw new CommandError(400, '配信元を選び直してください。');
+  if (draft.authors.length > 0) {
+    const found = await db.selectFrom('authors').select('slug').where('slug', 'in', draft.authors).execute();
+    const unknown = draft.authors.filter((slug) => !found.some((f) => f.slug === slug));
+    if (unknown.length > 0) throw new CommandError(400, `署名に登録されていない著者があります(${unknown.join('、')})。著者を選び直してください。`);
+  }
   if (draft.hero) {
     const media = await db.selectFrom('media').select('path').where('path', '=', draft.hero.src.slice('/media/'.length)).executeTakeFirst();
     if (!media) throw new CommandError(400, '写真が見つかりません。アップロードし直してください。');
@@ -178,9 +187,20 @@ async function writeArticle(
       breaking_until: draft.breakingUntil ? new Date(draft.breakingUntil).toISOString() : null,
       sponsored: draft.sponsored ? 1 : 0,
       series_slug: draft.series,
+      seo_title: draft.seoTitle,
+      seo_description: draft.seoDescription,
     })
     .where('id', '=', id)
     .execute();
+  // The byline lives in the same link table as the seeded articles', so the
+  // reader page, author pages and JSON-LD `author` read it one way.
+  await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+  if (draft.authors.length > 0) {
+    await db
+      .insertInto('article_authors')
+      .values(draft.authors.map((author_slug, position) => ({ article_id: id, author_slug, position })))
+      .execute();
+  }
   await db.deleteFrom('article_topics').where('article_id', '=', id).execute();
   if (draft.topics.length > 0) {
     await db

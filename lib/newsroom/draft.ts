@@ -34,14 +34,29 @@ const slug = z.string().regex(SLUG_PATTERN, '不正な識別子です。');
 /** Media we store and serve ourselves (uploads and demo illustrations); no outside URLs for heroes. */
 export const MEDIA_SRC_PATTERN = /^\/media\/[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
+/** What the site prints before a picture's credit (components/article/hero-figure.tsx); the editor's label says so. */
+export const CREDIT_PREFIX = '写真:';
+
+// 「写真:」 and its kin typed by an editor who did not know the site adds it:
+// kept, they showed as 「写真:写真:Kiji編集部」 (issue 15).
+const TYPED_CREDIT_PREFIX = /^(?:写真|撮影|画像|提供)\s*[:：]\s*/u;
+
+/** A credit as stored: without a leading 「写真:」「撮影：」…, which the site prints itself. */
+export function stripCreditPrefix(credit: string): string {
+  return credit.replace(TYPED_CREDIT_PREFIX, '').trim();
+}
+
 const heroSchema = z.object({
   src: z.string().regex(MEDIA_SRC_PATTERN, '写真をアップロードし直してください。').refine((s) => !s.includes('..')),
   width: z.number().int().min(1).max(20_000),
   height: z.number().int().min(1).max(20_000),
   alt: line(200),
   caption: line(300),
-  credit: line(100),
+  credit: line(100).transform(stripCreditPrefix),
 });
+
+/** Most bylines a story carries; more is a typo, not a team. */
+export const MAX_AUTHORS = 10;
 
 export const articleDraftSchema = z.object({
   headline: line(120),
@@ -60,6 +75,14 @@ export const articleDraftSchema = z.object({
   breakingUntil: z.union([z.iso.datetime({ offset: true }), z.null()]),
   sponsored: z.boolean(),
   series: z.union([slug, z.null()]),
+  // The three below came with issue 15: revisions saved before it lack
+  // them, and must still restore, so each defaults to "none".
+  /** The byline: authors' slugs in the order readers see them. */
+  authors: z.array(slug).max(MAX_AUTHORS, `署名は${MAX_AUTHORS}人までです。`).default([]),
+  /** <title> and share title when it should differ from the headline; null = the headline. */
+  seoTitle: optionalLine(120),
+  /** Meta description and share text when it should differ from the standfirst; null = the standfirst. */
+  seoDescription: optionalLine(400),
 });
 
 export type ArticleDraft = z.output<typeof articleDraftSchema>;
@@ -78,12 +101,18 @@ export const emptyDraft = (section: string): ArticleDraft => ({
   breakingUntil: null,
   sponsored: false,
   series: null,
+  authors: [],
+  seoTitle: null,
+  seoDescription: null,
 });
 
 /** Parses untrusted input into a draft, or the first problem in Japanese. */
 export function parseDraft(input: unknown): { ok: true; draft: ArticleDraft } | { ok: false; error: string } {
   const parsed = articleDraftSchema.safeParse(input);
-  if (parsed.success) return { ok: true, draft: { ...parsed.data, topics: unique(parsed.data.topics), tags: unique(parsed.data.tags) } };
+  if (parsed.success) return {
+      ok: true,
+      draft: { ...parsed.data, topics: unique(parsed.data.topics), tags: unique(parsed.data.tags), authors: unique(parsed.data.authors) },
+    };
   const issue = parsed.error.issues[0];
   const field = issue ? FIELD_NAMES[String(issue.path[0])] : undefined;
   const message = issue?.message && /[ぁ-んァ-ン一-龯]/.test(issue.message) ? issue.message : '入力内容を確認してください。';
@@ -107,6 +136,9 @@ const FIELD_NAMES: Record<string, string> = {
   breakingUntil: '速報の終了時刻',
   sponsored: 'PR表記',
   series: '連載',
+  authors: '署名',
+  seoTitle: '検索・共有用タイトル',
+  seoDescription: '検索・共有用の説明',
 };
 
 /** What must be filled in before an article can go public, in Japanese; empty when it can. */

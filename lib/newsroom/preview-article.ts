@@ -10,7 +10,7 @@ import { UNTITLED_HEADLINE } from './labels';
  * An editor's unsaved form as the render-ready Article the public page
  * components take, so the side-by-side preview is the same components
  * with the same shaping (`toArticle`) as the published page. Names of the
- * section, topics, tags, series and agency come from the database; unknown
+ * section, topics, tags, series, agency and byline come from the database; unknown
  * slugs are left out as the public page would.
  */
 export async function toDraftArticle(
@@ -27,13 +27,7 @@ export async function toDraftArticle(
     draft.tags.length ? db.selectFrom('tags').select(['slug', 'name', 'kind']).where('slug', 'in', draft.tags).execute() : [],
     draft.series ? db.selectFrom('series').selectAll().where('slug', '=', draft.series).executeTakeFirst() : undefined,
     draft.agency ? db.selectFrom('agencies').selectAll().where('slug', '=', draft.agency).executeTakeFirst() : undefined,
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
-      .select(['authors.slug', 'authors.name', 'authors.role'])
-      .where('article_authors.article_id', '=', id)
-      .orderBy('article_authors.position')
-      .execute(),
+    draft.authors.length ? db.selectFrom('authors').select(['slug', 'name', 'role']).where('slug', 'in', draft.authors).execute() : [],
   ]);
   const orderedTopics = inList(topics, draft.topics);
   const hero = draft.hero;
@@ -65,7 +59,9 @@ export async function toDraftArticle(
       agency_name: agency?.name ?? null,
       syndication_credit: agency?.syndication_credit ?? null,
       copyright_line: agency?.copyright_line ?? null,
+      seo_title: draft.seoTitle,
+      seo_description: draft.seoDescription,
     },
-    { topics: orderedTopics, tags: inList(tags, draft.tags), authors },
+    { topics: orderedTopics, tags: inList(tags, draft.tags), authors: inList(authors, draft.authors) },
   );
 }

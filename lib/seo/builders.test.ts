@@ -28,6 +28,7 @@ const article: Article = {
   authors: [{ slug: 'sato', name: '佐藤花子', role: '記者' }],
   series: null,
   attribution: null,
+  seo: { title: null, description: null },
   pages: splitPages(parseBody('最初の段落です。\n\n::pagebreak\n\n二ページ目。')),
   readingMinutes: 1,
   isUpdated: true,
