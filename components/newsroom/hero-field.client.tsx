@@ -1,8 +1,9 @@
 'use client';
 // Client: uploads the chosen photo at once (so its size is known for the preview) and keeps caption and credit in the editor form's state.
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
+import { CREDIT_PREFIX, stripCreditPrefix } from '@/lib/newsroom/fields';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
 
 type Hero = NonNullable<ArticleDraft['hero']>;
@@ -14,6 +15,7 @@ const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 p
 export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  const creditShownId = useId();
 
   async function upload(file: File) {
     setError(null);
@@ -87,10 +89,16 @@ export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
             キャプション
             <input value={hero.caption} onChange={(e) => set('caption', e.target.value)} maxLength={300} className={inputClass} />
           </label>
-          <label className="block text-sm">
-            クレジット
-            <input value={hero.credit} onChange={(e) => set('credit', e.target.value)} maxLength={100} className={inputClass} />
-          </label>
+          <div className="text-sm">
+            <label className="block">
+              {/* The site prints the prefix itself: the label says so, and a typed one is dropped on save (lib/newsroom/fields.ts). */}
+              クレジット(表示：{CREDIT_PREFIX}〇〇)
+              <input value={hero.credit} onChange={(e) => set('credit', e.target.value)} maxLength={100} aria-describedby={creditShownId} className={inputClass} />
+            </label>
+            <p id={creditShownId} className="mt-1 h-5 truncate text-xs leading-5 text-muted" data-testid="credit-shown">
+              {hero.credit.trim() ? `読者には「${CREDIT_PREFIX}${stripCreditPrefix(hero.credit)}」と表示されます` : `「${CREDIT_PREFIX}」は自動で付きます`}
+            </p>
+          </div>
         </div>
       )}
     </fieldset>

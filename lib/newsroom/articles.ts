@@ -462,7 +462,7 @@ export async function restoreRevision(
   input: { id: string; editorId: string; number: number; baseRevision: number; now?: Date },
 ): Promise<CommandResult> {
   const now = input.now ?? new Date();
-  const [revision, current] = await Promise.all([
+  const [revision, current, byline] = await Promise.all([
     db
       .selectFrom('article_revisions')
       .select('snapshot')
@@ -470,10 +470,17 @@ export async function restoreRevision(
       .where('number', '=', input.number)
       .executeTakeFirst(),
     db.selectFrom('articles').select('status').where('id', '=', input.id).executeTakeFirst(),
+    db.selectFrom('article_authors').select('author_slug').where('article_id', '=', input.id).orderBy('position').execute(),
   ]);
   if (!revision || !current) throw new CommandError(404, '版が見つかりません。');
-  const parsed = parseDraft(JSON.parse(revision.snapshot));
+  const snapshot: unknown = JSON.parse(revision.snapshot);
+  const parsed = parseDraft(snapshot);
   if (!parsed.ok) throw new CommandError(409, `この版は今の形式に合わないため戻せません(${parsed.error})。`);
+  // A version saved before bylines were editable (issue 15) says nothing
+  // about its byline: restoring it keeps today's rather than erasing it.
+  if (typeof snapshot === 'object' && snapshot !== null && !('authors' in snapshot)) {
+    parsed.draft.authors = byline.map((b) => b.author_slug);
+  }
   const live = current.status === 'published';
   return applyChange(db, {
     ...input,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AUTHORS, stripCreditPrefix } from './fields';
 
 /**
  * What an editor edits: every field of an article the editor form shows,
@@ -34,18 +35,6 @@ const slug = z.string().regex(SLUG_PATTERN, '不正な識別子です。');
 /** Media we store and serve ourselves (uploads and demo illustrations); no outside URLs for heroes. */
 export const MEDIA_SRC_PATTERN = /^\/media\/[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
-/** What the site prints before a picture's credit (components/article/hero-figure.tsx); the editor's label says so. */
-export const CREDIT_PREFIX = '写真:';
-
-// 「写真:」 and its kin typed by an editor who did not know the site adds it:
-// kept, they showed as 「写真:写真:Kiji編集部」 (issue 15).
-const TYPED_CREDIT_PREFIX = /^(?:写真|撮影|画像|提供)\s*[:：]\s*/u;
-
-/** A credit as stored: without a leading 「写真:」「撮影：」…, which the site prints itself. */
-export function stripCreditPrefix(credit: string): string {
-  return credit.replace(TYPED_CREDIT_PREFIX, '').trim();
-}
-
 const heroSchema = z.object({
   src: z.string().regex(MEDIA_SRC_PATTERN, '写真をアップロードし直してください。').refine((s) => !s.includes('..')),
   width: z.number().int().min(1).max(20_000),
@@ -55,8 +44,6 @@ const heroSchema = z.object({
   credit: line(100).transform(stripCreditPrefix),
 });
 
-/** Most bylines a story carries; more is a typo, not a team. */
-export const MAX_AUTHORS = 10;
 
 export const articleDraftSchema = z.object({
   headline: line(120),

@@ -125,6 +125,17 @@ describe('metadata', () => {
     expect(meta.openGraph?.images).toEqual([{ url: '/crops/og/demo/articles/a.webp.jpg', width: 1200, height: 630, alt: '会見する首相' }]);
     expect(meta.twitter?.images).toEqual(['/crops/og/demo/articles/a.webp.jpg']);
   });
+  it('names the page by the desk\'s SEO title and description when set, on every page of the article', () => {
+    const meta = buildArticleMetadata({ ...article, seo: { title: '北朝鮮外交の行方', description: '露朝関係の今を読み解く。' } }, 2);
+    expect(meta.title).toBe('北朝鮮外交の行方(2ページ目)');
+    expect(meta.description).toBe('露朝関係の今を読み解く。');
+    expect(meta.openGraph).toMatchObject({ title: '北朝鮮外交の行方', description: '露朝関係の今を読み解く。' });
+    expect(buildNewsArticle({ ...article, seo: { title: 'x', description: '露朝関係の今を読み解く。' } }, SITE)).toMatchObject({
+      headline: article.headline,
+      description: '露朝関係の今を読み解く。',
+    });
+  });
+
   it('never indexes search results', () => {
     expect(buildSearchMetadata('外交').robots).toEqual({ index: false, follow: true });
   });

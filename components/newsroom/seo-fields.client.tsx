@@ -1,0 +1,93 @@
+'use client';
+// Client: part of the editor form's state: the search and share wording with live 字数, and the share card as it will look, updated as the editor types.
+
+import { useId } from 'react';
+import { countCharacters, HOUSE_LIMITS } from '@/lib/newsroom/counts';
+import { socialImagePath, SOCIAL_IMAGE } from '@/lib/seo/social-image';
+import { CharCount } from './char-count';
+
+type SeoFieldsProps = {
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** What search results and shares use when the fields are empty. */
+  headline: string;
+  standfirst: string;
+  hero: { src: string; width: number; height: number } | null;
+  onChange: (field: 'seoTitle' | 'seoDescription', value: string | null) => void;
+};
+
+const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
+
+/**
+ * 検索・共有: the title and description search results and link previews
+ * show, each falling back to the headline and standfirst, with the house
+ * limits as guidance; and the share card with the picture's real 1200×630
+ * crop (the /crops/og/ address link previews fetch), so a face cut in half
+ * is seen before publishing.
+ */
+export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero, onChange }: SeoFieldsProps) {
+  const id = useId();
+  const title = seoTitle ?? headline;
+  const description = seoDescription ?? standfirst;
+  const social = hero ? socialImagePath(hero.src) : null;
+
+  return (
+    <fieldset className="space-y-3 rounded border border-rule bg-white p-4">
+      <legend className="px-1 text-sm font-semibold">検索・共有</legend>
+      <p id={`${id}-hint`} className="text-xs text-muted">
+        検索結果やSNSで記事ページとは別の言葉を使うときだけ入力します。空欄なら記事の見出しとリードを使います。
+      </p>
+      <div>
+        <label className="block text-sm">
+          検索・共有用タイトル
+          <input
+            value={seoTitle ?? ''}
+            onChange={(e) => onChange('seoTitle', e.target.value === '' ? null : e.target.value)}
+            placeholder={headline}
+            maxLength={120}
+            aria-describedby={`${id}-hint ${id}-seo-title`}
+            className={inputClass}
+          />
+        </label>
+        <CharCount id={`${id}-seo-title`} field="seo-title" count={countCharacters(title.trim())} limit={HOUSE_LIMITS.seoTitle} />
+      </div>
+      <div>
+        <label className="block text-sm">
+          検索・共有用の説明
+          <textarea
+            value={seoDescription ?? ''}
+            onChange={(e) => onChange('seoDescription', e.target.value === '' ? null : e.target.value)}
+            placeholder={standfirst}
+            rows={3}
+            maxLength={400}
+            aria-describedby={`${id}-hint ${id}-seo-description`}
+            className={inputClass}
+          />
+        </label>
+        <CharCount id={`${id}-seo-description`} field="seo-description" count={countCharacters(description.trim())} limit={HOUSE_LIMITS.seoDescription} />
+      </div>
+      <figure className="max-w-sm overflow-hidden rounded border border-rule bg-paper text-sm" data-testid="share-card">
+        {social ? (
+          // eslint-disable-next-line @next/next/no-img-element -- the crop link previews fetch, exactly as they get it
+          <img
+            src={social}
+            alt=""
+            width={SOCIAL_IMAGE.width}
+            height={SOCIAL_IMAGE.height}
+            loading="lazy"
+            className="aspect-[1200/630] h-auto w-full bg-rule object-cover"
+          />
+        ) : (
+          <div className="flex aspect-[1200/630] items-center justify-center bg-rule text-xs text-muted">メイン写真がないため、サイトのロゴが表示されます</div>
+        )}
+        <figcaption className="space-y-1 p-3">
+          <span className="block font-bold break-words">{title.trim() || '(タイトル未入力)'}</span>
+          <span className="line-clamp-2 block text-xs text-muted">{description.trim()}</span>
+          <span className="block text-xs text-muted">
+            {social ? `共有時の画像: メイン写真を${SOCIAL_IMAGE.width}×${SOCIAL_IMAGE.height}の比率に自動で切り抜いたもの` : ''}
+          </span>
+        </figcaption>
+      </figure>
+    </fieldset>
+  );
+}
