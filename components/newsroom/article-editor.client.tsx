@@ -346,7 +346,10 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
           headline={draft.headline}
           standfirst={draft.standfirst}
           hero={draft.hero}
+          socialImage={draft.socialImage}
+          csrfToken={csrfToken}
           onChange={(field, value) => update(field, value)}
+          onSocialImageChange={(picture) => update('socialImage', picture)}
         />
 
         <fieldset className="space-y-3 rounded border border-rule bg-white p-4">

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { CREDIT_PREFIX, stripCreditPrefix } from '@/lib/newsroom/fields';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
+import { uploadPicture } from './upload-picture';
 
 type Hero = NonNullable<ArticleDraft['hero']>;
 type HeroFieldProps = { hero: Hero | null; csrfToken: string; onChange: (hero: Hero | null) => void };
@@ -19,25 +20,14 @@ export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
 
   async function upload(file: File) {
     setError(null);
-    if (!(UPLOAD_TYPES as readonly string[]).includes(file.type)) {
-      setError('JPEG・PNG・WebPの画像を選んでください。');
-      return;
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setError(`画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
-      return;
-    }
     setUploading(true);
-    const form = new FormData();
-    form.set('file', file);
-    const response = await fetch('/api/newsroom/media', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken }, body: form }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { src?: string; width?: number; height?: number; error?: string };
+    const answer = await uploadPicture(file, csrfToken);
     setUploading(false);
-    if (!response?.ok || !body.src || !body.width || !body.height) {
-      setError(body?.error ?? 'アップロードに失敗しました。');
+    if (!answer.ok) {
+      setError(answer.error);
       return;
     }
-    onChange({ src: body.src, width: body.width, height: body.height, alt: hero?.alt ?? '', caption: hero?.caption ?? '', credit: hero?.credit ?? '' });
+    onChange({ ...answer.picture, alt: hero?.alt ?? '', caption: hero?.caption ?? '', credit: hero?.credit ?? '' });
   }
 
   const set = (key: 'alt' | 'caption' | 'credit', value: string) => hero && onChange({ ...hero, [key]: value });

@@ -1,10 +1,12 @@
 'use client';
-// Client: part of the editor form's state: the search and share wording with live 字数, and the share card as it will look, updated as the editor types.
+// Client: part of the editor form's state: the search and share wording with live 字数, the share picture's upload, and the share card as it will look, updated as the editor types.
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { countCharacters, HOUSE_LIMITS } from '@/lib/newsroom/counts';
+import { UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
 import { socialImagePath, SOCIAL_IMAGE } from '@/lib/seo/social-image';
 import { CharCount } from './char-count';
+import { uploadPicture, type UploadedPicture } from './upload-picture';
 
 type SeoFieldsProps = {
   seoTitle: string | null;
@@ -12,8 +14,12 @@ type SeoFieldsProps = {
   /** What search results and shares use when the fields are empty. */
   headline: string;
   standfirst: string;
-  hero: { src: string; width: number; height: number } | null;
+  hero: UploadedPicture | null;
+  /** The picture link previews show instead of the hero; null = the hero. */
+  socialImage: UploadedPicture | null;
+  csrfToken: string;
   onChange: (field: 'seoTitle' | 'seoDescription', value: string | null) => void;
+  onSocialImageChange: (picture: UploadedPicture | null) => void;
 };
 
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
@@ -21,15 +27,28 @@ const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 p
 /**
  * 検索・共有: the title and description search results and link previews
  * show, each falling back to the headline and standfirst, with the house
- * limits as guidance; and the share card with the picture's real 1200×630
- * crop (the /crops/og/ address link previews fetch), so a face cut in half
- * is seen before publishing.
+ * limits as guidance; a share picture of its own when the hero does not
+ * crop well; and the share card with the picture's real 1200×630 crop (the
+ * /crops/og/ address link previews fetch), so a face cut in half is seen
+ * before publishing.
  */
-export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero, onChange }: SeoFieldsProps) {
+export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero, socialImage, csrfToken, onChange, onSocialImageChange }: SeoFieldsProps) {
   const id = useId();
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const title = seoTitle ?? headline;
   const description = seoDescription ?? standfirst;
-  const social = hero ? socialImagePath(hero.src) : null;
+  const picture = socialImage ?? hero;
+  const social = picture ? socialImagePath(picture.src) : null;
+
+  async function upload(file: File) {
+    setError(null);
+    setUploading(true);
+    const answer = await uploadPicture(file, csrfToken);
+    setUploading(false);
+    if (answer.ok) onSocialImageChange(answer.picture);
+    else setError(answer.error);
+  }
 
   return (
     <fieldset className="space-y-3 rounded border border-rule bg-white p-4">
@@ -78,16 +97,45 @@ export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero
             className="aspect-[1200/630] h-auto w-full bg-rule object-cover"
           />
         ) : (
-          <div className="flex aspect-[1200/630] items-center justify-center bg-rule text-xs text-muted">メイン写真がないため、サイトのロゴが表示されます</div>
+          <div className="flex aspect-[1200/630] items-center justify-center bg-rule text-xs text-muted">写真がないため、サイトのロゴが表示されます</div>
         )}
         <figcaption className="space-y-1 p-3">
           <span className="block font-bold break-words">{title.trim() || '(タイトル未入力)'}</span>
           <span className="line-clamp-2 block text-xs text-muted">{description.trim()}</span>
-          <span className="block text-xs text-muted">
-            {social ? `共有時の画像: メイン写真を${SOCIAL_IMAGE.width}×${SOCIAL_IMAGE.height}の比率に自動で切り抜いたもの` : ''}
+          <span className="block text-xs text-muted" data-testid="share-picture-source">
+            {social
+              ? `${socialImage ? '共有用の画像' : 'メイン写真'}を${SOCIAL_IMAGE.width}×${SOCIAL_IMAGE.height}の比率に自動で切り抜いたもの。顔や文字が切れていないか確かめてください。`
+              : ''}
           </span>
         </figcaption>
       </figure>
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="block">
+          <span>{socialImage ? '共有用の画像を差し替える' : '共有用に別の画像をアップロード'}</span>
+          <input
+            type="file"
+            accept={UPLOAD_TYPES.join(',')}
+            disabled={uploading}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void upload(file);
+              e.target.value = '';
+            }}
+            className="mt-1 block w-full text-sm"
+          />
+        </label>
+        {socialImage && (
+          <button type="button" onClick={() => onSocialImageChange(null)} className="rounded border border-rule px-2 py-1">
+            {hero ? 'メイン写真を使う' : '共有用の画像を外す'}
+          </button>
+        )}
+      </div>
+      {uploading && <p className="text-sm text-muted">アップロード中…</p>}
+      {error && (
+        <p role="alert" className="text-sm text-brand-dark">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -107,6 +107,9 @@ describe('XSS payloads in every editor field', () => {
         copyright_line: payload,
         seo_title: payload,
         seo_description: payload,
+        social_src: null,
+        social_width: null,
+        social_height: null,
       },
       { topics: [{ slug: 'x', name: payload }], tags: [{ slug: 'y', name: payload, kind: 'person' }], authors: [{ slug: 'z', name: payload, role: payload }] },
     );

@@ -102,11 +102,25 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
     expect((await q.findArticle(conn.db, id, at(2)))!.hero?.credit).toBe('Kiji編集部');
   });
 
+  it('gives link previews the chosen share picture, and refuses one that was never uploaded', async () => {
+    await conn.db.insertInto('media').values({ path: 'uploads/share.webp', content_type: 'image/webp', bytes: new Uint8Array([1]), width: 2400, height: 1260, created_at: T0.toISOString() }).execute();
+    const id = await createArticle(conn.db, editorId, T0);
+    const missing = story({ socialImage: { src: '/media/uploads/none.webp', width: 1200, height: 630 } });
+    await expect(saveArticle(conn.db, { id, editorId, draft: missing, baseRevision: 1, now: at(1) })).rejects.toMatchObject({
+      status: 400,
+      message: '共有用の画像が見つかりません。選び直してください。',
+    });
+    await publishArticle(conn.db, { id, editorId, draft: story({ socialImage: { src: '/media/uploads/share.webp', width: 2400, height: 1260 } }), baseRevision: 1, now: at(2) });
+    expect((await loadNewsroomArticle(conn.db, id))!.draft.socialImage).toEqual({ src: '/media/uploads/share.webp', width: 2400, height: 1260 });
+    const meta = buildArticleMetadata((await q.findArticle(conn.db, id, at(3)))!, 1);
+    expect(meta.openGraph?.images).toEqual([{ url: '/crops/og/uploads/share.webp.jpg', width: 1200, height: 630, alt: '港の再開発、来春に着工へ' }]);
+  });
+
   it('restoring a version saved before bylines existed keeps the byline', async () => {
     const id = await createArticle(conn.db, editorId, T0);
     await saveArticle(conn.db, { id, editorId, draft: story({ authors: ['tanaka'] }), baseRevision: 1, now: at(1) });
     // Revision 1 as issue 15 found it: a snapshot without the new fields.
-    const { authors: _a, seoTitle: _t, seoDescription: _d, ...old } = story({ headline: '古い見出し' });
+    const { authors: _a, seoTitle: _t, seoDescription: _d, socialImage: _s, ...old } = story({ headline: '古い見出し' });
     await conn.db.updateTable('article_revisions').set({ snapshot: JSON.stringify(old) }).where('article_id', '=', id).where('number', '=', 1).execute();
     const restored = await restoreRevision(conn.db, { id, editorId, number: 1, baseRevision: 2, now: at(2) });
     expect(restored.article.draft).toMatchObject({ headline: '古い見出し', authors: ['tanaka'], seoTitle: null });

@@ -96,6 +96,7 @@ export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomA
       authors: authors.map((a) => a.author_slug),
       seoTitle: row.seo_title,
       seoDescription: row.seo_description,
+      socialImage: row.social_src && row.social_width && row.social_height ? { src: row.social_src, width: row.social_width, height: row.social_height } : null,
     },
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
@@ -160,6 +161,10 @@ async function checkReferences(db: Db, draft: ArticleDraft): Promise<void> {
     const media = await db.selectFrom('media').select('path').where('path', '=', draft.hero.src.slice('/media/'.length)).executeTakeFirst();
     if (!media) throw new CommandError(400, '写真が見つかりません。アップロードし直してください。');
   }
+  if (draft.socialImage) {
+    const media = await db.selectFrom('media').select('path').where('path', '=', draft.socialImage.src.slice('/media/'.length)).executeTakeFirst();
+    if (!media) throw new CommandError(400, '共有用の画像が見つかりません。選び直してください。');
+  }
 }
 
 async function writeArticle(
@@ -189,6 +194,9 @@ async function writeArticle(
       series_slug: draft.series,
       seo_title: draft.seoTitle,
       seo_description: draft.seoDescription,
+      social_src: draft.socialImage?.src ?? null,
+      social_width: draft.socialImage?.width ?? null,
+      social_height: draft.socialImage?.height ?? null,
     })
     .where('id', '=', id)
     .execute();

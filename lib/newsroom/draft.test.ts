@@ -23,8 +23,8 @@ describe('the byline in a draft', () => {
   });
 
   it('reads a version saved before bylines and SEO fields existed as having none', () => {
-    const { authors: _a, seoTitle: _t, seoDescription: _d, ...old } = base;
-    expect(parsed(old)).toMatchObject({ authors: [], seoTitle: null, seoDescription: null });
+    const { authors: _a, seoTitle: _t, seoDescription: _d, socialImage: _s, ...old } = base;
+    expect(parsed(old)).toMatchObject({ authors: [], seoTitle: null, seoDescription: null, socialImage: null });
   });
 });
 
@@ -40,6 +40,16 @@ describe('the SEO title and description', () => {
   it('go over the house guidance without refusal, but not over the hard limit', () => {
     expect(parsed({ ...base, seoTitle: 'あ'.repeat(60) }).seoTitle).toHaveLength(60);
     expect(parseDraft({ ...base, seoTitle: 'あ'.repeat(121) })).toEqual({ ok: false, error: '検索・共有用タイトル: 120文字以内で入力してください。' });
+  });
+});
+
+describe('the share picture', () => {
+  it('is one of our stored pictures or none', () => {
+    expect(parsed({ ...base, socialImage: { src: '/media/uploads/b.webp', width: 1200, height: 630 } }).socialImage).toEqual({ src: '/media/uploads/b.webp', width: 1200, height: 630 });
+    expect(parseDraft({ ...base, socialImage: { src: 'https://evil.example/a.jpg', width: 1200, height: 630 } })).toEqual({
+      ok: false,
+      error: '共有用の画像: 写真をアップロードし直してください。',
+    });
   });
 });
 

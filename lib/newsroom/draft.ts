@@ -35,6 +35,8 @@ const slug = z.string().regex(SLUG_PATTERN, '不正な識別子です。');
 /** Media we store and serve ourselves (uploads and demo illustrations); no outside URLs for heroes. */
 export const MEDIA_SRC_PATTERN = /^\/media\/[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
+const pictureSrc = z.string().regex(MEDIA_SRC_PATTERN, '写真をアップロードし直してください。').refine((s) => !s.includes('..'));
+
 const heroSchema = z.object({
   src: z.string().regex(MEDIA_SRC_PATTERN, '写真をアップロードし直してください。').refine((s) => !s.includes('..')),
   width: z.number().int().min(1).max(20_000),
@@ -70,6 +72,10 @@ export const articleDraftSchema = z.object({
   seoTitle: optionalLine(120),
   /** Meta description and share text when it should differ from the standfirst; null = the standfirst. */
   seoDescription: optionalLine(400),
+  /** The picture link previews show when it should not be the hero; null = the hero. */
+  socialImage: z
+    .union([z.object({ src: pictureSrc, width: z.number().int().min(1).max(20_000), height: z.number().int().min(1).max(20_000) }), z.null()])
+    .default(null),
 });
 
 export type ArticleDraft = z.output<typeof articleDraftSchema>;
@@ -91,6 +97,7 @@ export const emptyDraft = (section: string): ArticleDraft => ({
   authors: [],
   seoTitle: null,
   seoDescription: null,
+  socialImage: null,
 });
 
 /** Parses untrusted input into a draft, or the first problem in Japanese. */
@@ -126,6 +133,7 @@ const FIELD_NAMES: Record<string, string> = {
   authors: '署名',
   seoTitle: '検索・共有用タイトル',
   seoDescription: '検索・共有用の説明',
+  socialImage: '共有用の画像',
 };
 
 /** What must be filled in before an article can go public, in Japanese; empty when it can. */

@@ -32,6 +32,6 @@ describe('toDraftArticle', () => {
     const draft = { ...emptyDraft('world'), headline: '港町の朝市', authors: ['suzuki', 'tanaka'], seoTitle: '朝市が再開', seoDescription: null };
     const article = await toDraftArticle(conn.db, 'abcd1234', draft, times);
     expect(article.authors.map((a) => a.name)).toEqual(['鈴木花子', '田中一郎']);
-    expect(article.seo).toEqual({ title: '朝市が再開', description: null });
+    expect(article.seo).toEqual({ title: '朝市が再開', description: null, image: null });
   });
 });

@@ -61,6 +61,9 @@ export async function toDraftArticle(
       copyright_line: agency?.copyright_line ?? null,
       seo_title: draft.seoTitle,
       seo_description: draft.seoDescription,
+      social_src: draft.socialImage?.src ?? null,
+      social_width: draft.socialImage?.width ?? null,
+      social_height: draft.socialImage?.height ?? null,
     },
     { topics: orderedTopics, tags: inList(tags, draft.tags), authors: inList(authors, draft.authors) },
   );

@@ -73,7 +73,9 @@ export function buildArticleMetadata(article: Article, page: number): Metadata {
   const title = page > 1 ? `${shareTitle}(${page}ページ目)` : shareTitle;
   const description = describeArticle(article);
   const path = articlePath(article.id, page);
-  const images = article.hero ? [toPreviewImage(article.hero)] : [SITE_IMAGE];
+  // The desk's share picture describes the story as the hero does: the hero's alt text, else the headline.
+  const shared = article.seo.image ? { ...article.seo.image, alt: article.hero?.alt || article.headline } : article.hero;
+  const images = shared ? [toPreviewImage(shared)] : [SITE_IMAGE];
   return {
     title,
     description,
@@ -93,7 +95,7 @@ export function buildArticleMetadata(article: Article, page: number): Metadata {
       authors: article.authors.map((a) => a.name),
       images,
     },
-    twitter: { card: article.hero ? 'summary_large_image' : 'summary', site: SITE_X_ACCOUNT, title: shareTitle, description, images: images.map((i) => i.url) },
+    twitter: { card: shared ? 'summary_large_image' : 'summary', site: SITE_X_ACCOUNT, title: shareTitle, description, images: images.map((i) => i.url) },
   };
 }
 
