@@ -82,13 +82,13 @@ export function BylinePicker({ authors, agency, wireCode, authorOptions, agencyO
         署名に記者を追加
         {/* Choosing adds at once: the list above is the outcome, and it always shows what was added. */}
         <select value="" onChange={(e) => add(e.target.value)} disabled={full || addable.length === 0} aria-describedby={hintId} className={inputClass}>
-            <option value="">記者を選ぶ</option>
-            {addable.map((a) => (
-              <option key={a.slug} value={a.slug}>
-                {a.name}({a.role})
-              </option>
-            ))}
-          </select>
+          <option value="">記者を選ぶ</option>
+          {addable.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.name}({a.role})
+            </option>
+          ))}
+        </select>
       </label>
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm">

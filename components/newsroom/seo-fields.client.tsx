@@ -36,6 +36,9 @@ export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero
   const id = useId();
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The upload field appears on request: most stories share their hero, and
+  // one file field on the form by default is one the hero's tests and hands find.
+  const [choosing, setChoosing] = useState(false);
   const title = seoTitle ?? headline;
   const description = seoDescription ?? standfirst;
   const picture = socialImage ?? hero;
@@ -110,22 +113,35 @@ export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero
         </figcaption>
       </figure>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="block">
-          <span>{socialImage ? '共有用の画像を差し替える' : '共有用に別の画像をアップロード'}</span>
-          <input
-            type="file"
-            accept={UPLOAD_TYPES.join(',')}
-            disabled={uploading}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void upload(file);
-              e.target.value = '';
-            }}
-            className="mt-1 block w-full text-sm"
-          />
-        </label>
+        {!socialImage && !choosing ? (
+          <button type="button" onClick={() => setChoosing(true)} className="rounded border border-rule px-2 py-1">
+            共有用に別の画像を使う
+          </button>
+        ) : (
+          <label className="block">
+            <span>{socialImage ? '共有用の画像を差し替える' : '共有用に別の画像をアップロード'}</span>
+            <input
+              type="file"
+              accept={UPLOAD_TYPES.join(',')}
+              disabled={uploading}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void upload(file);
+                e.target.value = '';
+              }}
+              className="mt-1 block w-full text-sm"
+            />
+          </label>
+        )}
         {socialImage && (
-          <button type="button" onClick={() => onSocialImageChange(null)} className="rounded border border-rule px-2 py-1">
+          <button
+            type="button"
+            onClick={() => {
+              onSocialImageChange(null);
+              setChoosing(false);
+            }}
+            className="rounded border border-rule px-2 py-1"
+          >
             {hero ? 'メイン写真を使う' : '共有用の画像を外す'}
           </button>
         )}
