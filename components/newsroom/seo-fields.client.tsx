@@ -103,8 +103,9 @@ export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero
           <div className="flex aspect-[1200/630] items-center justify-center bg-rule text-xs text-muted">写真がないため、サイトのロゴが表示されます</div>
         )}
         <figcaption className="space-y-1 p-3">
-          <span className="block font-bold break-words">{title.trim() || '(タイトル未入力)'}</span>
-          <span className="line-clamp-2 block text-xs text-muted">{description.trim()}</span>
+          {/* Two lines each, as link previews clip them; fixed heights, so typing never resizes the card. */}
+          <span className="line-clamp-2 block h-10 leading-5 font-bold break-words">{title.trim() || '(タイトル未入力)'}</span>
+          <span className="line-clamp-2 block h-8 text-xs leading-4 text-muted">{description.trim()}</span>
           <span className="block text-xs text-muted" data-testid="share-picture-source">
             {social
               ? `${socialImage ? '共有用の画像' : 'メイン写真'}を${SOCIAL_IMAGE.width}×${SOCIAL_IMAGE.height}の比率に自動で切り抜いたもの。顔や文字が切れていないか確かめてください。`
