@@ -71,10 +71,13 @@ test('an editor sets a byline, SEO title and credit with live 字数; the reader
   const card = page.getByTestId('share-card');
   await expect(card).toContainText(seoTitle);
   const crop = card.locator('img');
+  await card.scrollIntoViewIfNeeded(); // the crop loads lazily
   await expect(crop).toHaveAttribute('src', /^\/crops\/og\/.+\.jpg$/);
   await expect.poll(() => crop.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1200 && img.naturalHeight === 630)).toBe(true);
   await page.screenshot({ path: `e2e/screenshots/newsroom-fields-${info.project.name}.png`, fullPage: true });
 
+  // Let the autosave that the last keystrokes started finish, so 公開 names the newest revision.
+  await expect(page.getByTestId('save-state')).toContainText('保存しました', { timeout: 20_000 });
   page.once('dialog', (dialog) => void dialog.accept());
   const [published] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith(`/api/newsroom/articles/${id}/publish`)),
