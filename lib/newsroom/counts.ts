@@ -7,10 +7,11 @@
 
 /**
  * The house limits an editor sees beside each count: guidance, never a
- * refusal (the hard limits are draft.ts's). 見出し fit the home page's lead in
- * two lines and a ranking card's line; リード and the description are what
- * Japanese search results show before cutting (lib/seo/text.ts
- * DESCRIPTION_LENGTH); a search title past about 32 全角 characters is cut.
+ * refusal (the hard limits are draft.ts's). 見出し of about 30 字 is the
+ * usual length of a Japanese news site's web headline; リード and the
+ * description stop where Japanese search results cut a snippet
+ * (lib/seo/text.ts DESCRIPTION_LENGTH); a search title past about 32 全角
+ * characters is cut in results.
  */
 export const HOUSE_LIMITS = {
   headline: 30,
