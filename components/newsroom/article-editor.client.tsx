@@ -11,7 +11,11 @@ import { EDITABLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
 import { listAllowedCommands, type Role } from '@/lib/newsroom/roles';
 import { formatDateline, formatJstTime, fromJstInputValue, toJstInputValue } from '@/lib/time/jst';
+import { countBodyCharacters, countCharacters, HOUSE_LIMITS } from '@/lib/newsroom/counts';
+import { BylinePicker } from './byline-picker.client';
+import { CharCount } from './char-count';
 import { HeroField } from './hero-field.client';
+import { SeoFields } from './seo-fields.client';
 import { TermPicker } from './term-picker.client';
 
 type EditorArticle = CommandAnswer['article'];
@@ -269,6 +273,8 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
   }
 
   const breaking = draft.breakingUntil !== null;
+  // Stripping a long body's Markdown on every keystroke is the one count worth keeping.
+  const bodyCount = useMemo(() => countBodyCharacters(draft.body), [draft.body]);
   const statusLine = useMemo(() => {
     if (article.status === 'scheduled' && article.publishedAt) return `予約: ${formatDateline(article.publishedAt)}に公開`;
     if (article.status === 'published' && article.publishedAt) return `公開: ${formatDateline(article.publishedAt)}`;
@@ -313,14 +319,33 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
           </p>
         )}
 
-        <label className="block">
-          <span className="text-sm font-semibold">見出し</span>
-          <input value={draft.headline} onChange={(e) => update('headline', e.target.value)} maxLength={120} className={`${inputClass} text-lg font-bold`} />
-        </label>
-        <label className="block">
-          <span className="text-sm font-semibold">リード</span>
-          <textarea value={draft.standfirst} onChange={(e) => update('standfirst', e.target.value)} rows={2} maxLength={400} className={inputClass} />
-        </label>
+        <div>
+          <label className="block">
+            <span className="text-sm font-semibold">見出し</span>
+            <input
+              value={draft.headline}
+              onChange={(e) => update('headline', e.target.value)}
+              maxLength={120}
+              aria-describedby={`${formId}-headline-count`}
+              className={`${inputClass} text-lg font-bold`}
+            />
+          </label>
+          <CharCount id={`${formId}-headline-count`} field="headline" count={countCharacters(draft.headline.trim())} limit={HOUSE_LIMITS.headline} />
+        </div>
+        <div>
+          <label className="block">
+            <span className="text-sm font-semibold">リード</span>
+            <textarea
+              value={draft.standfirst}
+              onChange={(e) => update('standfirst', e.target.value)}
+              rows={2}
+              maxLength={400}
+              aria-describedby={`${formId}-standfirst-count`}
+              className={inputClass}
+            />
+          </label>
+          <CharCount id={`${formId}-standfirst-count`} field="standfirst" count={countCharacters(draft.standfirst.trim())} limit={HOUSE_LIMITS.standfirst} />
+        </div>
         <div>
           <label htmlFor={`${formId}-body`} className="text-sm font-semibold">
             本文
@@ -330,12 +355,13 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
           </p>
           <textarea
             id={`${formId}-body`}
-            aria-describedby={`${formId}-body-hint`}
+            aria-describedby={`${formId}-body-hint ${formId}-body-count`}
             value={draft.body}
             onChange={(e) => update('body', e.target.value)}
             rows={18}
             className={`${inputClass} font-mono text-sm leading-relaxed`}
           />
+          <CharCount id={`${formId}-body-count`} field="body" count={bodyCount} limit={null} />
         </div>
 
         <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -379,27 +405,29 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
           onCreated={(term) => setOptions((o) => ({ ...o, tags: [...o.tags, { ...term, kind: term.kind ?? 'organization' }] }))}
         />
 
+        <BylinePicker
+          authors={draft.authors}
+          agency={draft.agency}
+          wireCode={draft.wireCode}
+          authorOptions={options.authors}
+          agencyOptions={options.agencies}
+          onAuthorsChange={(authors) => update('authors', authors)}
+          onAgencyChange={(agency, wireCode) => setDraft((d) => ({ ...d, agency, wireCode }))}
+        />
+
         <HeroField hero={draft.hero} csrfToken={csrfToken} onChange={(hero) => update('hero', hero)} />
 
-        <fieldset className="grid gap-4 rounded border border-rule bg-white p-4 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold">配信元</legend>
-          <SelectField
-            label="配信元"
-            value={draft.agency ?? ''}
-            options={[{ value: '', label: '自社記事' }, ...options.agencies.map((a) => ({ value: a.slug, label: a.name }))]}
-            onChange={(value) => update('agency', value || null)}
-          />
-          <label className="block">
-            <span className="text-sm">配信記事番号</span>
-            <input
-              value={draft.wireCode ?? ''}
-              onChange={(e) => update('wireCode', e.target.value || null)}
-              disabled={!draft.agency}
-              maxLength={64}
-              className={inputClass}
-            />
-          </label>
-        </fieldset>
+        <SeoFields
+          seoTitle={draft.seoTitle}
+          seoDescription={draft.seoDescription}
+          headline={draft.headline}
+          standfirst={draft.standfirst}
+          hero={draft.hero}
+          socialImage={draft.socialImage}
+          csrfToken={csrfToken}
+          onChange={(field, value) => update(field, value)}
+          onSocialImageChange={(picture) => update('socialImage', picture)}
+        />
 
         <fieldset className="space-y-3 rounded border border-rule bg-white p-4">
           <legend className="px-1 text-sm font-semibold">表示</legend>

@@ -13,7 +13,7 @@ function render(role: Role, status: ArticleStatus): string {
   return renderToStaticMarkup(
     <ArticleEditor
       article={{ id: 'abcdefgh', status, draft: { ...emptyDraft('world'), headline: '見出し', body: '本文' }, publishedAt: null, updatedAt: null, revision: 3 }}
-      options={{ sections: [{ slug: 'world', name: 'ワールド' }], topics: [], tags: [], series: [], agencies: [] }}
+      options={{ sections: [{ slug: 'world', name: 'ワールド' }], topics: [], tags: [], series: [], agencies: [], authors: [] }}
       csrfToken="token"
       initialPreview={null}
       initialPages={1}

@@ -1,9 +1,11 @@
 'use client';
 // Client: uploads the chosen photo at once (so its size is known for the preview) and keeps caption and credit in the editor form's state.
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
+import { CREDIT_PREFIX, stripCreditPrefix } from '@/lib/newsroom/fields';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
+import { uploadPicture } from './upload-picture';
 
 type Hero = NonNullable<ArticleDraft['hero']>;
 type HeroFieldProps = { hero: Hero | null; csrfToken: string; onChange: (hero: Hero | null) => void };
@@ -14,28 +16,18 @@ const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 p
 export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  const creditShownId = useId();
 
   async function upload(file: File) {
     setError(null);
-    if (!(UPLOAD_TYPES as readonly string[]).includes(file.type)) {
-      setError('JPEG・PNG・WebPの画像を選んでください。');
-      return;
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setError(`画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
-      return;
-    }
     setUploading(true);
-    const form = new FormData();
-    form.set('file', file);
-    const response = await fetch('/api/newsroom/media', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken }, body: form }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { src?: string; width?: number; height?: number; error?: string };
+    const answer = await uploadPicture(file, csrfToken);
     setUploading(false);
-    if (!response?.ok || !body.src || !body.width || !body.height) {
-      setError(body?.error ?? 'アップロードに失敗しました。');
+    if (!answer.ok) {
+      setError(answer.error);
       return;
     }
-    onChange({ src: body.src, width: body.width, height: body.height, alt: hero?.alt ?? '', caption: hero?.caption ?? '', credit: hero?.credit ?? '' });
+    onChange({ ...answer.picture, alt: hero?.alt ?? '', caption: hero?.caption ?? '', credit: hero?.credit ?? '' });
   }
 
   const set = (key: 'alt' | 'caption' | 'credit', value: string) => hero && onChange({ ...hero, [key]: value });
@@ -87,10 +79,16 @@ export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
             キャプション
             <input value={hero.caption} onChange={(e) => set('caption', e.target.value)} maxLength={300} className={inputClass} />
           </label>
-          <label className="block text-sm">
-            クレジット
-            <input value={hero.credit} onChange={(e) => set('credit', e.target.value)} maxLength={100} className={inputClass} />
-          </label>
+          <div className="text-sm">
+            <label className="block">
+              {/* The site prints the prefix itself: the label says so, and a typed one is dropped on save (lib/newsroom/fields.ts). */}
+              クレジット(表示：{CREDIT_PREFIX}〇〇)
+              <input value={hero.credit} onChange={(e) => set('credit', e.target.value)} maxLength={100} aria-describedby={creditShownId} className={inputClass} />
+            </label>
+            <p id={creditShownId} className="mt-1 h-5 truncate text-xs leading-5 text-muted" data-testid="credit-shown">
+              {hero.credit.trim() ? `読者には「${CREDIT_PREFIX}${stripCreditPrefix(hero.credit)}」と表示されます` : `「${CREDIT_PREFIX}」は自動で付きます`}
+            </p>
+          </div>
         </div>
       )}
     </fieldset>

@@ -156,6 +156,11 @@ export async function findArticle(db: Db, id: string, now: Date, options: { anyS
       'agencies.name as agency_name',
       'agencies.syndication_credit',
       'agencies.copyright_line',
+      'articles.seo_title',
+      'articles.seo_description',
+      'articles.social_src',
+      'articles.social_width',
+      'articles.social_height',
     ])
     .executeTakeFirst();
   if (!row) return null;

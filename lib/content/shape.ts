@@ -46,6 +46,11 @@ export type ArticleRow = SummaryRow & {
   agency_name: string | null;
   syndication_credit: string | null;
   copyright_line: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  social_src: string | null;
+  social_width: number | null;
+  social_height: number | null;
 };
 
 function toHero(row: SummaryRow): HeroImage | null {
@@ -121,6 +126,11 @@ export function toArticle(
             wireCode: row.wire_code,
           }
         : null,
+    seo: {
+      title: row.seo_title || null,
+      description: row.seo_description || null,
+      image: row.social_src && row.social_width && row.social_height ? { src: row.social_src, width: row.social_width, height: row.social_height } : null,
+    },
     pages: splitPages(blocks),
     readingMinutes: getReadingMinutes(countReadingCharacters(blocks)),
     // A minute's grace: an edit right after publishing is not a correction readers need flagged.

@@ -50,6 +50,8 @@ export type Article = ArticleSummary & {
   authors: AuthorRef[];
   series: SeriesRef | null;
   attribution: Attribution | null;
+  /** The desk's own wording and picture for <title>, the meta description and link previews; null = the headline, standfirst and hero. */
+  seo: { title: string | null; description: string | null; image: { src: string; width: number; height: number } | null };
   /** Body blocks split at page breaks; always at least one page. */
   pages: Block[][];
   readingMinutes: number;

@@ -19,6 +19,7 @@ import { bigramsMigration } from './migrations/0013-bigrams';
 import { rolesMigration } from './migrations/0014-roles';
 import { frontPageMigration } from './migrations/0015-front-page';
 import { articleCorrectionsMigration } from './migrations/0016-article-corrections';
+import { articleSeoMigration } from './migrations/0017-article-seo';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -191,6 +192,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0014-roles': rolesMigration(),
     '0015-front-page': frontPageMigration(dialect),
     '0016-article-corrections': articleCorrectionsMigration(dialect),
+    '0017-article-seo': articleSeoMigration(),
   };
 }
 

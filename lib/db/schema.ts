@@ -74,6 +74,13 @@ export type ArticleTable = {
   breaking_at: string | null;
   sponsored: number;
   series_slug: string | null;
+  /** Search and share wording when it differs from the headline and standfirst (0017); null = use those. */
+  seo_title: string | null;
+  seo_description: string | null;
+  /** The link-preview picture when it is not the hero (0017): a stored upload; null = the hero's. */
+  social_src: string | null;
+  social_width: number | null;
+  social_height: number | null;
   published_at: string | null;
   updated_at: string | null;
   created_at: string;

@@ -58,9 +58,10 @@ export class CommandError extends Error {
 export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomArticle | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const [topics, tags, latest] = await Promise.all([
+  const [topics, tags, authors, latest] = await Promise.all([
     db.selectFrom('article_topics').select('topic_slug').where('article_id', '=', id).orderBy('position').execute(),
     db.selectFrom('article_tags').select('tag_slug').where('article_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('article_authors').select('author_slug').where('article_id', '=', id).orderBy('position').execute(),
     db
       .selectFrom('article_revisions')
       .select((eb) => eb.fn.max('number').as('n'))
@@ -94,6 +95,10 @@ export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomA
       breakingUntil: row.breaking_until,
       sponsored: row.sponsored === 1,
       series: row.series_slug,
+      authors: authors.map((a) => a.author_slug),
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      socialImage: row.social_src && row.social_width && row.social_height ? { src: row.social_src, width: row.social_width, height: row.social_height } : null,
     },
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
@@ -149,9 +154,18 @@ async function checkReferences(db: Db, draft: ArticleDraft): Promise<void> {
   if (await missing('tags', draft.tags)) throw new CommandError(400, 'タグに存在しないものがあります。');
   if (draft.series && (await missing('series', [draft.series]))) throw new CommandError(400, '連載を選び直してください。');
   if (draft.agency && (await missing('agencies', [draft.agency]))) throw new CommandError(400, '配信元を選び直してください。');
+  if (draft.authors.length > 0) {
+    const found = await db.selectFrom('authors').select('slug').where('slug', 'in', draft.authors).execute();
+    const unknown = draft.authors.filter((slug) => !found.some((f) => f.slug === slug));
+    if (unknown.length > 0) throw new CommandError(400, `署名に登録されていない著者があります(${unknown.join('、')})。著者を選び直してください。`);
+  }
   if (draft.hero) {
     const media = await db.selectFrom('media').select('path').where('path', '=', draft.hero.src.slice('/media/'.length)).executeTakeFirst();
     if (!media) throw new CommandError(400, '写真が見つかりません。アップロードし直してください。');
+  }
+  if (draft.socialImage) {
+    const media = await db.selectFrom('media').select('path').where('path', '=', draft.socialImage.src.slice('/media/'.length)).executeTakeFirst();
+    if (!media) throw new CommandError(400, '共有用の画像が見つかりません。選び直してください。');
   }
 }
 
@@ -180,9 +194,23 @@ async function writeArticle(
       breaking_until: draft.breakingUntil ? new Date(draft.breakingUntil).toISOString() : null,
       sponsored: draft.sponsored ? 1 : 0,
       series_slug: draft.series,
+      seo_title: draft.seoTitle,
+      seo_description: draft.seoDescription,
+      social_src: draft.socialImage?.src ?? null,
+      social_width: draft.socialImage?.width ?? null,
+      social_height: draft.socialImage?.height ?? null,
     })
     .where('id', '=', id)
     .execute();
+  // The byline lives in the same link table as the seeded articles', so the
+  // reader page, author pages and JSON-LD `author` read it one way.
+  await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+  if (draft.authors.length > 0) {
+    await db
+      .insertInto('article_authors')
+      .values(draft.authors.map((author_slug, position) => ({ article_id: id, author_slug, position })))
+      .execute();
+  }
   await db.deleteFrom('article_topics').where('article_id', '=', id).execute();
   if (draft.topics.length > 0) {
     await db
@@ -526,7 +554,7 @@ export async function restoreRevision(
   input: { id: string; editorId: string; number: number; baseRevision: number; now?: Date },
 ): Promise<CommandResult> {
   const now = input.now ?? new Date();
-  const [revision, current] = await Promise.all([
+  const [revision, current, byline] = await Promise.all([
     db
       .selectFrom('article_revisions')
       .select('snapshot')
@@ -534,10 +562,17 @@ export async function restoreRevision(
       .where('number', '=', input.number)
       .executeTakeFirst(),
     db.selectFrom('articles').select('status').where('id', '=', input.id).executeTakeFirst(),
+    db.selectFrom('article_authors').select('author_slug').where('article_id', '=', input.id).orderBy('position').execute(),
   ]);
   if (!revision || !current) throw new CommandError(404, '版が見つかりません。');
-  const parsed = parseDraft(JSON.parse(revision.snapshot));
+  const snapshot: unknown = JSON.parse(revision.snapshot);
+  const parsed = parseDraft(snapshot);
   if (!parsed.ok) throw new CommandError(409, `この版は今の形式に合わないため戻せません(${parsed.error})。`);
+  // A version saved before bylines were editable (issue 15) says nothing
+  // about its byline: restoring it keeps today's rather than erasing it.
+  if (typeof snapshot === 'object' && snapshot !== null && !('authors' in snapshot)) {
+    parsed.draft.authors = byline.map((b) => b.author_slug);
+  }
   const live = current.status === 'published';
   return applyChange(db, {
     ...input,

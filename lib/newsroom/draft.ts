@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROLS } from '../text/controls';
+import { MAX_AUTHORS, stripCreditPrefix } from './fields';
 
 /**
  * What an editor edits: every field of an article the editor form shows,
@@ -31,14 +32,17 @@ const slug = z.string().regex(SLUG_PATTERN, '不正な識別子です。');
 /** Media we store and serve ourselves (uploads and demo illustrations); no outside URLs for heroes. */
 export const MEDIA_SRC_PATTERN = /^\/media\/[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
+const pictureSrc = z.string().regex(MEDIA_SRC_PATTERN, '写真をアップロードし直してください。').refine((s) => !s.includes('..'));
+
 const heroSchema = z.object({
   src: z.string().regex(MEDIA_SRC_PATTERN, '写真をアップロードし直してください。').refine((s) => !s.includes('..')),
   width: z.number().int().min(1).max(20_000),
   height: z.number().int().min(1).max(20_000),
   alt: line(200),
   caption: line(300),
-  credit: line(100),
+  credit: line(100).transform(stripCreditPrefix),
 });
+
 
 export const articleDraftSchema = z.object({
   headline: line(120),
@@ -57,6 +61,18 @@ export const articleDraftSchema = z.object({
   breakingUntil: z.union([z.iso.datetime({ offset: true }), z.null()]),
   sponsored: z.boolean(),
   series: z.union([slug, z.null()]),
+  // The three below came with issue 15: revisions saved before it lack
+  // them, and must still restore, so each defaults to "none".
+  /** The byline: authors' slugs in the order readers see them. */
+  authors: z.array(slug).max(MAX_AUTHORS, `署名は${MAX_AUTHORS}人までです。`).default([]),
+  /** <title> and share title when it should differ from the headline; null = the headline. */
+  seoTitle: optionalLine(120),
+  /** Meta description and share text when it should differ from the standfirst; null = the standfirst. */
+  seoDescription: optionalLine(400),
+  /** The picture link previews show when it should not be the hero; null = the hero. */
+  socialImage: z
+    .union([z.object({ src: pictureSrc, width: z.number().int().min(1).max(20_000), height: z.number().int().min(1).max(20_000) }), z.null()])
+    .default(null),
 });
 
 export type ArticleDraft = z.output<typeof articleDraftSchema>;
@@ -75,12 +91,19 @@ export const emptyDraft = (section: string): ArticleDraft => ({
   breakingUntil: null,
   sponsored: false,
   series: null,
+  authors: [],
+  seoTitle: null,
+  seoDescription: null,
+  socialImage: null,
 });
 
 /** Parses untrusted input into a draft, or the first problem in Japanese. */
 export function parseDraft(input: unknown): { ok: true; draft: ArticleDraft } | { ok: false; error: string } {
   const parsed = articleDraftSchema.safeParse(input);
-  if (parsed.success) return { ok: true, draft: { ...parsed.data, topics: unique(parsed.data.topics), tags: unique(parsed.data.tags) } };
+  if (parsed.success) return {
+      ok: true,
+      draft: { ...parsed.data, topics: unique(parsed.data.topics), tags: unique(parsed.data.tags), authors: unique(parsed.data.authors) },
+    };
   const issue = parsed.error.issues[0];
   const field = issue ? FIELD_NAMES[String(issue.path[0])] : undefined;
   const message = issue?.message && /[ぁ-んァ-ン一-龯]/.test(issue.message) ? issue.message : '入力内容を確認してください。';
@@ -104,6 +127,10 @@ const FIELD_NAMES: Record<string, string> = {
   breakingUntil: '速報の終了時刻',
   sponsored: 'PR表記',
   series: '連載',
+  authors: '署名',
+  seoTitle: '検索・共有用タイトル',
+  seoDescription: '検索・共有用の説明',
+  socialImage: '共有用の画像',
 };
 
 /** What must be filled in before an article can go public, in Japanese; empty when it can. */

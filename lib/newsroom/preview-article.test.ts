@@ -27,4 +27,11 @@ describe('toDraftArticle', () => {
     expect(article.headline).toBe('港町の朝市');
     expect(article.section.name).toBe('ワールド');
   });
+
+  it('shows the byline of the form in its order, and its SEO wording, before anything is saved', async () => {
+    const draft = { ...emptyDraft('world'), headline: '港町の朝市', authors: ['suzuki', 'tanaka'], seoTitle: '朝市が再開', seoDescription: null };
+    const article = await toDraftArticle(conn.db, 'abcd1234', draft, times);
+    expect(article.authors.map((a) => a.name)).toEqual(['鈴木花子', '田中一郎']);
+    expect(article.seo).toEqual({ title: '朝市が再開', description: null, image: null });
+  });
 });

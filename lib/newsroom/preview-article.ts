@@ -11,7 +11,7 @@ import { UNTITLED_HEADLINE } from './labels';
  * An editor's unsaved form as the render-ready Article the public page
  * components take, so the side-by-side preview is the same components
  * with the same shaping (`toArticle`) as the published page. Names of the
- * section, topics, tags, series and agency come from the database; unknown
+ * section, topics, tags, series, agency and byline come from the database; unknown
  * slugs are left out as the public page would.
  */
 export async function toDraftArticle(
@@ -28,13 +28,7 @@ export async function toDraftArticle(
     draft.tags.length ? db.selectFrom('tags').select(['slug', 'name', 'kind']).where('slug', 'in', draft.tags).execute() : [],
     draft.series ? db.selectFrom('series').selectAll().where('slug', '=', draft.series).executeTakeFirst() : undefined,
     draft.agency ? db.selectFrom('agencies').selectAll().where('slug', '=', draft.agency).executeTakeFirst() : undefined,
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
-      .select(['authors.slug', 'authors.name', 'authors.role'])
-      .where('article_authors.article_id', '=', id)
-      .orderBy('article_authors.position')
-      .execute(),
+    draft.authors.length ? db.selectFrom('authors').select(['slug', 'name', 'role']).where('slug', 'in', draft.authors).execute() : [],
     // Notices already published stay on the article whatever the form holds.
     listArticleCorrections(db, [id]),
   ]);
@@ -68,7 +62,12 @@ export async function toDraftArticle(
       agency_name: agency?.name ?? null,
       syndication_credit: agency?.syndication_credit ?? null,
       copyright_line: agency?.copyright_line ?? null,
+      seo_title: draft.seoTitle,
+      seo_description: draft.seoDescription,
+      social_src: draft.socialImage?.src ?? null,
+      social_width: draft.socialImage?.width ?? null,
+      social_height: draft.socialImage?.height ?? null,
     },
-    { topics: orderedTopics, tags: inList(tags, draft.tags), authors, corrections: corrections.map(({ text, publishedAt }) => ({ text, publishedAt })) },
+    { topics: orderedTopics, tags: inList(tags, draft.tags), authors: inList(authors, draft.authors), corrections: corrections.map(({ text, publishedAt }) => ({ text, publishedAt })) },
   );
 }

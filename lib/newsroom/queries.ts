@@ -120,18 +120,21 @@ export type TaxonomyOptions = {
   tags: { slug: string; name: string; kind: string }[];
   series: { slug: string; name: string; sponsored: boolean }[];
   agencies: { slug: string; name: string }[];
+  /** Who can be in a byline: the authors with a page of their own. */
+  authors: { slug: string; name: string; role: string }[];
 };
 
 /** Everything the editor form offers to pick from. */
 export async function listTaxonomyOptions(db: Db): Promise<TaxonomyOptions> {
-  const [sections, topics, tags, series, agencies] = await Promise.all([
+  const [sections, topics, tags, series, agencies, authors] = await Promise.all([
     db.selectFrom('sections').select(['slug', 'name']).orderBy('position').execute(),
     db.selectFrom('topics').select(['slug', 'name']).orderBy('name').execute(),
     db.selectFrom('tags').select(['slug', 'name', 'kind']).orderBy('kind').orderBy('name').execute(),
     db.selectFrom('series').select(['slug', 'name', 'sponsored']).orderBy('name').execute(),
     db.selectFrom('agencies').select(['slug', 'name']).orderBy('name').execute(),
+    db.selectFrom('authors').select(['slug', 'name', 'role']).orderBy('slug').execute(),
   ]);
-  return { sections, topics, tags, series: series.map((s) => ({ ...s, sponsored: s.sponsored === 1 })), agencies };
+  return { sections, topics, tags, series: series.map((s) => ({ ...s, sponsored: s.sponsored === 1 })), agencies, authors };
 }
 
 export type RevisionListItem = {

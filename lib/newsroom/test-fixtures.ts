@@ -26,4 +26,11 @@ export async function seedNewsroomFixtures(db: Kysely<Database>): Promise<void> 
     .insertInto('agencies')
     .values([{ slug: 'wire', name: '共同配信', syndication_credit: '配信協力', copyright_line: '© {year} Wire' }])
     .execute();
+  await db
+    .insertInto('authors')
+    .values([
+      { slug: 'tanaka', name: '田中一郎', role: '社会部' },
+      { slug: 'suzuki', name: '鈴木花子', role: '経済部' },
+    ])
+    .execute();
 }

@@ -28,6 +28,7 @@ const article: Article = {
   authors: [{ slug: 'sato', name: '佐藤花子', role: '記者' }],
   series: null,
   attribution: null,
+  seo: { title: null, description: null, image: null },
   pages: splitPages(parseBody('最初の段落です。\n\n::pagebreak\n\n二ページ目。')),
   readingMinutes: 1,
   isUpdated: true,
@@ -134,6 +135,26 @@ describe('metadata', () => {
     expect(meta.openGraph?.images).toEqual([{ url: '/crops/og/demo/articles/a.webp.jpg', width: 1200, height: 630, alt: '会見する首相' }]);
     expect(meta.twitter?.images).toEqual(['/crops/og/demo/articles/a.webp.jpg']);
   });
+  it('names the page by the desk\'s SEO title and description when set, on every page of the article', () => {
+    const meta = buildArticleMetadata({ ...article, seo: { title: '北朝鮮外交の行方', description: '露朝関係の今を読み解く。', image: null } }, 2);
+    expect(meta.title).toBe('北朝鮮外交の行方(2ページ目)');
+    expect(meta.description).toBe('露朝関係の今を読み解く。');
+    expect(meta.openGraph).toMatchObject({ title: '北朝鮮外交の行方', description: '露朝関係の今を読み解く。' });
+    expect(buildNewsArticle({ ...article, seo: { title: 'x', description: '露朝関係の今を読み解く。', image: null } }, SITE)).toMatchObject({
+      headline: article.headline,
+      description: '露朝関係の今を読み解く。',
+    });
+  });
+
+  it('gives link previews the desk\'s share picture instead of the hero when one is chosen', () => {
+    const image = { src: '/media/uploads/share.webp', width: 2400, height: 1260 };
+    const meta = buildArticleMetadata({ ...article, seo: { title: null, description: null, image } }, 1);
+    expect(meta.openGraph?.images).toEqual([{ url: '/crops/og/uploads/share.webp.jpg', width: 1200, height: 630, alt: '港' }]);
+    expect(meta.twitter).toMatchObject({ card: 'summary_large_image', images: ['/crops/og/uploads/share.webp.jpg'] });
+    // Google's article images stay the hero's crops.
+    expect(JSON.stringify(buildNewsArticle({ ...article, seo: { title: null, description: null, image } }, SITE))).not.toContain('share.webp');
+  });
+
   it('never indexes search results', () => {
     expect(buildSearchMetadata('外交').robots).toEqual({ index: false, follow: true });
   });

@@ -63,12 +63,19 @@ export function buildPageMetadata({ title, description, path, feedSection, image
   };
 }
 
-/** Metadata of page `page` of an article: each page is its own canonical URL. */
+/**
+ * Metadata of page `page` of an article: each page is its own canonical URL.
+ * The desk's SEO title, when set, names the page in results and link
+ * previews; the page itself still shows the headline.
+ */
 export function buildArticleMetadata(article: Article, page: number): Metadata {
-  const title = page > 1 ? `${article.headline}(${page}ページ目)` : article.headline;
+  const shareTitle = article.seo.title ?? article.headline;
+  const title = page > 1 ? `${shareTitle}(${page}ページ目)` : shareTitle;
   const description = describeArticle(article);
   const path = articlePath(article.id, page);
-  const images = article.hero ? [toPreviewImage(article.hero)] : [SITE_IMAGE];
+  // The desk's share picture describes the story as the hero does: the hero's alt text, else the headline.
+  const shared = article.seo.image ? { ...article.seo.image, alt: article.hero?.alt || article.headline } : article.hero;
+  const images = shared ? [toPreviewImage(shared)] : [SITE_IMAGE];
   return {
     title,
     description,
@@ -79,7 +86,7 @@ export function buildArticleMetadata(article: Article, page: number): Metadata {
       siteName: SITE_NAME,
       locale: 'ja_JP',
       url: path,
-      title: article.headline,
+      title: shareTitle,
       description,
       publishedTime: toJstIso(article.publishedAt),
       modifiedTime: toJstIso(article.updatedAt),
@@ -88,7 +95,7 @@ export function buildArticleMetadata(article: Article, page: number): Metadata {
       authors: article.authors.map((a) => a.name),
       images,
     },
-    twitter: { card: article.hero ? 'summary_large_image' : 'summary', site: SITE_X_ACCOUNT, title: article.headline, description, images: images.map((i) => i.url) },
+    twitter: { card: shared ? 'summary_large_image' : 'summary', site: SITE_X_ACCOUNT, title: shareTitle, description, images: images.map((i) => i.url) },
   };
 }
 
