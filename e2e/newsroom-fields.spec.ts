@@ -49,7 +49,7 @@ test('an editor sets a byline, SEO title and credit with live 字数; the reader
   await expect(page.getByTestId('count-body')).toHaveText('18字');
 
   // Byline: two reporters, the second moved to the front.
-  const addAuthor = page.getByLabel('署名に記者を追加', { exact: true });
+  const addAuthor = page.getByRole('combobox', { name: '署名に記者を追加', exact: true });
   await addAuthor.selectOption('ito-sayaka');
   await addAuthor.selectOption('nakamura-jun');
   const byline = page.getByRole('list', { name: '署名の記者(表示順)' });

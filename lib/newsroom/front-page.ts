@@ -24,7 +24,7 @@ export function canCurateFrontPage(editor: Pick<Editor, 'role'>): boolean {
 }
 
 /** What the route handler answers when {@link canCurateFrontPage} says no. */
-export const NOT_A_DESK_MESSAGE = 'トップページを編集する権限がありません。';
+export const NOT_A_DESK_MESSAGE = 'トップページを編集できるのはデスクと管理者です。';
 
 /** How many recent public articles the page offers to pick from (the picker filters them by headline). */
 export const FRONT_PAGE_CANDIDATES = 200;
