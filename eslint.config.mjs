@@ -4,6 +4,8 @@ import { kijiPlugin } from './lint/no-server-only-in-client.mjs';
 
 const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
 const { default: nextTypescript } = await import('eslint-config-next/typescript');
+// eslint-plugin-import as Next.js's config registers it, for the rule below that applies to fewer files.
+const importPlugin = nextVitals.find((c) => c.plugins?.import)?.plugins.import;
 
 /**
  * The capabilities in lib/ that have a door (an index.ts): app/ and proxy.ts
@@ -33,6 +35,15 @@ const LAYERS = [
     target: ['./app', './proxy.ts'],
     from: './lib/db',
     message: 'Routes never hold a database handle or its schema: call a command or getter of the capability’s door.',
+  },
+];
+
+/** Nothing for tests or benchmarks in the product (docs/CONVENTIONS): their helpers live under test/, e2e/ and bench/. */
+const PRODUCT_ZONES = [
+  {
+    target: ['./app', './components', './lib', './proxy.ts', './instrumentation.ts'],
+    from: ['./test', './e2e', './bench'],
+    message: 'Test and benchmark helpers (test/, e2e/, bench/) never reach the product: one stray import breaks a production install.',
   },
 ];
 
@@ -67,8 +78,15 @@ const config = [
       // `const { secret: _secret, ...rest } = x` is how we leave a key out of a copy.
       '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
       // Resolved paths, so `@/lib/db`, `../db` and `./lib/db` are the same import.
-      'import/no-restricted-paths': ['error', { zones: [...LAYERS, ...DOOR_ZONES] }],
+      'import/no-restricted-paths': ['error', { zones: [...LAYERS, ...PRODUCT_ZONES, ...DOOR_ZONES] }],
     },
+  },
+  {
+    // What ships imports only dependencies: a devDependency (smtp-server, vitest, …) is missing from a production install.
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'instrumentation*.ts', 'next.config.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { import: importPlugin },
+    rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: false, peerDependencies: false, includeTypes: false }] },
   },
   {
     // A test sets up what the route it tests would get through the door (a trap database, a fake context).

@@ -7,7 +7,7 @@ import { prepareAppCopy, requireServerPid, startServer, stopServerOnPort } from 
 import { openDatabase, type Connection } from '../lib/db/connect';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../lib/db/errors';
 import { CURRENT_CONSENT_VERSION } from '../lib/newsletter/consent';
-import { startTestSmtpServer, type TestSmtpServer } from '../lib/newsletter/test-smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../test/support/smtp-server';
 import { retryDelayMs } from '../lib/newsletter/worker';
 import { E2E_PORT } from './env';
 import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Parser from 'rss-parser';
-import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, validateUrlsetXsd } from '../lib/seo/validators';
+import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, validateUrlsetXsd } from '../test/support/validators';
 import { demoArticles } from '../lib/seed/demo/articles';
 import { deriveArticleId } from '../lib/content/ids';
 import { hiddenArticles, multiPageStory, publishedArticles, publishedCount, wireStory } from './demo';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../lib/newsletter/test-smtp';
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../test/support/smtp-server';
 import { wireStory } from './demo';
 import { E2E_SMTP_PORT, SQLITE_SERVER } from './env';
 

@@ -192,3 +192,12 @@ test('systemd accepts the unit: systemd-analyze verify says nothing about it', a
   const { stdout, stderr } = await promisify(execFile)('systemd-analyze', ['verify', '--man=no', path.join(dir, 'kiji@1.service')]);
   expect(stdout + stderr).toBe('');
 });
+
+test('the standalone server ships no devDependency: what it traces from the product is production code only', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const shipped = fs.readdirSync(path.join(STANDALONE, 'node_modules')).flatMap((entry) =>
+    entry.startsWith('@') ? fs.readdirSync(path.join(STANDALONE, 'node_modules', entry)).map((name) => `${entry}/${name}`) : [entry],
+  );
+  expect(shipped).toContain('next');
+  expect(shipped.filter((name) => name in pkg.devDependencies)).toEqual([]);
+});

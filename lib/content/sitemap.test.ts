@@ -4,7 +4,7 @@ import { prepareDatabase } from '../db/prepare';
 import { testDatabases } from '../db/testing';
 import { demoArticles } from '../seed/demo/articles';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset } from '../seo/sitemap-xml';
-import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parseUrlset, validateUrlsetXsd } from '../seo/validators';
+import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parseUrlset, validateUrlsetXsd } from '../../test/support/validators';
 import { TRUST_PAGES } from '../site/pages';
 import { deriveArticleId } from './ids';
 import {

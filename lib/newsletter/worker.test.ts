@@ -3,7 +3,7 @@ import { migrateToLatest } from '../db/connect';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
 import { enqueueMail } from './outbox';
 import { welcomeMail } from './templates';
-import { startTestSmtpServer, type TestSmtpServer } from './test-smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../../test/support/smtp-server';
 import { createSmtpTransport, OutboxWorker, retryDelayMs } from './worker';
 
 /** The outbox worker against a real SMTP server in this process (ports 2525–2526), on both engines. */

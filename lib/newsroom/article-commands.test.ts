@@ -11,7 +11,7 @@ import { emptyDraft, type ArticleDraft } from './draft';
 import { createEditor, type Editor } from './editors';
 import { listNewsroomArticles, listRevisions, findReturnNote } from './queries';
 import type { ArticleCommand, Role } from './roles';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

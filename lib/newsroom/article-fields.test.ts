@@ -7,7 +7,7 @@ import { buildArticleMetadata } from '../seo/metadata';
 import { CommandError, createArticle, loadNewsroomArticle, publishArticle, restoreRevision, saveArticle } from './articles';
 import { emptyDraft, parseDraft, type ArticleDraft } from './draft';
 import { createEditor } from './editors';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

@@ -3,7 +3,7 @@ import { emptyDraft } from './draft';
 import { UNTITLED_HEADLINE } from './labels';
 import { toDraftArticle } from './preview-article';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 describe('toDraftArticle', () => {
   let conn: TestDatabase;

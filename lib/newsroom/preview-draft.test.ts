@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from './draft';
 import { toDraftPreview } from './preview-draft';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 describe('toDraftPreview', () => {
   let conn: TestDatabase;

@@ -4,7 +4,7 @@ import { createArticle } from './articles';
 import { createEditor } from './editors';
 import { createArticlePreviewLink } from './preview-links';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const SECRET = 'k'.repeat(43);
 const T0 = new Date('2026-11-20T03:00:00.000Z');

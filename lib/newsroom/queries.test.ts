@@ -4,7 +4,7 @@ import { emptyDraft } from './draft';
 import { createEditor } from './editors';
 import { countByStatus, listNewsroomArticles, listRevisions, listTaxonomyOptions } from './queries';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

@@ -5,14 +5,14 @@ import * as q from '../content/queries';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { buildNewsArticle, serializeJsonLd } from '../seo/json-ld';
 import { buildRssFeed } from '../seo/rss';
-import { checkWellFormed } from '../seo/validators';
+import { checkWellFormed } from '../../test/support/validators';
 import { toJstIso } from '../time/jst';
 import { CommandError, createArticle, loadNewsroomArticle, publishArticle, republishArticle, saveArticle } from './articles';
 import { checkCorrectionNotice, CORRECTION_NOTICE_EMPTY, CORRECTION_NOTICE_MAX } from './corrections';
 import { emptyDraft, type ArticleDraft } from './draft';
 import { createEditor } from './editors';
 import { listRevisions } from './queries';
-import { seedNewsroomFixtures } from './test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 // ADR 0034: 軽微な修正, 更新 and 訂正 as readers, crawlers and feed readers see them.
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../newsroom/articles';
 import { createEditor } from '../newsroom/editors';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from '../newsroom/test-fixtures';
+import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 import { checkPreviewToken, createPreviewLink, listPreviewLinks, revokePreviewLink } from './links';
 
 const SECRET = 'k'.repeat(43);

@@ -8,7 +8,7 @@ import { DEMO_PUBLISHER } from '../site/publisher';
 import { buildBreadcrumbs, buildCollectionPage, buildNewsArticle, buildPublisher, buildPublisherPage, buildWebSite, serializeJsonLd } from './json-ld';
 import { buildArticleMetadata, buildSearchMetadata } from './metadata';
 import { buildRssFeed, describeItem } from './rss';
-import { checkWellFormed } from './validators';
+import { checkWellFormed } from '../../test/support/validators';
 
 const SITE = 'https://kiji.example';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database } from '../../lib/db/schema';
 
 /**
  * The smallest taxonomy the newsroom suites need, without the demo's
