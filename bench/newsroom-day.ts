@@ -449,7 +449,7 @@ ${pubs.map((p) => `${p.afterPhase?.status ?? '—'} ${p.afterPhase?.cache ?? ''}
 
 ${renderCheck(day)}
 
-${WHAT_LIMITS_IT}
+${readWhatLimitsIt()}
 
 Reproduce: \`npx tsx bench/newsroom-day.ts\` (builds first unless \`BENCH_SKIP_BUILD=1\`; \`npm run bench\`
 runs it last, \`BENCH_SKIP_DAY=1\` leaves it out). Settings: \`BENCH_DAY_ARTICLES\` (10,000),
@@ -477,76 +477,13 @@ function renderCheck(day: DayResult): string {
 }
 
 /** Frozen prose: what the figures above are limited by, from the run it names (the product changes under the bench). */
-const WHAT_LIMITS_IT = `### What limits it
-
-- **2026-12-05 07:19, the first run that asks as a browser does** (\`accept-encoding: gzip, deflate,
-  br\` in every phase, Ghost's included; the table above). Every answer is now compressed, which
-  the earlier runs never asked for, so the figures below are not comparable with theirs. The crawl
-  at 17.2 pages/s, 0.30× Ghost's 57.8 (79.7 ms of server CPU a first render, Ghost 20.3). Readers
-  at 0.22× the hot article (12.7 ms of server CPU a long-tail hit against 1.9 ms for the hot one),
-  p99 2.9 s. What was measured beside it, in one run each: a first render costs 52–58 ms at 50 at a
-  time (\`bench/profile-crawl.ts\`, 600 renders, 1,000 or 10,000 articles), of which gzip 3.7 ms
-  (57.5 against 53.8 without); holding pages as bytes (ADR 0030) changes a render by nothing
-  measurable (52.5 against 52.3 ms, and 58.2 against 56.7 at 10,000 articles with gzip), and it makes
-  a hit much cheaper (\`bench/hits.ts\`, 2,000 cached articles by Zipf: 3.0 ms of server CPU a hit
-  against 5.3 with gzip, 2.0 against 2.9 without; 1.57× and 1.45× the pages/s). Not explained yet:
-  the crawl's 79.7 ms against the 58 ms of 600 renders on the same database, so something grows
-  over a crawl of 10,000 pages; and a long-tail hit's 12.7 ms, which is a disk read (past the 256 MB
-  held, about 800 articles), an encoding and a first gzip for most of them. Next: A/B the whole day
-  with \`KIJI_PAGE_MEMORY_MB=0\`, and profile the crawl's second half.
-
-- **2026-12-05 02:07, a fresh machine with nothing else running** (the table above): the crawl
-  at 25.9 pages/s, 0.44× Ghost's 58.7 (47.9 ms of server CPU a first render against 52.1 ms on
-  2026-12-04 21:33, from the SQLite statement cache and the third Next.js patch, ADR 0020); Ghost's
-  post page costs 19.4 ms. The readers at 0.40× and 0.41× the hot article again, so the 0.71× of
-  14:55 was not the machine alone. A long-tail article hit costs 7.3 ms of server CPU against the
-  hot article's 2.1 ms, and waits: article p50 222 ms against 24 ms for the home page on the same
-  event loop. Turning Next.js's in-memory page cache off made it worse, not better
-  (\`__NEXT_TEST_MAX_ISR_CACHE=0\` with \`BENCH_PROFILE_MODE=readers\`, 2,000 cached articles,
-  10,000 Zipf reads, 50 at a time: 4.64 ms a read against 3.55 ms with the default 50 MB), so the
-  cost is not collecting evicted entries. Through nginx the question goes away for a site on
-  several instances: nginx answers repeat readers from its own copy (docs/adr/0025, the cluster
-  section below: 3.29× one instance).
-
-Written from the run of 2026-12-04 14:55 (after ADR 0018: pages carry the tags of what they show, the
-rails refresh in the browser; machine otherwise idle), against the run of 14:31 on the code before it
-(8fe51ae): crawl 19.0 pages/s (0.42× Ghost's 45.0), readers 51.9 pages/s quiet (0.13× the hot article)
-and 41.5 while publishing (0.10×), p99 2.2 and 2.6 s, half the article reads STALE.
-
-- **The 21:33 "regression" is not in the code.** The run of 2026-12-04 21:33 (code of e682bdb…e2d699c)
-  measured the readers at 0.45× the hot article quiet and 0.41× publishing, p99 2.2–2.3 s, against
-  0.71×/0.72× at 14:55, and 7.1 ms of server CPU per reader page against 3.7. Measured again on
-  2026-12-04 22:55 with both builds in one run (\`BENCH_PROFILE_MODE=readers npx tsx
-  bench/profile-crawl.ts\`: 1,000 cached articles, 10,000 reads by a Zipf law, 50 at a time, no
-  compression): the 14:55 code (ad778c4) 5.65 ms a cached read, the 21:33 code 5.04 ms. What changed
-  was the machine. Of a cached read, 6 % is turning the page's HTML file into a string and about 10 %
-  opening, reading and closing its seven files (HTML, RSC payload, meta and four segment files that
-  Next.js 16 reads for every hit, even a document request's).
-- **Readers.** No article page is re-rendered by time or by another story's publish now: every article
-  read in both phases was a HIT; a publish re-rendered only the home page, its section and the new story
-  (the STALE and MISS above). Throughput went from 0.13× to 0.71× the hot article quiet and 0.72×
-  publishing, p99 from 2.2 s to under 0.5 s. What is left is the cost of a hit read from disk: an
-  article's cache entry (HTML, RSC payload and its segments) is about 0.35 MB and Next.js keeps 50 MB
-  of them in memory, about 150 articles, so the long tail's hits read files (article p50 268 ms against
-  25 ms for the home page, which stays in memory). A larger memory cache did worse: at 256 MB the
-  readers fell to 202 pages/s with a p99 of 2.7 s (run of 15:08), the cost of collecting a heap of
-  page strings; the way on is a smaller page (fewer bytes to read) and \`proxy.ts\`, which runs before
-  every article hit (about a fifth of a hit, ADR 0012).
-- **Crawl against Ghost.** A first render costs Kiji about 57 ms of server CPU against Ghost's 21 ms for
-  its post page. Profiled over 400 first renders (server CPU, 14:14): SQLite 14 % (the article 3 ms, the
-  related ranking 4 ms, down from 9), React's RSC payload 9 % and HTML 4 %, writing the page cache
-  12 % (Next.js also measures every entry with \`JSON.stringify\`, which spells the RSC bytes out as
-  numbers), garbage collection 8 %, compression 3 %; the rest is Next.js's request path. The page is
-  smaller (HTML 223 → 143 KB, RSC payload 102 → 58 KB inline: six related cards a row in the first
-  HTML instead of twelve, trimmed srcsets, the rails as one small snapshot) but a render still costs
-  about the same: the framework's per-render work, not our markup, is most of it. Fifty renders at once
-  share one thread, so each answer waits for about fifty renders (p50 2.1 s). Profiled again on
-  2026-12-04 19:55 (\`bench/profile-crawl.ts\`, 300 first renders 4 at a time, 1k articles): 47–50 ms of
-  server CPU a render; SQLite 27 statements, 6.7 ms, of which 1.1 ms preparing them (Kysely's SQLite
-  driver prepares every query; there is no statement cache); Next.js's runtime about 20 %, our server
-  bundle 15 %, garbage collection 6 %, the page cache's file writes 7 %. No part is large enough that
-  trimming it reaches 2× Ghost (about 10 ms a render); a statement cache and fewer related-reading
-  queries are the cheap wins left.`;
+/**
+ * The prose under the day's table: what limits it, run by run, dated. Kept in
+ * bench/notes/newsroom-day-limits.md (written by people, not by the bench).
+ */
+function readWhatLimitsIt(): string {
+  return fs.readFileSync(fileURLToPath(new URL('./notes/newsroom-day-limits.md', import.meta.url)), 'utf8').trimEnd();
+}
 
 /** Writes (or replaces) the day's section of docs/benchmarks.md. */
 export function writeNewsroomDaySection(day: DayResult, file = 'docs/benchmarks.md'): string {
