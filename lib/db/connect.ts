@@ -207,6 +207,10 @@ export async function migrateToLatest({ db, dialect }: Connection): Promise<void
     db,
     provider: { getMigrations: async () => listMigrations(dialect) },
     migrationTableSchema,
+    // Work merged from parallel branches numbers its migrations in the order it
+    // was begun, not landed: a database that already ran 0015 still runs a 0014
+    // that arrived after it. Each migration touches only its own tables and columns.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
