@@ -28,8 +28,8 @@
  *   `replayTagsHere`);
  * - a found page is held in memory as bytes (lib/cache/page-memory.cjs,
  *   docs/adr/0030-pages-held-as-bytes.md) instead of in Next.js's memory
- *   cache as a string, packed to its gzip form off the main thread, and
- *   answered from there until its tags expire;
+ *   cache as a string, packed to its gzip form, and answered from there
+ *   until its tags expire;
  * - everything else is Next.js's FileSystemCache, unchanged.
  *
  * Plain CommonJS whose export is the class itself: the server loads it with
@@ -45,7 +45,7 @@ const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-sys
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js');
 const { tagsManifest, areTagsStale, areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS } = require('./not-found-memory.cjs');
-const { heldPages, toHeldEntry, heldSize, packValue, packedSize, unpackValue } = require('./page-memory.cjs');
+const { heldPages, toHeldEntry, packValue, packedSize, unpackValue } = require('./page-memory.cjs');
 
 /**
  * Remembered not-found entries, shared by every handler instance (Next.js
@@ -70,14 +70,6 @@ const RENDER_STARTS_SLOT = Symbol.for('kiji.cache-handler.render-starts');
 /** @type {Map<string, number>} */
 const renderStarts = (globalThis[RENDER_STARTS_SLOT] ??= new Map());
 const RENDER_STARTS_LIMIT = 10_000;
-
-/**
- * Packings (lib/cache/page-memory.cjs `packValue`) run one after another:
- * zlib's native buffers for hundreds of pages compressed at once (a crawl,
- * a restart reading pages back) fragment the heap, and one lane leaves
- * libuv's other threads to the file reads of cache misses.
- */
-let packLane = Promise.resolve();
 
 /** Next.js's `max` profile (what `revalidateTag(tag, 'max')` hands a handler): stale at once, expired after a year. */
 const MAX_PROFILE_EXPIRE_SECONDS = 365 * 24 * 60 * 60;
@@ -157,39 +149,17 @@ class KijiCacheHandler extends FileSystemCache {
   }
 
   /**
-   * Holds a found page as bytes and drops Next.js's string copy of it.
+   * Holds a found page packed (its bodies' gzip forms) and drops Next.js's string copy of it.
    *
    * @param {string} key
    * @param {{ value: any, lastModified: number, cacheControl?: unknown }} entry
    */
   hold(key, entry) {
-    const held = toHeldEntry(entry);
-    heldPages.set(key, held, key.length + heldSize(held.value), tagsOfValue(held.value, undefined));
+    const unpacked = toHeldEntry(entry);
+    const held = { ...unpacked, value: packValue(unpacked.value) };
+    heldPages.set(key, held, key.length + packedSize(held.value), tagsOfValue(held.value, undefined));
     KijiCacheHandler.memoryCache?.remove(key);
-    const packing = (packLane = packLane
-      .then(async () => {
-        if (heldPages.peek(key) !== held) return; // replaced or dropped while it waited
-        const value = await packValue(held.value);
-        // Taken at the end, so a `backdate` made meanwhile is kept; a page replaced or dropped meanwhile is left alone.
-        heldPages.replace(key, held, { ...held, value }, key.length + packedSize(value));
-      })
-      .catch(() => {
-        // Left unpacked: served as before, only larger.
-      }));
-    KijiCacheHandler.packing.add(packing);
-    void packing.finally(() => KijiCacheHandler.packing.delete(packing));
     return held;
-  }
-
-  /**
-   * Packings under way (lib/cache/page-memory.cjs `packValue`), for tests to wait on.
-   * @type {Set<Promise<void>>}
-   */
-  static packing = new Set();
-
-  /** Resolves once every packing under way has ended. */
-  static async packed() {
-    while (KijiCacheHandler.packing.size > 0) await Promise.all([...KijiCacheHandler.packing]);
   }
 
   /**

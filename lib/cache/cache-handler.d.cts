@@ -8,8 +8,6 @@ import type { HeldEntry } from './page-memory.cjs';
 declare class KijiCacheHandler extends FileSystemCache.default {
   static readonly notFoundEntries: BoundedLru<NotFoundEntry>;
   static readonly heldPages: BoundedLru<HeldEntry>;
-  /** Resolves once every packing of a held page under way has ended. */
-  static packed(): Promise<void>;
   static revalidateTagsHere(tags: readonly string[], expire: 'stale' | 'now'): Promise<void>;
   static replayTagsHere(invalidations: readonly { tag: string; at: string }[]): void;
   isOnDisk(key: string, kind: string): boolean;

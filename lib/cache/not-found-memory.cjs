@@ -115,11 +115,6 @@ class BoundedLru {
     return this.map.has(key);
   }
 
-  /** Returns the item without marking it used. @param {string} key */
-  peek(key) {
-    return this.map.get(key)?.item;
-  }
-
   /** Returns the item and marks it most recently used. @param {string} key */
   get(key) {
     const slot = this.map.get(key);
@@ -149,29 +144,6 @@ class BoundedLru {
       if (oldest === undefined) break;
       this.delete(oldest);
     }
-  }
-
-  /**
-   * Puts `item` in place of `expected` where `key` still holds it, keeping
-   * its place in the order of use; returns whether it did.
-   *
-   * @param {string} key
-   * @param {T} expected
-   * @param {T} item
-   * @param {number} size bytes
-   */
-  replace(key, expected, item, size) {
-    const slot = this.map.get(key);
-    if (!slot || slot.item !== expected) return false;
-    this.bytes += size - slot.size;
-    slot.item = item;
-    slot.size = size;
-    while (this.bytes > this.limits.bytes) {
-      const oldest = this.map.keys().next().value;
-      if (oldest === undefined) break;
-      this.delete(oldest);
-    }
-    return true;
   }
 
   /**

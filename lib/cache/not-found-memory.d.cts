@@ -9,10 +9,8 @@ export declare class BoundedLru<T> {
   readonly size: number;
   readonly bytes: number;
   has(key: string): boolean;
-  peek(key: string): T | undefined;
   get(key: string): T | undefined;
   set(key: string, item: T, size: number, tags: string[]): void;
-  replace(key: string, expected: T, item: T, size: number): boolean;
   delete(key: string, notify?: boolean): boolean;
   deleteTagged(tags: readonly string[]): number;
   clear(): void;

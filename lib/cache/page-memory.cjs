@@ -14,9 +14,9 @@
  *
  * Held only that way, an article (HTML 176 KB, RSC payload 86 KB and the same 86
  * KB again as its `_full` prefetch segment) took about 400 KB: 256 MB held
- * some 650 articles, and a site of 10,000 read the rest from disk. So a held
- * page is then *packed*, off the main thread: each body kept only in its
- * gzip form (31 + 16 KB), a body repeated among the segments kept once.
+ * some 650 articles, and a site of 10,000 read the rest from disk. So a
+ * page is held *packed*: each body kept only in its gzip form (31 + 16 KB),
+ * a body repeated among the segments kept once.
  * Every browser and crawler accepts gzip and gets those bytes as they are;
  * a client that does not gets them inflated (about a tenth of a
  * millisecond for an article).
@@ -57,19 +57,6 @@ function pageMemoryBytes(env = process.env) {
 }
 
 /**
- * Bytes a held entry occupies: its HTML, RSC payload, prefetch segments and
- * headers, plus a quarter of the HTML for the gzip form it may come to carry.
- *
- * @param {any} value an APP_PAGE value whose `html` is a Buffer
- * @returns {number}
- */
-function heldSize(value) {
-  let size = value.html.length * 1.25 + (value.rscData?.length ?? 0) + JSON.stringify(value.headers ?? {}).length;
-  if (value.segmentData) for (const [path, buffer] of value.segmentData) size += path.length + buffer.length;
-  return Math.ceil(size);
-}
-
-/**
  * Bytes a packed entry occupies: its bodies' gzip forms (a body shared by
  * several parts counted once) and headers.
  *
@@ -90,37 +77,32 @@ function markPacked(gzipped) {
   return gzipped;
 }
 
-/** @type {(bytes: Buffer) => Promise<Buffer>} */
-const gzipOffThread = (bytes) => new Promise((resolve, reject) => zlib.gzip(bytes, (error, result) => (error ? reject(error) : resolve(result))));
-
 /**
  * The packed form of a held page's value: HTML, RSC payload and prefetch
- * segments each as its gzip form (compressed on libuv's thread pool, not the
- * main thread), a segment equal to the RSC payload (Next.js writes the whole
- * payload again as `_full`) sharing its bytes; bodies under GZIP_MIN_BYTES
- * stay as they are.
+ * segments each as its gzip form, a segment equal to the RSC payload
+ * (Next.js writes the whole payload again as `_full`) sharing its bytes;
+ * bodies under GZIP_MIN_BYTES stay as they are. Compressed on the main
+ * thread, once per page (about 3.5 ms for an article, against 50–60 ms for
+ * its render): done on libuv's thread pool it fell behind a crawl, since
+ * each step waited for a turn of an event loop busy rendering, and the
+ * pages waiting to be packed held hundreds of MB (docs/adr/0030).
  *
  * @param {any} value an APP_PAGE value whose bodies are Buffers
- * @returns {Promise<any>}
+ * @returns {any}
  */
-async function packValue(value) {
-  /** @type {Map<Buffer, Promise<Buffer>>} */
-  const packing = new Map();
+function packValue(value) {
+  /** @type {Map<Buffer, Buffer>} */
+  const packed = new Map();
   /** @param {Buffer | undefined} body */
   const pack = (body) => {
-    if (!Buffer.isBuffer(body) || body.length < GZIP_MIN_BYTES) return Promise.resolve(body);
-    for (const [seen, packed] of packing) if (seen.length === body.length && seen.equals(body)) return packed;
-    const packed = gzipOffThread(body).then(markPacked);
-    packing.set(body, packed);
-    return packed;
+    if (!Buffer.isBuffer(body) || body.length < GZIP_MIN_BYTES) return body;
+    for (const [seen, gzipped] of packed) if (seen.length === body.length && seen.equals(body)) return gzipped;
+    const gzipped = markPacked(zlib.gzipSync(body));
+    packed.set(body, gzipped);
+    return gzipped;
   };
-  const [html, rscData] = await Promise.all([pack(value.html), pack(value.rscData)]);
-  let segmentData = value.segmentData;
-  if (segmentData) {
-    const entries = await Promise.all([...segmentData].map(async ([path, body]) => /** @type {[string, Buffer]} */ ([path, await pack(body)])));
-    segmentData = new Map(entries);
-  }
-  return { ...value, html, rscData, segmentData };
+  const segmentData = value.segmentData && new Map([...value.segmentData].map(([path, body]) => [path, pack(body)]));
+  return { ...value, html: pack(value.html), rscData: pack(value.rscData), segmentData };
 }
 
 /** @param {unknown} body */
@@ -225,4 +207,4 @@ const HELD_SLOT = Symbol.for('kiji.page-memory.held');
 /** @type {BoundedLru<{ value: any, lastModified: number, cacheControl?: unknown }>} */
 const heldPages = (globalThis[HELD_SLOT] ??= new BoundedLru({ entries: Number.MAX_SAFE_INTEGER, bytes: pageMemoryBytes() }));
 
-module.exports = { heldPages, toHeldEntry, heldSize, packValue, packedSize, unpackValue, sendHeldBytes, acceptsGzip, pageMemoryBytes, GZIP, PACKED, GZIP_MIN_BYTES };
+module.exports = { heldPages, toHeldEntry, packValue, packedSize, unpackValue, sendHeldBytes, acceptsGzip, pageMemoryBytes, GZIP, PACKED, GZIP_MIN_BYTES };

@@ -7,10 +7,9 @@ export type HeldEntry = { value: { kind: 'APP_PAGE'; html: Buffer; [part: string
 
 export declare const heldPages: BoundedLru<HeldEntry> & { readonly limits: { entries: number; bytes: number } };
 export declare function toHeldEntry(entry: { value: unknown; lastModified: number; cacheControl?: unknown }): HeldEntry;
-export declare function heldSize(value: HeldEntry['value']): number;
 /** A page value whose bodies are Buffers (HTML, RSC payload, prefetch segments). */
 export type PageBodies = { kind: string; html: Buffer; rscData?: Buffer; segmentData?: Map<string, Buffer>; [part: string]: unknown };
-export declare function packValue<V extends PageBodies>(value: V): Promise<V>;
+export declare function packValue<V extends PageBodies>(value: V): V;
 export declare function packedSize(value: PageBodies): number;
 export declare function unpackValue<V>(value: V): V;
 export declare function sendHeldBytes(req: IncomingMessage, res: ServerResponse, result: { response: unknown; contentType?: string | null }): boolean;

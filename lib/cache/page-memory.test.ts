@@ -81,7 +81,7 @@ describe('a page held as bytes, as a reader receives it', () => {
 
 describe('a packed page (held as its gzip form)', () => {
   it('is sent as it is held to a reader who accepts gzip, and inflated for one who does not', async () => {
-    const value = await packValue({ kind: 'APP_PAGE', html: PAGE, rscData: undefined, segmentData: undefined, headers: {} });
+    const value = packValue({ kind: 'APP_PAGE', html: PAGE, rscData: undefined, segmentData: undefined, headers: {} });
     body = value.html;
     try {
       const gzipped = await request('GET', 'gzip, deflate, br');
@@ -105,7 +105,7 @@ describe('a packed page (held as its gzip form)', () => {
   it('unpacks to the same value, bodies and segments', async () => {
     const rscData = Buffer.from(`0:${JSON.stringify({ text: '紀伊半島に上陸'.repeat(300) })}`);
     const value = { kind: 'APP_PAGE', html: PAGE, rscData, headers: { a: 'b' }, status: 200, segmentData: new Map([['/_full', Buffer.from(rscData)], ['/_tree', Buffer.from('t')]]) };
-    const packed = await packValue(value);
+    const packed = packValue(value);
     expect(packedSize(packed)).toBeLessThan((PAGE.length + 2 * rscData.length) / 5);
     const unpacked = unpackValue(packed);
     expect(unpacked.html.equals(PAGE) && unpacked.rscData.equals(rscData)).toBe(true);
