@@ -7,11 +7,10 @@ import type { ArticleStatus } from '../db/schema';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { runArticleCommand, type CommandInput } from './article-commands';
 import { CommandError, createArticle, loadNewsroomArticle, saveArticle } from './articles';
-import { emptyDraft, type ArticleDraft } from './draft';
 import { createEditor, type Editor } from './editors';
 import { listNewsroomArticles, listRevisions, findReturnNote } from './queries';
 import type { ArticleCommand, Role } from './roles';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -51,15 +50,7 @@ describe.each(TEST_ENGINES)('roles and review on %s', (engine) => {
   }, 60_000);
   afterAll(() => conn?.close());
 
-  const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => ({
-    ...emptyDraft('world'),
-    headline: '港の再開発、来春に着工へ',
-    standfirst: '市は計画の見直しを終えた。',
-    body: '本文の一段落目。\n\n## 経緯\n\n二段落目。',
-    topics: ['harbor'],
-    tags: ['tokyo'],
-    ...overrides,
-  });
+  const story = storyDraft;
 
   const load = async (id: string) => (await loadNewsroomArticle(conn.db, id))!;
 

@@ -5,9 +5,9 @@ import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing
 import { buildNewsArticle } from '../seo/json-ld';
 import { buildArticleMetadata } from '../seo/metadata';
 import { CommandError, createArticle, loadNewsroomArticle, publishArticle, restoreRevision, saveArticle } from './articles';
-import { emptyDraft, parseDraft, type ArticleDraft } from './draft';
+import { parseDraft, type ArticleDraft } from './draft';
 import { createEditor } from './editors';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -24,13 +24,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   }, 60_000);
   afterAll(() => conn?.close());
 
-  const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => ({
-    ...emptyDraft('world'),
-    headline: '港の再開発、来春に着工へ',
-    standfirst: '市は計画の見直しを終えた。',
-    body: '本文の一段落目。',
-    ...overrides,
-  });
+  const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => storyDraft({ body: '本文の一段落目。', topics: [], tags: [], ...overrides });
 
   it('publishes the byline in the chosen order: the page, the author page and JSON-LD show it', async () => {
     const id = await createArticle(conn.db, editorId, T0);

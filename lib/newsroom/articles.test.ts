@@ -16,10 +16,10 @@ import {
   unscheduleArticle,
 } from './articles';
 import { createEditor } from './editors';
-import { emptyDraft, type ArticleDraft } from './draft';
+import type { ArticleDraft } from './draft';
 import { decideArticleRouting, loadRoutingSnapshot } from './routing';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -36,15 +36,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   afterAll(() => conn?.close());
 
   const draftOf = async (id: string) => (await loadNewsroomArticle(conn.db, id))!;
-  const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => ({
-    ...emptyDraft('world'),
-    headline: '港の再開発、来春に着工へ',
-    standfirst: '市は計画の見直しを終えた。',
-    body: '本文の一段落目。\n\n## 経緯\n\n二段落目。',
-    topics: ['harbor'],
-    tags: ['tokyo', 'sato'],
-    ...overrides,
-  });
+  const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => storyDraft({ tags: ['tokyo', 'sato'], ...overrides });
 
   it('creates an empty draft that no reader can see', async () => {
     const id = await createArticle(conn.db, editorId, T0);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../lib/db/schema';
+import { emptyDraft, type ArticleDraft } from '../../lib/newsroom/draft';
 
 /**
  * The smallest taxonomy the newsroom suites need, without the demo's
@@ -33,4 +34,17 @@ export async function seedNewsroomFixtures(db: Kysely<Database>): Promise<void> 
       { slug: 'suzuki', name: '鈴木花子', role: '経済部' },
     ])
     .execute();
+}
+
+/** A complete story in the fixtures' section, topic and tag: what the newsroom suites save and publish. */
+export function storyDraft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
+  return {
+    ...emptyDraft('world'),
+    headline: '港の再開発、来春に着工へ',
+    standfirst: '市は計画の見直しを終えた。',
+    body: '本文の一段落目。\n\n## 経緯\n\n二段落目。',
+    topics: ['harbor'],
+    tags: ['tokyo'],
+    ...overrides,
+  };
 }
