@@ -4,7 +4,8 @@
 import { useId, useState } from 'react';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { CREDIT_PREFIX, stripCreditPrefix } from '@/lib/newsroom/fields';
-import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
+import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
+import { PictureFileInput } from './picture-file-input';
 import { uploadPicture } from './upload-picture';
 
 type Hero = NonNullable<ArticleDraft['hero']>;
@@ -51,17 +52,7 @@ export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
       )}
       <label className="block text-sm">
         <span>{hero ? '写真を差し替える' : '写真をアップロード'}(JPEG・PNG・WebP、{MAX_UPLOAD_BYTES / 1024 / 1024}MBまで)</span>
-        <input
-          type="file"
-          accept={UPLOAD_TYPES.join(',')}
-          disabled={uploading}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void upload(file);
-            e.target.value = '';
-          }}
-          className="mt-1 block w-full text-sm"
-        />
+        <PictureFileInput disabled={uploading} onFile={(file) => void upload(file)} />
       </label>
       {uploading && <p className="text-sm text-muted">アップロード中…</p>}
       {error && (

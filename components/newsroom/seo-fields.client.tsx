@@ -3,9 +3,9 @@
 
 import { useId, useState } from 'react';
 import { countCharacters, HOUSE_LIMITS } from '@/lib/newsroom/counts';
-import { UPLOAD_TYPES } from '@/lib/newsroom/upload-rules';
 import { socialImagePath, SOCIAL_IMAGE } from '@/lib/seo/social-image';
 import { CharCount } from './char-count';
+import { PictureFileInput } from './picture-file-input';
 import { uploadPicture, type UploadedPicture } from './upload-picture';
 
 type SeoFieldsProps = {
@@ -121,17 +121,7 @@ export function SeoFields({ seoTitle, seoDescription, headline, standfirst, hero
         ) : (
           <label className="block">
             <span>{socialImage ? '共有用の画像を差し替える' : '共有用に別の画像をアップロード'}</span>
-            <input
-              type="file"
-              accept={UPLOAD_TYPES.join(',')}
-              disabled={uploading}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void upload(file);
-                e.target.value = '';
-              }}
-              className="mt-1 block w-full text-sm"
-            />
+            <PictureFileInput disabled={uploading} onFile={(file) => void upload(file)} />
           </label>
         )}
         {socialImage && (
