@@ -10,6 +10,13 @@
  * day's readers make them: an unprofiled server first renders every one of
  * the pages (so each is in the on-disk page cache), then the profiled one
  * serves BENCH_PROFILE_READS requests drawn by a Zipf law over them.
+ *
+ * BENCH_PROFILE_KIND=heap runs the server under `node --heap-prof` instead:
+ * V8's sampling heap profiler, whose profile at exit holds only what is still
+ * alive, each sample with the stack that allocated it. It answers "what does
+ * a crawl leave behind, and who made it"; the server also prints
+ * `process.memoryUsage()` before it stops. `npx tsx bench/heap-profile.ts
+ * <file>` sums a profile by allocating function.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +38,7 @@ const READERS = process.env.BENCH_PROFILE_MODE === 'readers';
 const READS = Number(process.env.BENCH_PROFILE_READS || 10_000);
 /** BENCH_PROFILE_SQL=1: the profiled server also times every SQLite statement by its text and prints the costliest when it stops. */
 const SQL_TIMES = process.env.BENCH_PROFILE_SQL === '1';
+const HEAP = process.env.BENCH_PROFILE_KIND === 'heap';
 const SQL_TIMER = `
 const Database = require(require.resolve('better-sqlite3', { paths: [process.cwd()] }));
 const sqlTimes = new Map();
@@ -95,11 +103,16 @@ const handle = app.getRequestHandler();
 app.prepare().then(() => {
   const server = http.createServer((req, res) => handle(req, res));
   server.listen(${PORT}, '127.0.0.1');
-  process.on('SIGTERM', () => server.close(() => { globalThis.reportSql?.(); process.exit(0); }));
+  process.on('SIGTERM', () => {
+    console.log('server memory at the end (MB): ' + JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]))));
+    server.close(() => { globalThis.reportSql?.(); process.exit(0); });
+    server.closeAllConnections();
+  });
 });
 `,
   );
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${OUT}`, script], {
+  const profiler = HEAP ? ['--heap-prof', `--heap-prof-dir=${OUT}`] : ['--cpu-prof', `--cpu-prof-dir=${OUT}`];
+  const child = spawn(process.execPath, [...profiler, script], {
     cwd: app,
     env: { ...process.env, NODE_ENV: 'production', ...extra, PORT: String(PORT) },
     stdio: ['ignore', 'inherit', 'inherit'],
