@@ -29,7 +29,8 @@ test.describe('axe', () => {
     });
   }
 
-  test('no violations on the newsroom editor, for a new draft and for a published article', async ({ page }) => {
+  test('no violations on the newsroom editor, for a new draft and for a published article', async ({ page }, info) => {
+    test.skip(info.project.name === 'phone', 'the desk works at desktop width; the editor’s phone layout is e2e/newsroom.spec.ts’s');
     await signInBrowser(page);
     await page.getByRole('button', { name: '新規作成' }).click();
     await page.waitForURL(/\/newsroom\/articles\/[a-z0-9]+$/);

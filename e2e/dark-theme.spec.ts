@@ -11,6 +11,8 @@ import { BUDGET_PAGES, multiPageStory } from './demo';
  */
 
 test.describe.configure({ timeout: 120_000 });
+// Colours do not depend on the width: checked where readers read at night, on the phone.
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'colours, checked at phone width'));
 
 /** The computed background of the page and the colour of the body text, as `rgb(…)`. */
 async function colours(page: Page) {

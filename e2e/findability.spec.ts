@@ -9,16 +9,16 @@ import { demoArticles } from '../lib/seed/demo/articles';
 import { deriveArticleId } from '../lib/content/ids';
 import { hiddenArticles, multiPageStory, publishedArticles, publishedCount, wireStory } from './demo';
 import { E2E_REVALIDATE_SECRET } from './env';
-import { failingAudits, runLighthouse, scoreOf, withChrome } from './lighthouse';
 import { createDraftApi, draftOf, signInApi } from './newsroom-helpers';
 import { getServer, isServerCheckProject, openServerDatabase } from './server';
 
 /**
  * What search engines and feed readers get (issue 6), checked with
  * validators Kiji did not write: the sitemaps.org XSD via xmllint, the
- * `sitemap` and `rss-parser` packages' parsers, the Nu Html Checker and
- * Lighthouse's SEO audits. None of it needs a browser window except
- * Lighthouse, so everything runs once, in the desktop project.
+ * `sitemap` and `rss-parser` packages' parsers and the Nu Html Checker.
+ * None of it needs a browser window, so everything runs once per server.
+ * Lighthouse's SEO audits (100 on home, article, section and ranking) run in
+ * e2e/lighthouse-budgets.spec.ts, with the other categories.
  */
 
 test.beforeEach(({ browserName }, info) => {
@@ -398,21 +398,5 @@ test.describe('validators', () => {
     const report = JSON.parse(run.stderr || '{"messages":[]}') as { messages: { type: string; message: string; url: string; lastLine?: number }[] };
     const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
     expect(errors.map((m) => `${path.basename(m.url)}:${m.lastLine} ${m.message}`)).toEqual([]);
-  });
-
-  test('Lighthouse 12.2.3 scores SEO 100 on the home and an article page', async () => {
-    test.setTimeout(180_000);
-    await withChrome(async (chrome) => {
-      for (const url of [`${ORIGIN}/`, `${ORIGIN}/articles/${wireStory.id}`]) {
-        // The SEO audits read the page, which is the same every run, and fetch
-        // robots.txt, which Lighthouse gives up on when the machine is busy (CI
-        // once reported "robots.txt is not valid" for a file that passed on the
-        // next run and in the robots.txt test above): a failing run is run again.
-        let lhr = await runLighthouse(chrome, url, ['seo']);
-        for (let retry = 0; retry < 2 && failingAudits(lhr, 'seo').length > 0; retry++) lhr = await runLighthouse(chrome, url, ['seo']);
-        expect(failingAudits(lhr, 'seo'), url).toEqual([]);
-        expect(scoreOf(lhr, 'seo'), url).toBe(100);
-      }
-    });
   });
 });

@@ -16,6 +16,13 @@ import { getBase, openServerDatabase } from './server';
 
 const VISIBLE_WITHIN_MS = 10_000;
 
+/**
+ * At phone width the first test runs (a reporter filing from the field
+ * writes, previews and publishes on a phone); the rest is the desk's logic,
+ * the same at any width, and runs on the desktop projects only.
+ */
+const DESK_LOGIC = 'the desk’s logic, not layout: checked at desktop width (the phone runs the first test)';
+
 async function photo(width = 1200, height = 675): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: '#2f6f8f' } })
     .png()
@@ -155,6 +162,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
 });
 
 test('an 更新 moves the updated time and shows 更新 within 1 s', async ({ page }) => {
+  test.skip(test.info().project.name === 'phone', DESK_LOGIC);
   const session = await signInApi();
   const { id } = await createDraftApi(session, draftOf());
   // Published two hours ago (an update within a minute of publishing is not
@@ -190,6 +198,7 @@ test('an 更新 moves the updated time and shows 更新 within 1 s', async ({ pa
 });
 
 test('withdrawing an article answers 410 Gone; a removed page answers 301', async ({ page }) => {
+  test.skip(test.info().project.name === 'phone', DESK_LOGIC);
   const session = await signInApi();
   const { id, revision } = await createDraftApi(session, draftOf({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。' }));
   const published = await commandApi(session, id, 'publish', { baseRevision: revision });
@@ -227,6 +236,7 @@ test('withdrawing an article answers 410 Gone; a removed page answers 301', asyn
 });
 
 test('scheduling in Japan time; a scheduled article appears when its time comes', async ({ browser }) => {
+  test.skip(test.info().project.name === 'phone', DESK_LOGIC);
   const session = await signInApi();
   const { id } = await createDraftApi(session, draftOf());
   // The form reads the date and time as JST whatever the browser's own zone.
@@ -262,6 +272,7 @@ test('scheduling in Japan time; a scheduled article appears when its time comes'
 });
 
 test('XSS payloads in every editor field never reach a public page unescaped', async ({ page }) => {
+  test.skip(test.info().project.name === 'phone', DESK_LOGIC);
   const session = await signInApi();
   const x = (field: string) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>"'>`;
   const term = async (kind: 'tag' | 'topic') => {
@@ -320,6 +331,7 @@ test('XSS payloads in every editor field never reach a public page unescaped', a
 });
 
 test('drafts appear on no public page, feed, sitemap, ranking or search', async () => {
+  test.skip(test.info().project.name === 'phone', DESK_LOGIC);
   const session = await signInApi();
   const marker = `未公開マーカー${Date.now()}`;
   const { id } = await createDraftApi(session, draftOf({ headline: marker, body: `${marker}の本文。`, tags: ['tokyo'], section: 'culture' }));
@@ -342,6 +354,7 @@ test('drafts appear on no public page, feed, sitemap, ranking or search', async 
 });
 
 test('drafts save themselves, leaving with unsaved changes asks first, revisions restore, a bad photo is refused with its reason', async ({ page }) => {
+  test.skip(test.info().project.name === 'phone', DESK_LOGIC);
   const session = await signInApi();
   const { id } = await createDraftApi(session, draftOf());
   await signInBrowser(page, `/newsroom/articles/${id}`);
