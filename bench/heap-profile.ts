@@ -21,12 +21,16 @@ const rows = Number(rowsArg || 25);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as HeapProfile;
 
 const OWN_CODE = /\/(app|components|lib)\/|\[project\]\/(app|components|lib)\//;
-const where = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(node_modules|\.next)\//, '$1/')}:${f.lineNumber + 1}`;
+const where = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(node_modules|\.next)\//, '$1/')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
 
 const bySelf = new Map<string, number>();
+/** The largest single allocation sites, with the stack that led to them (innermost last). */
+const sites: { size: number; stack: string[] }[] = [];
 const byOwn = new Map<string, number>();
 let total = 0;
-const walk = (node: ProfileNode, own: string | null) => {
+const walk = (node: ProfileNode, own: string | null, stack: string[] = []) => {
+  stack = [...stack, where(node.callFrame)];
+  if (node.selfSize > 0) sites.push({ size: node.selfSize, stack });
   const here = OWN_CODE.test(node.callFrame.url) ? where(node.callFrame) : own;
   if (node.selfSize > 0) {
     total += node.selfSize;
@@ -35,7 +39,7 @@ const walk = (node: ProfileNode, own: string | null) => {
     const key = here ?? '(no frame of ours)';
     byOwn.set(key, (byOwn.get(key) ?? 0) + node.selfSize);
   }
-  for (const child of node.children) walk(child, here);
+  for (const child of node.children) walk(child, here, stack);
 };
 walk(profile.head, null);
 
@@ -47,3 +51,9 @@ const print = (title: string, map: Map<string, number>) => {
 console.log(`live samples: ${mb(total)} MB`);
 print('by allocating function', bySelf);
 print('by the nearest frame of our code', byOwn);
+
+console.log('\nlargest allocation sites, with their stacks');
+for (const { size, stack } of sites.sort((a, b) => b.size - a.size).slice(0, Math.ceil(rows / 3))) {
+  console.log(`${mb(size)} MB`);
+  for (const frame of stack.slice(-12)) console.log(`           ${frame}`);
+}

@@ -15,7 +15,8 @@
  * V8's sampling heap profiler, whose profile at exit holds only what is still
  * alive, each sample with the stack that allocated it. It answers "what does
  * a crawl leave behind, and who made it"; the server also prints
- * `process.memoryUsage()` before it stops. `npx tsx bench/heap-profile.ts
+ * `process.memoryUsage()` before it stops (and after a full collection,
+ * over BENCH_PROFILE_LINGER seconds of idling). `npx tsx bench/heap-profile.ts
  * <file>` sums a profile by allocating function.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -103,6 +104,12 @@ const handle = app.getRequestHandler();
 app.prepare().then(() => {
   const server = http.createServer((req, res) => handle(req, res));
   server.listen(${PORT}, '127.0.0.1');
+  // The live heap after a full collection, on demand (BENCH_PROFILE_LINGER).
+  process.on('SIGUSR2', () => {
+    globalThis.gc?.();
+    const m = process.memoryUsage();
+    console.log('server memory after a collection (MB): heapUsed ' + Math.round(m.heapUsed / 1048576) + ', arrayBuffers ' + Math.round(m.arrayBuffers / 1048576) + ', rss ' + Math.round(m.rss / 1048576));
+  });
   process.on('SIGTERM', () => {
     console.log('server memory at the end (MB): ' + JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]))));
     server.close(() => { globalThis.reportSql?.(); process.exit(0); });
@@ -112,7 +119,7 @@ app.prepare().then(() => {
 `,
   );
   const profiler = HEAP ? ['--heap-prof', `--heap-prof-dir=${OUT}`] : ['--cpu-prof', `--cpu-prof-dir=${OUT}`];
-  const child = spawn(process.execPath, [...profiler, script], {
+  const child = spawn(process.execPath, ['--expose-gc', ...profiler, script], {
     cwd: app,
     env: { ...process.env, NODE_ENV: 'production', ...extra, PORT: String(PORT) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -135,6 +142,16 @@ const caches = await crawl(paths, CONNECTIONS);
 const seconds = (performance.now() - started) / 1000;
 const cpu = cpuSeconds(pid) - cpuBefore;
 console.log(`${paths.length} ${READERS ? 'reads (Zipf)' : 'first renders'} at ${CONNECTIONS} at a time: ${(paths.length / seconds).toFixed(1)} pages/s, server CPU ${((cpu * 1000) / paths.length).toFixed(2)} ms a page; ${[...caches].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+// BENCH_PROFILE_LINGER=S: the server idles S seconds after the crawl, its live heap printed at the start and every S/4 s.
+// What a render leaves that is gone after a while was held by time (timers, TTLs); what stays is held for good.
+const LINGER = Number(process.env.BENCH_PROFILE_LINGER || 0);
+if (PROFILE && LINGER > 0) {
+  for (let i = 0; i <= 4; i++) {
+    process.kill(pid, 'SIGUSR2');
+    if (i < 4) await new Promise((r) => setTimeout(r, (LINGER * 1000) / 4));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+}
 await stopServer(server, 30_000);
 
 /** Fetches every path, `connections` at a time; counts the answers by status and `x-nextjs-cache`. */
