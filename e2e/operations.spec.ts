@@ -100,6 +100,11 @@ test('SQLite: health, a backup while serving, SIGTERM with requests in flight, a
   const health = await fetch(`${origin(SQLITE_PORT)}/api/health`);
   expect(health.headers.get('cache-control')).toBe('no-store');
   expect(await health.json()).toMatchObject({ status: 'ok', database: { engine: 'sqlite', state: 'up' }, redis: { state: 'not used' } });
+  // The server process itself (Next.js's child of `next start`) runs with the young generation of ADR 0037.
+  const serverPid = findListeningPid(SQLITE_PORT);
+  expect(serverPid).not.toBeNull();
+  const environ = fs.readFileSync(`/proc/${serverPid}/environ`, 'utf8').split('\0');
+  expect(environ.find((e) => e.startsWith('NODE_OPTIONS='))).toContain('--max-semi-space-size=64');
 
   const conn = openDatabase({ dataDir: path.join(work, `data-${SQLITE_PORT}`) });
   const articles = await conn.db.selectFrom('articles').select(['id', 'headline']).where('status', '=', 'published').orderBy('published_at', 'desc').limit(6).execute();

@@ -90,9 +90,9 @@ test('a copy of .next/standalone outside the checkout serves the site and the ne
   const unit = readUnit('1');
   const unitEnv = unitEnvironment(unit);
   expect(unitEnv).toMatchObject({ NODE_ENV: 'production', PORT: '3001', HOSTNAME: '127.0.0.1', NEXT_MANUAL_SIG_HANDLE: 'true' });
-  expect(unit.get('ExecStart')).toEqual([`/usr/bin/node ${unit.get('WorkingDirectory')![0]}/server.js`]);
+  expect(unit.get('ExecStart')).toEqual([`/usr/bin/node --max-semi-space-size=64 ${unit.get('WorkingDirectory')![0]}/server.js`]);
   const dataDir = path.join(work, 'data');
-  const child = spawn(process.execPath, ['server.js'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'server.js'], {
     cwd: app,
     env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '/usr/bin:/bin', ...unitEnv, PORT: String(PORT), KIJI_DATA_DIR: dataDir, SITE_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
