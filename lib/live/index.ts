@@ -95,6 +95,12 @@ export async function getLiveDesk(articleId: string) {
   return { article, posts: await commands.listLivePostsForNewsroom(db, articleId) };
 }
 
+/** A live page as the newsroom sees it, whatever its status; null for an unknown id or an ordinary article. */
+export async function getLiveArticle(articleId: string) {
+  if (!isArticleId(articleId)) return null;
+  return findLiveArticle(await getDb(), articleId);
+}
+
 /** Makes a new draft a live page (新規作成 → ライブ). */
 export async function makeLiveArticle(articleId: string): Promise<void> {
   await commands.makeLiveArticle(await getDb(), articleId);
