@@ -76,6 +76,17 @@ test('an editor posts with Ctrl+Enter; a reader’s open page offers 新しい�
   await expect(inserted).toBeInViewport();
   await expect(button).toHaveCount(0);
   expect(await reader.evaluate(() => (window as unknown as LayoutShifts).__cls)).toBe(0);
+
+  // The desk makes it a 要点 and ends the coverage; a reader's next load shows both.
+  await editor.getByTestId('composer-post').first().getByRole('button', { name: '要点にする' }).click();
+  await expect(editor.getByTestId('composer-post').first().getByRole('button', { name: '要点から外す' })).toBeVisible({ timeout: 15_000 });
+  editor.once('dialog', (dialog) => void dialog.accept());
+  await editor.getByRole('button', { name: 'ライブ配信を終了' }).click();
+  await expect(editor.getByTestId('live-ended')).toBeVisible({ timeout: 15_000 });
+  expect(await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes('このライブ配信は終了しました'), 15_000)).toBeLessThan(Infinity);
+  await reader.reload();
+  await expect(reader.getByTestId('live-state')).toHaveText('このライブ配信は終了しました');
+  await expect(reader.getByTestId('live-key-points')).toContainText('第2報');
 });
 
 test('without JavaScript the finished demo page shows every post, its 要点 and its end; a permalink opens at its post', async ({ browser }) => {
