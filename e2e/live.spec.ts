@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { saveDraft } from '../bench/editor-client';
 import { deriveArticleId } from '../lib/content/ids';
+import { expectNoAxeViolations } from './axe';
 import { observeLayoutShifts, type LayoutShifts } from './layout-shifts';
 import { commandApi, draftOf, editorHeaders, signInApi, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
 import { getBase } from './server';
@@ -132,4 +133,14 @@ test('a draft live page is a 404 on the page and the endpoint; the endpoint is c
     expect((await request.get(`/api/live/${DEMO_LIVE}?after=${hostile}`)).status(), hostile).toBe(400);
   }
   expect((await request.get(`${getBase()}/api/live/${encodeURIComponent('<x>')}?after=1970-01-01T00:00:00Z`)).status()).toBe(404);
+});
+
+test('axe finds nothing on a live page or its composer', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/articles/${DEMO_LIVE}`);
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'the demo live page');
+  await signInBrowser(page, `/newsroom/articles/${DEMO_LIVE}/live`);
+  await expect(page.getByTestId('composer-post')).toHaveCount(11);
+  await expectNoAxeViolations(page, 'the composer of the demo live page');
 });
