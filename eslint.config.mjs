@@ -17,7 +17,7 @@ const importPlugin = nextVitals.find((c) => c.plugins?.import)?.plugins.import;
  * lib/config.ts. Each is a follow-up of issue 18: give it an index.ts, then
  * add it here.
  */
-const DOORS = ['content', 'newsletter', 'newsroom', 'preview', 'rankings', 'rails', 'related', 'ops', 'log', 'signing'];
+const DOORS = ['content', 'live', 'newsletter', 'newsroom', 'preview', 'rankings', 'rails', 'related', 'ops', 'log', 'signing'];
 
 const LAYERS = [
   {

@@ -50,6 +50,9 @@ const optimised = exactly('optimised', 'public, max-age=31536000, must-revalidat
 const personal = exactly('personal', 'private, no-store');
 const uncached = exactly('uncached', 'private, no-cache, no-store, max-age=0, must-revalidate');
 const missing = exactly('missing', 'public, max-age=0, s-maxage=60');
+/** A live page's new posts (GET /api/live/{id}, ADR 0036): five seconds at a CDN, nothing stale. */
+const liveUpdates = exactly('live updates', 'public, max-age=0, s-maxage=5');
+const liveDemo = deriveArticleId('society-live-typhoon-28-landfall');
 /** Related reading's JSON (GET /api/related/{id}): public, five minutes at a CDN. */
 const relatedJson = exactly('related', 'public, max-age=60, s-maxage=300, stale-while-revalidate=3600');
 
@@ -115,6 +118,8 @@ test('reader pages and crawler files are cacheable by a CDN, with stale-while-re
     { route: '/terms', status: 200, policy: page, request: get('/terms') },
     { route: '/contact', status: 200, policy: page, request: get('/contact') },
     { route: '/api/rails', status: 200, policy: rails, request: get('/api/rails') },
+    { route: '/articles/{live id}', status: 200, policy: page, request: get(`/articles/${liveDemo}`) },
+    { route: '/api/live/{id}', status: 200, policy: liveUpdates, request: get(`/api/live/${liveDemo}?after=1970-01-01T00:00:00Z`) },
     // A forged draft-mode cookie is not draft mode: the page is the public one, with the public page's CDN lifetime.
     { route: '/articles/{id} with a forged draft cookie', status: 200, policy: page, request: get(`/articles/${wireStory.id}`, { cookie: '__prerender_bypass=forged' }) },
     { route: '/newsletter', status: 200, policy: isr(3600), request: get('/newsletter') },
@@ -216,6 +221,7 @@ test('404s and 410s are cached briefly or not at all', async ({ request }) => {
     { route: '/feeds/{unknown}.xml', status: 404, policy: missing, request: get('/feeds/no-such-section.xml') },
     { route: '/sitemaps/{unknown}.xml', status: 404, policy: missing, request: get('/sitemaps/articles-1999-01-1.xml') },
     { route: '/media/{unknown}', status: 404, policy: missing, request: get('/media/no/such.webp') },
+    { route: '/api/live/{unknown}', status: 404, policy: missing, request: get('/api/live/zzzzzzzz?after=1970-01-01T00:00:00Z') },
     { route: '/articles/{withdrawn}', status: 410, policy: missing, request: get(`/articles/${id}`) },
   ];
   for (const row of rows) await check(request, row);

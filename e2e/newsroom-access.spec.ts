@@ -57,7 +57,12 @@ const GRANTED = {
 
 const COMMANDS = ['submit', 'return', 'publish', 'schedule', 'unschedule', 'unpublish', 'fix', 'update', 'correct', 'restore'] as const;
 
+const LIVE_COMMANDS = ['post', 'edit', 'delete', 'pin', 'unpin', 'end'] as const;
+
 function fill(pattern: string, id: string): string[] {
+  if (pattern.includes('/live/[command]')) {
+    return LIVE_COMMANDS.map((c) => pattern.replace('[id]', id).replace('[command]', c));
+  }
   if (pattern.includes('[command]')) {
     return COMMANDS.map((c) => pattern.replace('[id]', id).replace('[command]', c));
   }
@@ -98,6 +103,7 @@ test('the route table is what this spec checks', () => {
       '/newsroom/articles/[id] PAGE',
       '/newsroom/articles/[id]/revisions PAGE',
       '/newsroom/articles/[id]/share PAGE',
+      '/newsroom/articles/[id]/live PAGE',
       '/newsroom/front-page PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
@@ -105,6 +111,7 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/articles POST',
       '/api/newsroom/articles/[id] PUT',
       '/api/newsroom/articles/[id]/[command] POST',
+      '/api/newsroom/articles/[id]/live/[command] POST',
       '/api/newsroom/front-page POST',
       '/api/newsroom/media POST',
       '/api/newsroom/preview-links POST',
@@ -330,6 +337,13 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/update POST': DESK,
   '/api/newsroom/articles/[id]/correct POST': DESK,
   '/api/newsroom/front-page POST': DESK,
+  // A live page (ADR 0036): a 記者 posts and changes their own posts; the desk pins and ends.
+  '/api/newsroom/articles/[id]/live/post POST': EVERY_ROLE,
+  '/api/newsroom/articles/[id]/live/edit POST': EVERY_ROLE,
+  '/api/newsroom/articles/[id]/live/delete POST': EVERY_ROLE,
+  '/api/newsroom/articles/[id]/live/pin POST': DESK,
+  '/api/newsroom/articles/[id]/live/unpin POST': DESK,
+  '/api/newsroom/articles/[id]/live/end POST': DESK,
   '/api/newsroom/media POST': EVERY_ROLE,
   '/api/newsroom/preview-links POST': EVERY_ROLE,
   '/api/newsroom/preview-links/[id]/revoke POST': EVERY_ROLE,

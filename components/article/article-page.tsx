@@ -12,7 +12,8 @@ import { Sidebar } from '@/components/rails/sidebar';
 import { RelatedReading } from '@/components/related/related-reading';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ArticlePageLinks } from '@/components/seo/page-links';
-import { buildBreadcrumbs, buildNewsArticle } from '@/lib/seo/json-ld';
+import type { LiveStream } from '@/lib/live';
+import { buildBreadcrumbs, buildLiveBlogPosting, buildNewsArticle } from '@/lib/seo/json-ld';
 import { ArticleView } from './article-view';
 
 type ArticlePageProps = {
@@ -21,10 +22,12 @@ type ArticlePageProps = {
   siteUrl: string;
   /** At the preview address: the banner, and nothing a crawler or the rankings should take from it. */
   preview?: { status: ArticleStatus; publishedAt: string | null; viewer: 'editor' | 'link' };
+  /** A live page's stream (ADR 0036): shown after the body, and the structured data is a LiveBlogPosting. */
+  live?: LiveStream | null;
 };
 
 /** The whole article page, at its public address and (the same page with a banner) at its preview address. */
-export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProps) {
+export function ArticlePage({ article, page, siteUrl, preview, live }: ArticlePageProps) {
   const crumbs = [
     { name: 'ホーム', path: '/' },
     { name: article.section.name, path: sectionPath(article.section.slug) },
@@ -36,12 +39,12 @@ export function ArticlePage({ article, page, siteUrl, preview }: ArticlePageProp
       <RailsScope>
         <WithSidebar sidebar={<Sidebar articleId={article.id} />}>
           {!preview && <ArticlePageLinks id={article.id} page={page} totalPages={article.pages.length} siteUrl={siteUrl} />}
-          {!preview && <JsonLd data={buildNewsArticle(article, siteUrl)} />}
+          {!preview && <JsonLd data={live ? buildLiveBlogPosting(article, live, siteUrl) : buildNewsArticle(article, siteUrl)} />}
           <JsonLd data={buildBreadcrumbs(crumbs, siteUrl)} />
           <Breadcrumb crumbs={crumbs} />
           {/* The header's section navigation cannot see the article: its section's link is marked from here. */}
           <ClaimNavLink href={sectionPath(article.section.slug)} />
-          <ArticleView article={article} page={page} preview={!!preview}>
+          <ArticleView article={article} page={page} preview={!!preview} live={live}>
             {/* On paper, where the article came from (nothing else below it is printed). */}
             <p data-testid="print-url" className="hidden text-sm print:block">
               この記事のURL: {siteUrl}

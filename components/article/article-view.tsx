@@ -1,4 +1,6 @@
 import type { Article } from '@/lib/content';
+import type { LiveStream } from '@/lib/live';
+import { LiveStreamView } from '@/components/live/live-stream';
 import { AttributionBlock } from './attribution';
 import { ArticlePager } from './article-pager';
 import { ArticleHeader } from './article-header';
@@ -18,10 +20,12 @@ type ArticleViewProps = {
   preview?: boolean;
   /** What follows the article on the public page (related reading, signup); the newsroom's live preview has none. */
   children?: React.ReactNode;
+  /** A live page's stream, shown after the body (its lead) and before the 訂正 notices. */
+  live?: LiveStream | null;
 };
 
 /** One page of an article as readers see it. */
-export function ArticleView({ article, page, preview = false, children }: ArticleViewProps) {
+export function ArticleView({ article, page, preview = false, children, live }: ArticleViewProps) {
   const blocks = article.pages[page - 1] ?? [];
   const lastPage = page === article.pages.length;
   return (
@@ -35,6 +39,11 @@ export function ArticleView({ article, page, preview = false, children }: Articl
       )}
       <div className="max-w-[720px]">
         <BodyBlocks blocks={blocks} />
+        {live && (
+          <div className="mt-8">
+            <LiveStreamView stream={live} preview={preview} />
+          </div>
+        )}
         {/* `?? []`: an Article cached by a build before ADR 0034 has no `corrections` until it is next rendered. */}
         <CorrectionNotices corrections={article.corrections ?? []} />
         {lastPage && article.attribution && <AttributionBlock attribution={article.attribution} />}

@@ -31,6 +31,14 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
               新規作成
             </button>
           </form>
+          {/* A live page (速報ライブ, ADR 0036): an article whose body is followed by a stream of posts. */}
+          <form action="/api/newsroom/articles" method="post">
+            <input type="hidden" name="csrf" value={csrfToken} />
+            <input type="hidden" name="kind" value="live" />
+            <button type="submit" className="rounded border border-white/40 px-3 py-1.5 hover:bg-white/10">
+              ライブ記事を作成
+            </button>
+          </form>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span>

@@ -32,6 +32,14 @@ export const CACHE_CONTROL = {
    * (docs/adr/0018-page-lifetimes-and-tags.md).
    */
   rails: 'public, max-age=0, s-maxage=10, stale-while-revalidate=20',
+  /**
+   * GET /api/live/{id}?after=…, which every open live page polls every few
+   * seconds (ADR 0036): a CDN answers all readers who have the same newest
+   * post from one copy for 5 s, so ten thousand readers cost about what one
+   * does, and a post reaches their screens within the poll interval plus
+   * these 5 s. No stale-while-revalidate: a stale answer is a late post.
+   */
+  liveUpdates: 'public, max-age=0, s-maxage=5',
   /** Bytes that never change at their address (stored pictures, crops). */
   immutable: 'public, max-age=31536000, immutable',
   /** The state of one instance at this moment (GET /api/health): worthless a second later, so nothing keeps it. */

@@ -161,6 +161,7 @@ export async function findArticle(db: Db, id: string, now: Date, options: { anyS
       'articles.social_src',
       'articles.social_width',
       'articles.social_height',
+      'articles.kind',
     ])
     .executeTakeFirst();
   if (!row) return null;

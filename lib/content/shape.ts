@@ -51,6 +51,8 @@ export type ArticleRow = SummaryRow & {
   social_src: string | null;
   social_width: number | null;
   social_height: number | null;
+  /** Selected by findArticle (0018); an ordinary article when absent. */
+  kind?: 'article' | 'live';
 };
 
 function toHero(row: SummaryRow): HeroImage | null {
@@ -136,6 +138,7 @@ export function toArticle(
     // A minute's grace: an edit right after publishing is not a correction readers need flagged.
     isUpdated: Date.parse(summary.updatedAt) - Date.parse(summary.publishedAt) >= 60_000,
     corrections: links.corrections,
+    kind: row.kind === 'live' ? 'live' : 'article',
   };
 }
 

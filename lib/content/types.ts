@@ -59,6 +59,8 @@ export type Article = ArticleSummary & {
   isUpdated: boolean;
   /** Every 訂正 notice, oldest first; empty for most articles. */
   corrections: ArticleCorrection[];
+  /** A live page (速報ライブ, ADR 0036) shows its stream of posts (lib/live) after the body; undefined in an Article cached before 0018. */
+  kind?: 'article' | 'live';
 };
 
 /** One page of a numbered listing. `page` is 1-based. */

@@ -20,6 +20,7 @@ import { rolesMigration } from './migrations/0014-roles';
 import { frontPageMigration } from './migrations/0015-front-page';
 import { articleCorrectionsMigration } from './migrations/0016-article-corrections';
 import { articleSeoMigration } from './migrations/0017-article-seo';
+import { liveCoverageMigration } from './migrations/0018-live-coverage';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -193,6 +194,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0015-front-page': frontPageMigration(dialect),
     '0016-article-corrections': articleCorrectionsMigration(dialect),
     '0017-article-seo': articleSeoMigration(),
+    '0018-live-coverage': liveCoverageMigration(dialect),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The database as Kysely sees it: one description for SQLite and PostgreSQL.
  *
@@ -39,6 +41,7 @@ export type Database = {
   article_months: ArticleMonthTable;
   front_page_slots: FrontPageSlotTable;
   article_corrections: ArticleCorrectionTable;
+  live_posts: LivePostTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -81,10 +84,17 @@ export type ArticleTable = {
   social_src: string | null;
   social_width: number | null;
   social_height: number | null;
+  /** An ordinary article, or a live page whose body is a stream of posts (0018, ADR 0036). Defaults to 'article'. */
+  kind: Generated<ArticleKind>;
+  /** When a live page's coverage began and ended (0018); null for an ordinary article, and `ended` while it runs. */
+  live_started_at: string | null;
+  live_ended_at: string | null;
   published_at: string | null;
   updated_at: string | null;
   created_at: string;
 };
+
+export type ArticleKind = 'article' | 'live';
 
 export type ArticleLinkTable = { article_id: string; position: number };
 
@@ -287,3 +297,21 @@ export type CacheInvalidationTable = { tag: string; at: string; expire: 'stale' 
 export type FrontPageSlotTable = { slot: number; article_id: string; pinned_by: string | null; pinned_at: string };
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** One post of a live page (0018, ADR 0036): the body in the house Markdown; a deleted post keeps its row. */
+export type LivePostTable = {
+  id: string;
+  article_id: string;
+  posted_at: string;
+  headline: string | null;
+  body: string;
+  picture_src: string | null;
+  picture_width: number | null;
+  picture_height: number | null;
+  picture_alt: string | null;
+  editor_id: string | null;
+  /** 0/1: shown among the 要点 at the top of the page. */
+  pinned: Generated<number>;
+  edited_at: string | null;
+  deleted_at: string | null;
+};

@@ -80,6 +80,8 @@ export const BODY_LIMITS = {
   term: 8 * 1024,
   /** An article command: a draft's 200,000-character body at up to 6 bytes a character (a JSON `\u` escape), and the rest. */
   article: 2 * 1024 * 1024,
+  /** A live post (lib/live): a 4,000-character body and a headline at up to 6 bytes a character, and the rest. */
+  live: 64 * 1024,
   /** A photo of MAX_UPLOAD_BYTES in a multipart body, with room for its headers and the boundary. */
   upload: MAX_UPLOAD_BYTES + 64 * 1024,
 } as const;

@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import { CACHE_TAGS } from '../cache/tags';
 import { listPreviewLinks, revokePreviewLink as revokeLink, type ListedPreviewLink, type PreviewLink } from '../preview/links';
 import type { Article } from '../content/types';
+import { makeLiveArticle } from '../live/commands';
 import * as articles from './articles';
 import * as editors from './editors';
 import { getNewsroomContext } from './context';
@@ -38,6 +39,9 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand } from './commands-http';
 
+// Live pages' commands (速報ライブ, docs/adr/0036-live-coverage.md).
+export { handleLiveCommand } from './live-http';
+
 // The desk's front page (docs/adr/0033-front-page.md).
 export { handleFrontPageSave } from './front-page-http';
 export { canCurateFrontPage, type FrontPageArticle, type FrontPageDesk } from './front-page';
@@ -51,10 +55,12 @@ export type { NewsroomArticle } from './articles';
 export type { NewsroomListFilter, NewsroomListItem, RevisionListItem, TaxonomyOptions } from './queries';
 export type { StoredUpload } from './media';
 
-/** Creates an empty draft by `editorId`; its id. */
-export async function createArticle(editorId: string): Promise<string> {
+/** Creates an empty draft by `editorId`, an ordinary article or a live page (ADR 0036); its id. */
+export async function createArticle(editorId: string, kind: 'article' | 'live' = 'article'): Promise<string> {
   const { db } = await getNewsroomContext();
-  return articles.createArticle(db, editorId);
+  const id = await articles.createArticle(db, editorId);
+  if (kind === 'live') await makeLiveArticle(db, id);
+  return id;
 }
 
 /**

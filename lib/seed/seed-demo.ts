@@ -88,6 +88,7 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
   const topicRows: Database['article_topics'][] = [];
   const tagRows: Database['article_tags'][] = [];
   const authorRows: Database['article_authors'][] = [];
+  const livePostRows: Insertable<Database['live_posts']>[] = [];
 
   for (const a of demoArticles) {
     const id = deriveArticleId(a.key);
@@ -125,7 +126,23 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
       published_at: publishedAt.toISOString(),
       updated_at: updatedAt.toISOString(),
       created_at: nowIso,
+      // Every row names every column: in a multi-row insert SQLite is sent NULL, not the default, for one left out.
+      kind: a.live ? 'live' : 'article',
+      live_started_at: a.live ? publishedAt.toISOString() : null,
+      live_ended_at: a.live?.endedAfterMinutes !== undefined ? new Date(publishedAt.getTime() + a.live.endedAfterMinutes * 60_000).toISOString() : null,
     });
+    // Demo posts name no newsroom account: the demo's only editor is made after the seed.
+    a.live?.posts.forEach((p, n) =>
+      livePostRows.push({
+        id: deriveArticleId(`${a.key}#post-${n}`),
+        article_id: id,
+        posted_at: new Date(publishedAt.getTime() + p.minutes * 60_000).toISOString(),
+        headline: p.headline ?? null,
+        body: p.body,
+        editor_id: null,
+        pinned: p.pinned ? 1 : 0,
+      }),
+    );
     (a.topics ?? []).forEach((topic_slug, position) => topicRows.push({ article_id: id, topic_slug, position }));
     a.tags.forEach((tag_slug, position) => tagRows.push({ article_id: id, tag_slug, position }));
     (a.authors ?? []).forEach((author_slug, position) => authorRows.push({ article_id: id, author_slug, position }));
@@ -135,6 +152,7 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
   await insertInBatches(topicRows, 200, (batch) => db.insertInto('article_topics').values(batch).execute());
   await insertInBatches(tagRows, 200, (batch) => db.insertInto('article_tags').values(batch).execute());
   await insertInBatches(authorRows, 200, (batch) => db.insertInto('article_authors').values(batch).execute());
+  await insertInBatches(livePostRows, 200, (batch) => db.insertInto('live_posts').values(batch).execute());
 
   const issueRows = demoMagazineIssues.map((issue) => {
     const { onSaleDate, issueDate } = resolveIssueDates(issue.weeksAgo, now);

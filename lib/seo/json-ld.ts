@@ -1,10 +1,12 @@
 import type {
   AboutPage,
+  BlogPosting,
   BreadcrumbList,
   CollectionPage,
   ContactPage,
   CorrectionComment,
   ImageObject,
+  LiveBlogPosting,
   NewsArticle,
   NewsMediaOrganization,
   Organization,
@@ -19,6 +21,8 @@ import { articlePath, authorPath } from '../content/urls';
 import { SITE_NAME } from '../site/config';
 import { TRUST_ANCHORS, TRUST_PAGES, type TrustPage } from '../site/pages';
 import type { Publisher } from '../site/publisher';
+import type { LiveStream } from '../live/types';
+import { toPlainText } from '../text/markdown';
 import { toJstIso } from '../time/jst';
 import { cropPath, decideCropSize, type CropRatio } from './crops';
 import { LOGO_PATH, LOGO_SIZE } from './feeds';
@@ -90,6 +94,43 @@ export function buildNewsArticle(article: Article, siteUrl: string): WithContext
     // `?.`: an Article cached by a build before ADR 0034 has no `corrections` until it is next rendered.
     ...(article.corrections?.length ? { correction: buildCorrections(article.corrections) } : {}),
   };
+}
+
+/** Posts of a live page given as `liveBlogUpdate`: the newest, as Google's live-blog guidance asks; the page itself has them all. */
+export const LIVE_BLOG_UPDATES = 10;
+
+/**
+ * `LiveBlogPosting` for a live page (ADR 0036): the article's NewsArticle
+ * properties, the coverage times (`coverageEndTime` once the desk ended
+ * it), the newest posts as `liveBlogUpdate`, each with its own URL
+ * (`#post-…`), and `dateModified` following the newest post or edit, so a
+ * crawler sees the page change with its stream.
+ */
+export function buildLiveBlogPosting(article: Article, stream: LiveStream, siteUrl: string): WithContext<LiveBlogPosting> {
+  const { '@type': _type, '@id': _id, ...news } = buildNewsArticle(article, siteUrl);
+  const url = toAbsoluteUrl(articlePath(article.id), siteUrl);
+  const latest = [article.updatedAt, ...stream.posts.flatMap((p) => [p.postedAt, p.editedAt ?? p.postedAt])].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  const updates = stream.posts.slice(0, LIVE_BLOG_UPDATES).map(
+    (p): BlogPosting => ({
+      '@type': 'BlogPosting',
+      '@id': `${url}#post-${p.id}`,
+      url: `${url}#post-${p.id}`,
+      headline: p.headline ?? toPlainText(p.blocks).slice(0, 110),
+      articleBody: toPlainText(p.blocks),
+      datePublished: toJstIso(p.postedAt),
+      ...(p.editedAt ? { dateModified: toJstIso(p.editedAt) } : {}),
+      ...(p.author ? { author: { '@type': 'Person', name: p.author } } : {}),
+    }),
+  );
+  return {
+    ...news,
+    '@type': 'LiveBlogPosting',
+    '@id': `${url}#article`,
+    dateModified: toJstIso(latest),
+    ...(stream.startedAt ? { coverageStartTime: toJstIso(stream.startedAt) } : {}),
+    ...(stream.endedAt ? { coverageEndTime: toJstIso(stream.endedAt) } : {}),
+    liveBlogUpdate: updates,
+  } as WithContext<LiveBlogPosting>;
 }
 
 // schema.org's `correction` (CreativeWork), one CorrectionComment per 訂正

@@ -92,6 +92,15 @@ export type DemoArticle = {
   breakingHours?: number;
   series?: string;
   hero: { motif: Motif; alt: string; caption: string; credit: string };
+  /** A live page (速報ライブ, ADR 0036): `body` is its lead; coverage starts at publication. */
+  live?: DemoLive;
+};
+
+/** A live page's stream: posts by minutes after coverage began, and when the desk ended it. */
+export type DemoLive = {
+  /** Minutes after publication that coverage was ended; omitted = still running. */
+  endedAfterMinutes?: number;
+  posts: { minutes: number; headline?: string; body: string; pinned?: boolean }[];
 };
 
 export type DemoMagazineIssue = {

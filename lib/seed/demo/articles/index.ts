@@ -2,6 +2,7 @@ import type { DemoArticle } from '../types';
 import { businessArticles } from './business';
 import { cultureArticles } from './culture';
 import { japanArticles } from './japan';
+import { liveArticles } from './live';
 import { societyArticles } from './society';
 import { technologyArticles } from './technology';
 import { worldArticles } from './world';
@@ -14,4 +15,5 @@ export const demoArticles: DemoArticle[] = [
   ...societyArticles,
   ...technologyArticles,
   ...cultureArticles,
+  ...liveArticles,
 ];

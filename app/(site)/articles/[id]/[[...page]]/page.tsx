@@ -4,6 +4,7 @@ import { ArticlePage } from '@/components/article/article-page';
 import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { getArticle, parsePageSegment } from '@/lib/content';
 import { readSettings } from '@/lib/config';
+import { getLiveStream } from '@/lib/live';
 import { buildArticleMetadata } from '@/lib/seo/metadata';
 
 // Rendered on first request, then served from the full-route cache until
@@ -26,7 +27,9 @@ const loadArticlePage = cache(async (id: string, segments: string[] | undefined)
   if (page === null) return null;
   const article = await getArticle(id);
   if (!article || page > article.pages.length) return null;
-  return { article, page };
+  // A live page (ADR 0036) also shows its stream, cached under the same article tag.
+  const live = article.kind === 'live' ? await getLiveStream(id) : null;
+  return { article, page, live };
 });
 
 export async function generateMetadata({ params }: ArticleRouteProps): Promise<Metadata> {
@@ -39,5 +42,5 @@ export default async function ArticleRoute({ params }: ArticleRouteProps) {
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
   if (!found) return notFoundBriefly();
-  return <ArticlePage article={found.article} page={found.page} siteUrl={readSettings().siteUrl} />;
+  return <ArticlePage article={found.article} page={found.page} siteUrl={readSettings().siteUrl} live={found.live} />;
 }

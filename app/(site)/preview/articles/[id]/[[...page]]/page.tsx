@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticlePage } from '@/components/article/article-page';
 import { readSettings } from '@/lib/config';
+import { getLiveStream } from '@/lib/live';
 import { getArticlePreview } from '@/lib/preview';
 import { buildArticleMetadata } from '@/lib/seo/metadata';
 
@@ -27,7 +28,14 @@ export default async function PreviewRoute({ params }: PreviewRouteProps) {
   const found = await loadPreview(id, page);
   if (!found) notFound();
   const { article, status, viewer } = found;
+  const live = article.kind === 'live' ? await getLiveStream(article.id, { preview: true }) : null;
   return (
-    <ArticlePage article={article} page={found.page} siteUrl={readSettings().siteUrl} preview={{ status: status.status, publishedAt: status.publishedAt, viewer }} />
+    <ArticlePage
+      article={article}
+      page={found.page}
+      siteUrl={readSettings().siteUrl}
+      preview={{ status: status.status, publishedAt: status.publishedAt, viewer }}
+      live={live}
+    />
   );
 }

@@ -1,0 +1,146 @@
+import { expect, test } from '@playwright/test';
+import { saveDraft } from '../bench/editor-client';
+import { deriveArticleId } from '../lib/content/ids';
+import { expectNoAxeViolations } from './axe';
+import { observeLayoutShifts, type LayoutShifts } from './layout-shifts';
+import { commandApi, draftOf, editorHeaders, signInApi, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
+import { getBase } from './server';
+
+/**
+ * Live coverage (速報ライブ, ADR 0036) in Chromium: an editor posts from the
+ * composer and a reader's open page offers 「新しい投稿 1件」, moving nothing
+ * until tapped; the demo's finished page without JavaScript, its permalinks
+ * and its LiveBlogPosting; a draft live page never leaks. Not about layout:
+ * desktop only.
+ */
+
+const DEMO_LIVE = deriveArticleId('society-live-typhoon-28-landfall');
+// The poll (5 s) plus the endpoint's cache (5 s) and the page's start, on a busy CI machine.
+const ARRIVES_WITHIN_MS = 45_000;
+
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'desktop', 'behaviour, not layout: checked once');
+});
+
+/** A live draft made as 「ライブ記事を作成」 does, with a headline and lead saved; its id and revision. */
+async function createLiveDraft(session: Session, headline: string): Promise<{ id: string; revision: number }> {
+  const created = await fetch(`${session.base}/api/newsroom/articles`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: session.cookie, origin: session.base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `csrf=${encodeURIComponent(session.csrf)}&kind=live`,
+  });
+  const id = created.headers.get('location')!.split('/').pop()!;
+  const saved = await saveDraft({ origin: session.base, cookie: session.cookie, csrf: session.csrf }, id, draftOf({ headline, body: 'ライブ記事のリード文。' }), 1);
+  return { id, revision: saved.article!.revision };
+}
+
+async function livePost(session: Session, id: string, body: string): Promise<{ status: number; postId: string | null }> {
+  const response = await fetch(`${session.base}/api/newsroom/articles/${id}/live/post`, { method: 'POST', headers: editorHeaders(session), body: JSON.stringify({ body }) });
+  const answer = (await response.json()) as { postId?: string };
+  return { status: response.status, postId: answer.postId ?? null };
+}
+
+test('an editor posts with Ctrl+Enter; a reader’s open page offers 新しい投稿 1件 and inserts it without shifting the page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const session = await signInApi();
+  const headline = `ライブ検証${Date.now()}`;
+  const { id, revision } = await createLiveDraft(session, headline);
+  expect((await commandApi(session, id, 'publish', { baseRevision: revision })).status).toBe(200);
+  expect((await livePost(session, id, '第1報:雨が強まっている。')).status).toBe(200);
+  expect(await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes('第1報'), 15_000)).toBeLessThan(Infinity);
+
+  const reader = await browser.newPage();
+  await reader.addInitScript(observeLayoutShifts);
+  await reader.goto(`/articles/${id}`);
+  await expect(reader.getByTestId('live-state')).toContainText('LIVE');
+  const first = reader.getByTestId('live-posts').getByTestId('live-post').first();
+  await expect(first).toContainText('第1報');
+  const before = await first.boundingBox();
+
+  const editor = await browser.newPage();
+  await signInBrowser(editor, `/newsroom/articles/${id}/live`);
+  await editor.getByTestId('live-composer-body').fill('第2報:潮見市付近に上陸した。');
+  await editor.getByTestId('live-composer-body').press('Control+Enter');
+  await expect(editor.getByTestId('composer-post').first()).toContainText('第2報', { timeout: 15_000 });
+  await expect(editor.getByTestId('live-composer-body')).toHaveValue('');
+
+  const button = reader.getByTestId('live-new-posts');
+  await expect(button).toHaveText('新しい投稿 1件', { timeout: ARRIVES_WITHIN_MS });
+  // The offer moved nothing the reader was reading.
+  expect(await first.boundingBox()).toEqual(before);
+  expect(await reader.evaluate(() => (window as unknown as LayoutShifts).__moved)).toEqual([]);
+  await button.click();
+  const inserted = reader.getByTestId('live-inserted-posts').getByTestId('live-post');
+  await expect(inserted).toHaveCount(1);
+  await expect(inserted).toContainText('第2報');
+  await expect(inserted).toBeInViewport();
+  await expect(button).toHaveCount(0);
+  expect(await reader.evaluate(() => (window as unknown as LayoutShifts).__cls)).toBe(0);
+
+  // The desk makes it a 要点 and ends the coverage; a reader's next load shows both.
+  await editor.getByTestId('composer-post').first().getByRole('button', { name: '要点にする' }).click();
+  await expect(editor.getByTestId('composer-post').first().getByRole('button', { name: '要点から外す' })).toBeVisible({ timeout: 15_000 });
+  editor.once('dialog', (dialog) => void dialog.accept());
+  await editor.getByRole('button', { name: 'ライブ配信を終了' }).click();
+  await expect(editor.getByTestId('live-ended')).toBeVisible({ timeout: 15_000 });
+  expect(await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes('このライブ配信は終了しました'), 15_000)).toBeLessThan(Infinity);
+  await reader.reload();
+  await expect(reader.getByTestId('live-state')).toHaveText('このライブ配信は終了しました');
+  await expect(reader.getByTestId('live-key-points')).toContainText('第2報');
+});
+
+test('without JavaScript the finished demo page shows every post, its 要点 and its end; a permalink opens at its post', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/articles/${DEMO_LIVE}`);
+  await expect(page.getByTestId('live-state')).toHaveText('このライブ配信は終了しました');
+  await expect(page.getByTestId('live-posts').getByTestId('live-post')).toHaveCount(11);
+  await expect(page.getByTestId('live-key-points').getByTestId('live-key-point')).toHaveCount(2);
+  // Past midnight the time carries the date.
+  await expect(page.getByTestId('live-posts').getByTestId('live-post').first().locator('time')).toHaveText(/^\d{1,2}\/\d{1,2} \d{2}:\d{2}$/);
+  await expect(page.getByTestId('live-posts').getByTestId('live-post').last().locator('time')).toHaveText('09:00');
+
+  const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const blog = jsonLd.map((t) => JSON.parse(t) as Record<string, unknown>).find((d) => d['@type'] === 'LiveBlogPosting')!;
+  expect(blog).toMatchObject({ coverageStartTime: expect.stringMatching(/\+09:00$/), coverageEndTime: expect.stringMatching(/\+09:00$/) });
+  expect(blog.liveBlogUpdate).toHaveLength(10);
+
+  const oldest = page.getByTestId('live-posts').getByTestId('live-post').last();
+  const postId = await oldest.getAttribute('data-post-id');
+  await page.goto(`/articles/${DEMO_LIVE}#post-${postId}`);
+  await expect(page.locator(`#post-${postId}`)).toBeInViewport();
+  await context.close();
+});
+
+test('a draft live page is a 404 on the page and the endpoint; the endpoint is cached 5 s and refuses hostile input', async ({ request }) => {
+  const session = await signInApi();
+  const { id } = await createLiveDraft(session, `下書きライブ${Date.now()}`);
+  const { status, postId } = await livePost(session, id, '公開前の投稿。');
+  expect(status).toBe(200);
+  expect((await request.get(`/articles/${id}`)).status()).toBe(404);
+  expect((await request.get(`/api/live/${id}?after=1970-01-01T00:00:00Z`)).status()).toBe(404);
+  expect((await request.get(`/api/live/${id}?after=${postId}`)).status()).toBe(404);
+
+  const answer = await request.get(`/api/live/${DEMO_LIVE}?after=1970-01-01T00:00:00Z`);
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['cache-control']).toBe('public, max-age=0, s-maxage=5');
+  const update = (await answer.json()) as { posts: { id: string }[]; endedAt: string | null };
+  expect(update.posts).toHaveLength(11);
+  expect(update.endedAt).not.toBeNull();
+  expect(((await (await request.get(`/api/live/${DEMO_LIVE}?after=${update.posts[0]!.id}`)).json()) as { posts: unknown[] }).posts).toEqual([]);
+  for (const hostile of ['', '..%2F..%2Fetc', '%3Cscript%3E', 'x'.repeat(100)]) {
+    expect((await request.get(`/api/live/${DEMO_LIVE}?after=${hostile}`)).status(), hostile).toBe(400);
+  }
+  expect((await request.get(`${getBase()}/api/live/${encodeURIComponent('<x>')}?after=1970-01-01T00:00:00Z`)).status()).toBe(404);
+});
+
+test('axe finds nothing on a live page or its composer', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/articles/${DEMO_LIVE}`);
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'the demo live page');
+  await signInBrowser(page, `/newsroom/articles/${DEMO_LIVE}/live`);
+  await expect(page.getByTestId('composer-post')).toHaveCount(11);
+  await expectNoAxeViolations(page, 'the composer of the demo live page');
+});

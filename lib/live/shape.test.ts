@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatLivePostTime, toLivePost } from './shape';
+
+describe('formatLivePostTime', () => {
+  const started = '2026-12-05T05:00:00Z'; // 14:00 in Japan
+  it('prints the Japan clock time on the day coverage began', () => {
+    expect(formatLivePostTime('2026-12-05T05:32:00Z', started)).toBe('14:32');
+    expect(formatLivePostTime('2026-12-05T14:59:00Z', started)).toBe('23:59');
+  });
+  it('adds the date once the stream has crossed midnight in Japan', () => {
+    expect(formatLivePostTime('2026-12-05T15:05:00Z', started)).toBe('12/6 00:05');
+  });
+  it('prints the time alone before coverage has a start', () => {
+    expect(formatLivePostTime('2026-12-05T15:05:00Z', null)).toBe('00:05');
+  });
+});
+
+describe('toLivePost', () => {
+  it('parses the house Markdown and drops page breaks, which mean nothing in a post', () => {
+    const post = toLivePost(
+      { id: 'abcdefgh', posted_at: '2026-12-05T05:32:00Z', headline: '', body: '一段落目\n\n::pagebreak\n\n二段落目', pinned: 1, edited_at: null, author: null },
+      null,
+    );
+    expect(post.headline).toBeNull();
+    expect(post.pinned).toBe(true);
+    expect(post.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+});
