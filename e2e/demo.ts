@@ -19,6 +19,9 @@ export const wireStory = pick('single-page wire story with a time of day and h2'
 
 export const multiPageStory = pick('multi-page article', isMultiPage);
 
+/** The finished live page (速報ライブ, ADR 0036). */
+export const liveStory = pick('live page', (a) => Boolean(a.live));
+
 export const correctedStory = pick('corrected article', (a) => (a.updatedAfterMinutes ?? 0) >= 5);
 
 export const hiddenArticles = demoArticles.filter((a) => a.status).map((a) => ({ ...a, id: deriveArticleId(a.key) }));

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { siteSections } from '../lib/site/config';
-import { publishedArticles, wireStory } from './demo';
+import { liveStory, publishedArticles, wireStory } from './demo';
 import { observeLayoutShifts } from './layout-shifts';
 
 for (const path of ['/', '/sections/business', '/magazine']) {
@@ -18,11 +18,11 @@ for (const path of ['/', '/sections/business', '/magazine']) {
 }
 
 test('no page scrolls sideways from 360 px to 1440 px', async ({ page }) => {
-  // Sixteen page loads; the machine may be busy.
+  // Twenty page loads; the machine may be busy.
   test.setTimeout(180_000);
   for (const width of [360, 768, 1024, 1440]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const path of ['/', `/articles/${wireStory.id}`, '/sections/world', '/publications']) {
+    for (const path of ['/', `/articles/${wireStory.id}`, `/articles/${liveStory.id}`, '/sections/world', '/publications']) {
       await page.goto(path, { waitUntil: 'domcontentloaded' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);

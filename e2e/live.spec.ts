@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { saveDraft } from '../bench/editor-client';
-import { deriveArticleId } from '../lib/content/ids';
+import { liveStory } from './demo';
 import { expectNoAxeViolations } from './axe';
 import { observeLayoutShifts, type LayoutShifts } from './layout-shifts';
 import { commandApi, draftOf, editorHeaders, signInApi, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
@@ -14,7 +14,7 @@ import { getBase } from './server';
  * desktop only.
  */
 
-const DEMO_LIVE = deriveArticleId('society-live-typhoon-28-landfall');
+const DEMO_LIVE = liveStory.id;
 // The poll (5 s) plus the endpoint's cache (5 s) and the page's start, on a busy CI machine.
 const ARRIVES_WITHIN_MS = 45_000;
 
