@@ -16,6 +16,13 @@ export const CACHE_TAGS = {
    * あわせて読みたい row (so a correction or withdrawal reaches those too).
    */
   article: (id: string) => `article:${id}`,
+  /**
+   * One live page's stream of posts (docs/adr/0036-live-coverage.md): only
+   * that page carries it, so a post, an edit, a delete or a pin re-renders
+   * the live page and nothing else; the pages showing its card keep theirs.
+   * Ending coverage touches `article` too.
+   */
+  live: (id: string) => `live:${id}`,
   /** One section's, topic's, tag's or series' listing pages: a publish touches only the ones its article is (or was) in. */
   section: (slug: string) => `section:${slug}`,
   topic: (slug: string) => `topic:${slug}`,

@@ -46,10 +46,11 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
     await conn.db.updateTable('articles').set({ live_started_at: null, live_ended_at: null }).execute();
   });
 
-  it('a post reaches the stream, newest first, with its author and time, and names the article’s tag', async () => {
+  it('a post reaches the stream, newest first, with its author and time, and names the stream’s tag alone', async () => {
     const first = await runLiveCommand(conn.db, reporter, LIVE, 'post', { body: '雨が強まっています。' }, at(0));
     const second = await runLiveCommand(conn.db, desk, LIVE, 'post', { headline: '上陸', body: '**午後2時32分**、上陸しました。' }, at(32));
-    expect(second.invalidate).toEqual([CACHE_TAGS.article(LIVE)]);
+    // Not the article's: the pages showing its card (あわせて読みたい) stay cached.
+    expect(second.invalidate).toEqual([CACHE_TAGS.live(LIVE)]);
     const s = (await stream())!;
     expect(s.posts.map((p) => p.id)).toEqual([second.postId, first.postId]);
     expect(s.posts[0]).toMatchObject({ headline: '上陸', author: 'デスク 太郎', timeLabel: '14:32', pinned: false, editedAt: null });
@@ -80,7 +81,9 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
     await runLiveCommand(conn.db, desk, LIVE, 'delete', { postId: postId! }, at(8));
     expect((await stream())!.posts).toEqual([]);
     await expect(runLiveCommand(conn.db, desk, LIVE, 'edit', { postId: postId!, body: 'x' }, at(9))).rejects.toMatchObject({ status: 404 });
-    await runLiveCommand(conn.db, desk, LIVE, 'end', {}, at(10));
+    const ended = await runLiveCommand(conn.db, desk, LIVE, 'end', {}, at(10));
+    // Ending is the article's news too: the pages that show its card hear of it.
+    expect(ended.invalidate).toEqual([CACHE_TAGS.live(LIVE), CACHE_TAGS.article(LIVE)]);
     expect((await stream())!.endedAt).toBe(at(10).toISOString());
     await expect(runLiveCommand(conn.db, reporter, LIVE, 'post', { body: '遅れた投稿' }, at(11))).rejects.toMatchObject({ status: 409 });
   });

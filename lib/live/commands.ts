@@ -79,13 +79,17 @@ function refuse(editor: LiveEditor, command: LiveCommand, ownPost?: boolean): vo
  * checked before anything else, so a refused role learns nothing about the
  * article; every write is one statement, so several editors posting to one
  * page at once never conflict (each post is its own row). Returns the tags
- * to invalidate: the article's own, as an edit of it would.
+ * to invalidate: the stream's, which only the live page carries; ending
+ * coverage also the article's (its card may say it is live).
  */
 export async function runLiveCommand(db: Db, editor: LiveEditor, articleId: string, command: LiveCommand, input: LiveCommandInput, now = new Date()): Promise<LiveCommandResult> {
   refuse(editor, command);
   const article = await loadArticle(db, articleId);
   const at = now.toISOString();
-  const done = (postId: string | null): LiveCommandResult => ({ postId, invalidate: [CACHE_TAGS.article(articleId)] });
+  const done = (postId: string | null): LiveCommandResult => ({
+    postId,
+    invalidate: command === 'end' ? [CACHE_TAGS.live(articleId), CACHE_TAGS.article(articleId)] : [CACHE_TAGS.live(articleId)],
+  });
 
   switch (command) {
     case 'post': {

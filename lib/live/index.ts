@@ -17,15 +17,16 @@ import type { LiveCommand, LiveStream, LiveUpdate } from './types';
 /**
  * A public live page's stream, newest first; null for malformed ids and for
  * anything that is not a live page readers may see. Cached under the
- * article's tag, so every command on it (which invalidates that tag)
- * re-renders the page, and nothing else does. `preview` reads any status
+ * stream's own tag, which every command on it invalidates, so a post
+ * re-renders the live page and not the pages that show its card. `preview` reads any status
  * straight from the database, never into the shared cache.
  */
 export async function getLiveStream(id: string, { preview = false }: { preview?: boolean } = {}): Promise<LiveStream | null> {
   if (!isArticleId(id)) return null;
   if (preview) return findLiveStream(await getDb(), id, new Date(), { anyStatus: true });
   return unstable_cache(async () => findLiveStream(await getDb(), id, new Date()), ['live-stream', id], {
-    tags: [CACHE_TAGS.article(id)],
+    // The article's tag too: a publish or withdrawal reads the stream anew; posts touch only `live`.
+    tags: [CACHE_TAGS.live(id), CACHE_TAGS.article(id)],
     revalidate: CACHE_SECONDS.article,
   })();
 }

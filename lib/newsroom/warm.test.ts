@@ -17,6 +17,10 @@ describe('toWarmPaths', () => {
     expect(toWarmPaths([CACHE_TAGS.frontPage])).toEqual(['/']);
     expect(frontCachePaths([CACHE_TAGS.frontPage])).toEqual(['/']);
   });
+  it('re-renders a live page alone for a post on it (its stream\'s tag)', () => {
+    expect(toWarmPaths([CACHE_TAGS.live('abcdefgh')])).toEqual(['/articles/abcdefgh']);
+    expect(frontCachePaths([CACHE_TAGS.live('abcdefgh')])).toEqual(['/articles/abcdefgh']);
+  });
   it('asks for nothing when nothing public changed', () => {
     expect(toWarmPaths([])).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { articlePath, sectionPath, seriesPath, tagPath, topicPath } from '../con
 
 const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
   [CACHE_TAGS.article(''), (id) => articlePath(id)],
+  [CACHE_TAGS.live(''), (id) => articlePath(id)],
   [CACHE_TAGS.section(''), (slug) => sectionPath(slug)],
   [CACHE_TAGS.topic(''), (slug) => topicPath(slug)],
   [CACHE_TAGS.tag(''), (slug) => tagPath(slug)],
