@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { selectSummaries } from './queries';
-import { toArticleSummary, type SummaryRow } from './shape';
+import { toArticleSummary } from './shape';
 import type { ArticleSummary } from './types';
 
 /** Items in the ニュース速報 ticker. */
@@ -29,7 +29,7 @@ export async function listBreakingNews(db: Db, now: Date, limit = TICKER_SIZE): 
     .orderBy('articles.id')
     .limit(limit)
     .execute();
-  const items: BreakingItem[] = flagged.map((r) => ({ ...toArticleSummary(r as SummaryRow), breaking: true }));
+  const items: BreakingItem[] = flagged.map((r) => ({ ...toArticleSummary(r), breaking: true }));
   if (items.length < limit) {
     let fill = selectSummaries(db, now);
     if (items.length > 0) fill = fill.where('articles.id', 'not in', items.map((i) => i.id));
@@ -38,7 +38,7 @@ export async function listBreakingNews(db: Db, now: Date, limit = TICKER_SIZE): 
       .orderBy('articles.id')
       .limit(limit - items.length)
       .execute();
-    items.push(...rows.map((r) => ({ ...toArticleSummary(r as SummaryRow), breaking: false })));
+    items.push(...rows.map((r) => ({ ...toArticleSummary(r), breaking: false })));
   }
   return items;
 }

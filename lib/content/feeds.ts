@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { parseBody, toPlainText } from '../text/markdown';
 import { listArticleCorrections, listArticleLinks, selectSummaries } from './queries';
-import { toArticleSummary, type SummaryRow } from './shape';
+import { toArticleSummary } from './shape';
 import type { ArticleCorrection, ArticleSummary } from './types';
 
 /** Items in an RSS feed: readers' apps show the newest few dozen. */
@@ -39,7 +39,7 @@ export async function listFeedArticles(
   const [{ tags, authors }, corrections] = await Promise.all([listArticleLinks(db, ids, { topics: false }), listArticleCorrections(db, ids)]);
   const group = (list: { article_id: string; name: string }[], id: string) => list.filter((x) => x.article_id === id).map((x) => x.name);
   return rows.map((row) => ({
-    ...toArticleSummary(row as SummaryRow),
+    ...toArticleSummary(row),
     description: row.standfirst ?? firstParagraph(row.body),
     authors: group(authors, row.id),
     tags: group(tags, row.id),

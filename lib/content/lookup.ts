@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { isPublic, selectSummaries } from './queries';
-import { toArticleSummary, type SummaryRow } from './shape';
+import { toArticleSummary } from './shape';
 import type { ArticleSummary } from './types';
 
 type Db = Kysely<Database>;
@@ -10,7 +10,7 @@ type Db = Kysely<Database>;
 export async function listPublicSummariesByIds(db: Db, ids: readonly string[], now: Date): Promise<Map<string, ArticleSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await selectSummaries(db, now).where('articles.id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, toArticleSummary(r as SummaryRow)]));
+  return new Map(rows.map((r) => [r.id, toArticleSummary(r)]));
 }
 
 /** Whether `id` is an article readers may see at `now` (the view beacon counts only these). */

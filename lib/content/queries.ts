@@ -14,7 +14,7 @@ import type {
   Topic,
 } from './types';
 import { decideFrontPage, FRONT_PAGE_FEATURED_SLOTS, type FrontPagePin } from './front-page';
-import { toArticle, toArticleSummary, toMagazineIssue, toPublication, toSeries, type SummaryRow } from './shape';
+import { toArticle, toArticleSummary, toMagazineIssue, toPublication, toSeries } from './shape';
 
 /** Articles per page of a section, topic, tag or series listing. */
 export const LISTING_PAGE_SIZE = 20;
@@ -83,7 +83,7 @@ export async function paginate(
     .limit(LISTING_PAGE_SIZE)
     .offset((page - 1) * LISTING_PAGE_SIZE)
     .execute();
-  return { items: rows.map((r) => toArticleSummary(r as SummaryRow)), page, totalPages, totalItems };
+  return { items: rows.map((r) => toArticleSummary(r)), page, totalPages, totalItems };
 }
 
 /** The newest public articles, newest first. */
@@ -93,7 +93,7 @@ export async function listLatest(db: Db, now: Date, limit: number): Promise<Arti
     .orderBy('articles.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => toArticleSummary(r as SummaryRow));
+  return rows.map((r) => toArticleSummary(r));
 }
 
 /**
@@ -109,7 +109,7 @@ export async function listFrontPagePins(db: Db, now: Date): Promise<FrontPagePin
     .select('front_page_slots.slot')
     .orderBy('front_page_slots.slot')
     .execute();
-  return rows.map((r) => ({ slot: Number(r.slot), article: toArticleSummary(r as SummaryRow) }));
+  return rows.map((r) => ({ slot: Number(r.slot), article: toArticleSummary(r) }));
 }
 
 /**
@@ -130,7 +130,7 @@ export async function getHomePage(db: Db, now: Date): Promise<HomePage> {
         .orderBy('articles.id')
         .limit(HOME_SECTION_COUNT + extra)
         .execute();
-      return { section, articles: rows.map((r) => toArticleSummary(r as SummaryRow)) };
+      return { section, articles: rows.map((r) => toArticleSummary(r)) };
     }),
   );
   return decideFrontPage(pins, { latest, sections: perSection }, { latestCount: HOME_LATEST_COUNT, sectionCount: HOME_SECTION_COUNT });

@@ -5,7 +5,7 @@ import { PG_SEARCH_TEXT } from '../db/migrations/0004-search';
 import { gramToken } from '../text/grams';
 import type { Database, Dialect } from '../db/schema';
 import { isPublic, selectSummaries } from './queries';
-import { toArticleSummary, type SummaryRow } from './shape';
+import { toArticleSummary } from './shape';
 import type { ArticleSummary, Paged } from './types';
 
 /**
@@ -312,7 +312,7 @@ export async function searchArticles(
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const article = toArticleSummary(row as SummaryRow);
+    const article = toArticleSummary(row);
     const text = [row.standfirst, toSnippetText(row.body)].filter(Boolean).join('\n');
     return [{ article, headline: highlightTerms(article.headline, query.terms), snippet: cutSnippet(text, query.terms) }];
   });
