@@ -3,7 +3,7 @@ import { countedBody, streamedPost } from '../http/test-bodies';
 import { guardMutation } from './auth';
 import { toCsrfToken } from './csrf';
 import { BODY_LIMITS, readForm } from './http';
-import { getNewsroomContext, TEST_SITE } from './test-context';
+import { getNewsroomContext, TEST_SITE } from '../../test/support/newsroom-context';
 
 /**
  * The mutation guard reads a plain form's `csrf` field from the body: that
@@ -11,7 +11,7 @@ import { getNewsroomContext, TEST_SITE } from './test-context';
  */
 
 const session = vi.hoisted(() => ({ signedIn: true }));
-vi.mock('./context', () => import('./test-context'));
+vi.mock('./context', () => import('../../test/support/newsroom-context'));
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: 'a-session-cookie' }) }) }));
 vi.mock('./sessions', () => ({
   findSession: async () => (session.signedIn ? { sessionId: 'session-1', editor: { id: 'e1', login: 'sato', name: '佐藤' } } : null),

@@ -3,7 +3,7 @@ import { insertTestArticles, openTestDatabase, type TestDatabase } from '../db/t
 import { captureLog } from '../log/test-log';
 import { createEditor } from './editors';
 import { handleFrontPageSave } from './front-page-http';
-import { TEST_SITE } from './test-context';
+import { TEST_SITE } from '../../test/support/newsroom-context';
 
 /**
  * POST /api/newsroom/front-page (app/api/newsroom/front-page/route.ts hands

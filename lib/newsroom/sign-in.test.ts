@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { countedBody, streamedPost } from '../http/test-bodies';
 import { BODY_LIMITS } from './http';
 import { handleSignIn } from './sign-in';
-import { TEST_SITE as SITE } from './test-context';
+import { TEST_SITE as SITE } from '../../test/support/newsroom-context';
 
 /**
  * Sign-in needs no session, so it is where an outsider's huge body lands
@@ -10,7 +10,7 @@ import { TEST_SITE as SITE } from './test-context';
  * The database is a trap: a refused body must never get as far as a query.
  */
 
-vi.mock('./context', () => import('./test-context'));
+vi.mock('./context', () => import('../../test/support/newsroom-context'));
 
 const HUNDRED_MB = 100 * 1024 * 1024;
 const CHUNK = 64 * 1024;

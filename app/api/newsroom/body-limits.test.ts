@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { countedBody, streamedPost } from '@/lib/http/test-bodies';
 import { BODY_LIMITS } from '@/lib/newsroom/http';
-import { TEST_SITE } from '@/lib/newsroom/test-context';
+import { TEST_SITE } from '@/test/support/newsroom-context';
 import { PUT as saveArticle } from './articles/[id]/route';
 import { POST as runCommand } from './articles/[id]/[command]/route';
 import { POST as saveFrontPage } from './front-page/route';
@@ -20,7 +20,7 @@ import { POST as changeRole } from './accounts/[id]/role/route';
  * trap, so no refused body reaches a query.
  */
 
-vi.mock('@/lib/newsroom/context', () => import('@/lib/newsroom/test-context'));
+vi.mock('@/lib/newsroom/context', () => import('@/test/support/newsroom-context'));
 const signedIn = vi.hoisted(() => ({ role: 'admin' }));
 vi.mock('@/lib/newsroom/auth', () => ({
   guardMutation: async () => ({ editor: { id: 'e1', login: 'sato', name: '佐藤', role: signedIn.role }, sessionId: 'session-1', csrfToken: 'token' }),

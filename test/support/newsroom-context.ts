@@ -1,9 +1,9 @@
-import type { NewsroomContext } from './context';
+import type { NewsroomContext } from '../../lib/newsroom/context';
 
 /**
  * A newsroom context for suites that stop before the database: its `db` is a
  * trap that throws when touched, so a test also proves a refused request
- * never reached a query. Use as `vi.mock('./context', () => import('./test-context'))`.
+ * never reached a query. Use as `vi.mock('./context', () => import('../../test/support/newsroom-context'))` beside lib/newsroom.
  * Tests only.
  */
 
