@@ -6,6 +6,8 @@ import type { Block, FigureBlock, Inline, LinkInline } from '@/lib/text/markdown
 export type BodyBlocksProps = {
   /** One page of an article, from `splitPages(parseBody(body))`. */
   blocks: Block[];
+  /** What tests find it by: the article's body by default, each post's own on a live page (so the page has one `article-body`). */
+  testId?: string;
 };
 
 // Most body pictures are 16:9 news photos; a guess of the right shape reserves
@@ -158,9 +160,9 @@ function renderBlock(block: Block, key: number): ReactNode {
  * Its text and sub-headings follow the reader's 文字サイズ (`reading-text-*`,
  * app/globals.css); captions and credits keep their size.
  */
-export function BodyBlocks({ blocks }: BodyBlocksProps) {
+export function BodyBlocks({ blocks, testId = 'article-body' }: BodyBlocksProps) {
   return (
-    <div data-testid="article-body" className="reading-text-base leading-[1.9] tracking-[0.02em] text-ink md:reading-text-[1.0625rem]">
+    <div data-testid={testId} className="reading-text-base leading-[1.9] tracking-[0.02em] text-ink md:reading-text-[1.0625rem]">
       {blocks.map(renderBlock)}
     </div>
   );

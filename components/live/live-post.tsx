@@ -25,7 +25,7 @@ export function LivePostView({ post, summary = false }: LivePostViewProps) {
       </p>
       {post.headline && <h3 className="mt-1 text-lg font-bold leading-snug">{post.headline}</h3>}
       <div className="mt-2">
-        <BodyBlocks blocks={post.blocks} />
+        <BodyBlocks blocks={post.blocks} testId="live-post-body" />
       </div>
       {post.author && !summary && <p className="mt-1 text-xs text-muted">{post.author}</p>}
     </article>

@@ -36,6 +36,9 @@ describe('LiveStreamView', () => {
     expect(html).toContain('<time dateTime="2026-12-05T14:32:00+09:00">14:32</time>');
     expect(html).toContain('<h3 class="mt-1 text-lg font-bold leading-snug">上陸</h3>');
     expect(html.match(/>修正</g)).toHaveLength(2);
+    // The article's own body is the one `article-body` on the page; posts carry their own test id.
+    expect(html).not.toContain('data-testid="article-body"');
+    expect(html).toContain('data-testid="live-post-body"');
     expect(html).toContain('記者 花子');
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type Driver, type Migration } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type DatabaseConnection, type Driver, type Migration } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/0001-initial';
 import { rankingsMigration } from './migrations/0002-rankings';
@@ -114,11 +114,20 @@ function watchPool(pool: pg.Pool): void {
 }
 
 /**
- * Kysely's SQLite dialect, except that a rollback SQLite already did is not
- * attempted again. SQLite ends the transaction itself on some errors (a full
- * disk, SQLITE_FULL, among them); Kysely's ROLLBACK then threw "no transaction
- * is active" and that error replaced the real one, so a full disk looked like
- * any other failure (lib/db/errors.ts, lib/newsletter/storage-full.test.ts).
+ * Kysely's SQLite dialect, with two changes to its transactions:
+ *
+ * - they begin IMMEDIATE, taking the write lock at BEGIN. Kysely's plain
+ *   BEGIN is deferred: a transaction that reads and then writes asks for the
+ *   lock at its first write, and if another connection (a CLI, a second
+ *   process, a test writing to the server's file) committed in between,
+ *   SQLite answers SQLITE_BUSY at once, without waiting `busy_timeout`: a
+ *   newsroom save failed with a 500 so (CI, 2026-12-05). IMMEDIATE waits
+ *   for the lock like any write instead;
+ * - a rollback SQLite already did is not attempted again. SQLite ends the
+ *   transaction itself on some errors (a full disk, SQLITE_FULL, among
+ *   them); Kysely's ROLLBACK then threw "no transaction is active" and that
+ *   error replaced the real one, so a full disk looked like any other
+ *   failure (lib/db/errors.ts, lib/newsletter/storage-full.test.ts).
  */
 class EmbeddedSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
@@ -130,6 +139,11 @@ class EmbeddedSqliteDialect extends SqliteDialect {
     const sqlite = this.sqlite;
     return new Proxy(driver, {
       get(target, property) {
+        if (property === 'beginTransaction') {
+          return async (connection: DatabaseConnection) => {
+            await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+          };
+        }
         if (property === 'rollbackTransaction') {
           return (connection: DatabaseConnection) => (sqlite.inTransaction ? target.rollbackTransaction(connection) : Promise.resolve());
         }
