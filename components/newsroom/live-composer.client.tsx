@@ -2,7 +2,7 @@
 // Client: the live page's composer posts with Ctrl+Enter and pins, edits, deletes and ends in place, without leaving the page.
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { formatJstTime, formatShortDate } from '@/lib/time/jst';
 
 /** A post as the composer lists it (lib/live listLivePostsForNewsroom). */
@@ -93,12 +93,7 @@ export function LiveComposer({ articleId, csrfToken, posts, ended, editorId, isD
             <textarea
               value={body}
               onChange={(e) => setBody(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void post();
-                }
-              }}
+              onKeyDown={onCtrlEnter(post)}
               rows={5}
               maxLength={4000}
               className="mt-1 block w-full rounded border border-rule px-2 py-1 font-normal"
@@ -142,12 +137,7 @@ export function LiveComposer({ articleId, csrfToken, posts, ended, editorId, isD
                       aria-label="本文"
                       value={editing.body}
                       onChange={(e) => setEditing({ ...editing, body: e.target.value })}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                          e.preventDefault();
-                          void saveEdit();
-                        }
-                      }}
+                      onKeyDown={onCtrlEnter(saveEdit)}
                       rows={4}
                       maxLength={4000}
                       className="block w-full rounded border border-rule px-2 py-1"
@@ -213,4 +203,14 @@ export function LiveComposer({ articleId, csrfToken, posts, ended, editorId, isD
       )}
     </div>
   );
+}
+
+/** Ctrl+Enter (⌘+Enter on a Mac) in a text box runs `action`, as the composer's hint says. */
+function onCtrlEnter(action: () => Promise<void>) {
+  return (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void action();
+    }
+  };
 }
