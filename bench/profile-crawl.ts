@@ -40,6 +40,8 @@ const READS = Number(process.env.BENCH_PROFILE_READS || 10_000);
 /** BENCH_PROFILE_SQL=1: the profiled server also times every SQLite statement by its text and prints the costliest when it stops. */
 const SQL_TIMES = process.env.BENCH_PROFILE_SQL === '1';
 const HEAP = process.env.BENCH_PROFILE_KIND === 'heap';
+/** Each answer's time in milliseconds, of the last `crawl`. */
+const latencies: number[] = [];
 const SQL_TIMER = `
 const Database = require(require.resolve('better-sqlite3', { paths: [process.cwd()] }));
 const sqlTimes = new Map();
@@ -141,7 +143,12 @@ const started = performance.now();
 const caches = await crawl(paths, CONNECTIONS);
 const seconds = (performance.now() - started) / 1000;
 const cpu = cpuSeconds(pid) - cpuBefore;
-console.log(`${paths.length} ${READERS ? 'reads (Zipf)' : 'first renders'} at ${CONNECTIONS} at a time: ${(paths.length / seconds).toFixed(1)} pages/s, server CPU ${((cpu * 1000) / paths.length).toFixed(2)} ms a page; ${[...caches].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+const sorted = latencies.toSorted((a, b) => a - b);
+const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(0);
+console.log(
+  `${paths.length} ${READERS ? 'reads (Zipf)' : 'first renders'} at ${CONNECTIONS} at a time: ${(paths.length / seconds).toFixed(1)} pages/s, ` +
+    `p50 ${percentile(50)} ms, p99 ${percentile(99)} ms, server CPU ${((cpu * 1000) / paths.length).toFixed(2)} ms a page; ${[...caches].map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+);
 // BENCH_PROFILE_LINGER=S: the server idles S seconds after the crawl, its live heap printed at the start and every S/4 s.
 // What a render leaves that is gone after a while was held by time (timers, TTLs); what stays is held for good.
 const LINGER = Number(process.env.BENCH_PROFILE_LINGER || 0);
@@ -154,16 +161,19 @@ if (PROFILE && LINGER > 0) {
 }
 await stopServer(server, 30_000);
 
-/** Fetches every path, `connections` at a time; counts the answers by status and `x-nextjs-cache`. */
+/** Fetches every path, `connections` at a time; counts the answers by status and `x-nextjs-cache`, and keeps each answer's time in `latencies`. */
 async function crawl(paths: readonly string[], connections: number): Promise<Map<string, number>> {
   let next = 0;
   const caches = new Map<string, number>();
+  latencies.length = 0;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (next < paths.length) {
         // No compression unless BENCH_PROFILE_ENCODING names one (the newsroom day asks as a browser: gzip, deflate, br).
+        const asked = performance.now();
         const response = await fetch(`${origin}${paths[next++]!}`, { headers: { 'accept-encoding': process.env.BENCH_PROFILE_ENCODING || 'identity' } });
         await response.arrayBuffer();
+        latencies.push(performance.now() - asked);
         const cache = `${response.status} ${response.headers.get('x-nextjs-cache')}`;
         caches.set(cache, (caches.get(cache) ?? 0) + 1);
       }

@@ -30,6 +30,9 @@
  *   docs/adr/0030-pages-held-as-bytes.md) instead of in Next.js's memory
  *   cache as a string, packed to its gzip form, and answered from there
  *   until its tags expire;
+ * - the packed form is also written to disk beside Next.js's files, one
+ *   file a page, and read from there when the page is no longer held
+ *   (docs/adr/0038-packed-pages-on-disk.md);
  * - everything else is Next.js's FileSystemCache, unchanged.
  *
  * Plain CommonJS whose export is the class itself: the server loads it with
@@ -45,7 +48,7 @@ const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-sys
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js');
 const { tagsManifest, areTagsStale, areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS } = require('./not-found-memory.cjs');
-const { heldPages, toHeldEntry, packValue, packedSize, unpackValue } = require('./page-memory.cjs');
+const { heldPages, toHeldEntry, packValue, packedSize, unpackValue, packedFile, fromPackedFile } = require('./page-memory.cjs');
 
 /**
  * Remembered not-found entries, shared by every handler instance (Next.js
@@ -71,6 +74,16 @@ const RENDER_STARTS_SLOT = Symbol.for('kiji.cache-handler.render-starts');
 const renderStarts = (globalThis[RENDER_STARTS_SLOT] ??= new Map());
 const RENDER_STARTS_LIMIT = 10_000;
 
+/** The packed copy of a page on disk: the page's key with this after it. */
+const PACKED_SUFFIX = '.kiji-packed';
+
+/**
+ * Reads of packed files under way, by key, shared by readers asking for the same page at once.
+ *
+ * @type {Map<string, Promise<any>>}
+ */
+const packedReads = new Map();
+
 /** Next.js's `max` profile (what `revalidateTag(tag, 'max')` hands a handler): stale at once, expired after a year. */
 const MAX_PROFILE_EXPIRE_SECONDS = 365 * 24 * 60 * 60;
 
@@ -86,6 +99,7 @@ class KijiCacheHandler extends FileSystemCache {
    */
   async get(key, ctx) {
     let found = notFoundEntries.get(key) ?? this.heldPage(key, ctx);
+    if (found === undefined) found = await this.packedPage(key, ctx);
     if (found === undefined) {
       found = await super.get(key, ctx);
       if (isHoldable(found)) found = this.hold(key, found);
@@ -118,12 +132,16 @@ class KijiCacheHandler extends FileSystemCache {
     }
     // Found now (a story published where a 404 was), or on disk already: the disk holds the truth.
     notFoundEntries.delete(key, false);
+    // Gone before Next.js writes, so a crash between the two never leaves an older packed copy beside newer files.
+    if (data?.kind === 'APP_PAGE') this.dropPacked(key);
     // Next.js stores a held entry again when a re-render fails (to keep serving it): the disk gets its bodies unpacked.
     data = unpackValue(data);
     await super.set(key, data, ctx);
     if (isHoldable({ value: data })) {
       // Next.js's memory cache just took the page as a string, dated now; the held copy replaces it.
-      this.hold(key, { value: data, lastModified: KijiCacheHandler.memoryCache?.get(key)?.lastModified ?? Date.now() });
+      // With its lifetime: a process that reads the packed copy has no other record of it (Next.js would assume 1 s).
+      const lastModified = KijiCacheHandler.memoryCache?.get(key)?.lastModified ?? Date.now();
+      this.hold(key, { value: data, lastModified, cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl });
     }
     if (outrun) this.backdate(key, data.kind, startedAt);
   }
@@ -149,7 +167,42 @@ class KijiCacheHandler extends FileSystemCache {
   }
 
   /**
-   * Holds a found page packed (its bodies' gzip forms) and drops Next.js's string copy of it.
+   * The packed copy of a page on disk, held from then on; null when an
+   * invalidation has expired it, undefined when there is none (or it cannot
+   * be read), and Next.js's own files are read instead. Readers asking for
+   * the same page at once share one read.
+   *
+   * @param {string} key
+   * @param {any} ctx
+   */
+  async packedPage(key, ctx) {
+    if (ctx?.kind !== 'APP_PAGE' || heldPages.limits.bytes === 0) return undefined;
+    const file = this.packedPath(key);
+    if (!file) return undefined;
+    let reading = packedReads.get(key);
+    if (!reading) {
+      reading = fs.promises.readFile(file).then(
+        (bytes) => fromPackedFile(key, bytes),
+        () => undefined,
+      );
+      packedReads.set(key, reading);
+      reading.finally(() => packedReads.delete(key));
+    }
+    const held = await reading;
+    if (!held) return undefined;
+    const tags = tagsOfValue(held.value, ctx);
+    if (tags.length > 0 && areTagsExpired(tags, held.lastModified)) return null;
+    // A set made while the file was being read holds the newer page already.
+    const newer = heldPages.get(key);
+    if (newer) return newer;
+    heldPages.set(key, held, key.length + packedSize(held.value), tagsOfValue(held.value, undefined));
+    return held;
+  }
+
+  /**
+   * Holds a found page packed (its bodies' gzip forms), writes that form to
+   * disk for the next read after it leaves memory, and drops Next.js's
+   * string copy of it.
    *
    * @param {string} key
    * @param {{ value: any, lastModified: number, cacheControl?: unknown }} entry
@@ -159,7 +212,54 @@ class KijiCacheHandler extends FileSystemCache {
     const held = { ...unpacked, value: packValue(unpacked.value) };
     heldPages.set(key, held, key.length + packedSize(held.value), tagsOfValue(held.value, undefined));
     KijiCacheHandler.memoryCache?.remove(key);
+    this.writePacked(key, held);
     return held;
+  }
+
+  /**
+   * Writes a held page's packed file whole (a temporary file renamed over
+   * the old one, so a reader never sees half of it). Synchronous: some 50 KB
+   * into the operating system's page cache, and no later write can land
+   * before an earlier one. A failure leaves no file, and the page is read
+   * from Next.js's files as before.
+   *
+   * @param {string} key
+   * @param {{ value: any, lastModified: number, cacheControl?: unknown }} held
+   */
+  writePacked(key, held) {
+    const file = this.packedPath(key);
+    if (!file) return;
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(temporary, packedFile(key, held));
+      fs.renameSync(temporary, file);
+    } catch {
+      this.dropPacked(key);
+      fs.rmSync(temporary, { force: true });
+    }
+  }
+
+  /** @param {string} key */
+  dropPacked(key) {
+    const file = this.packedPath(key);
+    if (file) fs.rmSync(file, { force: true });
+  }
+
+  /**
+   * Where the packed file of `key` lies: beside Next.js's files of the page
+   * (so a new build, which clears them, clears it too), or null without a
+   * disk cache or when holding is off.
+   *
+   * @param {string} key
+   * @returns {string | null}
+   */
+  packedPath(key) {
+    if (!this.flushToDisk || !this.fs || heldPages.limits.bytes === 0) return null;
+    try {
+      return this.getFilePath(`${key}${PACKED_SUFFIX}`, 'APP_PAGE');
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -175,7 +275,10 @@ class KijiCacheHandler extends FileSystemCache {
     const inMemory = KijiCacheHandler.memoryCache?.get(key);
     if (inMemory) inMemory.lastModified = at;
     const held = heldPages.get(key);
-    if (held) held.lastModified = at;
+    if (held) {
+      held.lastModified = at;
+      this.writePacked(key, held);
+    } else if (kind === 'APP_PAGE') this.dropPacked(key);
     const file = this.primaryFile(key, kind);
     if (!file) return;
     try {

@@ -135,7 +135,10 @@ describe('the Next.js the handler is written against', () => {
     const key = getRouteCacheKey('/articles/abcd2345', ARTICLE_ROUTE);
     expect(key).toMatch(/^\/route-cache\/APP_PAGE\/[0-9a-f]{64}\/\$\/articles\/abcd2345$/);
     const base = path.join('server', key.slice(1));
-    expect(filesOnDisk()).toEqual([`${base}.html`, `${base}.meta`, `${base}.rsc`, `${base}.segments/_full.segment.rsc`, `${base}.segments/_tree.segment.rsc`].sort());
+    // Next.js's five files, and the handler's packed copy of them beside (docs/adr/0038).
+    expect(filesOnDisk()).toEqual(
+      [`${base}.html`, `${base}.kiji-packed`, `${base}.meta`, `${base}.rsc`, `${base}.segments/_full.segment.rsc`, `${base}.segments/_tree.segment.rsc`].sort(),
+    );
     const meta = JSON.parse(fs.readFileSync(path.join(dist, `${base}.meta`), 'utf8')) as { status: number };
     expect(meta.status).toBe(200);
     // Next.js records the lifetime under that same key: the handler removes it from there.
@@ -144,9 +147,12 @@ describe('the Next.js the handler is written against', () => {
   });
 });
 
+const keyOf = (pathname: string) => getRouteCacheKey(pathname, ARTICLE_ROUTE);
+const packedFileOf = (pathname: string) => path.join(dist, 'server', `${keyOf(pathname).slice(1)}.kiji-packed`);
+const isPacked = (body: unknown) => Buffer.isBuffer(body) && (body as unknown as Record<symbol, unknown>)[PACKED] === true;
+
 describe('a found page', () => {
   const html = (status: number) => `<!DOCTYPE html><html><body>${status}</body></html>`;
-  const keyOf = (pathname: string) => getRouteCacheKey(pathname, ARTICLE_ROUTE);
   const nextMemory = () => (FileSystemCache as unknown as { memoryCache?: { has(key: string): boolean } }).memoryCache;
 
   it('is held as UTF-8 bytes once rendered, not as a string in Next.js\'s memory cache', async () => {
@@ -159,9 +165,10 @@ describe('a found page', () => {
     expect(page?.isStale).toBeFalsy();
   });
 
-  it('read from disk by a new process is held from then on', async () => {
+  it('read from Next.js\'s files by a new process is held from then on', async () => {
     await setPage('/articles/disk2345', 200);
     KijiCacheHandler.heldPages.clear(); // what a restart leaves: the files only
+    fs.rmSync(packedFileOf('/articles/disk2345')); // and no packed copy (written by an older Kiji)
     const first = await getPage('/articles/disk2345');
     expect(first?.value.html?.toString()).toBe(html(200));
     expect(KijiCacheHandler.heldPages.has(keyOf('/articles/disk2345'))).toBe(true);
@@ -184,8 +191,7 @@ describe('a found page', () => {
     const render = pageRender(200, ['_N_T_/articles/pack2345'], 400);
     await setPage('/articles/pack2345', 200, ['_N_T_/articles/pack2345'], 400);
     const { value } = (await getPage('/articles/pack2345'))!;
-    const packed = (body: unknown) => Buffer.isBuffer(body) && (body as unknown as Record<symbol, unknown>)[PACKED] === true;
-    expect(packed(value.html) && packed(value.rscData)).toBe(true);
+    expect(isPacked(value.html) && isPacked(value.rscData)).toBe(true);
     expect(zlib.gunzipSync(value.html as Buffer).toString()).toBe(render.html);
     expect(zlib.gunzipSync(value.rscData!).equals(render.rscData)).toBe(true);
     expect(value.segmentData?.get('/_full'), 'the same bytes as the payload, not a copy').toBe(value.rscData);
@@ -211,6 +217,90 @@ describe('a found page', () => {
     expect((await getPage('/articles/gone2345'))?.value.html?.toString()).toBe(html(404));
     KijiCacheHandler.heldPages.clear();
     expect((await getPage('/articles/gone2345'))?.value.status).toBe(404);
+  });
+});
+
+describe('a page no longer held in memory', () => {
+  const tags = (id: string) => [`_N_T_/articles/${id}`, `article:${id}`];
+  /** What a restart, or the held pages' byte budget, leaves: Next.js's files and the packed copy. */
+  const forget = () => KijiCacheHandler.heldPages.clear();
+  /** Next.js's own files of a page, so that only its packed copy can answer. */
+  const dropNextFiles = (pathname: string) => {
+    const base = path.join(dist, 'server', keyOf(pathname).slice(1));
+    for (const suffix of ['.html', '.meta', '.rsc', '.segments']) fs.rmSync(`${base}${suffix}`, { recursive: true, force: true });
+  };
+
+  it('is read back from its packed copy: the gzip forms as they were held, dated as they were', async () => {
+    const render = pageRender(200, tags('pdisk234'), 400);
+    await setPage('/articles/pdisk234', 200, tags('pdisk234'), 400);
+    const held = (await getPage('/articles/pdisk234'))!;
+    forget();
+    dropNextFiles('/articles/pdisk234');
+    const read = (await getPage('/articles/pdisk234'))!;
+    expect(read.isStale).toBeFalsy();
+    expect(isPacked(read.value.html) && isPacked(read.value.rscData)).toBe(true);
+    expect(zlib.gunzipSync(read.value.html as Buffer).toString()).toBe(render.html);
+    expect(zlib.gunzipSync(read.value.rscData!).equals(render.rscData)).toBe(true);
+    expect(read.value.segmentData?.get('/_full'), 'the repeated payload still kept once').toBe(read.value.rscData);
+    expect(read.value.segmentData?.get('/_tree')?.toString()).toBe('tree');
+    expect(read.value.status).toBe(200);
+    expect(read.cacheControl, 'its lifetime, which a new process knows only from here').toEqual(NOT_FOUND_LIFETIME);
+    expect(held.cacheControl).toEqual(NOT_FOUND_LIFETIME);
+    expect(KijiCacheHandler.heldPages.has(keyOf('/articles/pdisk234')), 'held again from then on').toBe(true);
+  });
+
+  it('is the newest render, never an older packed copy', async () => {
+    await setPage('/articles/pnew2345', 200, tags('pnew2345'), 10);
+    await setPage('/articles/pnew2345', 200, tags('pnew2345'), 400);
+    forget();
+    dropNextFiles('/articles/pnew2345');
+    const read = (await getPage('/articles/pnew2345'))!;
+    expect(zlib.gunzipSync(read.value.html as Buffer).toString()).toBe(pageRender(200, [], 400).html);
+  });
+
+  it('is stale after a publish invalidates its tag, and not served at all after a withdrawal', async () => {
+    await setPage('/articles/pstale23', 200, tags('pstale23'));
+    await new Promise((r) => setTimeout(r, 5));
+    await KijiCacheHandler.revalidateTagsHere(['article:pstale23'], 'stale');
+    forget();
+    expect((await getPage('/articles/pstale23'))?.isStale).toBeTruthy();
+    await KijiCacheHandler.revalidateTagsHere(['article:pstale23'], 'now');
+    forget();
+    expect(await getPage('/articles/pstale23')).toBeNull();
+  });
+
+  it('rendered while an invalidation overtook it is read back stale', async () => {
+    expect(await getPage('/articles/praced12')).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    await KijiCacheHandler.revalidateTagsHere(['article:praced12'], 'stale');
+    await new Promise((r) => setTimeout(r, 5));
+    await setPage('/articles/praced12', 200, tags('praced12'));
+    forget();
+    dropNextFiles('/articles/praced12');
+    expect((await getPage('/articles/praced12'))?.isStale).toBeTruthy();
+  });
+
+  it('is read from Next.js\'s files when its packed copy is damaged or belongs to another page', async () => {
+    await setPage('/articles/pbad2345', 200, tags('pbad2345'), 400);
+    await setPage('/articles/pother23', 200, tags('pother23'), 10);
+    const file = packedFileOf('/articles/pbad2345');
+    for (const damaged of [fs.readFileSync(file).subarray(0, 200), Buffer.from('not a packed page'), fs.readFileSync(packedFileOf('/articles/pother23'))]) {
+      fs.writeFileSync(file, damaged);
+      forget();
+      const read = (await getPage('/articles/pbad2345'))!;
+      expect(zlib.gunzipSync(read.value.html as Buffer).toString()).toBe(pageRender(200, [], 400).html);
+    }
+  });
+
+  it('is stored again unpacked by a failed re-render, and its packed copy is not left older than the files', async () => {
+    await setPage('/articles/pkeep234', 200, tags('pkeep234'), 400);
+    const held = (await getPage('/articles/pkeep234'))!;
+    await cache.set('/articles/pkeep234', held.value as never, PAGE_CONTEXT as never);
+    expect(fs.existsSync(packedFileOf('/articles/pkeep234')), 'dropped before the files were written again').toBe(false);
+    forget();
+    const read = (await getPage('/articles/pkeep234'))!;
+    const html = read.value.html as Buffer;
+    expect((isPacked(html) ? zlib.gunzipSync(html) : html).toString()).toBe(pageRender(200, [], 400).html);
   });
 });
 

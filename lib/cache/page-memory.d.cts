@@ -12,6 +12,8 @@ export type PageBodies = { kind: string; html: Buffer; rscData?: Buffer; segment
 export declare function packValue<V extends PageBodies>(value: V): V;
 export declare function packedSize(value: PageBodies): number;
 export declare function unpackValue<V>(value: V): V;
+export declare function packedFile(key: string, entry: HeldEntry): Buffer;
+export declare function fromPackedFile(key: string, file: Buffer): HeldEntry | undefined;
 export declare function sendHeldBytes(req: IncomingMessage, res: ServerResponse, result: { response: unknown; contentType?: string | null }): boolean;
 export declare function acceptsGzip(header: string | string[] | undefined): boolean;
 export declare function pageMemoryBytes(env?: Record<string, string | undefined>): number;
