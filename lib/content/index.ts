@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
 import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
 import { getDb } from '../db';
 import { isArticleId } from './ids';
@@ -95,13 +96,15 @@ export const getPublications = unstable_cache(async () => q.listPublications(awa
  * most). What a page shows of it is read through {@link getArticleSummaries},
  * which ties the page to each card it shows.
  */
-export async function getRelatedArticleIds(id: string) {
+export const getRelatedArticleIds = cache(async (id: string) => {
   if (!isArticleId(id)) return null;
+  // An article page asks twice (its two あわせて読みたい rows) at the same moment; React's
+  // cache makes that one ranking per render, where the data cache alone ran it twice.
   return unstable_cache(async () => rankRelatedArticleIds(await getDb(), id, new Date()), ['related-ids', id], {
     tags: [CACHE_TAGS.article(id)],
     revalidate: CACHE_SECONDS.article,
   })();
-}
+});
 
 /**
  * The current summaries of the public articles among `ids`, in the order
