@@ -48,7 +48,7 @@ const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-sys
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external.js');
 const { tagsManifest, areTagsStale, areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 const { BoundedLru, isNotFoundValue, sizeOfValue, tagsOfValue, NOT_FOUND_LIMITS } = require('./not-found-memory.cjs');
-const { heldPages, toHeldEntry, packValue, packedSize, unpackValue, packedFile, fromPackedFile } = require('./page-memory.cjs');
+const { heldPages, toHeldEntry, packValue, packedSize, unpackValue, packedFile, fromPackedFile, PACKED } = require('./page-memory.cjs');
 
 /**
  * Remembered not-found entries, shared by every handler instance (Next.js
@@ -369,13 +369,17 @@ class KijiCacheHandler extends FileSystemCache {
 }
 
 /**
- * Whether a found entry is a page to hold as bytes: an App Router page whose
- * HTML is still a string, when holding is on (`KIJI_PAGE_MEMORY_MB` above 0).
+ * Whether a found entry is a page to hold packed: an App Router page not held
+ * yet (its HTML a string read from disk, or the bytes a render made:
+ * docs/adr/0040-html-kept-as-bytes.md), when holding is on
+ * (`KIJI_PAGE_MEMORY_MB` above 0).
  *
  * @param {any} found
  */
 function isHoldable(found) {
-  return found?.value?.kind === 'APP_PAGE' && typeof found.value.html === 'string' && heldPages.limits.bytes > 0;
+  const html = found?.value?.html;
+  const unheld = typeof html === 'string' || (Buffer.isBuffer(html) && !(/** @type {any} */ (html)[PACKED]));
+  return found?.value?.kind === 'APP_PAGE' && unheld && heldPages.limits.bytes > 0;
 }
 
 /**

@@ -97,12 +97,29 @@ function packValue(value) {
   const pack = (body) => {
     if (!Buffer.isBuffer(body) || body.length < GZIP_MIN_BYTES) return body;
     for (const [seen, gzipped] of packed) if (seen.length === body.length && seen.equals(body)) return gzipped;
-    const gzipped = markPacked(zlib.gzipSync(body));
+    // The response to the render's own request may have gzipped these very bytes already, or will: once for both.
+    const gzipped = markPacked(gzipOf(body));
     packed.set(body, gzipped);
     return gzipped;
   };
   const segmentData = value.segmentData && new Map([...value.segmentData].map(([path, body]) => [path, pack(body)]));
   return { ...value, html: pack(value.html), rscData: pack(value.rscData), segmentData };
+}
+
+/**
+ * The gzip form of `bytes`, made once and kept on the Buffer: a page's
+ * first response and its packing share it.
+ *
+ * @param {Buffer} bytes
+ */
+function gzipOf(bytes) {
+  /** @type {Buffer | undefined} */
+  let gzipped = /** @type {any} */ (bytes)[GZIP];
+  if (!gzipped) {
+    gzipped = zlib.gzipSync(bytes);
+    Object.defineProperty(bytes, GZIP, { value: gzipped });
+  }
+  return gzipped;
 }
 
 /** @param {unknown} body */
@@ -252,16 +269,6 @@ function acceptsGzip(header) {
   return gzip ?? any ?? false;
 }
 
-/** @param {Buffer} bytes */
-function gzipOf(bytes) {
-  /** @type {Buffer | undefined} */
-  let gzipped = /** @type {any} */ (bytes)[GZIP];
-  if (!gzipped) {
-    gzipped = zlib.gzipSync(bytes);
-    Object.defineProperty(bytes, GZIP, { value: gzipped });
-  }
-  return gzipped;
-}
 
 /**
  * Sends a response body that is already bytes (Next.js's `sendRenderResult`,

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const { acceptsGzip, sendHeldBytes, pageMemoryBytes, packValue, packedSize, unpackValue, GZIP_MIN_BYTES } = require('./page-memory.cjs') as typeof import('./page-memory.cjs');
+const { acceptsGzip, sendHeldBytes, pageMemoryBytes, packValue, packedSize, unpackValue, GZIP, GZIP_MIN_BYTES } = require('./page-memory.cjs') as typeof import('./page-memory.cjs');
 
 // A page of the size and kind the site serves: mostly markup, some Japanese.
 const PAGE = Buffer.from(`<!DOCTYPE html><html lang="ja"><body>${'<p>政府は関税の見直しを発表した。</p>'.repeat(400)}</body></html>`);
@@ -100,6 +100,22 @@ describe('a packed page (held as its gzip form)', () => {
     } finally {
       body = PAGE;
     }
+  });
+
+  it('shares one gzip between a render\'s own response and its packing, in either order', async () => {
+    const rendered = Buffer.from(PAGE); // the bytes a render made, sent to its own reader first
+    body = rendered;
+    try {
+      const sent = await request('GET', 'gzip');
+      const value = packValue({ kind: 'APP_PAGE', html: rendered, rscData: undefined, segmentData: undefined, headers: {} });
+      expect(value.html.equals(sent.bytes), 'packed to the bytes already sent').toBe(true);
+      expect((rendered as unknown as Record<symbol, unknown>)[GZIP], 'the very Buffer, not a second gzip').toBe(value.html);
+    } finally {
+      body = PAGE;
+    }
+    const packedFirst = Buffer.from(PAGE);
+    const value = packValue({ kind: 'APP_PAGE', html: packedFirst, rscData: undefined, segmentData: undefined, headers: {} });
+    expect((packedFirst as unknown as Record<symbol, unknown>)[GZIP]).toBe(value.html);
   });
 
   it('unpacks to the same value, bodies and segments', async () => {
