@@ -39,6 +39,16 @@ export function toLivePost(row: LivePostRow, startedAt: string | null): LivePost
   };
 }
 
+/** Where a live page's coverage stands: before its first post, running, or ended by the desk. */
+export type LiveCoverageState = 'waiting' | 'running' | 'ended';
+
+/** A page's coverage state from its columns; null for an ordinary article. */
+export function toLiveCoverageState(row: { kind: 'article' | 'live'; live_started_at: string | null; live_ended_at: string | null }): LiveCoverageState | null {
+  if (row.kind !== 'live') return null;
+  if (row.live_ended_at) return 'ended';
+  return row.live_started_at ? 'running' : 'waiting';
+}
+
 /** The pinned posts (要点), newest first, from a stream's posts. */
 export function selectPinnedPosts(posts: readonly LivePost[]): LivePost[] {
   return posts.filter((p) => p.pinned);

@@ -17,6 +17,7 @@ const article: Article = {
   updatedAt: '2026-12-05T04:00:00.000Z',
   hero: null,
   sponsored: false,
+  liveNow: false,
   topics: [],
   tags: [],
   authors: [],
