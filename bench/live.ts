@@ -300,11 +300,18 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
   // Beside the other temporary folders, as the e2e servers' copies are (kiji-e2e-app-<port>).
   const app = prepareAppCopy(path.join(os.tmpdir(), `kiji-live-app-${options.port}`));
   const probe = path.resolve('bench/live-probe.cjs');
+  const cleanUp = () => {
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(app, { recursive: true, force: true });
+  };
   const child = await startServer(
     { KIJI_DATA_DIR: path.join(work, 'data'), SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1', KIJI_BENCH_PAGES: '0', KIJI_BENCH_PROBE_DIR: probeDir, NODE_OPTIONS: `--require ${probe}` },
     options.port,
     { cwd: app },
-  );
+  ).catch((error: unknown) => {
+    cleanUp();
+    throw error;
+  });
   try {
     const pid = requireServerPid(options.port);
     const { session } = await signIn(origin, DEMO_EDITOR.login, DEMO_EDITOR.password);
@@ -322,8 +329,7 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
     return { startedAt: new Date().toISOString(), options, cores: os.cpus().length, results };
   } finally {
     await stopServer(child, 30_000);
-    fs.rmSync(work, { recursive: true, force: true });
-    fs.rmSync(app, { recursive: true, force: true });
+    cleanUp();
   }
 }
 
