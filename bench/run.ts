@@ -22,6 +22,7 @@ import { measureRankingRead } from './rankings';
 import { measureScale, scaleArticleIds, seedDataDir, type ScaleRow, type SeededData } from './scale';
 import { clusterOptionsFromEnv, formatCluster, measureCluster, type ClusterResult } from './cluster';
 import { dayOptionsFromEnv, formatNewsroomDay, measureNewsroomDay, saveNewsroomDay, type DayResult } from './newsroom-day';
+import { formatLive, liveOptionsFromEnv, measureLive, saveLive, type LiveResult } from './live';
 import { keptSections, replaceSection } from './sections';
 import { findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
@@ -429,6 +430,9 @@ for (const r of rankingRead) {
 // The newsroom day (bench/newsroom-day.ts): its own server, data and ports (BENCH_DAY_PORT), after everything above has stopped.
 const day: DayResult | null = process.env.BENCH_SKIP_DAY ? null : await measureNewsroomDay(dayOptionsFromEnv());
 if (day) console.log(`newsroom day figures saved in ${saveNewsroomDay(day)}`);
+// Live coverage (bench/live.ts): 2,000 readers polling a live page while an editor posts, against an ordinary article; its own server and port (BENCH_LIVE_PORT).
+const live: LiveResult | null = process.env.BENCH_SKIP_LIVE ? null : await measureLive(liveOptionsFromEnv());
+if (live) console.log(`live coverage figures saved in ${saveLive(live)}`);
 // Several instances behind nginx against one (bench/cluster.ts): PostgreSQL + Redis, its own ports (BENCH_CLUSTER_PORT).
 const cluster: ClusterResult | null = process.env.BENCH_SKIP_CLUSTER ? null : await measureCluster(clusterOptionsFromEnv());
 
@@ -756,6 +760,7 @@ BENCH_SKIP_BUILD=1 BENCH_SECONDS=20 npm run bench   # reuse the build, longer ru
 BENCH_RESEED=1 npm run bench   # seed the 100,000-article database again instead of copying it from .bench-data/
 # also: BENCH_SCALE_ARTICLES, BENCH_SCALE_SAMPLES, BENCH_MEMORY_REQUESTS, BENCH_LIGHTHOUSE_RUNS; Chromium at /usr/bin/chromium or CHROMIUM_PATH
 BENCH_SKIP_DAY=1 npm run bench  # leave out the newsroom day (its own settings are in its section below)
+BENCH_SKIP_LIVE=1 npm run bench  # leave out live coverage (alone: npx tsx bench/live.ts; BENCH_LIVE_READERS, BENCH_LIVE_SECONDS)
 BENCH_SKIP_CLUSTER=1 npm run bench  # leave out the cluster (PostgreSQL at KIJI_TEST_DATABASE_URL; BENCH_CLUSTER_* in bench/cluster.ts)
 \`\`\`
 
@@ -768,7 +773,9 @@ const kept = keptSections(fs.readFileSync('docs/benchmarks.md', 'utf8'));
 const document = [markdown.trimEnd(), ...kept].join('\n\n') + '\n';
 // Without a day this run (BENCH_SKIP_DAY), the last one's section is among those kept.
 const withDay = day ? replaceSection(document, 'newsroom-day', formatNewsroomDay(day)) : document;
-fs.writeFileSync('docs/benchmarks.md', cluster ? replaceSection(withDay, 'cluster', formatCluster(cluster)) : withDay);
+const withLive = live ? replaceSection(withDay, 'live-coverage', formatLive(live)) : withDay;
+fs.writeFileSync('docs/benchmarks.md', cluster ? replaceSection(withLive, 'cluster', formatCluster(cluster)) : withLive);
 console.log(markdown);
 if (day) console.log(formatNewsroomDay(day));
+if (live) console.log(formatLive(live));
 if (cluster) console.log(formatCluster(cluster));

@@ -144,3 +144,47 @@ test('axe finds nothing on a live page or its composer', async ({ page }) => {
   await expect(page.getByTestId('composer-post')).toHaveCount(11);
   await expectNoAxeViolations(page, 'the composer of the demo live page');
 });
+
+test('a running live page says LIVE on the home page, its section and the ticker, without JavaScript, until the desk ends it; the news sitemap dates it by its post', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const session = await signInApi();
+  const headline = `ライブ一覧検証${Date.now()}`;
+  const { id, revision } = await createLiveDraft(session, headline);
+  // Flagged, so it is in ニュース速報 whatever other specs publish meanwhile.
+  const flagged = await saveDraft({ origin: session.base, cookie: session.cookie, csrf: session.csrf }, id, draftOf({ headline, body: 'リード文。', breakingUntil: new Date(Date.now() + 3_600_000).toISOString() }), revision);
+  expect((await commandApi(session, id, 'publish', { baseRevision: flagged.article!.revision })).status).toBe(200);
+  // The sitemap's times are to the second: the post a second after the publication, so its lastmod can tell them apart.
+  await new Promise((r) => setTimeout(r, 1_100));
+  expect((await livePost(session, id, '第1報:ライブ配信を始めます。')).status).toBe(200);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const rows = {
+    home: () => page.getByRole('region', { name: /最新記事|主なニュース/ }).locator('li, article').filter({ hasText: headline }),
+    ticker: () => page.getByTestId('breaking-ticker').locator('li').filter({ hasText: headline }),
+    section: () => page.getByTestId('article-card').filter({ hasText: headline }),
+  };
+  // The first post touched the listings; a reload shows their new render (a stale one may come once first).
+  const expectOn = async (path: string, row: () => ReturnType<typeof rows.home>, badges: number) =>
+    expect(async () => {
+      await page.goto(path);
+      await expect(row().first()).toBeVisible({ timeout: 1_000 });
+      await expect(row().first().getByTestId('live-badge')).toHaveCount(badges, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+  await expectOn('/', rows.home, 1);
+  await expectOn('/', rows.ticker, 1);
+  await expect(rows.ticker().getByTestId('live-badge')).toHaveText('LIVEライブ配信中');
+  await expectOn('/sections/culture', rows.section, 1);
+
+  // In the news sitemap, its lastmod is its post, later than its publication.
+  const entry = (await (await fetch(`${session.base}/sitemaps/news.xml`)).text()).split('<url>').find((u) => u.includes(`/articles/${id}<`))!;
+  const [lastmod, published] = [/<lastmod>([^<]+)</, /<news:publication_date>([^<]+)</].map((re) => Date.parse(entry.match(re)![1]!));
+  expect(lastmod).toBeGreaterThan(published!);
+
+  const ended = await fetch(`${session.base}/api/newsroom/articles/${id}/live/end`, { method: 'POST', headers: editorHeaders(session), body: '{}' });
+  expect(ended.status).toBe(200);
+  await expectOn('/', rows.home, 0);
+  await expectOn('/', rows.ticker, 0);
+  await expectOn('/sections/culture', rows.section, 0);
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { getNewsSitemapArticles, getSitemapParts } from '@/lib/content';
+import { findNewestNewsChange, getNewsSitemapArticles, getSitemapParts } from '@/lib/content';
 import { readSettings } from '@/lib/config';
 import { articleSitemapPath, listingSitemapPath, NEWS_SITEMAP_PATH } from '@/lib/seo/sitemap-routes';
 import { buildSitemapIndex } from '@/lib/seo/sitemap-xml';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const [{ articles, listings }, news] = await Promise.all([getSitemapParts(), getNewsSitemapArticles()]);
   const children = [
-    { path: NEWS_SITEMAP_PATH, lastmod: news[0]?.publishedAt ?? null },
+    { path: NEWS_SITEMAP_PATH, lastmod: findNewestNewsChange(news) },
     ...articles.map((p) => ({ path: articleSitemapPath(p.month, p.part), lastmod: p.lastmod })),
     ...listings.map((p) => ({ path: listingSitemapPath(p.kind, p.part), lastmod: p.lastmod })),
   ];

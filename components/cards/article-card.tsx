@@ -2,6 +2,7 @@ import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content';
 import { PhraseText } from '@/components/article/phrase-text';
+import { LiveBadge } from '@/components/live/live-badge';
 import { formatJstDate, formatJstTime, toJstIso } from '@/lib/time/jst';
 
 /**
@@ -52,6 +53,7 @@ export function ArticleCard({ article, size = 'regular', grid = 'listing' }: Art
         </div>
       )}
       <p className={`${text} flex items-center gap-2 text-xs font-semibold text-brand`}>
+        {article.liveNow && <LiveBadge />}
         <span>{article.section.name}</span>
         {article.sponsored && <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-muted">PR</span>}
       </p>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { RailItem } from '@/lib/rails/types';
+import { LiveBadge } from '../live/live-badge';
 import { PhraseRun } from '../text/phrase-run';
 
 type HeadlineListProps = { items: RailItem[]; showSection?: boolean };
@@ -18,7 +19,8 @@ export function HeadlineList({ items, showSection = true }: HeadlineListProps) {
       {items.map((item) => (
         <li key={item.id} className="py-2.5">
           <Link href={item.url} className="group block" title={item.headline}>
-            <span className="mb-0.5 flex gap-2 text-xs text-muted">
+            <span className="mb-0.5 flex items-center gap-2 text-xs text-muted">
+              {item.liveNow && <LiveBadge />}
               <time dateTime={item.datetime}>{item.timeLabel}</time>
               {showSection && <span className="font-semibold text-brand">{item.sectionName}</span>}
             </span>

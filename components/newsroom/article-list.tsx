@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ArticleStatus } from '@/lib/content/types';
 import { ARTICLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
+import type { LiveCoverageState } from '@/lib/live/shape';
 import type { NewsroomListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
 
@@ -28,6 +29,13 @@ function hrefWith(filter: Filter, changes: Partial<Filter> & { page?: number }):
   const query = params.toString();
   return query ? `/newsroom?${query}` : '/newsroom';
 }
+
+/** The 「ライブ」 chip: a live page, and where its coverage stands, in words (the colour only repeats them). */
+const LIVE_CHIP: Record<LiveCoverageState, { label: string; className: string }> = {
+  waiting: { label: 'ライブ(開始前)', className: 'border border-brand text-brand' },
+  running: { label: 'ライブ配信中', className: 'bg-brand-fill text-white' },
+  ended: { label: 'ライブ(終了)', className: 'border border-rule text-muted' },
+};
 
 const STATUS_BADGE: Record<ArticleStatus, string> = {
   draft: 'bg-amber-100 text-amber-900',
@@ -116,6 +124,11 @@ export function ArticleList({ list, counts, sections, editors, me, filter }: Art
               <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
                 <span className={`rounded px-2 py-0.5 font-bold ${STATUS_BADGE[a.status]}`}>{STATUS_LABELS[a.status]}</span>
                 {a.breaking && <span className="rounded bg-brand px-2 py-0.5 font-bold text-white">速報</span>}
+                {a.live && (
+                  <span data-testid="newsroom-live-chip" className={`rounded px-2 py-0.5 font-bold ${LIVE_CHIP[a.live].className}`}>
+                    {LIVE_CHIP[a.live].label}
+                  </span>
+                )}
                 <span>{a.section.name}</span>
                 <span>
                   {a.status === 'scheduled' && a.publishedAt

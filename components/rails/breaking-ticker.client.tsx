@@ -2,6 +2,7 @@
 // Runs in the browser so the ticker can change in place when the page's rails are refreshed (rails-provider.client.tsx).
 
 import Link from 'next/link';
+import { LiveBadge } from '../live/live-badge';
 import { RailHeading } from './rail-heading';
 import { useRails } from './rails-provider.client';
 
@@ -23,6 +24,7 @@ export function BreakingTicker() {
         {items.map((item) => (
           <li key={item.id} className="flex items-baseline gap-2 py-2">
             {item.breaking && <span className="shrink-0 bg-brand-fill px-1 text-[11px] leading-4 font-bold text-white">速報</span>}
+            {item.liveNow && <LiveBadge />}
             <span className="shrink-0 text-xs font-semibold text-brand">{item.sectionName}</span>
             <Link href={item.url} title={item.headline} className="block min-w-0 flex-1 truncate text-[15px] hover:underline">
               {item.headline}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { RailRanking } from '@/lib/rails/types';
+import { LiveBadge } from '../live/live-badge';
 
 type RankingListProps = { list: RailRanking; variant?: 'rail' | 'page' };
 
@@ -42,6 +43,11 @@ export function RankingList({ list, variant = 'rail' }: RankingListProps) {
                 title={page ? undefined : article.headline}
                 className={`${page ? 'text-base font-bold' : 'line-clamp-2 min-h-[2lh] text-[15px] font-medium'} leading-snug hover:underline`}
               >
+                {article.liveNow && (
+                  <>
+                    <LiveBadge />{' '}
+                  </>
+                )}
                 {article.headline}
               </Link>
               {page && (

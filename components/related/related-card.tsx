@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { toCardImageProps } from '@/lib/related/card-image';
 import type { RelatedCard } from '@/lib/related/cards';
+import { LiveBadge } from '../live/live-badge';
 import { PhraseRun } from '../text/phrase-run';
 
 type RelatedCardViewProps = { card: RelatedCard };
@@ -24,6 +25,7 @@ export function RelatedCardView({ card }: RelatedCardViewProps) {
         )}
       </span>
       <span className="related-card-section">
+        {card.liveNow && <LiveBadge />}
         {card.sectionName}
         {card.sponsored && <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-muted">PR</span>}
       </span>

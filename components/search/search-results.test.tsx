@@ -16,6 +16,7 @@ const hit: SearchHit = {
     updatedAt: '2026-11-19T03:00:00.000Z',
     hero: null,
     sponsored: false,
+    liveNow: false,
   },
   headline: [{ text: '関税', match: true }, { text: '交渉が合意', match: false }],
   snippet: [],

@@ -158,7 +158,7 @@ export * from './findability';
 export type { FeedArticle } from './feeds';
 export type { SearchFilters, SearchHit, SearchPeriod, SearchQuery, SearchResults, SearchSort, TextSegment } from './search';
 export type { ArticleSitemapPart, ListingSitemapKind, ListingSitemapPart, NewsSitemapArticle, SitemapEntry } from './sitemap';
-export { LISTING_SITEMAP_KINDS } from './sitemap';
+export { findNewestNewsChange, LISTING_SITEMAP_KINDS } from './sitemap';
 export { DEFAULT_SEARCH_FILTERS, parseSearchQuery, searchPath, SEARCH_MAX_QUERY_LENGTH, SEARCH_MAX_TERMS, SEARCH_PERIODS, SEARCH_SORTS } from './search';
 export { LISTING_PAGE_SIZE } from './queries';
 

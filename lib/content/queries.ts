@@ -59,6 +59,9 @@ export function selectSummaries(db: Db, now: Date, { anyStatus = false }: { anyS
       'articles.hero_caption',
       'articles.hero_credit',
       'articles.sponsored',
+      'articles.kind',
+      'articles.live_started_at',
+      'articles.live_ended_at',
     ]);
 }
 
@@ -161,7 +164,6 @@ export async function findArticle(db: Db, id: string, now: Date, options: { anyS
       'articles.social_src',
       'articles.social_width',
       'articles.social_height',
-      'articles.kind',
     ])
     .executeTakeFirst();
   if (!row) return null;

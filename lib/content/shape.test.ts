@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCopyrightLine, toArticle, toArticleSummary, type ArticleRow, type SummaryRow } from './shape';
+import { formatCopyrightLine, isCoverageRunning, toArticle, toArticleSummary, type ArticleRow, type SummaryRow } from './shape';
 
 const summaryRow: SummaryRow = {
   id: 'abcd2345',
@@ -18,6 +18,9 @@ const summaryRow: SummaryRow = {
   hero_caption: '再編の対象になる第二埠頭',
   hero_credit: 'Kiji編集部',
   sponsored: 0,
+  kind: 'article',
+  live_started_at: null,
+  live_ended_at: null,
 };
 
 const articleRow: ArticleRow = {
@@ -53,6 +56,7 @@ describe('toArticleSummary', () => {
       updatedAt: '2026-12-04T01:00:30.000Z',
       hero: { src: '/media/harbor.webp', width: 1200, height: 675, alt: '朝の埠頭', caption: '再編の対象になる第二埠頭', credit: 'Kiji編集部' },
       sponsored: false,
+      liveNow: false,
     });
   });
 
@@ -63,6 +67,21 @@ describe('toArticleSummary', () => {
     expect(card.publishedAt).toBe('2026-12-03T00:00:00.000Z');
     expect(card.updatedAt).toBe('2026-12-03T00:00:00.000Z');
     expect(card.sponsored).toBe(true);
+  });
+});
+
+describe('a live page’s card (ADR 0039)', () => {
+  const started = '2026-12-05T05:00:00.000Z';
+  const live = { ...summaryRow, kind: 'live' as const };
+
+  it('says LIVE from the first post until the desk ends the coverage', () => {
+    expect(toArticleSummary({ ...live, live_started_at: started, live_ended_at: null }).liveNow).toBe(true);
+    expect(toArticleSummary({ ...live, live_started_at: started, live_ended_at: '2026-12-05T09:00:00.000Z' }).liveNow).toBe(false);
+  });
+
+  it('does not say LIVE before the first post, nor on an ordinary article whatever its columns hold', () => {
+    expect(toArticleSummary({ ...live, live_started_at: null, live_ended_at: null }).liveNow).toBe(false);
+    expect(isCoverageRunning({ kind: 'article', live_started_at: started, live_ended_at: null })).toBe(false);
   });
 });
 

@@ -34,6 +34,10 @@ export type SummaryRow = {
   hero_caption: string | null;
   hero_credit: string | null;
   sponsored: number;
+  /** 0018: a live page (速報ライブ) and its coverage times; see {@link isCoverageRunning}. */
+  kind: 'article' | 'live';
+  live_started_at: string | null;
+  live_ended_at: string | null;
 };
 
 export type ArticleRow = SummaryRow & {
@@ -51,8 +55,6 @@ export type ArticleRow = SummaryRow & {
   social_src: string | null;
   social_width: number | null;
   social_height: number | null;
-  /** Selected by findArticle (0018); an ordinary article when absent. */
-  kind?: 'article' | 'live';
 };
 
 function toHero(row: SummaryRow): HeroImage | null {
@@ -65,6 +67,16 @@ function toHero(row: SummaryRow): HeroImage | null {
     caption: row.hero_caption,
     credit: row.hero_credit,
   };
+}
+
+/**
+ * Whether a live page's coverage is running: its first post has started it
+ * and the desk has not ended it. A live page published before its first
+ * post is not yet running (its page shows the publication, not LIVE), nor
+ * is an ordinary article, whatever its columns say.
+ */
+export function isCoverageRunning(row: Pick<SummaryRow, 'kind' | 'live_started_at' | 'live_ended_at'>): boolean {
+  return row.kind === 'live' && row.live_started_at !== null && row.live_ended_at === null;
 }
 
 /** A listing row as a card-ready summary. Public rows always carry a publication time. */
@@ -81,6 +93,7 @@ export function toArticleSummary(row: SummaryRow): ArticleSummary {
     updatedAt: row.updated_at ?? publishedAt,
     hero: toHero(row),
     sponsored: row.sponsored === 1,
+    liveNow: isCoverageRunning(row),
   };
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import { prepareDatabase } from '../db/prepare';
-import { testDatabases } from '../db/testing';
+import { insertTestArticles, testDatabases } from '../db/testing';
+import { toJstMonth } from '../time/jst';
 import { demoArticles } from '../seed/demo/articles';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset } from '../seo/sitemap-xml';
 import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parseUrlset, validateUrlsetXsd } from '../../test/support/validators';
@@ -12,6 +13,7 @@ import {
   listArticleSitemapParts,
   listListingSitemapBatch,
   listListingSitemapParts,
+  findNewestNewsChange,
   listNewsSitemapArticles,
   NEWS_MAX_ARTICLES,
   type SitemapEntry,
@@ -187,11 +189,49 @@ describe.each(testDatabases('sitemap'))('sitemaps on $engine', (database) => {
     expect((await months()).has('2025-03')).toBe(false);
     expect((await months()).get(month)?.count).toBe(before.count);
   });
+
+  // After the month counts: it adds a live page (and takes it away again).
+  it('keeps a running live page in the news sitemap however old, dated by its newest post; the end takes it out (ADR 0039)', async () => {
+    const id = 'livetyph';
+    const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
+    await insertTestArticles(conn, [{ id, headline: '台風ライブ(三日目)', publishedAt: new Date(hoursAgo(72)) }]);
+    await conn.db.updateTable('articles').set({ kind: 'live', live_started_at: hoursAgo(72) }).where('id', '=', id).execute();
+    const post = (n: number, values: { posted_at: string; edited_at?: string; deleted_at?: string }) =>
+      conn.db.insertInto('live_posts').values({ id: `livepst${n}`, article_id: id, body: `第${n}報`, pinned: 0, ...values }).execute();
+    await post(1, { posted_at: hoursAgo(3), edited_at: hoursAgo(0.25) });
+    await post(2, { posted_at: hoursAgo(1) });
+    // A deleted post is not a change readers can see.
+    await post(3, { posted_at: hoursAgo(0.15), deleted_at: hoursAgo(0.1) });
+    try {
+      const news = await listNewsSitemapArticles(conn.db, NOW);
+      // First, before a thousand newer stories could push it past the limit; its real publication time, its newest edit as lastmod.
+      expect(news[0]).toEqual({ path: `/articles/${id}`, headline: '台風ライブ(三日目)', publishedAt: hoursAgo(72), lastmod: hoursAgo(0.25) });
+      // Newer than the newest story's publication (20 minutes before NOW in the demo): the index's lastmod moves with the post.
+      expect(findNewestNewsChange(news)).toBe(hoursAgo(0.25));
+      const xml = buildNewsSitemap(news, SITE, 'Kiji');
+      expect(validateUrlsetXsd(xml).ok).toBe(true);
+      expect(checkNewsSitemap(xml, NOW)).toEqual([]);
+      const month = toJstMonth(hoursAgo(72));
+      const parts = (await listArticleSitemapParts(conn.db, NOW)).filter((p) => p.month === month);
+      const entries: SitemapEntry[] = [];
+      for (const p of parts) entries.push(...(await readPart((batch) => listArticleSitemapBatch(conn.db, { ...p, batch }, NOW))));
+      expect(entries.find((e) => e.path === `/articles/${id}`)?.lastmod).toBe(hoursAgo(0.25));
+
+      await conn.db.updateTable('articles').set({ live_ended_at: hoursAgo(0.05) }).where('id', '=', id).execute();
+      expect((await listNewsSitemapArticles(conn.db, NOW)).map((a) => a.path)).not.toContain(`/articles/${id}`);
+      const ended = await readPart((batch) => listArticleSitemapBatch(conn.db, { ...parts[0]!, batch }, NOW));
+      // Ending changes the page (「このライブ配信は終了しました」): lastmod moves to it.
+      expect(ended.find((e) => e.path === `/articles/${id}`)?.lastmod).toBe(hoursAgo(0.05));
+    } finally {
+      await conn.db.deleteFrom('live_posts').where('article_id', '=', id).execute();
+      await conn.db.deleteFrom('articles').where('id', '=', id).execute();
+    }
+  });
 });
 
 describe('sitemap XML', () => {
   it('escapes markup characters and drops characters XML forbids', async () => {
-    const xml = buildNewsSitemap([{ path: '/articles/abcdefgh', headline: '「A&B」<速報>\u0001 "引用" \'x\'', publishedAt: NOW.toISOString() }], SITE, 'Kiji & Co');
+    const xml = buildNewsSitemap([{ path: '/articles/abcdefgh', headline: '「A&B」<速報>\u0001 "引用" \'x\'', publishedAt: NOW.toISOString(), lastmod: NOW.toISOString() }], SITE, 'Kiji & Co');
     expect(checkWellFormed(xml).ok).toBe(true);
     const [item] = await parseUrlset(xml);
     expect(item?.news?.title).toBe('「A&B」<速報> "引用" \'x\'');
@@ -204,8 +244,11 @@ describe('sitemap XML', () => {
   });
 
   it('flags what Google rejects in a news sitemap', () => {
-    const old = buildNewsSitemap([{ path: '/a', headline: 't', publishedAt: '2026-11-17T00:00:00Z' }], SITE, 'Kiji');
+    const old = buildNewsSitemap([{ path: '/a', headline: 't', publishedAt: '2026-11-17T00:00:00Z', lastmod: '2026-11-17T00:00:00Z' }], SITE, 'Kiji');
     expect(checkNewsSitemap(old, NOW).join()).toContain('outside the last 48 hours');
+    // Old and changed lately is a running live page only if its lastmod says so; a lastmod in the future is no excuse.
+    const future = buildNewsSitemap([{ path: '/a', headline: 't', publishedAt: '2026-11-17T00:00:00Z', lastmod: '2026-11-21T00:00:00Z' }], SITE, 'Kiji');
+    expect(checkNewsSitemap(future, NOW).join()).toContain('outside the last 48 hours');
   });
 });
 

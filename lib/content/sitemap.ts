@@ -1,7 +1,8 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import { getTrustPageLastmod, TRUST_PAGE_LIST } from '../site/pages';
 import { getJstMonthRange, toJstDay, toJstMonth } from '../time/jst';
+import { toLiveModifiedAt } from '../live/shape';
 import { isPublic } from './queries';
 import { articlePath, authorPath, magazineIssuePath, MAGAZINE_PATH, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from './urls';
 
@@ -36,9 +37,40 @@ export const LISTING_SITEMAP_KINDS = ['pages', 'topics', 'tags', 'series', 'auth
 export type ListingSitemapKind = (typeof LISTING_SITEMAP_KINDS)[number];
 export type ListingSitemapPart = { kind: ListingSitemapKind; part: number; count: number; lastmod: string | null };
 
-export type NewsSitemapArticle = { path: string; headline: string; publishedAt: string };
+/** `lastmod`: when it last changed, which for a live page is its newest post (ADR 0039); the publication time for most. */
+export type NewsSitemapArticle = { path: string; headline: string; publishedAt: string; lastmod: string };
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * The time of a live page's newest visible post or edit (null for any other
+ * article, which has no posts), as a column: one look-up in
+ * `live_posts_by_article` per row. `edited_at` is never before `posted_at`.
+ */
+function newestPost(eb: ExpressionBuilder<Database, 'articles'>) {
+  return eb
+    .selectFrom('live_posts')
+    .whereRef('live_posts.article_id', '=', 'articles.id')
+    .where('live_posts.deleted_at', 'is', null)
+    .select((p) => p.fn.max(p.fn.coalesce('live_posts.edited_at', 'live_posts.posted_at')).as('t'))
+    .as('newest_post');
+}
+
+/** A row's last change: its update time, moved on by a live page's posts and end (lib/live/shape.ts). */
+function toLastmod(row: { updated_at: string | null; published_at: string | null; newest_post: string | null; live_ended_at: string | null }): string | null {
+  const own = row.updated_at ?? row.published_at;
+  return own ? toLiveModifiedAt(own, [row.newest_post, row.live_ended_at]) : null;
+}
+
+/**
+ * The newest change among the news sitemap's entries, for its `<lastmod>`
+ * in the sitemap index: a post on a running live page changes the news
+ * sitemap as much as a new article does.
+ */
+export function findNewestNewsChange(articles: readonly NewsSitemapArticle[]): string | null {
+  const [first, ...rest] = articles.flatMap((a) => [a.publishedAt, a.lastmod]);
+  return first === undefined ? null : toLiveModifiedAt(first, rest);
+}
 function splitParts<T extends { count: number }>(row: T, maxUrls: number): (T & { part: number; count: number })[] {
   const parts = Math.max(1, Math.ceil(row.count / maxUrls));
   return Array.from({ length: parts }, (_, i) => ({ ...row, part: i + 1, count: Math.min(maxUrls, row.count - i * maxUrls) }));
@@ -96,7 +128,7 @@ export async function listArticleSitemapBatch(
     .where(isPublic(now))
     .where('articles.published_at', '>=', range.start)
     .where('articles.published_at', '<', range.end)
-    .select(['articles.id', 'articles.updated_at', 'articles.published_at', 'articles.hero_src'])
+    .select(['articles.id', 'articles.updated_at', 'articles.published_at', 'articles.hero_src', 'articles.live_ended_at', newestPost])
     .orderBy('articles.published_at')
     .orderBy('articles.id')
     .limit(limit)
@@ -104,24 +136,40 @@ export async function listArticleSitemapBatch(
     .execute();
   return rows.map((r) => ({
     path: articlePath(r.id),
-    lastmod: r.updated_at ?? r.published_at,
+    lastmod: toLastmod(r),
     images: r.hero_src ? [r.hero_src] : [],
   }));
 }
 
-/** Public articles published within the last {@link NEWS_WINDOW_HOURS} hours, newest first, at most {@link NEWS_MAX_ARTICLES}. */
+/**
+ * Public articles published within the last {@link NEWS_WINDOW_HOURS}
+ * hours, and every live page whose coverage is running however long ago it
+ * began (ADR 0039: it is news while it is live); running live pages first,
+ * then newest first, at most {@link NEWS_MAX_ARTICLES}. Each keeps its real
+ * publication time; `lastmod` says when it last changed.
+ */
 export async function listNewsSitemapArticles(db: Db, now: Date): Promise<NewsSitemapArticle[]> {
   const since = new Date(now.getTime() - NEWS_WINDOW_HOURS * HOUR_MS).toISOString();
   const rows = await db
     .selectFrom('articles')
     .where(isPublic(now))
-    .where('articles.published_at', '>=', since)
-    .select(['articles.id', 'articles.headline', 'articles.published_at'])
+    .where((eb) =>
+      eb.or([
+        eb('articles.published_at', '>=', since),
+        eb.and([eb('articles.kind', '=', 'live'), eb('articles.live_started_at', 'is not', null), eb('articles.live_ended_at', 'is', null)]),
+      ]),
+    )
+    .select(['articles.id', 'articles.headline', 'articles.published_at', 'articles.updated_at', 'articles.live_ended_at', newestPost])
+    // A thousand articles in two days would otherwise push a live page begun three days ago past the limit.
+    .orderBy(sql`case when articles.kind = 'live' and articles.live_started_at is not null and articles.live_ended_at is null then 0 else 1 end`)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id')
     .limit(NEWS_MAX_ARTICLES)
     .execute();
-  return rows.map((r) => ({ path: articlePath(r.id), headline: r.headline, publishedAt: r.published_at ?? now.toISOString() }));
+  return rows.map((r) => {
+    const publishedAt = r.published_at ?? now.toISOString();
+    return { path: articlePath(r.id), headline: r.headline, publishedAt, lastmod: toLastmod(r) ?? publishedAt };
+  });
 }
 
 type KeyRow = { key: string; lastmod: string | null };

@@ -39,6 +39,13 @@ export type ArticleSummary = {
   updatedAt: string;
   hero: HeroImage | null;
   sponsored: boolean;
+  /**
+   * A live page whose coverage is running (ADR 0036, ADR 0039): its cards,
+   * rails and ticker rows say 「LIVE」. Starting and ending coverage
+   * invalidate the listings that show it; posts do not. Absent (falsy) in a
+   * summary cached before it existed.
+   */
+  liveNow: boolean;
 };
 
 /** A 訂正 notice: what was wrong and what is right, as the desk published it, and when (ADR 0034). */

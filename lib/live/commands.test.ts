@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_TAGS } from '../cache/tags';
 import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { listLatest } from '../content/queries';
 import { createEditor } from '../newsroom/editors';
 import { LiveCommandError, makeLiveArticle, runLiveCommand, type LiveEditor } from './commands';
 import { findLiveStream, selectPostsAfter } from './queries';
@@ -39,6 +40,8 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
     ]);
     await makeLiveArticle(conn.db, LIVE);
     await makeLiveArticle(conn.db, DRAFT_LIVE);
+    await conn.db.insertInto('topics').values({ slug: 'typhoon', name: '台風', description: '' }).execute();
+    await conn.db.insertInto('article_topics').values({ article_id: LIVE, topic_slug: 'typhoon', position: 0 }).execute();
   }, 60_000);
   afterAll(() => conn?.close());
   beforeEach(async () => {
@@ -58,6 +61,21 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
     // Coverage began with the first post.
     expect(s.startedAt).toBe(at(0).toISOString());
     expect(s.endedAt).toBeNull();
+  });
+
+  it('the first post puts LIVE on the page’s cards and touches the listings that show them; later posts do not; the end takes it off', async () => {
+    const card = async (minutes: number) => (await listLatest(conn.db, at(minutes), 10)).find((a) => a.id === LIVE)!;
+    expect((await card(0)).liveNow).toBe(false);
+    const first = await runLiveCommand(conn.db, reporter, LIVE, 'post', { body: '第1報' }, at(1));
+    expect(first.invalidate.sort()).toEqual([CACHE_TAGS.live(LIVE), CACHE_TAGS.article(LIVE), CACHE_TAGS.articles, CACHE_TAGS.section('world'), CACHE_TAGS.topic('typhoon')].sort());
+    expect((await card(1)).liveNow).toBe(true);
+    const second = await runLiveCommand(conn.db, desk, LIVE, 'post', { body: '第2報' }, at(2));
+    const pinned = await runLiveCommand(conn.db, desk, LIVE, 'pin', { postId: second.postId! }, at(3));
+    expect([second.invalidate, pinned.invalidate]).toEqual([[CACHE_TAGS.live(LIVE)], [CACHE_TAGS.live(LIVE)]]);
+    await runLiveCommand(conn.db, desk, LIVE, 'end', {}, at(4));
+    expect((await card(4)).liveNow).toBe(false);
+    // Another live page, or an ordinary one, never says LIVE because of this one.
+    expect((await listLatest(conn.db, at(4), 10)).filter((a) => a.liveNow)).toEqual([]);
   });
 
   it('posts after one the reader has, by id or by time; an unknown id is null', async () => {
@@ -82,8 +100,8 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
     expect((await stream())!.posts).toEqual([]);
     await expect(runLiveCommand(conn.db, desk, LIVE, 'edit', { postId: postId!, body: 'x' }, at(9))).rejects.toMatchObject({ status: 404 });
     const ended = await runLiveCommand(conn.db, desk, LIVE, 'end', {}, at(10));
-    // Ending is the article's news too: the pages that show its card hear of it.
-    expect(ended.invalidate).toEqual([CACHE_TAGS.live(LIVE), CACHE_TAGS.article(LIVE)]);
+    // Ending is the article's news too: every page that shows its card (and its LIVE badge) hears of it.
+    expect(ended.invalidate.sort()).toEqual([CACHE_TAGS.live(LIVE), CACHE_TAGS.article(LIVE), CACHE_TAGS.articles, CACHE_TAGS.section('world'), CACHE_TAGS.topic('typhoon')].sort());
     expect((await stream())!.endedAt).toBe(at(10).toISOString());
     await expect(runLiveCommand(conn.db, reporter, LIVE, 'post', { body: '遅れた投稿' }, at(11))).rejects.toMatchObject({ status: 409 });
   });
@@ -115,7 +133,8 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
   });
 
   it('a draft live page takes posts, but readers never see its stream', async () => {
-    await runLiveCommand(conn.db, desk, DRAFT_LIVE, 'post', { body: '準備稿' }, at(0));
+    // Its first post starts coverage, but no listing shows a draft: nothing beyond its own tags.
+    expect((await runLiveCommand(conn.db, desk, DRAFT_LIVE, 'post', { body: '準備稿' }, at(0))).invalidate.sort()).toEqual([CACHE_TAGS.live(DRAFT_LIVE), CACHE_TAGS.article(DRAFT_LIVE)].sort());
     expect(await stream(DRAFT_LIVE)).toBeNull();
     expect((await stream(DRAFT_LIVE, true))!.posts).toHaveLength(1);
     expect(await stream(ORDINARY)).toBeNull();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { CACHE_TAGS } from '../cache/tags';
 import { createArticleId, isArticleId } from '../content/ids';
 import type { Database } from '../db/schema';
+import { decideInvalidation } from '../newsroom/articles';
 import type { Role } from '../newsroom/roles';
 import { CONTROLS } from '../text/controls';
 import { findLiveArticle, type LiveArticle } from './queries';
@@ -69,6 +70,29 @@ async function loadPost(db: Db, articleId: string, postId: string | undefined) {
   return post;
 }
 
+/**
+ * What shows a live page's 「LIVE」 badge (ADR 0039): its own pages, the
+ * site-wide lists (home, 最新記事, ticker, rankings, feeds, sitemaps: all
+ * `articles`) and the listings of its section, topics, tags and series;
+ * the same tags a publish of it touches, and none while readers cannot
+ * see it (a draft being prepared).
+ */
+async function listingTagsOf(db: Db, articleId: string, now: Date): Promise<string[]> {
+  const [row, topics, tags] = await Promise.all([
+    db.selectFrom('articles').select(['status', 'published_at', 'section_slug', 'series_slug']).where('id', '=', articleId).executeTakeFirstOrThrow(),
+    db.selectFrom('article_topics').select('topic_slug').where('article_id', '=', articleId).execute(),
+    db.selectFrom('article_tags').select('tag_slug').where('article_id', '=', articleId).execute(),
+  ]);
+  const shown = {
+    public: row.status === 'published' && row.published_at !== null && Date.parse(row.published_at) <= now.getTime(),
+    section: row.section_slug,
+    topics: topics.map((t) => t.topic_slug),
+    tags: tags.map((t) => t.tag_slug),
+    series: row.series_slug,
+  };
+  return decideInvalidation(articleId, shown, shown);
+}
+
 function refuse(editor: LiveEditor, command: LiveCommand, ownPost?: boolean): void {
   const refusal = decideLiveRefusal(editor.role, command, { ownPost });
   if (refusal) throw new LiveCommandError(403, refusal);
@@ -79,16 +103,21 @@ function refuse(editor: LiveEditor, command: LiveCommand, ownPost?: boolean): vo
  * checked before anything else, so a refused role learns nothing about the
  * article; every write is one statement, so several editors posting to one
  * page at once never conflict (each post is its own row). Returns the tags
- * to invalidate: the stream's, which only the live page carries; ending
- * coverage also the article's (its card may say it is live).
+ * to invalidate: the stream's, which only the live page carries. The two
+ * posts that change what the page's cards say, the first (coverage starts:
+ * 「LIVE」) and the end, also touch every listing that shows the card
+ * ({@link listingTagsOf}); every other post, edit, delete and pin touches
+ * the stream alone.
  */
 export async function runLiveCommand(db: Db, editor: LiveEditor, articleId: string, command: LiveCommand, input: LiveCommandInput, now = new Date()): Promise<LiveCommandResult> {
   refuse(editor, command);
   const article = await loadArticle(db, articleId);
   const at = now.toISOString();
-  const done = (postId: string | null): LiveCommandResult => ({
+  const stream = CACHE_TAGS.live(articleId);
+  const done = async (postId: string | null, { cardChanged = false } = {}): Promise<LiveCommandResult> => ({
     postId,
-    invalidate: command === 'end' ? [CACHE_TAGS.live(articleId), CACHE_TAGS.article(articleId)] : [CACHE_TAGS.live(articleId)],
+    // The article's tag whatever its status, as ending always did; the listings only while readers can see it.
+    invalidate: cardChanged ? [...new Set([stream, CACHE_TAGS.article(articleId), ...(await listingTagsOf(db, articleId, now))])] : [stream],
   });
 
   switch (command) {
@@ -100,9 +129,11 @@ export async function runLiveCommand(db: Db, editor: LiveEditor, articleId: stri
         .insertInto('live_posts')
         .values({ id, article_id: articleId, posted_at: at, headline: text.headline, body: text.body, editor_id: editor.id, pinned: 0 })
         .execute();
-      // Coverage starts with its first post.
-      if (!article.startedAt) await db.updateTable('articles').set({ live_started_at: at }).where('id', '=', articleId).where('live_started_at', 'is', null).execute();
-      return done(id);
+      // Coverage starts with its first post; only the editor whose update set it announces the start (two first posts at once: one).
+      const started = article.startedAt
+        ? false
+        : Number((await db.updateTable('articles').set({ live_started_at: at }).where('id', '=', articleId).where('live_started_at', 'is', null).executeTakeFirst()).numUpdatedRows) > 0;
+      return done(id, { cardChanged: started });
     }
     case 'edit':
     case 'delete': {
@@ -129,7 +160,7 @@ export async function runLiveCommand(db: Db, editor: LiveEditor, articleId: stri
     case 'end': {
       if (article.endedAt) throw new LiveCommandError(409, 'このライブ配信はすでに終了しています。');
       await db.updateTable('articles').set({ live_ended_at: at }).where('id', '=', articleId).where('live_ended_at', 'is', null).execute();
-      return done(null);
+      return done(null, { cardChanged: true });
     }
   }
 }

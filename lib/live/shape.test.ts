@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLivePostTime, toLivePost } from './shape';
+import { formatLivePostTime, toLiveCoverageState, toLivePost } from './shape';
 
 describe('formatLivePostTime', () => {
   const started = '2026-12-05T05:00:00Z'; // 14:00 in Japan
@@ -24,5 +24,14 @@ describe('toLivePost', () => {
     expect(post.headline).toBeNull();
     expect(post.pinned).toBe(true);
     expect(post.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+});
+
+describe('toLiveCoverageState (the newsroom list’s ライブ chip)', () => {
+  it('is waiting before the first post, running after it, ended once the desk ends it; nothing for an ordinary article', () => {
+    expect(toLiveCoverageState({ kind: 'live', live_started_at: null, live_ended_at: null })).toBe('waiting');
+    expect(toLiveCoverageState({ kind: 'live', live_started_at: '2026-12-05T05:00:00Z', live_ended_at: null })).toBe('running');
+    expect(toLiveCoverageState({ kind: 'live', live_started_at: '2026-12-05T05:00:00Z', live_ended_at: '2026-12-05T09:00:00Z' })).toBe('ended');
+    expect(toLiveCoverageState({ kind: 'article', live_started_at: '2026-12-05T05:00:00Z', live_ended_at: null })).toBeNull();
   });
 });

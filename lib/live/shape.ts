@@ -39,6 +39,29 @@ export function toLivePost(row: LivePostRow, startedAt: string | null): LivePost
   };
 }
 
+/**
+ * When a live page last changed for readers and crawlers: the newest of
+ * its own update time, its posts' times and edits, and the end of its
+ * coverage (ADR 0039). The one rule for `dateModified` in its JSON-LD and
+ * `<lastmod>` in the sitemaps, which read the same times from SQL. Posts
+ * do not move the article's `updated_at` (ADR 0036); this does the moving.
+ */
+export function toLiveModifiedAt(updatedAt: string, times: readonly (string | null | undefined)[]): string {
+  let newest = updatedAt;
+  for (const t of times) if (t && Date.parse(t) > Date.parse(newest)) newest = t;
+  return newest;
+}
+
+/** Where a live page's coverage stands: before its first post, running, or ended by the desk. */
+export type LiveCoverageState = 'waiting' | 'running' | 'ended';
+
+/** A page's coverage state from its columns; null for an ordinary article. */
+export function toLiveCoverageState(row: { kind: 'article' | 'live'; live_started_at: string | null; live_ended_at: string | null }): LiveCoverageState | null {
+  if (row.kind !== 'live') return null;
+  if (row.live_ended_at) return 'ended';
+  return row.live_started_at ? 'running' : 'waiting';
+}
+
 /** The pinned posts (要点), newest first, from a stream's posts. */
 export function selectPinnedPosts(posts: readonly LivePost[]): LivePost[] {
   return posts.filter((p) => p.pinned);

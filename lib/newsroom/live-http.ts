@@ -15,8 +15,9 @@ import { refreshAfterInvalidation } from './warm';
  * (POST /api/newsroom/articles/{id}/live/{post|edit|delete|pin|unpin|end},
  * ADR 0036): the same guard as every article command (same origin, signed
  * in, CSRF token), then the command, whose role check comes first; then the
- * article's tag is invalidated as an edit's is, so the cached page and the
- * endpoint readers poll carry the change.
+ * tags the command names are invalidated (the stream's; the listings too
+ * when the card changes, ADR 0039), so the cached page and the endpoint
+ * readers poll carry the change.
  */
 
 const envelope = z.object({

@@ -52,6 +52,10 @@ export async function toDraftArticle(
       hero_caption: hero?.caption || null,
       hero_credit: hero?.credit || null,
       sponsored: draft.sponsored ? 1 : 0,
+      // The form previews the lead as it previewed it before 0018: the stream is the composer's.
+      kind: 'article',
+      live_started_at: null,
+      live_ended_at: null,
       // What will be stored is the cleaned body: preview exactly that.
       body: sanitizeBodySource(draft.body).body,
       wire_code: draft.wireCode,

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { ArticleStatus, Database, RevisionAction } from '../db/schema';
+import { toLiveCoverageState, type LiveCoverageState } from '../live/shape';
 
 /** Reads only the newsroom makes: every status, never cached. */
 
@@ -15,6 +16,8 @@ export type NewsroomListItem = {
   publishedAt: string | null;
   updatedAt: string | null;
   breaking: boolean;
+  /** A live page's coverage (ADR 0036), for its 「ライブ」 chip; null for an ordinary article. */
+  live: LiveCoverageState | null;
   /** Who created it and who last changed it (display names); null when not known (the demo's articles, a deleted account). */
   author: string | null;
   lastEditor: string | null;
@@ -76,6 +79,9 @@ export async function listNewsroomArticles(
       'articles.published_at',
       'articles.updated_at',
       'articles.breaking_until',
+      'articles.kind',
+      'articles.live_started_at',
+      'articles.live_ended_at',
       (eb) => revisionEditor(eb, 'first', 'name').as('author'),
       (eb) => revisionEditor(eb, 'last', 'name').as('last_editor'),
     ])
@@ -93,6 +99,7 @@ export async function listNewsroomArticles(
       publishedAt: r.published_at,
       updatedAt: r.updated_at,
       breaking: r.breaking_until !== null && Date.parse(r.breaking_until) > now.getTime(),
+      live: toLiveCoverageState(r),
       author: r.author ?? null,
       lastEditor: r.last_editor ?? null,
     })),

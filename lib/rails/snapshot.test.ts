@@ -14,6 +14,7 @@ const story = (id: string, publishedAt: string): ArticleSummary => ({
   updatedAt: publishedAt,
   hero: { src: '/media/x.webp', width: 1600, height: 900, alt: '', caption: null, credit: null },
   sponsored: false,
+  liveNow: false,
 });
 
 describe('the rails snapshot', () => {
@@ -38,6 +39,7 @@ describe('the rails snapshot', () => {
         datetime: '2026-12-04T00:04:00+09:00',
         timeLabel: '12/4 00:04',
         dateLabel: '2026年12月4日',
+        liveNow: false,
         breaking: true,
       },
     ]);
@@ -45,6 +47,14 @@ describe('the rails snapshot', () => {
     expect(snapshot.rankings[0]).toMatchObject({ period: 'day', state: 'fresh', computed: { datetime: '2026-12-04T13:00:00+09:00', timeLabel: '13:00' } });
     expect(snapshot.rankings[0]!.items[0]).toMatchObject({ rank: 1, article: { id: 'bbbbbbbb', timeLabel: '12/4 12:30' } });
     expect(snapshot.rankings[1]).toMatchObject({ state: 'stale', computed: null, items: [] });
+  });
+
+  it('marks a running live page in every rail that shows it, and nothing else', () => {
+    const live = { ...b, liveNow: true };
+    const s = toRailsSnapshot(at, [{ ...live, breaking: false }, { ...a, breaking: true }], [live, a], [{ ...rankings[0]!, items: [{ rank: 1, article: live }] }]);
+    expect(s.breaking.map((item) => item.liveNow)).toEqual([true, false]);
+    expect(s.latest.map((item) => item.liveNow)).toEqual([true, false]);
+    expect(s.rankings[0]!.items[0]!.article.liveNow).toBe(true);
   });
 
   it('splits each headline into phrases on the server, joined back whole', () => {

@@ -16,6 +16,8 @@ export function toRailItem(article: ArticleSummary): RailItem {
     datetime: toJstIso(article.publishedAt),
     timeLabel: `${formatShortDate(article.publishedAt)} ${formatJstTime(article.publishedAt)}`,
     dateLabel: formatJstDate(article.publishedAt),
+    // `=== true`: a summary cached before the flag existed has none.
+    liveNow: article.liveNow === true,
   };
 }
 

@@ -21,6 +21,8 @@ export type RailItem = {
   timeLabel: string;
   /** 「2026年12月4日」, for the full ranking page. */
   dateLabel: string;
+  /** A live page whose coverage is running: the row says 「LIVE」 (ArticleSummary.liveNow). */
+  liveNow: boolean;
 };
 
 export type RailTickerItem = RailItem & { breaking: boolean };

@@ -13,6 +13,7 @@ const summary: ArticleSummary = {
   updatedAt: '2026-11-19T15:30:00.000Z',
   hero: { src: '/media/demo/a.webp', width: 1200, height: 675, alt: '説明', caption: null, credit: null },
   sponsored: false,
+  liveNow: false,
 };
 
 describe('toRelatedCard', () => {
@@ -25,6 +26,12 @@ describe('toRelatedCard', () => {
   it('carries the picture as its stored path and real size, nothing the card can derive', () => {
     const { image } = toRelatedCard(summary);
     expect(image).toEqual({ src: '/media/demo/a.webp', width: 1200, height: 675 });
+  });
+
+  it('says LIVE only while the summary says coverage is running, and not for a summary cached before the flag', () => {
+    expect(toRelatedCard({ ...summary, liveNow: true }).liveNow).toBe(true);
+    expect(toRelatedCard(summary).liveNow).toBe(false);
+    expect(toRelatedCard({ ...summary, liveNow: undefined as unknown as boolean }).liveNow).toBe(false);
   });
 
   it('has no image when the article has none', () => {

@@ -18,6 +18,8 @@ export type RelatedCard = {
   headlinePhrases: string[];
   sectionName: string;
   sponsored: boolean;
+  /** A live page whose coverage is running: the card says 「LIVE」. */
+  liveNow: boolean;
   /** `datetime` of the date (+09:00). */
   datetime: string;
   dateLabel: string;
@@ -33,6 +35,7 @@ export function toRelatedCard(article: ArticleSummary): RelatedCard {
     headlinePhrases: splitPhrases(article.headline),
     sectionName: article.section.name,
     sponsored: article.sponsored,
+    liveNow: article.liveNow === true,
     datetime: toJstIso(article.publishedAt),
     dateLabel: formatJstDate(article.publishedAt),
     image: article.hero && { src: article.hero.src, width: article.hero.width, height: article.hero.height },

@@ -23,6 +23,7 @@ const article: Article = {
   updatedAt: '2026-11-20T12:00:00.000Z',
   hero: { src: '/media/demo/articles/x.webp', width: 1200, height: 675, alt: '港', caption: null, credit: null },
   sponsored: false,
+  liveNow: false,
   topics: [{ slug: 'east-asia', name: '東アジア' }],
   tags: [{ slug: 'p', name: '架空の人物', kind: 'person' }],
   authors: [{ slug: 'sato', name: '佐藤花子', role: '記者' }],

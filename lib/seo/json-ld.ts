@@ -21,6 +21,7 @@ import { articlePath, authorPath } from '../content/urls';
 import { SITE_NAME } from '../site/config';
 import { TRUST_ANCHORS, TRUST_PAGES, type TrustPage } from '../site/pages';
 import type { Publisher } from '../site/publisher';
+import { toLiveModifiedAt } from '../live/shape';
 import type { LiveStream } from '../live/types';
 import { toPlainText } from '../text/markdown';
 import { toJstIso } from '../time/jst';
@@ -103,13 +104,14 @@ export const LIVE_BLOG_UPDATES = 10;
  * `LiveBlogPosting` for a live page (ADR 0036): the article's NewsArticle
  * properties, the coverage times (`coverageEndTime` once the desk ended
  * it), the newest posts as `liveBlogUpdate`, each with its own URL
- * (`#post-…`), and `dateModified` following the newest post or edit, so a
- * crawler sees the page change with its stream.
+ * (`#post-…`), and `dateModified` following the newest post, edit or the
+ * end (toLiveModifiedAt, as the sitemaps do), so a crawler sees the page
+ * change with its stream.
  */
 export function buildLiveBlogPosting(article: Article, stream: LiveStream, siteUrl: string): WithContext<LiveBlogPosting> {
   const { '@type': _type, '@id': _id, ...news } = buildNewsArticle(article, siteUrl);
   const url = toAbsoluteUrl(articlePath(article.id), siteUrl);
-  const latest = [article.updatedAt, ...stream.posts.flatMap((p) => [p.postedAt, p.editedAt ?? p.postedAt])].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  const latest = toLiveModifiedAt(article.updatedAt, [...stream.posts.map((p) => p.editedAt ?? p.postedAt), stream.endedAt]);
   const updates = stream.posts.slice(0, LIVE_BLOG_UPDATES).map(
     (p): BlogPosting => ({
       '@type': 'BlogPosting',

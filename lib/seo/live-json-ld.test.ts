@@ -17,6 +17,7 @@ const article: Article = {
   updatedAt: '2026-12-05T04:00:00.000Z',
   hero: null,
   sponsored: false,
+  liveNow: false,
   topics: [],
   tags: [],
   authors: [],
@@ -53,10 +54,17 @@ describe('LiveBlogPosting JSON-LD', () => {
     expect(data.liveBlogUpdate[0]).toMatchObject({ '@type': 'BlogPosting', headline: '上陸', articleBody: '第12報です。', url: `${SITE}/articles/tyfnpage#post-${posts[0]!.id}` });
     expect(data.headline).toBe('台風上陸 ライブ');
   });
-  it('ends the coverage when the desk ended it; an edit moves dateModified', () => {
+  it('an edit moves dateModified; ending the coverage moves it to the end', () => {
     const edited = [{ ...posts[5]!, editedAt: '2026-12-05T06:00:00.000Z' }, ...posts.slice(6)];
+    const running = buildLiveBlogPosting(article, { ...stream, posts: edited }, SITE) as unknown as Record<string, unknown>;
+    expect(running.dateModified).toBe('2026-12-05T15:00:00+09:00');
     const data = buildLiveBlogPosting(article, { ...stream, posts: edited, endedAt: '2026-12-05T09:00:00.000Z' }, SITE) as unknown as Record<string, unknown>;
     expect(data.coverageEndTime).toBe('2026-12-05T18:00:00+09:00');
-    expect(data.dateModified).toBe('2026-12-05T15:00:00+09:00');
+    // The page changed then (「このライブ配信は終了しました」), as the sitemap's lastmod says too.
+    expect(data.dateModified).toBe('2026-12-05T18:00:00+09:00');
+  });
+  it('never dates the page before its own update, even with no posts', () => {
+    const data = buildLiveBlogPosting({ ...article, updatedAt: '2026-12-05T07:00:00.000Z' }, { ...stream, posts: [] }, SITE) as unknown as Record<string, unknown>;
+    expect(data.dateModified).toBe('2026-12-05T16:00:00+09:00');
   });
 });

@@ -43,14 +43,16 @@ export function buildSitemapIndex(children: { path: string; lastmod: string | nu
 }
 
 /**
- * The Google News sitemap: each article with `news:publication` (name and
+ * The Google News sitemap: each article with its `<lastmod>` (a running
+ * live page's newest post, ADR 0039), `news:publication` (name and
  * language `ja`), `news:publication_date` in W3C format and `news:title`.
- * Choosing which articles (48 hours, ≤ 1,000) is the query's job.
+ * Choosing which articles (48 hours and running live pages, ≤ 1,000) is
+ * the query's job.
  */
 export function buildNewsSitemap(articles: NewsSitemapArticle[], siteUrl: string, publicationName: string): string {
   const items = articles.map(
     (a) =>
-      `<url><loc>${escapeXml(toAbsoluteUrl(a.path, siteUrl))}</loc><news:news><news:publication><news:name>${escapeXml(publicationName)}</news:name><news:language>ja</news:language></news:publication><news:publication_date>${toJstIso(a.publishedAt)}</news:publication_date><news:title>${escapeXml(a.headline)}</news:title></news:news></url>\n`,
+      `<url><loc>${escapeXml(toAbsoluteUrl(a.path, siteUrl))}</loc><lastmod>${formatLastmod(a.lastmod)}</lastmod><news:news><news:publication><news:name>${escapeXml(publicationName)}</news:name><news:language>ja</news:language></news:publication><news:publication_date>${toJstIso(a.publishedAt)}</news:publication_date><news:title>${escapeXml(a.headline)}</news:title></news:news></url>\n`,
   );
   return `${DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${items.join('')}</urlset>\n`;
 }
