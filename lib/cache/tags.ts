@@ -20,7 +20,9 @@ export const CACHE_TAGS = {
    * One live page's stream of posts (docs/adr/0036-live-coverage.md): only
    * that page carries it, so a post, an edit, a delete or a pin re-renders
    * the live page and nothing else; the pages showing its card keep theirs.
-   * Ending coverage touches `article` too.
+   * The first post and the end of coverage change the card's LIVE badge, so
+   * they touch what a publish does: `article`, `articles` and the listings
+   * the story is in (docs/adr/0039-live-pages-around-the-site.md).
    */
   live: (id: string) => `live:${id}`,
   /** One section's, topic's, tag's or series' listing pages: a publish touches only the ones its article is (or was) in. */
