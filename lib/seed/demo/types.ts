@@ -6,7 +6,7 @@
 
 export type SectionSlug = 'world' | 'business' | 'japan' | 'society' | 'technology' | 'culture';
 
-/** Picture families the image generator can draw (lib/seed/images.ts). */
+/** Picture families the image generator can draw (lib/seed/images/motifs). */
 export type Motif =
   | 'city'
   | 'harbor'

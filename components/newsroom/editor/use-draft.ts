@@ -1,0 +1,22 @@
+import { useCallback, useState } from 'react';
+import type { ArticleDraft } from '@/lib/newsroom/draft';
+import { decideDraftAfterSave, isDirty, toSavedSnapshot } from './editor-state';
+
+/**
+ * The draft's fields as the editor types them, and what the server last
+ * stored: `dirty` says whether they differ.
+ */
+export function useDraft(initial: ArticleDraft) {
+  const [draft, setDraft] = useState<ArticleDraft>(initial);
+  const [savedSnapshot, setSavedSnapshot] = useState(() => toSavedSnapshot(initial));
+
+  const update = useCallback(<K extends keyof ArticleDraft>(key: K, value: ArticleDraft[K]) => setDraft((d) => ({ ...d, [key]: value })), []);
+
+  /** The server stored `sent` (undefined: the command sent no draft) as `stored`. */
+  const markStored = useCallback((stored: ArticleDraft, sent?: ArticleDraft) => {
+    setSavedSnapshot(toSavedSnapshot(stored));
+    setDraft((current) => decideDraftAfterSave(current, sent, stored));
+  }, []);
+
+  return { draft, setDraft, update, dirty: isDirty(draft, savedSnapshot), markStored };
+}
