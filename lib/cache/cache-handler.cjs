@@ -158,8 +158,7 @@ class KijiCacheHandler extends FileSystemCache {
     if (ctx?.kind !== 'APP_PAGE') return undefined;
     const held = heldPages.get(key);
     if (!held) return undefined;
-    const tags = tagsOfValue(held.value, ctx);
-    if (tags.length > 0 && areTagsExpired(tags, held.lastModified)) {
+    if (isExpired(held, ctx)) {
       heldPages.delete(key, false);
       return null;
     }
@@ -176,13 +175,20 @@ class KijiCacheHandler extends FileSystemCache {
    * @param {any} ctx
    */
   async packedPage(key, ctx) {
-    if (ctx?.kind !== 'APP_PAGE' || heldPages.limits.bytes === 0) return undefined;
+    if (ctx?.kind !== 'APP_PAGE') return undefined;
     const file = this.packedPath(key);
     if (!file) return undefined;
     let reading = packedReads.get(key);
     if (!reading) {
+      // Any file that cannot be read or understood is as if there were none: never a failed request.
       reading = fs.promises.readFile(file).then(
-        (bytes) => fromPackedFile(key, bytes),
+        (bytes) => {
+          try {
+            return fromPackedFile(key, bytes);
+          } catch {
+            return undefined;
+          }
+        },
         () => undefined,
       );
       packedReads.set(key, reading);
@@ -190,8 +196,7 @@ class KijiCacheHandler extends FileSystemCache {
     }
     const held = await reading;
     if (!held) return undefined;
-    const tags = tagsOfValue(held.value, ctx);
-    if (tags.length > 0 && areTagsExpired(tags, held.lastModified)) return null;
+    if (isExpired(held, ctx)) return null;
     // A set made while the file was being read holds the newer page already.
     const newer = heldPages.get(key);
     if (newer) return newer;
@@ -380,6 +385,18 @@ function isHoldable(found) {
   const html = found?.value?.html;
   const unheld = typeof html === 'string' || (Buffer.isBuffer(html) && !(/** @type {any} */ (html)[PACKED]));
   return found?.value?.kind === 'APP_PAGE' && unheld && heldPages.limits.bytes > 0;
+}
+
+/**
+ * Whether an invalidation has expired a held page (the check Next.js's own
+ * `get` makes on what it reads): it must be rendered before any answer.
+ *
+ * @param {{ value: any, lastModified: number }} held
+ * @param {any} ctx
+ */
+function isExpired(held, ctx) {
+  const tags = tagsOfValue(held.value, ctx);
+  return tags.length > 0 && areTagsExpired(tags, held.lastModified);
 }
 
 /**

@@ -286,7 +286,11 @@ describe('a page no longer held in memory', () => {
     await setPage('/articles/pbad2345', 200, tags('pbad2345'), 400);
     await setPage('/articles/pother23', 200, tags('pother23'), 10);
     const file = packedFileOf('/articles/pbad2345');
-    for (const damaged of [fs.readFileSync(file).subarray(0, 200), Buffer.from('not a packed page'), fs.readFileSync(packedFileOf('/articles/pother23'))]) {
+    const header = Buffer.from(JSON.stringify({ key: keyOf('/articles/pbad2345'), bodies: [], html: 0, segments: 'not a list' }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(header.length);
+    const misshapen = Buffer.concat([Buffer.from('KIJIPAGE1\n'), length, header]);
+    for (const damaged of [fs.readFileSync(file).subarray(0, 200), Buffer.from('not a packed page'), fs.readFileSync(packedFileOf('/articles/pother23')), misshapen]) {
       fs.writeFileSync(file, damaged);
       forget();
       const read = (await getPage('/articles/pbad2345'))!;
