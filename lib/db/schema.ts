@@ -42,6 +42,8 @@ export type Database = {
   front_page_slots: FrontPageSlotTable;
   article_corrections: ArticleCorrectionTable;
   live_posts: LivePostTable;
+  editor_recovery_codes: EditorRecoveryCodeTable;
+  newsroom_settings: NewsroomSettingTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -217,7 +219,20 @@ export type EditorTable = {
   password_changed_at: string;
   /** What the account may do (lib/newsroom/roles.ts, ADR 0032). */
   role: EditorRole;
+  /** Two-factor sign-in (migration 0020, ADR 0043): the confirmed TOTP secret (base32), null while it is off. */
+  totp_secret: string | null;
+  /** A secret shown for enrolment and not yet confirmed by a code. */
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  totp_last_step: number | null;
 };
+
+/** One-time recovery codes of an account with two-factor sign-in: the SHA-256 (hex) of each, never the code. */
+export type EditorRecoveryCodeTable = { editor_id: string; code_hash: string; created_at: string; used_at: string | null };
+
+/** What a 管理者 sets for the whole newsroom (lib/newsroom/newsroom-settings.ts), one row a setting. */
+export type NewsroomSettingTable = { name: string; value: string; updated_at: string; updated_by: string | null };
 
 /** 記者, デスク, 管理者. */
 export type EditorRole = 'reporter' | 'desk' | 'admin';
