@@ -6,6 +6,7 @@ import type { Article } from '../content/types';
 import { makeLiveArticle } from '../live/commands';
 import * as articles from './articles';
 import * as editors from './editors';
+import { canPublish } from './roles';
 import { getNewsroomContext } from './context';
 import * as frontPage from './front-page';
 import type { ArticleDraft } from './draft';
@@ -15,6 +16,11 @@ import { createArticlePreviewLink } from './preview-links';
 import { toDraftPreview } from './preview-draft';
 import * as queries from './queries';
 import * as terms from './terms';
+import { isTwoFactorRequired } from './policies';
+import { drawQrCode } from './qr';
+import { formatTotpSecret, toOtpauthUri } from './totp';
+import { getTwoFactorState, type TwoFactorSetup } from './two-factor';
+import { SITE_NAME } from '../site/config';
 
 /**
  * The one door to the newsroom for its pages and route handlers (and
@@ -27,10 +33,12 @@ import * as terms from './terms';
 
 // Who is signed in, and the guards every page, handler and action passes first.
 export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireAdmin, requireEditor, type SignedIn } from './auth';
-export { handleChangeRole, handleCreateAccount } from './accounts-http';
+export { handleChangeRole, handleCreateAccount, handleResetTwoFactor, handleTwoFactorPolicy } from './accounts-http';
+export { handleTwoFactorCommand } from './two-factor-http';
 export type { EditorAccount } from './editors';
+export type { TwoFactorSetup } from './two-factor';
 export { loadArticleForEditor } from './editor-page';
-export { handleSignIn } from './sign-in';
+export { handleSignIn, handleSignInCode } from './sign-in';
 export { toReturnPath } from './return-path';
 
 // The newsroom's JSON answers and the bodies its handlers read.
@@ -46,6 +54,7 @@ export { handleLiveCommand } from './live-http';
 export { handleFrontPageSave } from './front-page-http';
 export { canCurateFrontPage, type FrontPageArticle, type FrontPageDesk } from './front-page';
 export { isArticleStatus } from './labels';
+export { TWO_FACTOR_DUE, TWO_FACTOR_SETUP_PAGE } from './roles';
 export { ADMIN_ONLY, canManageAccounts, decideCommandRefusal, isRole, listAllowedCommands, ROLE_LABELS, ROLES, type Role } from './roles';
 export { previewDraft, type DraftPreviewAnswer } from './preview-draft';
 export { newTermSchema, TermError, type CreatedTerm, type NewTerm } from './terms';
@@ -158,4 +167,20 @@ export async function createPreviewLink(input: { articleId: string; editorId: st
 export async function revokePreviewLink(articleId: string, linkId: string): Promise<boolean> {
   const { db } = await getNewsroomContext();
   return revokeLink(db, articleId, linkId);
+}
+
+/** What `editor`'s own account page shows of their two-factor sign-in (ADR 0043). */
+export async function getTwoFactorSetup(editor: editors.Editor): Promise<TwoFactorSetup> {
+  const { db } = await getNewsroomContext();
+  const [state, required] = await Promise.all([getTwoFactorState(db, editor.id), isTwoFactorRequired(db)]);
+  const pending = state.pendingSecret
+    ? { secret: formatTotpSecret(state.pendingSecret), qr: drawQrCode(toOtpauthUri({ secret: state.pendingSecret, account: editor.login, issuer: SITE_NAME })) }
+    : null;
+  return { on: state.on, enabledAt: state.enabledAt, recoveryCodesLeft: state.recoveryCodesLeft, required: required && canPublish(editor.role), pending };
+}
+
+/** Whether 管理者 require two-factor sign-in of roles that publish, for the accounts page. */
+export async function getTwoFactorRequired(): Promise<boolean> {
+  const { db } = await getNewsroomContext();
+  return isTwoFactorRequired(db);
 }

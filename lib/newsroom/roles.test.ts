@@ -3,7 +3,7 @@ import { rolesMigration } from '../db/migrations/0014-roles';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { changeEditorRole, checkCredentials, createEditor, EditorInputError, listEditors } from './editors';
 import { createSession, findSession } from './sessions';
-import { listAllowedCommands, toRole } from './roles';
+import { canPublish, isOpenWhileTwoFactorDue, isTwoFactorDue, listAllowedCommands, toRole } from './roles';
 
 describe('roles', () => {
   it('reads a role from its name or its Japanese label, and nothing else', () => {
@@ -18,6 +18,27 @@ describe('roles', () => {
     expect(listAllowedCommands('reporter', 'submitted')).toEqual(['save', 'submit', 'restore']);
     expect(listAllowedCommands('reporter', 'published')).toEqual([]);
     expect(listAllowedCommands('desk', 'published')).toContain('unpublish');
+  });
+});
+
+describe('two-factor sign-in required of roles that publish (ADR 0043): who must set it up, and what they reach meanwhile', () => {
+  it('publishes as デスク and 管理者 only', () => {
+    expect([canPublish('reporter'), canPublish('desk'), canPublish('admin')]).toEqual([false, true, true]);
+  });
+
+  it('is due only for roles that publish, when required, without it', () => {
+    expect(isTwoFactorDue({ role: 'desk', twoFactorOn: false, requiredForPublishers: true })).toBe(true);
+    expect(isTwoFactorDue({ role: 'admin', twoFactorOn: false, requiredForPublishers: true })).toBe(true);
+    expect(isTwoFactorDue({ role: 'reporter', twoFactorOn: false, requiredForPublishers: true })).toBe(false);
+    expect(isTwoFactorDue({ role: 'desk', twoFactorOn: true, requiredForPublishers: true })).toBe(false);
+    expect(isTwoFactorDue({ role: 'admin', twoFactorOn: false, requiredForPublishers: false })).toBe(false);
+  });
+
+  it('leaves open the set-up page, its start and confirm, and sign-out; nothing else', () => {
+    for (const open of ['/newsroom/account', '/api/newsroom/two-factor/start', '/api/newsroom/two-factor/confirm', '/api/newsroom/sign-out']) expect(isOpenWhileTwoFactorDue(open), open).toBe(true);
+    for (const shut of ['/newsroom', '/newsroom/accounts', '/api/newsroom/two-factor/disable', '/api/newsroom/articles', '/api/newsroom/accounts/two-factor-policy', '/newsroom/account/x']) {
+      expect(isOpenWhileTwoFactorDue(shut), shut).toBe(false);
+    }
   });
 });
 

@@ -82,3 +82,31 @@ export function canManageAccounts(role: Role): boolean {
 }
 
 export const ADMIN_ONLY = 'アカウントの管理は管理者だけが行えます。';
+
+/** Whether `role` publishes (デスク, 管理者): the roles a 管理者 can require two-factor sign-in of (ADR 0043). */
+export function canPublish(role: Role): boolean {
+  return role === 'desk' || role === 'admin';
+}
+
+/**
+ * Whether a signed-in account must set up two-factor sign-in before anything
+ * else: the 管理者 requires it of roles that publish, the account's role
+ * publishes, and it has none yet.
+ */
+export function isTwoFactorDue(input: { role: Role; twoFactorOn: boolean; requiredForPublishers: boolean }): boolean {
+  return input.requiredForPublishers && canPublish(input.role) && !input.twoFactorOn;
+}
+
+/** The one page an account whose two-factor sign-in is due can open: its own, where it sets it up. */
+export const TWO_FACTOR_SETUP_PAGE = '/newsroom/account';
+
+/** What such an account can still post: starting and confirming the set-up, and signing out. */
+const OPEN_WHILE_DUE = new Set(['/api/newsroom/two-factor/start', '/api/newsroom/two-factor/confirm', '/api/newsroom/sign-out']);
+
+/** Whether an account whose two-factor sign-in is due may reach `pathname` (a page or a route handler). */
+export function isOpenWhileTwoFactorDue(pathname: string): boolean {
+  return pathname === TWO_FACTOR_SETUP_PAGE || OPEN_WHILE_DUE.has(pathname);
+}
+
+export const TWO_FACTOR_DUE =
+  '管理者の設定により、デスクと管理者のアカウントは二段階認証が必須です。「自分のアカウント」で設定を終えるまで、ほかの操作はできません。';
