@@ -46,6 +46,7 @@ function findRoutes(): Route[] {
 const PUBLIC = {
   '/newsroom/sign-in PAGE': 'the sign-in page itself',
   '/api/newsroom/sign-in POST': 'signing in (same-origin and form token still required)',
+  '/api/newsroom/sign-in/code POST': "sign-in's 確認コード step (same-origin, form token and the code step's signed cookie required; ADR 0043)",
   '/preview/[token] GET': 'a shared preview link (its signed token is the credential)',
 } as const;
 
@@ -59,7 +60,12 @@ const COMMANDS = ['submit', 'return', 'publish', 'schedule', 'unschedule', 'unpu
 
 const LIVE_COMMANDS = ['post', 'edit', 'delete', 'pin', 'unpin', 'end'] as const;
 
+const TWO_FACTOR_COMMANDS = ['start', 'confirm', 'disable'] as const;
+
 function fill(pattern: string, id: string): string[] {
+  if (pattern.includes('/two-factor/[command]')) {
+    return TWO_FACTOR_COMMANDS.map((c) => pattern.replace('[command]', c));
+  }
   if (pattern.includes('/live/[command]')) {
     return LIVE_COMMANDS.map((c) => pattern.replace('[id]', id).replace('[command]', c));
   }
@@ -99,6 +105,7 @@ test('the route table is what this spec checks', () => {
   expect(found).toEqual(
     [
       '/newsroom PAGE',
+      '/newsroom/account PAGE',
       '/newsroom/accounts PAGE',
       '/newsroom/articles/[id] PAGE',
       '/newsroom/articles/[id]/revisions PAGE',
@@ -108,6 +115,8 @@ test('the route table is what this spec checks', () => {
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
+      '/api/newsroom/accounts/[id]/two-factor POST',
+      '/api/newsroom/accounts/two-factor-policy POST',
       '/api/newsroom/articles POST',
       '/api/newsroom/articles/[id] PUT',
       '/api/newsroom/articles/[id]/[command] POST',
@@ -117,8 +126,10 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
       '/api/newsroom/sign-in POST',
+      '/api/newsroom/sign-in/code POST',
       '/api/newsroom/sign-out POST',
       '/api/newsroom/terms POST',
+      '/api/newsroom/two-factor/[command] POST',
       '/preview/[token] GET',
       '/preview/articles/[id]/[[...page]] PAGE',
     ].sort(),
@@ -170,7 +181,7 @@ test('every newsroom mutation refuses anonymous, cross-site, Origin-less and tok
           expect((await send({})).status, `${key} garbage token`).toBe(404);
           continue;
         }
-        if (key !== '/api/newsroom/sign-in POST') {
+        if (!(key in PUBLIC)) {
           attempts.push(['anonymous', { origin: getBase(), 'content-type': 'application/json' }]);
           attempts.push(['no CSRF token', noToken]);
           attempts.push(['wrong CSRF token', { ...signed, 'x-csrf-token': session.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }]);
@@ -323,6 +334,7 @@ const EVERY_ROLE: readonly Role[] = ['reporter', 'desk', 'admin'];
 const DESK: readonly Role[] = ['desk', 'admin'];
 const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/sign-in POST': 'skip',
+  '/api/newsroom/sign-in/code POST': 'skip',
   '/api/newsroom/sign-out POST': 'skip',
   '/api/newsroom/articles POST': EVERY_ROLE,
   '/api/newsroom/articles/[id] PUT': EVERY_ROLE,
@@ -350,6 +362,12 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/terms POST': EVERY_ROLE,
   '/api/newsroom/accounts POST': ['admin'],
   '/api/newsroom/accounts/[id]/role POST': ['admin'],
+  // Two-factor sign-in (ADR 0043): each account its own; a 管理者 resets another's and sets the requirement.
+  '/api/newsroom/two-factor/start POST': EVERY_ROLE,
+  '/api/newsroom/two-factor/confirm POST': EVERY_ROLE,
+  '/api/newsroom/two-factor/disable POST': EVERY_ROLE,
+  '/api/newsroom/accounts/[id]/two-factor POST': ['admin'],
+  '/api/newsroom/accounts/two-factor-policy POST': ['admin'],
   '/preview/[token] GET': 'skip',
 };
 
