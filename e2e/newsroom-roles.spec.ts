@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { commandApi, createAccount, signInApi, signInBrowser, waitUntilReaderSees, type Account } from './newsroom-helpers';
 import { getBase } from './server';
 import { generateTotpCode } from '../lib/newsroom/totp';
@@ -148,6 +149,7 @@ test('two-factor sign-in: set up with the QR key, then sign-in asks for the code
   const secret = (await panel.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.screenshot({ path: `e2e/screenshots/newsroom-two-factor-setup-${info.project.name}.png`, fullPage: true });
+  await expectNoAxeViolations(page, 'the two-factor set-up');
   await panel.getByLabel('確認コード(6桁)').fill('000000');
   await panel.getByRole('button', { name: '確認して有効にする' }).click();
   await expect(panel.getByRole('alert')).toContainText('確認コードが正しくありません');
@@ -179,6 +181,7 @@ test('two-factor sign-in: set up with the QR key, then sign-in asks for the code
   await signOut();
   await password();
   await page.screenshot({ path: `e2e/screenshots/newsroom-two-factor-code-${info.project.name}.png`, fullPage: true });
+  await expectNoAxeViolations(page, 'the code step of sign-in');
   expect((await page.context().cookies()).some((c) => c.name.endsWith('kiji_session'))).toBe(false);
   // The code an app shows next (the enrolling code's own step is spent): accepted a step early.
   await code(generateTotpCode(secret, new Date(Date.now() + 30_000)));

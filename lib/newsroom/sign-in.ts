@@ -13,7 +13,7 @@ import { toReturnPath } from './return-path';
 import { isTwoFactorRequired } from './policies';
 import { isTwoFactorDue, TWO_FACTOR_SETUP_PAGE } from './roles';
 import { issueSecondStepToken, readSecondStepToken, SECOND_STEP_COOKIE } from './second-step';
-import { hasTwoFactor, toSecondFactorMessage, useSecondFactor } from './two-factor';
+import { hasTwoFactor, toSecondFactorMessage, spendSecondFactor } from './two-factor';
 import type { NewsroomContext } from './context';
 import { logger } from '../log';
 import { keyedHash } from '../signing';
@@ -47,7 +47,8 @@ type Outcome = 'signed-in' | 'wrong-credentials' | 'rate-limited' | 'busy' | 'co
  */
 function logSignIn(secret: string, attempt: SignInAttempt, outcome: Outcome, editorId?: string): void {
   const fields = { outcome, editorId, client: attempt.address ? keyedHash(secret, 'log-client', attempt.address) : undefined, knownDevice: attempt.device !== null };
-  if (outcome === 'signed-in' || outcome === 'code-required') logger('newsroom').info(fields, 'sign-in');
+  if (outcome === 'signed-in') logger('newsroom').info(fields, 'sign-in');
+  else if (outcome === 'code-required') logger('newsroom').info(fields, 'sign-in code asked');
   else logger('newsroom').warn(fields, 'sign-in refused');
 }
 
@@ -166,7 +167,7 @@ export async function handleSignInCode(request: Request): Promise<Response> {
     logSignIn(secret, attempt, 'rate-limited', editor.id);
     return jsonError(429, TOO_MANY_ATTEMPTS, { 'Retry-After': String(admitted.retryAfterSeconds) });
   }
-  const verdict = await useSecondFactor(db, editor.id, code);
+  const verdict = await spendSecondFactor(db, editor.id, code);
   if (!verdict.ok) {
     if (verdict.reason === 'off') {
       // Turned off (a 管理者's reset) since the password: the password alone decides now, asked again.

@@ -10,7 +10,7 @@ import { isTwoFactorRequired } from './policies';
 import { admitSignInAttempt, forgiveSignInAttempt, type SignInAttempt } from './rate-limit';
 import { canPublish } from './roles';
 import { SIGN_IN_BUSY, TOO_MANY_ATTEMPTS } from './sign-in';
-import { confirmTwoFactorEnrolment, startTwoFactorEnrolment, toSecondFactorMessage, turnOffTwoFactor, TwoFactorError, useSecondFactor } from './two-factor';
+import { confirmTwoFactorEnrolment, startTwoFactorEnrolment, toSecondFactorMessage, turnOffTwoFactor, TwoFactorError, spendSecondFactor } from './two-factor';
 import { logger } from '../log';
 
 /**
@@ -65,7 +65,7 @@ export async function handleTwoFactorCommand(request: Request, command: string):
     const admitted = await admitSignInAttempt(db, attempt);
     if (!admitted.allowed) return jsonError(429, TOO_MANY_ATTEMPTS, { 'Retry-After': String(admitted.retryAfterSeconds) });
     if (code !== '') {
-      const verdict = await useSecondFactor(db, editor.id, code);
+      const verdict = await spendSecondFactor(db, editor.id, code);
       if (!verdict.ok) return jsonError(400, toSecondFactorMessage(verdict.reason));
     } else {
       let checked: Awaited<ReturnType<typeof checkCredentials>>;

@@ -19,7 +19,7 @@ import {
   turnOffTwoFactor,
   TWO_FACTOR_MESSAGES,
   TwoFactorError,
-  useSecondFactor,
+  spendSecondFactor,
 } from './two-factor';
 
 /**
@@ -70,15 +70,15 @@ describe.each(TEST_ENGINES)('two-factor enrolment and codes on %s', (engine) => 
     await turnOffTwoFactor(conn.db, editor.id);
     const { secret, codes } = await enrol(conn, editor.id, T0);
     // The confirming code's step is spent: it does not sign in as well.
-    expect(await useSecondFactor(conn.db, editor.id, generateTotpCode(secret, T0), T0)).toEqual({ ok: false, reason: 'reused' });
+    expect(await spendSecondFactor(conn.db, editor.id, generateTotpCode(secret, T0), T0)).toEqual({ ok: false, reason: 'reused' });
     const next = generateTotpCode(secret, later(30));
-    expect(await useSecondFactor(conn.db, editor.id, next, later(30))).toEqual({ ok: true, via: 'code' });
-    expect(await useSecondFactor(conn.db, editor.id, next, later(31))).toEqual({ ok: false, reason: 'reused' });
-    expect(await useSecondFactor(conn.db, editor.id, '000000', later(60))).toMatchObject({ ok: false });
-    expect(await useSecondFactor(conn.db, editor.id, 'not a code', later(60))).toEqual({ ok: false, reason: 'wrong' });
+    expect(await spendSecondFactor(conn.db, editor.id, next, later(30))).toEqual({ ok: true, via: 'code' });
+    expect(await spendSecondFactor(conn.db, editor.id, next, later(31))).toEqual({ ok: false, reason: 'reused' });
+    expect(await spendSecondFactor(conn.db, editor.id, '000000', later(60))).toMatchObject({ ok: false });
+    expect(await spendSecondFactor(conn.db, editor.id, 'not a code', later(60))).toEqual({ ok: false, reason: 'wrong' });
 
-    expect(await useSecondFactor(conn.db, editor.id, codes[3]!.toUpperCase(), later(90))).toEqual({ ok: true, via: 'recovery' });
-    expect(await useSecondFactor(conn.db, editor.id, codes[3]!, later(91))).toEqual({ ok: false, reason: 'recovery-used' });
+    expect(await spendSecondFactor(conn.db, editor.id, codes[3]!.toUpperCase(), later(90))).toEqual({ ok: true, via: 'recovery' });
+    expect(await spendSecondFactor(conn.db, editor.id, codes[3]!, later(91))).toEqual({ ok: false, reason: 'recovery-used' });
     expect((await getTwoFactorState(conn.db, editor.id)).recoveryCodesLeft).toBe(9);
   });
 
@@ -86,9 +86,9 @@ describe.each(TEST_ENGINES)('two-factor enrolment and codes on %s', (engine) => 
     await turnOffTwoFactor(conn.db, editor.id);
     const { secret, codes } = await enrol(conn, editor.id, T0);
     const code = generateTotpCode(secret, later(30));
-    const both = await Promise.all([useSecondFactor(conn.db, editor.id, code, later(30)), useSecondFactor(conn.db, editor.id, code, later(30))]);
+    const both = await Promise.all([spendSecondFactor(conn.db, editor.id, code, later(30)), spendSecondFactor(conn.db, editor.id, code, later(30))]);
     expect(both.filter((v) => v.ok)).toHaveLength(1);
-    const recovery = await Promise.all([useSecondFactor(conn.db, editor.id, codes[0]!, later(40)), useSecondFactor(conn.db, editor.id, codes[0]!, later(40))]);
+    const recovery = await Promise.all([spendSecondFactor(conn.db, editor.id, codes[0]!, later(40)), spendSecondFactor(conn.db, editor.id, codes[0]!, later(40))]);
     expect(recovery.filter((v) => v.ok)).toHaveLength(1);
   });
 
@@ -98,10 +98,10 @@ describe.each(TEST_ENGINES)('two-factor enrolment and codes on %s', (engine) => 
     expect(await turnOffTwoFactor(conn.db, editor.id)).toBe(true);
     expect(await turnOffTwoFactor(conn.db, editor.id)).toBe(false);
     expect(await getTwoFactorState(conn.db, editor.id)).toMatchObject({ on: false, recoveryCodesLeft: 0 });
-    expect(await useSecondFactor(conn.db, editor.id, codes[1]!, later(60))).toEqual({ ok: false, reason: 'off' });
+    expect(await spendSecondFactor(conn.db, editor.id, codes[1]!, later(60))).toEqual({ ok: false, reason: 'off' });
     const again = await enrol(conn, editor.id, T0);
-    expect(await useSecondFactor(conn.db, editor.id, codes[1]!, later(60))).toEqual({ ok: false, reason: 'wrong' });
-    expect(await useSecondFactor(conn.db, editor.id, again.codes[1]!, later(60))).toEqual({ ok: true, via: 'recovery' });
+    expect(await spendSecondFactor(conn.db, editor.id, codes[1]!, later(60))).toEqual({ ok: false, reason: 'wrong' });
+    expect(await spendSecondFactor(conn.db, editor.id, again.codes[1]!, later(60))).toEqual({ ok: true, via: 'recovery' });
   });
 
   it('keeps the 管理者 requirement in the database, off until turned on', async () => {

@@ -127,7 +127,7 @@ export type SecondFactorVerdict = { ok: true; via: 'code' | 'recovery' } | { ok:
  * that checks it, so two requests with one code cannot both pass), or an
  * unused recovery code (marked used the same way).
  */
-export async function useSecondFactor(db: Kysely<Database>, editorId: string, typed: string, now = new Date()): Promise<SecondFactorVerdict> {
+export async function spendSecondFactor(db: Kysely<Database>, editorId: string, typed: string, now = new Date()): Promise<SecondFactorVerdict> {
   const row = await db.selectFrom('editors').select(['totp_secret', 'totp_last_step']).where('id', '=', editorId).executeTakeFirst();
   if (!row?.totp_secret) return { ok: false, reason: 'off' };
   const code = normaliseCode(typed);
