@@ -155,8 +155,8 @@ test('two-factor sign-in: set up with the QR key, then sign-in asks for the code
   await expect(panel.getByRole('alert')).toContainText('確認コードが正しくありません');
   await panel.getByLabel('確認コード(6桁)').fill(generateTotpCode(secret, new Date()));
   await panel.getByRole('button', { name: '確認して有効にする' }).click();
+  await expect(panel.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
   const codes = (await panel.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
-  expect(codes).toHaveLength(10);
   await panel.getByRole('button', { name: '回復コードを保存しました' }).click();
   await expect(panel.getByTestId('two-factor-status')).toContainText('有効');
   await expect(panel).toContainText('未使用の回復コード:10個');
@@ -171,6 +171,8 @@ test('two-factor sign-in: set up with the QR key, then sign-in asks for the code
     await page.getByLabel('パスワード').fill(desk.password);
     await page.getByRole('button', { name: 'サインイン' }).click();
     await expect(page.getByLabel('確認コード')).toBeVisible();
+    // A fresh box: not the password box reused, with the password still in it.
+    await expect(page.getByLabel('確認コード')).toHaveValue('');
   };
   const code = async (typed: string) => {
     await page.getByLabel('確認コード').fill(typed);

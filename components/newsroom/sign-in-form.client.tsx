@@ -57,7 +57,8 @@ export function SignInForm({ token, next }: SignInFormProps) {
 
   if (step === 'code') {
     return (
-      <form onSubmit={onCode} className="mt-6 space-y-4" noValidate>
+      // Keyed apart: React would otherwise reuse the password box as the code box, password and all.
+      <form key="code" onSubmit={onCode} className="mt-6 space-y-4" noValidate>
         <p className="text-sm">このアカウントは二段階認証を使っています。</p>
         <label className="block">
           <span className="text-sm font-semibold">確認コード</span>
@@ -94,7 +95,7 @@ export function SignInForm({ token, next }: SignInFormProps) {
   }
 
   return (
-    <form onSubmit={onPassword} className="mt-6 space-y-4" noValidate>
+    <form key="password" onSubmit={onPassword} className="mt-6 space-y-4" noValidate>
       <label className="block">
         <span className="text-sm font-semibold">ユーザー名</span>
         <input name="login" autoComplete="username" required className={inputClass} />
