@@ -49,7 +49,7 @@ function Enrolling({ pending, csrfToken }: { pending: NonNullable<TwoFactorSetup
         <QrCode drawing={pending.qr} label="二段階認証の設定用QRコード" />
         <p className="text-sm">読み取れないときは、アプリで「キーを入力」を選び、次のキーを入力してください(種類は「時間ベース」)。</p>
         <p>
-          <code className="inline-block rounded bg-paper px-2 py-1 font-mono text-base break-all" data-testid="totp-secret">
+          <code className="inline-block rounded bg-paper px-2 py-1 font-mono text-base break-words" data-testid="totp-secret">
             {pending.secret}
           </code>
         </p>
