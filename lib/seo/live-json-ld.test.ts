@@ -43,7 +43,7 @@ const posts = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 describe('LiveBlogPosting JSON-LD', () => {
-  const stream: LiveStream = { articleId: article.id, startedAt: '2026-12-05T05:00:00.000Z', endedAt: null, posts };
+  const stream: LiveStream = { articleId: article.id, startedAt: '2026-12-05T05:00:00.000Z', endedAt: null, posts, changedAt: null };
   it('gives coverage times, the ten newest posts with their own URLs, and dateModified at the newest post', () => {
     const data = buildLiveBlogPosting(article, stream, SITE) as unknown as Record<string, unknown> & { liveBlogUpdate: Record<string, unknown>[] };
     expect(data['@type']).toBe('LiveBlogPosting');
