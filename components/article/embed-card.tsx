@@ -27,7 +27,7 @@ function YouTubeCard({ embed }: { embed: YouTubeEmbed }) {
       </div>
       <figcaption className="mt-2 text-xs text-muted">
         再生するとYouTube(Google)から動画を読み込みます。
-        <a href={embed.url} rel="noopener noreferrer" className={`${LINK_CLASS} ml-1`}>
+        <a href={embed.url} rel="noopener noreferrer" className={`${LINK_CLASS} ml-1 whitespace-nowrap`}>
           YouTubeで見る
         </a>
       </figcaption>

@@ -15,7 +15,9 @@ export type YouTubePlayerProps = {
   children: ReactNode;
 };
 
-const CONTROL_CLASS = 'group absolute inset-0 flex cursor-pointer items-center justify-center';
+// The focus ring is drawn inside the box (its overflow would clip the usual outset one), in white on the dark card.
+const CONTROL_CLASS =
+  'group absolute inset-0 flex cursor-pointer items-center justify-center focus-visible:outline-white focus-visible:outline-offset-[-6px]';
 
 /**
  * The play control of a YouTube card, and the player it becomes. Until the
