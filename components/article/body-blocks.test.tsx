@@ -64,6 +64,9 @@ describe('BodyBlocks', () => {
     expect(html).toContain('1:30から再生');
     expect(html).toMatch(/<a href="https:\/\/www.youtube.com\/watch\?v=kiji-demo01&amp;t=90s" rel="noopener noreferrer"[^>]*>.*再生する<\/span><\/a>/);
     expect(html).toContain('YouTubeで見る');
+    // On paper: the address instead of the box.
+    expect(html).toMatch(/<div class="[^"]*print:hidden[^"]*" data-testid="embed-box">/);
+    expect(html).toMatch(/<span class="[^"]*print:inline[^"]*">YouTube動画 https:\/\/www.youtube.com\/watch\?v=kiji-demo01&amp;t=90s<\/span>/);
   });
 
   it('draws an X post as a card that links out to it and loads nothing from X', () => {

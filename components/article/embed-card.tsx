@@ -16,7 +16,8 @@ function YouTubeCard({ embed }: { embed: YouTubeEmbed }) {
   const start = embed.start === undefined ? '' : `${formatStartTime(embed.start)}から再生`;
   return (
     <figure className="my-8 text-sm leading-normal tracking-normal" data-testid="embed" data-provider="youtube">
-      <div className="relative aspect-video w-full overflow-hidden rounded-sm bg-chrome text-white" data-testid="embed-box">
+      {/* On paper a play button means nothing: the address is printed instead. */}
+      <div className="relative aspect-video w-full overflow-hidden rounded-sm bg-chrome text-white print:hidden" data-testid="embed-box">
         <YouTubePlayer url={embed.url} playerSrc={toYouTubePlayerSrc(embed)} title="YouTube動画プレーヤー">
           <span className="pointer-events-none absolute top-3 left-4 font-bold tracking-wide">YouTube</span>
           <span className="pointer-events-none absolute right-4 bottom-3 left-4 truncate text-xs text-white/80">
@@ -26,10 +27,13 @@ function YouTubeCard({ embed }: { embed: YouTubeEmbed }) {
         </YouTubePlayer>
       </div>
       <figcaption className="mt-2 text-xs text-muted">
-        再生するとYouTube(Google)から動画を読み込みます。
-        <a href={embed.url} rel="noopener noreferrer" className={`${LINK_CLASS} ml-1 whitespace-nowrap`}>
-          YouTubeで見る
-        </a>
+        <span className="print:hidden">
+          再生するとYouTube(Google)から動画を読み込みます。
+          <a href={embed.url} rel="noopener noreferrer" className={`${LINK_CLASS} ml-1 whitespace-nowrap`}>
+            YouTubeで見る
+          </a>
+        </span>
+        <span className="hidden break-all print:inline">YouTube動画 {embed.url}</span>
       </figcaption>
     </figure>
   );
@@ -46,6 +50,7 @@ function XCard({ embed }: { embed: XEmbed }) {
         <span className="min-w-0 flex-1">
           <span className="block font-bold">Xのポスト</span>
           <span className="block truncate text-muted">@{embed.user}</span>
+          <span className="hidden text-xs break-all text-muted print:block">{embed.url}</span>
         </span>
         <a
           href={embed.url}
