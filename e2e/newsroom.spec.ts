@@ -441,6 +441,14 @@ test('新規作成 stores nothing until something is typed; two revisions compar
   await expect(comparison.locator('del')).toHaveText(['取り消し線', '東京']);
   await expect(comparison.locator('ins')).toHaveText(['下線', '大阪']);
   await page.screenshot({ path: 'e2e/screenshots/newsroom-compare-desktop.png', fullPage: true });
+  // The older one as readers would have seen it: the public components, on a private, uncached newsroom page.
+  await page.getByRole('link', { name: '表示' }).first().click();
+  await page.waitForURL(`${getBase()}/newsroom/articles/${id}/revisions/1`);
+  await expect(page.getByTestId('live-preview').locator('h1')).toHaveText(headline);
+  await expect(page.getByTestId('live-preview')).toContainText('市長は東京で');
+  const viewed = await page.request.get(`/newsroom/articles/${id}/revisions/1`, { maxRedirects: 0 });
+  expect(viewed.headers()['cache-control']).toMatch(/no-store/);
+  expect((await fetch(`${getBase()}/newsroom/articles/${id}/revisions/1`, { redirect: 'manual' })).status).toBe(307);
 
   // Deleted after a confirmation: gone from the list, its address a 404.
   await page.goto(`/newsroom/articles/${id}`);
