@@ -38,6 +38,12 @@ describe('comparing revisions', () => {
     expect(show(compareText(before, after))).toEqual(['…3', '四段落目。', '五段落目は[-東京-]{+大阪+}の話。', '六段落目。', '{+## 追加の小見出し+}']);
     expect(show(compareText('消える段落。\n\n残る段落。', '残る段落。'))).toEqual(['[-消える段落。-]', '残る段落。']);
     expect(compareText('同じ。', '同じ。')).toEqual([{ kind: 'same', text: '同じ。' }]);
+    // A paragraph cut and another added: the edited one is still paired with its new self.
+    expect(show(compareText('市長は記者会見で述べた。\n\n事業費は約百二十億円。', '事業費は約百五十億円に膨らむ見通し。\n\n住民団体は署名を集めている。'))).toEqual([
+      '[-市長は記者会見で述べた。-]',
+      '事業費は約[-百二十億円-]{+百五十億円に膨らむ見通し+}。',
+      '{+住民団体は署名を集めている。+}',
+    ]);
   });
 
   it('says which fields changed, reading old revisions that lack the newer fields', () => {

@@ -143,13 +143,52 @@ export function compareText(before: string, after: string): DiffRow[] {
       continue;
     }
     const removed = c.removed ? c.value : [];
-    const next = c.removed && changes[i + 1]?.added ? changes[++i]!.value : c.added ? c.value : [];
-    const paired = Math.min(removed.length, next.length);
-    for (let k = 0; k < paired; k++) rows.push(...compareParagraph(removed[k]!, next[k]!));
-    for (const text of removed.slice(paired)) rows.push({ kind: 'del', text });
-    for (const text of next.slice(paired)) rows.push({ kind: 'ins', text });
+    const added = c.removed && changes[i + 1]?.added ? changes[++i]!.value : c.added ? c.value : [];
+    rows.push(...pairParagraphs(removed, added));
   }
   return fold(rows);
+}
+
+/** Beyond this many comparisons a block of changed paragraphs is paired in order, not searched. */
+const MAX_PAIRINGS = 400;
+
+/**
+ * A block of removed paragraphs against the added ones that took their place:
+ * each removed paragraph is paired with the first later added one it is an
+ * edit of (so a paragraph cut from between two others does not push every
+ * edit after it out of line); the rest are removed or added whole.
+ */
+function pairParagraphs(removed: string[], added: string[]): DiffRow[] {
+  if (removed.length * added.length > MAX_PAIRINGS) {
+    const paired = Math.min(removed.length, added.length);
+    return [
+      ...removed.slice(0, paired).flatMap((text, k) => compareParagraph(text, added[k]!)),
+      ...removed.slice(paired).map((text) => ({ kind: 'del' as const, text })),
+      ...added.slice(paired).map((text) => ({ kind: 'ins' as const, text })),
+    ];
+  }
+  const rows: DiffRow[] = [];
+  let next = 0;
+  for (const text of removed) {
+    let edit: DiffRow[] | null = null;
+    let at = next;
+    for (; at < added.length; at++) {
+      const compared = compareParagraph(text, added[at]!);
+      if (compared.length === 1 && compared[0]!.kind === 'changed') {
+        edit = compared;
+        break;
+      }
+    }
+    if (!edit) {
+      rows.push({ kind: 'del', text });
+      continue;
+    }
+    for (; next < at; next++) rows.push({ kind: 'ins', text: added[next]! });
+    rows.push(...edit);
+    next = at + 1;
+  }
+  for (; next < added.length; next++) rows.push({ kind: 'ins', text: added[next]! });
+  return rows;
 }
 
 const TEXT_FIELDS: readonly TextField[] = ['headline', 'standfirst', 'body'];
