@@ -39,7 +39,16 @@ export type PhaseResult = {
   /** Server CPU milliseconds per answer. */
   serverCpuMsPerRequest: number | null;
   serverRssMb: number | null;
+  /**
+   * Answers that took a second or more, and in how many distinct seconds of
+   * the phase they arrived: a few crowded seconds mean stalls of the whole
+   * server (a collection, a render holding the event loop), answers spread
+   * over many seconds mean some pages are slow on their own.
+   */
+  slow: SlowAnswers;
 };
+
+export type SlowAnswers = { count: number; distinctSeconds: number; busiestSecondCount: number; byKind: Record<string, number> };
 
 export type CpuUse = { server: number; generator: number; others: number };
 
@@ -61,6 +70,8 @@ export class Phase {
   private readonly statuses: Record<string, number> = {};
   private readonly cache: Record<string, number> = {};
   private non2xx = 0;
+  /** When (performance.now(), ms) each answer of a second or more arrived, and its kind. */
+  private readonly slowAnswers: { at: number; kind: string }[] = [];
   /** Seconds of load, summed over the parts. */
   seconds = 0;
   timeouts = 0;
@@ -80,6 +91,7 @@ export class Phase {
     let k = this.kinds.get(kind);
     if (!k) this.kinds.set(kind, (k = { latencies: [], non2xx: 0, cache: {} }));
     k.latencies.push(ms);
+    if (ms >= 1000) this.slowAnswers.push({ at: performance.now(), kind });
     add(k.cache, cache);
     add(this.cache, cache);
     if (status !== 200) add(this.statuses, String(status));
@@ -116,7 +128,19 @@ export class Phase {
       cpu: this.cpuSeconds && { server: perSecond(this.cpuSeconds.server), generator: perSecond(this.cpuSeconds.generator), others: perSecond(this.cpuSeconds.others) },
       serverCpuMsPerRequest: this.cpuSeconds && sorted.length > 0 ? (this.cpuSeconds.server * 1000) / sorted.length : null,
       serverRssMb: this.serverRssMb,
+      slow: this.slowSummary(),
     };
+  }
+
+  private slowSummary(): SlowAnswers {
+    const perSecond = new Map<number, number>();
+    const byKind: Record<string, number> = {};
+    for (const { at, kind } of this.slowAnswers) {
+      const second = Math.floor(at / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+      add(byKind, kind);
+    }
+    return { count: this.slowAnswers.length, distinctSeconds: perSecond.size, busiestSecondCount: Math.max(0, ...perSecond.values()), byKind };
   }
 }
 

@@ -223,7 +223,19 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
   // The bench publishes, schedules and corrects: a デスク's work (ADR 0032).
   const editor = addEditor(seed.dataDir, 'bench-day', 'ベンチ 編集者', 'デスク');
 
-  const server = await startServer({ KIJI_DATA_DIR: seed.dataDir, SITE_URL: origin, NEXT_TELEMETRY_DISABLED: '1' }, port, { cwd: app });
+  // BENCH_DAY_SERVER_LOG=<file>: the server's output kept there, with a line for each collection that paused it for 20 ms or more (bench/gc-log.cjs).
+  const serverLog = process.env.BENCH_DAY_SERVER_LOG;
+  const gcLog = path.join(path.dirname(fileURLToPath(import.meta.url)), 'gc-log.cjs');
+  const serverEnv = {
+    KIJI_DATA_DIR: seed.dataDir,
+    SITE_URL: origin,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...(serverLog ? { NODE_OPTIONS: `--require ${gcLog} ${process.env.NODE_OPTIONS ?? ''}`.trim() } : {}),
+  };
+  const server = await startServer(serverEnv, port, {
+    cwd: app,
+    ...(serverLog ? { stdout: fs.openSync(serverLog, 'w') } : {}),
+  });
   let ghost: RunningGhost | null = null;
   try {
     const pid = requireServerPid(port);
@@ -449,13 +461,15 @@ ${pubs.map((p) => `${p.afterPhase?.status ?? '—'} ${p.afterPhase?.cache ?? ''}
 
 ${renderCheck(day)}
 
+${slowCheck(day)}
+
 ${readWhatLimitsIt()}
 
 Reproduce: \`npx tsx bench/newsroom-day.ts\` (builds first unless \`BENCH_SKIP_BUILD=1\`; \`npm run bench\`
 runs it last, \`BENCH_SKIP_DAY=1\` leaves it out). Settings: \`BENCH_DAY_ARTICLES\` (10,000),
 \`BENCH_DAY_SECONDS\` (60, each readers phase), \`BENCH_DAY_HOT_SECONDS\` (30), \`BENCH_DAY_GHOST_SECONDS\` (30),
 \`BENCH_DAY_PUBLISH_EVERY\` (15), \`BENCH_DAY_CONNECTIONS\` (50), \`BENCH_DAY_PORT\` (3600), \`BENCH_DAY_ZIPF\` (1),
-\`BENCH_DAY_TIMEOUT\` (10), \`BENCH_DAY_CRAWL_TIMEOUT\` (120); each run's figures are kept in \`bench/results/\`, and
+\`BENCH_DAY_TIMEOUT\` (10), \`BENCH_DAY_CRAWL_TIMEOUT\` (120), \`BENCH_DAY_SERVER_LOG\` (a file for the server's output and its collector pauses; none); each run's figures are kept in \`bench/results/\`, and
 \`BENCH_DAY_FROM=<that .json>\` writes this section again from them without measuring. Ghost from \`BENCH_GHOST_ROOT\` (\`/tmp/peers/ghost\`, where \`ghost.sh\` installs
 by default) with \`BENCH_GHOST_SCRIPT\` (\`/work/shared/peers/ghost.sh\`). A quick run:
 \`BENCH_SKIP_BUILD=1 BENCH_DAY_ARTICLES=2000 BENCH_DAY_SECONDS=20 npx tsx bench/newsroom-day.ts\`.`;
@@ -474,6 +488,17 @@ function renderCheck(day: DayResult): string {
   const line = (r: PhaseResult) =>
     `${r.name}: ${(100 * ((r.cache.STALE ?? 0) + (r.cache.MISS ?? 0)) / Math.max(1, r.requests)).toFixed(0)} % STALE or MISS, predicted ${predict(r).toFixed(1)} ms, measured ${r.serverCpuMsPerRequest?.toFixed(1) ?? '—'} ms`;
   return `Where the readers' server CPU goes: if every STALE or MISS answer started one render (the crawl's ${render.toFixed(1)} ms each) on top of a hit (the hot article's ${hit.toFixed(1)} ms), a reader's page would cost ${[day.quiet, day.publishing].map(line).join('; ')}. The prediction is an upper bound: a page read again while it renders is STALE again without a second render.`;
+}
+
+/** Whether the readers' slowest answers came in a few crowded seconds (stalls) or spread over the phase. */
+function slowCheck(day: DayResult): string {
+  const line = (r: PhaseResult) => {
+    const s = r.slow;
+    if (!s || s.count === 0) return `${r.name}: none`;
+    const kinds = Object.entries(s.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    return `${r.name}: ${s.count} (${kinds}), arriving in ${s.distinctSeconds} distinct seconds of ${r.seconds.toFixed(0)}, at most ${s.busiestSecondCount} in one`;
+  };
+  return `Answers of a second or more: ${[day.quiet, day.publishing].map(line).join('; ')}. Few crowded seconds mean stalls of the whole server; many seconds mean slow pages.`;
 }
 
 /** Frozen prose: what the figures above are limited by, from the run it names (the product changes under the bench). */

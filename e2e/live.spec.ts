@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { saveDraft } from '../bench/editor-client';
+import { createDraft, saveDraft } from '../bench/editor-client';
 import { liveStory } from './demo';
 import { expectNoAxeViolations } from './axe';
 import { observeLayoutShifts, type LayoutShifts } from './layout-shifts';
@@ -22,32 +22,27 @@ test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'desktop', 'behaviour, not layout: checked once');
 });
 
-/** A live draft made as 「ライブ記事を作成」 does, with a headline and lead saved; its id and revision. */
+/** A live draft made as 「ライブ記事を作成」 does, with a headline and lead typed (its first save); its id and revision. */
 async function createLiveDraft(session: Session, headline: string): Promise<{ id: string; revision: number }> {
-  const created = await fetch(`${session.base}/api/newsroom/articles`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: session.base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: `csrf=${encodeURIComponent(session.csrf)}&kind=live`,
-  });
-  const id = created.headers.get('location')!.split('/').pop()!;
-  const saved = await saveDraft({ origin: session.base, cookie: session.cookie, csrf: session.csrf }, id, draftOf({ headline, body: 'ライブ記事のリード文。' }), 1);
-  return { id, revision: saved.article!.revision };
+  return createDraft({ origin: session.base, cookie: session.cookie, csrf: session.csrf }, draftOf({ headline, body: 'ライブ記事のリード文。' }), 'live');
 }
 
-async function livePost(session: Session, id: string, body: string): Promise<{ status: number; postId: string | null }> {
-  const response = await fetch(`${session.base}/api/newsroom/articles/${id}/live/post`, { method: 'POST', headers: editorHeaders(session), body: JSON.stringify({ body }) });
+async function liveCommand(session: Session, id: string, command: string, input: Record<string, string>): Promise<{ status: number; postId: string | null }> {
+  const response = await fetch(`${session.base}/api/newsroom/articles/${id}/live/${command}`, { method: 'POST', headers: editorHeaders(session), body: JSON.stringify(input) });
   const answer = (await response.json()) as { postId?: string };
   return { status: response.status, postId: answer.postId ?? null };
 }
 
-test('an editor posts with Ctrl+Enter; a reader’s open page offers 新しい投稿 1件 and inserts it without shifting the page', async ({ browser }) => {
-  test.setTimeout(120_000);
+const livePost = (session: Session, id: string, body: string) => liveCommand(session, id, 'post', { body });
+
+test('an editor posts with Ctrl+Enter; a reader’s open page offers 新しい投稿 1件 and inserts it without shifting the page, then follows pins, edits, deletions and the end', async ({ browser }) => {
+  test.setTimeout(240_000);
   const session = await signInApi();
   const headline = `ライブ検証${Date.now()}`;
   const { id, revision } = await createLiveDraft(session, headline);
   expect((await commandApi(session, id, 'publish', { baseRevision: revision })).status).toBe(200);
-  expect((await livePost(session, id, '第1報:雨が強まっている。')).status).toBe(200);
+  const firstPost = await livePost(session, id, '第1報:雨が強まっている。');
+  expect(firstPost.status).toBe(200);
   expect(await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes('第1報'), 15_000)).toBeLessThan(Infinity);
 
   const reader = await browser.newPage();
@@ -78,16 +73,23 @@ test('an editor posts with Ctrl+Enter; a reader’s open page offers 新しい�
   await expect(button).toHaveCount(0);
   expect(await reader.evaluate(() => (window as unknown as LayoutShifts).__cls)).toBe(0);
 
-  // The desk makes it a 要点 and ends the coverage; a reader's next load shows both.
+  // What the desk changes in posts the reader already has reaches the open page without a reload:
+  // a new 要点, an edit (with its 修正 mark), a deletion, and the end of the coverage.
   await editor.getByTestId('composer-post').first().getByRole('button', { name: '要点にする' }).click();
   await expect(editor.getByTestId('composer-post').first().getByRole('button', { name: '要点から外す' })).toBeVisible({ timeout: 15_000 });
+  await expect(reader.getByTestId('live-key-points')).toContainText('第2報', { timeout: ARRIVES_WITHIN_MS });
+  const firstOnPage = reader.locator(`#post-${firstPost.postId}`);
+  expect((await liveCommand(session, id, 'edit', { postId: firstPost.postId!, body: '第1報:雨と風が強まり、暴風域に入った。' })).status).toBe(200);
+  await expect(firstOnPage).toContainText('暴風域に入った', { timeout: ARRIVES_WITHIN_MS });
+  await expect(firstOnPage).toContainText('修正');
+  expect((await liveCommand(session, id, 'delete', { postId: firstPost.postId! })).status).toBe(200);
+  await expect(firstOnPage).toHaveCount(0, { timeout: ARRIVES_WITHIN_MS });
   editor.once('dialog', (dialog) => void dialog.accept());
   await editor.getByRole('button', { name: 'ライブ配信を終了' }).click();
   await expect(editor.getByTestId('live-ended')).toBeVisible({ timeout: 15_000 });
-  expect(await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes('このライブ配信は終了しました'), 15_000)).toBeLessThan(Infinity);
-  await reader.reload();
-  await expect(reader.getByTestId('live-state')).toHaveText('このライブ配信は終了しました');
+  await expect(reader.getByTestId('live-state')).toHaveText('このライブ配信は終了しました', { timeout: ARRIVES_WITHIN_MS });
   await expect(reader.getByTestId('live-key-points')).toContainText('第2報');
+  await expect(reader.getByTestId('live-posts').getByTestId('live-post')).toHaveCount(1);
 });
 
 test('without JavaScript the finished demo page shows every post, its 要点 and its end; a permalink opens at its post', async ({ browser }) => {

@@ -2,12 +2,14 @@
 // Runs in the browser, loaded once a live page has started: React Query polls GET /api/live/{id} while the tab is visible, and new posts wait for a tap.
 
 import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { QueryProvider } from '@/components/query/query-provider.client';
+import { changesShownPosts } from '@/lib/live/changes';
 import type { LivePost, LiveUpdate } from '@/lib/live/types';
 import { LivePostView } from './live-post';
 
-type LiveFeedProps = { articleId: string; newestPostedAt: string | null };
+type LiveFeedProps = { articleId: string; newestPostedAt: string | null; changedAt: string | null; pinned: string[] };
 
 /** How often an open live page asks for new posts (ms); with the endpoint's 5 s at the CDN, a post shows within about 10 s. */
 const LIVE_POLL_MS = 5_000;
@@ -22,7 +24,7 @@ async function fetchUpdate(articleId: string, after: string, signal: AbortSignal
 }
 
 function Poller({ articleId, after, onUpdate }: { articleId: string; after: string; onUpdate: (update: LiveUpdate) => void }) {
-  const { data } = useQuery({
+  const { data, dataUpdatedAt } = useQuery({
     // Keyed by the newest post the page has, so every reader at the same point asks the same (CDN-cached) address.
     queryKey: ['live', articleId, after],
     queryFn: ({ signal }) => fetchUpdate(articleId, after, signal),
@@ -34,9 +36,10 @@ function Poller({ articleId, after, onUpdate }: { articleId: string; after: stri
     // A failed poll keeps what is shown; the next interval tries again.
     retry: false,
   });
+  // Every answer, even one equal to the last (React Query keeps the same object): a refresh that met an old page must be tried again.
   useEffect(() => {
     if (data) onUpdate(data);
-  }, [data, onUpdate]);
+  }, [data, dataUpdatedAt, onUpdate]);
   return null;
 }
 
@@ -44,21 +47,32 @@ function Poller({ articleId, after, onUpdate }: { articleId: string; after: stri
  * New posts wait behind a fixed-position button 「新しい投稿 N件」, which
  * covers nothing the reader is reading and moves nothing (CLS 0); a tap
  * inserts them above the stream and brings the newest into view (a shift
- * right after input is the reader's own). Once coverage has ended the page
- * stops asking.
+ * right after input is the reader's own). A change to posts already shown
+ * (an edit, a deletion, other 要点, the end of coverage) is not left for a
+ * tap, since the page would keep showing what the desk withdrew: the page
+ * is refreshed from its cached server render (the stream's tag was
+ * invalidated by the command), which keeps the scroll position, and the
+ * feed starts again from it; after the end it renders no feed, so the page stops asking.
  */
-function Feed({ articleId, newestPostedAt }: LiveFeedProps) {
+function Feed({ articleId, newestPostedAt, changedAt, pinned }: LiveFeedProps) {
+  const router = useRouter();
   const [pending, setPending] = useState<LivePost[]>([]);
   const [inserted, setInserted] = useState<LivePost[]>([]);
-  const [ended, setEnded] = useState(false);
   const seen = useRef(new Set<string>());
 
-  const onUpdate = useCallback((update: LiveUpdate) => {
-    const fresh = update.posts.filter((p) => !seen.current.has(p.id));
-    for (const p of fresh) seen.current.add(p.id);
-    if (fresh.length > 0) setPending((before) => [...fresh, ...before]);
-    if (update.endedAt) setEnded(true);
-  }, []);
+  const onUpdate = useCallback(
+    (update: LiveUpdate) => {
+      // This feed runs only on a page rendered while coverage ran (LiveStreamView).
+      if (changesShownPosts({ changedAt, pinned, ended: false }, update)) {
+        router.refresh();
+        return;
+      }
+      const fresh = update.posts.filter((p) => !seen.current.has(p.id));
+      for (const p of fresh) seen.current.add(p.id);
+      if (fresh.length > 0) setPending((before) => [...fresh, ...before]);
+    },
+    [changedAt, pinned, router],
+  );
 
   const newest = pending[0]?.postedAt ?? inserted[0]?.postedAt ?? newestPostedAt ?? NO_POSTS;
 
@@ -71,7 +85,7 @@ function Feed({ articleId, newestPostedAt }: LiveFeedProps) {
 
   return (
     <>
-      {!ended && <Poller articleId={articleId} after={newest} onUpdate={onUpdate} />}
+      <Poller articleId={articleId} after={newest} onUpdate={onUpdate} />
       {pending.length > 0 && (
         <button
           type="button"

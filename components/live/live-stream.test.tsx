@@ -18,6 +18,7 @@ const post = (id: string, over: Partial<LivePost> = {}): LivePost => ({
 const stream = (over: Partial<LiveStream> = {}): LiveStream => ({
   articleId: 'tyfnpage',
   startedAt: '2026-12-05T05:00:00.000Z',
+  changedAt: null,
   endedAt: null,
   posts: [post('bbbbbbbb', { headline: '上陸', pinned: true, editedAt: '2026-12-05T05:40:00.000Z' }), post('aaaaaaaa', { timeLabel: '14:05' })],
   ...over,

@@ -38,7 +38,9 @@ export function LiveStreamView({ stream, preview = false }: LiveStreamViewProps)
           </div>
         </section>
       )}
-      {running && !preview && <LiveUpdates articleId={stream.articleId} newestPostedAt={stream.posts[0]?.postedAt ?? null} />}
+      {running && !preview && (
+        <LiveUpdates articleId={stream.articleId} newestPostedAt={stream.posts[0]?.postedAt ?? null} changedAt={stream.changedAt} pinned={pinned.map((p) => p.id)} />
+      )}
       {stream.posts.length === 0 ? (
         <p className="text-sm text-muted">まだ投稿はありません。</p>
       ) : (

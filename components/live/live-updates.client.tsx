@@ -4,7 +4,15 @@
 import { useEffect } from 'react';
 import { useOnDemand } from '../query/use-on-demand';
 
-type LiveUpdatesProps = { articleId: string; /** UTC ISO time of the newest post the page was rendered with; null when it had none. */ newestPostedAt: string | null };
+type LiveUpdatesProps = {
+  articleId: string;
+  /** UTC ISO time of the newest post the page was rendered with; null when it had none. */
+  newestPostedAt: string | null;
+  /** The newest edit or deletion of a post the page was rendered with (LiveStream.changedAt). */
+  changedAt: string | null;
+  /** Ids of the 要点 the page was rendered with. */
+  pinned: string[];
+};
 
 /** When the feed loads after the page starts (ms): never during the page's own start-up. */
 const FIRST_POLL_AFTER_MS = 2_000;
@@ -15,11 +23,12 @@ const FIRST_POLL_AFTER_MS = 2_000;
  * loaded with the feed, so an article's first load carries none of it.
  * Without JavaScript the server's HTML already has every post.
  */
-export function LiveUpdates({ articleId, newestPostedAt }: LiveUpdatesProps) {
+export function LiveUpdates({ articleId, newestPostedAt, changedAt, pinned }: LiveUpdatesProps) {
   const { loaded: Feed, load } = useOnDemand(() => import('./live-feed.client'));
   useEffect(() => {
     const timer = setTimeout(() => void load().catch(() => undefined), FIRST_POLL_AFTER_MS);
     return () => clearTimeout(timer);
   }, [load]);
-  return Feed ? <Feed articleId={articleId} newestPostedAt={newestPostedAt} /> : null;
+  // A refreshed page (an edit, a deletion, new 要点) is a new starting point: the feed starts again from it.
+  return Feed ? <Feed key={`${newestPostedAt}|${changedAt}|${pinned.join(',')}`} articleId={articleId} newestPostedAt={newestPostedAt} changedAt={changedAt} pinned={pinned} /> : null;
 }

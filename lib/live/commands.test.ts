@@ -90,14 +90,19 @@ describe.each(TEST_ENGINES)('live commands on %s', (engine) => {
 
   it('edit marks 修正, delete removes, pin and unpin mark 要点, end ends coverage and posting', async () => {
     const { postId } = await runLiveCommand(conn.db, reporter, LIVE, 'post', { body: '第1報' }, at(0));
+    // What tells an open page its shown posts changed (lib/live/changes.ts): nothing yet.
+    expect((await stream())!.changedAt).toBeNull();
     await runLiveCommand(conn.db, reporter, LIVE, 'edit', { postId: postId!, body: '第1報(修正)' }, at(5));
     expect((await stream())!.posts[0]).toMatchObject({ editedAt: at(5).toISOString(), blocks: [{ type: 'paragraph' }] });
+    expect((await stream())!.changedAt).toBe(at(5).toISOString());
     await runLiveCommand(conn.db, desk, LIVE, 'pin', { postId: postId! }, at(6));
     expect((await stream())!.posts[0]!.pinned).toBe(true);
     await runLiveCommand(conn.db, desk, LIVE, 'unpin', { postId: postId! }, at(7));
     expect((await stream())!.posts[0]!.pinned).toBe(false);
     await runLiveCommand(conn.db, desk, LIVE, 'delete', { postId: postId! }, at(8));
     expect((await stream())!.posts).toEqual([]);
+    // The deleted post is gone from the stream, but its deletion is the newest change.
+    expect((await stream())!.changedAt).toBe(at(8).toISOString());
     await expect(runLiveCommand(conn.db, desk, LIVE, 'edit', { postId: postId!, body: 'x' }, at(9))).rejects.toMatchObject({ status: 404 });
     const ended = await runLiveCommand(conn.db, desk, LIVE, 'end', {}, at(10));
     // Ending is the article's news too: every page that shows its card (and its LIVE badge) hears of it.

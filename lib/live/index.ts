@@ -74,7 +74,12 @@ export async function getLiveUpdate(id: string, after: LiveAfter): Promise<LiveU
   if (!isArticleId(id)) return null;
   const stream = await readStreamForPolls(id);
   if (!stream) return null;
-  return { posts: selectPostsAfter(stream, after) ?? [], endedAt: stream.endedAt };
+  return {
+    posts: selectPostsAfter(stream, after) ?? [],
+    endedAt: stream.endedAt,
+    changedAt: stream.changedAt,
+    pinned: stream.posts.filter((p) => p.pinned).map((p) => p.id),
+  };
 }
 
 /** After a command on it in this process: the next poll reads the stream anew. */

@@ -58,7 +58,14 @@ export async function findLiveStream(db: Db, articleId: string, now: Date, { any
   if (!article) return null;
   const startedAt = article.live_started_at ?? article.published_at;
   const rows: LivePostRow[] = await selectPosts(db, articleId).limit(LIVE_STREAM_LIMIT).execute();
-  return { articleId, startedAt, endedAt: article.live_ended_at, posts: rows.map((r) => toLivePost(r, startedAt)) };
+  // Deleted posts too: a deletion is a change an open page must be told of.
+  const changed = await db
+    .selectFrom('live_posts')
+    .select((eb) => [eb.fn.max('edited_at').as('edited'), eb.fn.max('deleted_at').as('deleted')])
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  const changedAt = [changed?.edited ?? null, changed?.deleted ?? null].reduce<string | null>((a, b) => (b !== null && (a === null || Date.parse(b) > Date.parse(a)) ? b : a), null);
+  return { articleId, startedAt, endedAt: article.live_ended_at, posts: rows.map((r) => toLivePost(r, startedAt)), changedAt };
 }
 
 /**

@@ -29,10 +29,17 @@ export type LiveStream = {
   /** When the desk ended it; null while it runs. */
   endedAt: string | null;
   posts: LivePost[];
+  /** The newest edit or deletion of any of its posts (UTC ISO); null when none was ever edited or deleted. */
+  changedAt: string | null;
 };
 
-/** What GET /api/live/{id}?after=… answers: the posts newer than the one given, newest first, and whether coverage has ended. */
-export type LiveUpdate = { posts: LivePost[]; endedAt: string | null };
+/**
+ * What GET /api/live/{id}?after=… answers: the posts newer than the one
+ * given, newest first; whether coverage has ended; and what tells an open
+ * page that posts it already shows have changed (ADR 0036's amendment):
+ * the newest edit or deletion and the ids of the 要点.
+ */
+export type LiveUpdate = { posts: LivePost[]; endedAt: string | null; changedAt: string | null; pinned: string[] };
 
 /** The commands on a live page, as the newsroom's API names them. */
 export const LIVE_COMMANDS = ['post', 'edit', 'delete', 'pin', 'unpin', 'end'] as const;
