@@ -82,3 +82,13 @@ export function canManageAccounts(role: Role): boolean {
 }
 
 export const ADMIN_ONLY = 'アカウントの管理は管理者だけが行えます。';
+
+/**
+ * Whether `role` may send a newsletter edition to the subscribers (ADR
+ * 0044): like publishing, the desk's; a 記者 may draft and edit editions.
+ */
+export function canSendEdition(role: Role): boolean {
+  return role === 'desk' || role === 'admin';
+}
+
+export const EDITION_SEND_REFUSAL = 'メールマガジンの送信はデスクと管理者が行います。下書きを保存して、デスクに依頼してください。';
