@@ -20,6 +20,9 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
           <Link href="/newsroom/front-page" className="hover:underline">
             トップページ編集
           </Link>
+          <Link href="/newsroom/editions" className="hover:underline">
+            メールマガジン
+          </Link>
           {canManageAccounts(editor.role) && (
             <Link href="/newsroom/accounts" className="hover:underline">
               アカウント
