@@ -43,6 +43,7 @@ export type EditionInput = z.infer<typeof editionInputSchema>;
 /** The subject as stored: trimmed, one line, within its limit; throws EditionError otherwise. */
 function toSubject(subject: string): string {
   const trimmed = subject.trim();
+  // A line break in a subject could start a header of its own in the mail.
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new EditionError(EDITION_MESSAGES.subjectLine, 400);
   if ([...trimmed].length > EDITION_LIMITS.subject) throw new EditionError(EDITION_MESSAGES.subjectLength, 400);
   return trimmed;
