@@ -3,7 +3,7 @@ import { rolesMigration } from '../db/migrations/0014-roles';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { changeEditorRole, checkCredentials, createEditor, EditorInputError, listEditors } from './editors';
 import { createSession, findSession } from './sessions';
-import { listAllowedCommands, toRole } from './roles';
+import { canSendEdition, listAllowedCommands, toRole } from './roles';
 
 describe('roles', () => {
   it('reads a role from its name or its Japanese label, and nothing else', () => {
@@ -18,6 +18,10 @@ describe('roles', () => {
     expect(listAllowedCommands('reporter', 'submitted')).toEqual(['save', 'submit', 'restore']);
     expect(listAllowedCommands('reporter', 'published')).toEqual([]);
     expect(listAllowedCommands('desk', 'published')).toContain('unpublish');
+  });
+
+  it('lets the desk and 管理者 send a newsletter edition, and a 記者 only draft one', () => {
+    expect(['reporter', 'desk', 'admin'].map((r) => canSendEdition(r as 'reporter'))).toEqual([false, true, true]);
   });
 });
 
