@@ -215,8 +215,8 @@ test('the desk sends an edition: each confirmed subscriber gets it once, an unsu
 
   const subject = `今週のKiji ${RUN}`;
   await signInBrowser(page, '/newsroom/editions/new');
-  await page.getByLabel('件名').fill(subject);
-  await page.getByLabel('はじめの文章').fill('読者のみなさま、今週の記事をお届けします。');
+  await page.getByRole('textbox', { name: '件名', exact: true }).fill(subject);
+  await page.getByRole('textbox', { name: /^はじめの文章/ }).fill('読者のみなさま、今週の記事をお届けします。');
   // The newest public article: whatever other specs published or withdrew, it can go out.
   const add = page.getByTestId('edition-candidates').getByRole('button', { name: /」を加える$/ }).first();
   const headline = /^「(.+)」を加える$/.exec((await add.getAttribute('aria-label'))!)![1]!;
