@@ -129,129 +129,87 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
   const introCount = [...draft.intro.trim()].length;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
-      <div className="space-y-6">
-        <section aria-labelledby="ed-content-heading" className="rounded border border-rule bg-white p-4">
-          <h2 id="ed-content-heading" className="text-lg font-bold">
-            件名とはじめの文章
-          </h2>
-          <label className="mt-3 block text-sm">
-            <span className="block font-semibold">件名</span>
-            <input
-              value={draft.subject}
-              onChange={(e) => change({ subject: e.target.value })}
-              aria-describedby="ed-subject-count"
-              aria-invalid={subjectCount > EDITION_LIMITS.subject || undefined}
-              className={field}
-            />
-          </label>
-          <CharCount id="ed-subject-count" field="edition-subject" count={subjectCount} limit={EDITION_LIMITS.subject} />
-          <label className="mt-2 block text-sm">
-            <span className="block font-semibold">はじめの文章</span>
-            <span className="block text-xs text-muted">メールの冒頭に載ります。空行で段落が分かれます。書式は使えません。</span>
-            <textarea
-              value={draft.intro}
-              onChange={(e) => change({ intro: e.target.value })}
-              rows={6}
-              aria-describedby="ed-intro-count"
-              aria-invalid={introCount > EDITION_LIMITS.intro || undefined}
-              className={field}
-            />
-          </label>
-          <CharCount id="ed-intro-count" field="edition-intro" count={introCount} limit={EDITION_LIMITS.intro} />
-        </section>
+    // On a phone the save and send panel comes after the chosen articles, before the long picker; beside them on a desk.
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+      <section aria-labelledby="ed-content-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
+        <h2 id="ed-content-heading" className="text-lg font-bold">
+          件名とはじめの文章
+        </h2>
+        <label className="mt-3 block text-sm">
+          <span className="block font-semibold">件名</span>
+          <input
+            value={draft.subject}
+            onChange={(e) => change({ subject: e.target.value })}
+            aria-describedby="ed-subject-count"
+            aria-invalid={subjectCount > EDITION_LIMITS.subject || undefined}
+            className={field}
+          />
+        </label>
+        <CharCount id="ed-subject-count" field="edition-subject" count={subjectCount} limit={EDITION_LIMITS.subject} />
+        <label className="mt-2 block text-sm">
+          <span className="block font-semibold">はじめの文章</span>
+          <span className="block text-xs text-muted">メールの冒頭に載ります。空行で段落が分かれます。書式は使えません。</span>
+          <textarea
+            value={draft.intro}
+            onChange={(e) => change({ intro: e.target.value })}
+            rows={6}
+            aria-describedby="ed-intro-count"
+            aria-invalid={introCount > EDITION_LIMITS.intro || undefined}
+            className={field}
+          />
+        </label>
+        <CharCount id="ed-intro-count" field="edition-intro" count={introCount} limit={EDITION_LIMITS.intro} />
+      </section>
 
-        <section aria-labelledby="ed-articles-heading" className="rounded border border-rule bg-white p-4">
-          <h2 id="ed-articles-heading" className="text-lg font-bold">
-            載せる記事({draft.articles.length}/{EDITION_LIMITS.articles}本)
-          </h2>
-          {draft.articles.length === 0 ? (
-            <p className="mt-2 text-sm text-muted">まだ記事がありません。下の一覧から加えてください。</p>
-          ) : (
-            <ol className="mt-2 divide-y divide-rule" data-testid="edition-articles">
-              {draft.articles.map((article, index) => (
-                <li key={article.id} className="flex flex-wrap items-start gap-3 py-2.5">
-                  <span className="w-6 shrink-0 pt-0.5 text-sm font-bold tabular-nums">{index + 1}</span>
-                  <span className="min-w-0 flex-1">
-                    <span className="block font-medium [overflow-wrap:anywhere]">{article.headline}</span>
-                    {article.standfirst && <span className="mt-0.5 block text-sm text-muted [overflow-wrap:anywhere]">{article.standfirst}</span>}
-                    <Link href={article.path} target="_blank" className="text-xs text-link underline">
-                      {article.path}
-                    </Link>
-                    {!article.visible && <span className="mt-1 block text-sm text-brand-dark">公開中ではないため送れません。外してください。</span>}
-                  </span>
-                  <span className="flex gap-2">
-                    <button
-                      type="button"
-                      onClick={() => move(index, -1)}
-                      disabled={index === 0}
-                      aria-label={`「${article.headline}」を上へ`}
-                      className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
-                    >
-                      上へ
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => move(index, 1)}
-                      disabled={index === draft.articles.length - 1}
-                      aria-label={`「${article.headline}」を下へ`}
-                      className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
-                    >
-                      下へ
-                    </button>
-                    <button type="button" onClick={() => remove(index)} aria-label={`「${article.headline}」を外す`} className="rounded border border-ink px-2 py-1 text-sm">
-                      外す
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-
-        <section aria-labelledby="ed-pick-heading" className="rounded border border-rule bg-white p-4">
-          <h2 id="ed-pick-heading" className="text-lg font-bold">
-            公開中の記事から選ぶ
-          </h2>
-          <label className="mt-2 block text-sm">
-            <span className="block font-semibold">見出し・リードで絞り込む</span>
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={field} />
-          </label>
-          <p className="mt-1 text-xs text-muted">
-            新しい順に{candidates.length}本の公開中の記事から探します。{matches.length > SHOWN_CANDIDATES && `該当${matches.length}本のうち${SHOWN_CANDIDATES}本を表示しています。`}
-          </p>
-          {matches.length === 0 ? (
-            <p className="mt-3 text-sm text-muted">該当する公開中の記事はありません。</p>
-          ) : (
-            <ul className="mt-2 divide-y divide-rule" data-testid="edition-candidates">
-              {matches.slice(0, SHOWN_CANDIDATES).map((article) => (
-                <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
-                  <span className="min-w-0 flex-1">
-                    <span className="block [overflow-wrap:anywhere]">{article.headline}</span>
-                    <span className="text-xs text-muted">
-                      {article.sectionName}
-                      {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
-                      {chosen.has(article.id) && ' ・ 掲載中'}
-                    </span>
-                  </span>
+      <section aria-labelledby="ed-articles-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
+        <h2 id="ed-articles-heading" className="text-lg font-bold">
+          載せる記事({draft.articles.length}/{EDITION_LIMITS.articles}本)
+        </h2>
+        {draft.articles.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">まだ記事がありません。下の一覧から加えてください。</p>
+        ) : (
+          <ol className="mt-2 divide-y divide-rule" data-testid="edition-articles">
+            {draft.articles.map((article, index) => (
+              <li key={article.id} className="flex flex-wrap items-start gap-3 py-2.5">
+                <span className="w-6 shrink-0 pt-0.5 text-sm font-bold tabular-nums">{index + 1}</span>
+                <span className="min-w-0 flex-1">
+                  <span className="block font-medium [overflow-wrap:anywhere]">{article.headline}</span>
+                  {article.standfirst && <span className="mt-0.5 block text-sm text-muted [overflow-wrap:anywhere]">{article.standfirst}</span>}
+                  <Link href={article.path} target="_blank" className="text-xs text-link underline">
+                    {article.path}
+                  </Link>
+                  {!article.visible && <span className="mt-1 block text-sm text-brand-dark">公開中ではないため送れません。外してください。</span>}
+                </span>
+                <span className="flex gap-2">
                   <button
                     type="button"
-                    onClick={() => add(article)}
-                    disabled={chosen.has(article.id) || full}
-                    aria-label={`「${article.headline}」を加える`}
-                    className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`「${article.headline}」を上へ`}
+                    className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
                   >
-                    加える
+                    上へ
                   </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {full && <p className="mt-2 text-xs text-muted">記事は{EDITION_LIMITS.articles}本までです。加えるには、どれかを外してください。</p>}
-        </section>
-      </div>
+                  <button
+                    type="button"
+                    onClick={() => move(index, 1)}
+                    disabled={index === draft.articles.length - 1}
+                    aria-label={`「${article.headline}」を下へ`}
+                    className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+                  >
+                    下へ
+                  </button>
+                  <button type="button" onClick={() => remove(index)} aria-label={`「${article.headline}」を外す`} className="rounded border border-ink px-2 py-1 text-sm">
+                    外す
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
 
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-3 lg:row-start-1">
         <section aria-labelledby="ed-save-heading" className="rounded border border-rule bg-white p-4">
           <h2 id="ed-save-heading" className="text-lg font-bold">
             保存と確認
@@ -329,6 +287,47 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
           )}
         </section>
       </aside>
+
+      <section aria-labelledby="ed-pick-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
+        <h2 id="ed-pick-heading" className="text-lg font-bold">
+          公開中の記事から選ぶ
+        </h2>
+        <label className="mt-2 block text-sm">
+          <span className="block font-semibold">見出し・リードで絞り込む</span>
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={field} />
+        </label>
+        <p className="mt-1 text-xs text-muted">
+          新しい順に{candidates.length}本の公開中の記事から探します。{matches.length > SHOWN_CANDIDATES && `該当${matches.length}本のうち${SHOWN_CANDIDATES}本を表示しています。`}
+        </p>
+        {matches.length === 0 ? (
+          <p className="mt-3 text-sm text-muted">該当する公開中の記事はありません。</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-rule" data-testid="edition-candidates">
+            {matches.slice(0, SHOWN_CANDIDATES).map((article) => (
+              <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
+                <span className="min-w-0 flex-1">
+                  <span className="block [overflow-wrap:anywhere]">{article.headline}</span>
+                  <span className="text-xs text-muted">
+                    {article.sectionName}
+                    {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
+                    {chosen.has(article.id) && ' ・ 掲載中'}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  onClick={() => add(article)}
+                  disabled={chosen.has(article.id) || full}
+                  aria-label={`「${article.headline}」を加える`}
+                  className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
+                >
+                  加える
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {full && <p className="mt-2 text-xs text-muted">記事は{EDITION_LIMITS.articles}本までです。加えるには、どれかを外してください。</p>}
+      </section>
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function EditionList({ editions }: EditionListProps) {
       {editions.map((edition) => (
         <li key={edition.id} className="flex flex-wrap items-start gap-x-4 gap-y-2 px-4 py-3">
           <span
-            className={`mt-0.5 shrink-0 rounded px-2 py-0.5 text-xs font-bold ${edition.status === 'sent' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}
+            className={`mt-0.5 w-16 shrink-0 rounded px-2 py-0.5 text-center text-xs font-bold ${edition.status === 'sent' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}
           >
             {edition.status === 'sent' ? '送信済み' : '下書き'}
           </span>
