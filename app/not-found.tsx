@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 import { NotFoundView } from '@/components/layout/not-found-view';
 import { SiteChrome } from '@/components/layout/site-chrome';
 
-export const metadata: Metadata = { title: 'ページが見つかりません', robots: { index: false } };
+export const metadata: Metadata = NOT_FOUND_METADATA;
 
 // For addresses outside every route group; reader pages use app/(site)/not-found.tsx.
 export default function RootNotFound() {

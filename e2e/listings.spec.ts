@@ -66,6 +66,23 @@ test.describe('listings', () => {
     await page.locator('#not-found-q').press('Enter');
     await expect(page).toHaveURL(/\/search\?q=%E9%96%A2%E7%A8%8E$/);
   });
+
+  test('without JavaScript a 404 is a whole page: the site around it, a true title, noindex', async ({ browser }, info) => {
+    test.skip(info.project.name === 'phone', 'server HTML, not layout: the desktop projects check it on each engine');
+    // Next.js 16 renders a thrown notFound() as an empty document that only scripts fill (ADR 0045).
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ['/no-such-page', '/articles/zzzzzzzz', '/sections/no-such-section', '/about/extra', '/magazine/a/b']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator('h1'), path).toHaveText('お探しのページは見つかりませんでした');
+      await expect(page.getByRole('navigation').first(), path).toBeVisible();
+      await expect(page.locator('section[aria-labelledby="latest-headlines"]').getByRole('link').first(), path).toBeVisible();
+      await expect(page, path).toHaveTitle('ページが見つかりません | Kiji');
+      expect(await page.locator('meta[name="robots"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content'))), path).toContain('noindex, follow');
+    }
+    await context.close();
+  });
 });
 
 test.describe('drafts and scheduled articles', () => {

@@ -31,8 +31,8 @@ test('a 記者 submits, the デスク sends it back with a note, then publishes 
   await expect(writer.getByTestId('editor-role')).toHaveText('記者');
   await expect(writer.getByRole('link', { name: 'アカウント' })).toHaveCount(0);
   await writer.getByRole('button', { name: '新規作成' }).click();
-  await writer.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
-  const id = writer.url().split('/').pop()!;
+  // A new article is stored at its first save or command (ADR 0041): its address comes with it.
+  await writer.waitForURL(/\/newsroom\/articles\/new$/);
   await writer.getByLabel('見出し', { exact: true }).fill(headline);
   await writer.getByLabel('リード').fill('空き店舗を改装した店が週末ごとに増えている。');
   await writer.getByLabel('本文', { exact: true }).fill('通りの半分が空き店舗だった。\n\n## 若手の挑戦\n\n改装費は地元の信用金庫が支えた。');
@@ -42,6 +42,8 @@ test('a 記者 submits, the デスク sends it back with a note, then publishes 
   writer.once('dialog', (dialog) => void dialog.accept());
   await writer.getByRole('button', { name: 'デスクに提出' }).click();
   await expect(writer.getByTestId('article-status')).toHaveText('提出済み');
+  await writer.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
+  const id = writer.url().split('/').pop()!;
 
   // Submitted is not published: readers get nothing, and a forged publish by the 記者 is refused.
   expect((await fetch(`${getBase()}/articles/${id}`)).status).toBe(404);

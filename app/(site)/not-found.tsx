@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 import { LatestHeadlines } from '@/components/layout/latest-headlines';
 import { NotFoundView } from '@/components/layout/not-found-view';
 
-export const metadata: Metadata = { title: 'ページが見つかりません', robots: { index: false } };
+export const metadata: Metadata = NOT_FOUND_METADATA;
 
 export default function SiteNotFound() {
   return (

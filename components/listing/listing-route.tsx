@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { cache } from 'react';
 import { JsonLd } from '@/components/seo/json-ld';
 import { LISTING_PAGE_SIZE, decodeSlugSegment, parsePageSegment, type ArticleSummary, type Paged } from '@/lib/content';
 import { readSettings } from '@/lib/config';
 import { buildBreadcrumbs, buildCollectionPage } from '@/lib/seo/json-ld';
-import { buildPageMetadata } from '@/lib/seo/metadata';
+import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 import { SITE_NAME } from '@/lib/site/config';
 import { ListingView } from './listing-view';
 
@@ -47,7 +47,7 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
   async function generateMetadata({ params }: ListingParams): Promise<Metadata> {
     const { slug, page } = await params;
     const listing = await resolve(slug, page);
-    if (!listing) return {};
+    if (!listing) return NOT_FOUND_METADATA;
     const n = listing.articles.page;
     const title = titleFor(listing.subject);
     return buildPageMetadata({
@@ -62,7 +62,7 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
   async function ListingPage({ params }: ListingParams) {
     const { slug, page } = await params;
     const listing = await resolve(slug, page);
-    if (!listing) return notFoundBriefly();
+    if (!listing) return <NotFoundPage />;
     const subjectSlug = listing.subject.slug;
     const siteUrl = readSettings().siteUrl;
     const title = titleFor(listing.subject);

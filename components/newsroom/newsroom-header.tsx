@@ -28,15 +28,14 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
               アカウント
             </Link>
           )}
-          <form action="/api/newsroom/articles" method="post">
-            <input type="hidden" name="csrf" value={csrfToken} />
+          {/* A new article opens unsaved: it is stored at its first save, once something is typed (ADR 0041). */}
+          <form action="/newsroom/articles/new" method="get">
             <button type="submit" className="rounded bg-brand px-3 py-1.5 font-bold hover:bg-brand-dark">
               新規作成
             </button>
           </form>
           {/* A live page (速報ライブ, ADR 0036): an article whose body is followed by a stream of posts. */}
-          <form action="/api/newsroom/articles" method="post">
-            <input type="hidden" name="csrf" value={csrfToken} />
+          <form action="/newsroom/articles/new" method="get">
             <input type="hidden" name="kind" value="live" />
             <button type="submit" className="rounded border border-white/40 px-3 py-1.5 hover:bg-white/10">
               ライブ記事を作成

@@ -92,6 +92,8 @@ export type ArticleTable = {
   /** When a live page's coverage began and ended (0018); null for an ordinary article, and `ended` while it runs. */
   live_started_at: string | null;
   live_ended_at: string | null;
+  /** When a never-published draft was deleted (0019, ADR 0041); null for every live row. Its revisions stay. */
+  deleted_at: string | null;
   published_at: string | null;
   updated_at: string | null;
   created_at: string;
@@ -232,7 +234,9 @@ export type EditorSessionTable = { id: string; editor_id: string; created_at: st
  * What made a revision. A live article is republished as `fix` (軽微な修正:
  * no 更新 shown), `update` (更新: the updated time moves) or `correct` (訂正:
  * the updated time moves and a notice is kept, ADR 0034); a 記者's piece is
- * `submit`ted and the desk may `return` it with a note (ADR 0032).
+ * `submit`ted and the desk may `return` it with a note (ADR 0032). A
+ * never-published draft is `delete`d and `undelete`d by marking its row
+ * (ADR 0041): the revision says who did it and when.
  */
 export type RevisionAction =
   | 'create'
@@ -247,7 +251,9 @@ export type RevisionAction =
   | 'fix'
   | 'update'
   | 'correct'
-  | 'restore';
+  | 'restore'
+  | 'delete'
+  | 'undelete';
 
 /** Every save keeps one; `snapshot` is the JSON of the editable fields (lib/newsroom/draft.ts). */
 export type ArticleRevisionTable = {

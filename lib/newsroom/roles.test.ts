@@ -3,7 +3,7 @@ import { rolesMigration } from '../db/migrations/0014-roles';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { changeEditorRole, checkCredentials, createEditor, EditorInputError, listEditors } from './editors';
 import { createSession, findSession } from './sessions';
-import { canSendEdition, listAllowedCommands, toRole } from './roles';
+import { canSendEdition, decideDeleteRefusal, listAllowedCommands, toRole } from './roles';
 
 describe('roles', () => {
   it('reads a role from its name or its Japanese label, and nothing else', () => {
@@ -14,10 +14,28 @@ describe('roles', () => {
   });
 
   it('gives the editor a 記者 only the buttons of their own work', () => {
-    expect(listAllowedCommands('reporter', 'draft')).toEqual(['save', 'submit', 'restore']);
-    expect(listAllowedCommands('reporter', 'submitted')).toEqual(['save', 'submit', 'restore']);
+    expect(listAllowedCommands('reporter', 'draft')).toEqual(['save', 'submit', 'restore', 'delete']);
+    expect(listAllowedCommands('reporter', 'submitted')).toEqual(['save', 'submit', 'restore', 'delete']);
     expect(listAllowedCommands('reporter', 'published')).toEqual([]);
     expect(listAllowedCommands('desk', 'published')).toContain('unpublish');
+    // Bringing back a deleted draft is the 管理者's alone (ADR 0041).
+    expect(listAllowedCommands('desk', 'draft')).not.toContain('undelete');
+    expect(listAllowedCommands('admin', 'draft')).toContain('undelete');
+  });
+
+  it('deletes only drafts that never went public: a 記者 their own, the desk any', () => {
+    const draft = { status: 'draft' as const, own: true, everPublished: false };
+    expect(decideDeleteRefusal('reporter', draft)).toBeNull();
+    expect(decideDeleteRefusal('reporter', { ...draft, status: 'submitted' })).toBeNull();
+    expect(decideDeleteRefusal('reporter', { ...draft, own: false })).toMatchObject({ status: 403, message: expect.stringContaining('デスク') });
+    expect(decideDeleteRefusal('desk', { ...draft, own: false })).toBeNull();
+    for (const role of ['reporter', 'desk', 'admin'] as const) {
+      expect(decideDeleteRefusal(role, { ...draft, status: 'published' })).toMatchObject({ status: 409, message: expect.stringContaining('公開中') });
+      expect(decideDeleteRefusal(role, { ...draft, status: 'unpublished' })).toMatchObject({ status: 409, message: expect.stringContaining('一度公開') });
+      expect(decideDeleteRefusal(role, { ...draft, status: 'scheduled' })).toMatchObject({ status: 409, message: expect.stringContaining('予約') });
+      // A draft again after being public (no path today, but the history decides, not the status alone).
+      expect(decideDeleteRefusal(role, { ...draft, everPublished: true })).toMatchObject({ status: 409 });
+    }
   });
 
   it('lets the desk and 管理者 send a newsletter edition, and a 記者 only draft one', () => {

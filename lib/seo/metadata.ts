@@ -20,6 +20,9 @@ export const PUBLIC_ROBOTS: Metadata['robots'] = { 'max-image-preview': 'large' 
 /** Search results, previews, the newsroom: followed but never indexed. */
 export const NOINDEX_ROBOTS: Metadata['robots'] = { index: false, follow: true };
 
+/** The head of every not-found page: a true title, and not for the index. */
+export const NOT_FOUND_METADATA: Metadata = { title: 'ページが見つかりません', robots: NOINDEX_ROBOTS };
+
 const SITE_IMAGE = { url: LOGO_PATH, width: LOGO_SIZE.width, height: LOGO_SIZE.height, alt: SITE_NAME };
 
 type PageMetadataInput = {

@@ -1,4 +1,5 @@
-import { markPageTags, notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { markPageTags } from '@/lib/cache/page-lifetime';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { CACHE_TAGS } from '@/lib/cache/tags';
 import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
@@ -12,7 +13,7 @@ import { getHomePage, sectionPath } from '@/lib/content';
 import { toRailItem } from '@/lib/rails';
 import { readSettings } from '@/lib/config';
 import { buildOrganization, buildWebSite } from '@/lib/seo/json-ld';
-import { buildPageMetadata } from '@/lib/seo/metadata';
+import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
@@ -36,13 +37,13 @@ const HOME_DESCRIPTION = '国内外のニュースを深く、速く伝えるニ
 
 export async function generateMetadata({ params }: HomeProps): Promise<Metadata> {
   const { home } = await params;
-  if (home && home.length > 0) return {};
+  if (home && home.length > 0) return NOT_FOUND_METADATA;
   return buildPageMetadata({ description: HOME_DESCRIPTION, path: '/' });
 }
 
 export default async function HomePage({ params }: HomeProps) {
   const { home } = await params;
-  if (home && home.length > 0) return notFoundBriefly();
+  if (home && home.length > 0) return <NotFoundPage />;
   const [{ lead, featured, latest, sections, curated }] = await Promise.all([getHomePage(), markPageTags(CACHE_TAGS.breaking)]);
   const siteUrl = readSettings().siteUrl;
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { AboutView } from '@/components/trust/about-view';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { readSettings } from '@/lib/config';
-import { buildPageMetadata } from '@/lib/seo/metadata';
+import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo/metadata';
 import { TRUST_PAGES } from '@/lib/site/pages';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md), so the
@@ -14,7 +14,7 @@ export function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = buildPageMetadata({
+const METADATA: Metadata = buildPageMetadata({
   title: TRUST_PAGES.about.name,
   description: 'Kijiを運営する会社の概要と、正確さ、公正さ、訂正についての編集方針。',
   path: TRUST_PAGES.about.path,
@@ -22,9 +22,15 @@ export const metadata: Metadata = buildPageMetadata({
 
 type AboutPageProps = { params: Promise<{ rest?: string[] }> };
 
+// An address below this page (/about/…) is a 404 with a not-found page's head, not this page's.
+export async function generateMetadata({ params }: AboutPageProps): Promise<Metadata> {
+  const { rest } = await params;
+  return rest && rest.length > 0 ? NOT_FOUND_METADATA : METADATA;
+}
+
 export default async function AboutPage({ params }: AboutPageProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) return notFoundBriefly();
+  if (rest && rest.length > 0) return <NotFoundPage />;
   const { publisher, siteUrl } = readSettings();
   return <AboutView publisher={publisher} siteUrl={siteUrl} />;
 }

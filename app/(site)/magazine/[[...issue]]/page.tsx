@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { cache } from 'react';
 import { IssueCard } from '@/components/promo/issue-card';
 import { IssueDetail } from '@/components/promo/issue-detail';
 import { getMagazineIssues, MAGAZINE_PATH, magazineIssuePath } from '@/lib/content';
-import { buildPageMetadata } from '@/lib/seo/metadata';
+import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 
 // `/magazine` (the list) and `/magazine/{issue}` share one optional catch-all
 // so neither is prerendered at build time (docs/adr/0003-caching.md).
@@ -26,7 +26,7 @@ const resolve = cache(async (segments: string[] | undefined) => {
 
 export async function generateMetadata({ params }: MagazineProps): Promise<Metadata> {
   const found = await resolve((await params).issue);
-  if (!found) return {};
+  if (!found) return NOT_FOUND_METADATA;
   if (!found.issue) {
     return buildPageMetadata({
       title: '週刊Kiji バックナンバー',
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: MagazineProps): Promise<Metad
 
 export default async function MagazinePage({ params }: MagazineProps) {
   const found = await resolve((await params).issue);
-  if (!found) return notFoundBriefly();
+  if (!found) return <NotFoundPage />;
   if (found.issue) return <IssueDetail issue={found.issue} current={found.issues[0]?.slug === found.issue.slug} />;
   const [current, ...backNumbers] = found.issues;
   return (

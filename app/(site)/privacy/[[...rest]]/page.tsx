@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { PrivacyPolicy } from '@/components/trust/privacy-policy';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { readSettings } from '@/lib/config';
-import { buildPageMetadata } from '@/lib/seo/metadata';
+import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo/metadata';
 import { TRUST_PAGES } from '@/lib/site/pages';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md), so the
@@ -14,7 +14,7 @@ export function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = buildPageMetadata({
+const METADATA: Metadata = buildPageMetadata({
   title: TRUST_PAGES.privacy.name,
   description: 'Kijiが取得する情報(メールマガジンのメールアドレス、人気ランキングのための閲覧数、サーバーの記録、Cookie)と、その利用目的や管理の方法。',
   path: TRUST_PAGES.privacy.path,
@@ -22,9 +22,15 @@ export const metadata: Metadata = buildPageMetadata({
 
 type PrivacyPageProps = { params: Promise<{ rest?: string[] }> };
 
+// An address below this page (/privacy/…) is a 404 with a not-found page's head, not this page's.
+export async function generateMetadata({ params }: PrivacyPageProps): Promise<Metadata> {
+  const { rest } = await params;
+  return rest && rest.length > 0 ? NOT_FOUND_METADATA : METADATA;
+}
+
 export default async function PrivacyPage({ params }: PrivacyPageProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) return notFoundBriefly();
+  if (rest && rest.length > 0) return <NotFoundPage />;
   const { publisher, siteUrl } = readSettings();
   return <PrivacyPolicy publisher={publisher} siteUrl={siteUrl} />;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { Picture } from '@/components/media/picture';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
 import { getPublications, PUBLICATIONS_PATH } from '@/lib/content';
-import { buildPageMetadata } from '@/lib/seo/metadata';
+import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo/metadata';
 import { formatJstDate } from '@/lib/time/jst';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md).
@@ -12,7 +12,7 @@ export function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = buildPageMetadata({
+const METADATA: Metadata = buildPageMetadata({
   title: '別冊・ムック',
   description: '週刊Kijiの別冊・ムック。好評発売中のタイトルと既刊の一覧。',
   path: PUBLICATIONS_PATH,
@@ -20,9 +20,15 @@ export const metadata: Metadata = buildPageMetadata({
 
 type PublicationsProps = { params: Promise<{ rest?: string[] }> };
 
+// An address below this page (/publications/…) is a 404 with a not-found page's head, not this page's.
+export async function generateMetadata({ params }: PublicationsProps): Promise<Metadata> {
+  const { rest } = await params;
+  return rest && rest.length > 0 ? NOT_FOUND_METADATA : METADATA;
+}
+
 export default async function PublicationsPage({ params }: PublicationsProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) return notFoundBriefly();
+  if (rest && rest.length > 0) return <NotFoundPage />;
   const publications = await getPublications();
   return (
     <div>

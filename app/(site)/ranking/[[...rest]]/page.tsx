@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { NOT_FOUND_METADATA } from '@/lib/seo/metadata';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { RankingList } from '@/components/rails/ranking-list';
 import { RankingTabs } from '@/components/rails/ranking-tabs.client';
@@ -16,7 +17,7 @@ export function generateStaticParams() {
   return [];
 }
 
-export const metadata: Metadata = {
+const METADATA: Metadata = {
   title: '人気ランキング',
   description: 'Kijiでいま多く読まれている記事。24時間・週間・月間のランキング。',
   alternates: { canonical: '/ranking' },
@@ -24,9 +25,15 @@ export const metadata: Metadata = {
 
 type RankingPageProps = { params: Promise<{ rest?: string[] }> };
 
+// An address below this page (/ranking/…) is a 404 with a not-found page's head, not this page's.
+export async function generateMetadata({ params }: RankingPageProps): Promise<Metadata> {
+  const { rest } = await params;
+  return rest && rest.length > 0 ? NOT_FOUND_METADATA : METADATA;
+}
+
 export default async function RankingPage({ params }: RankingPageProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) return notFoundBriefly();
+  if (rest && rest.length > 0) return <NotFoundPage />;
   const lists = await getRankings();
   return (
     <RailsScope>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { ArticlePage } from '@/components/article/article-page';
-import { notFoundBriefly } from '@/lib/cache/page-lifetime';
+import { NotFoundPage } from '@/components/layout/not-found-page';
 import { getArticle, parsePageSegment } from '@/lib/content';
 import { readSettings } from '@/lib/config';
 import { getLiveStream } from '@/lib/live';
-import { buildArticleMetadata } from '@/lib/seo/metadata';
+import { buildArticleMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 
 // Rendered on first request, then served from the full-route cache until
 // what it shows changes (its own article, the related cards it shows: tag
@@ -35,12 +35,12 @@ const loadArticlePage = cache(async (id: string, segments: string[] | undefined)
 export async function generateMetadata({ params }: ArticleRouteProps): Promise<Metadata> {
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
-  return found ? buildArticleMetadata(found.article, found.page) : {};
+  return found ? buildArticleMetadata(found.article, found.page) : NOT_FOUND_METADATA;
 }
 
 export default async function ArticleRoute({ params }: ArticleRouteProps) {
   const { id, page } = await params;
   const found = await loadArticlePage(id, page);
-  if (!found) return notFoundBriefly();
+  if (!found) return <NotFoundPage />;
   return <ArticlePage article={found.article} page={found.page} siteUrl={readSettings().siteUrl} live={found.live} />;
 }
