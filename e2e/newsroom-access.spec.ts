@@ -76,6 +76,7 @@ function fill(pattern: string, id: string): string[] {
     pattern
       .replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA')
       .replace('/accounts/[id]', '/accounts/AAAAAAAAAAAA')
+      .replace('/editions/[id]', `/editions/${editionId}`)
       .replace('[id]', id)
       .replace('[number]', '1')
       .replace('[token]', 'not-a-token')
@@ -85,6 +86,8 @@ function fill(pattern: string, id: string): string[] {
 
 let session: Session;
 let draftId: string;
+/** A draft newsletter edition (ADR 0044), for the edition pages and handlers. */
+let editionId: string;
 /** A signed-in session of each role; the demo account is 管理者. */
 const sessions = {} as Record<Role, Session>;
 
@@ -97,6 +100,13 @@ test.beforeAll(async ({}, info) => {
     sessions[role] = await signInApi(getBase(), account.login, account.password);
   }
   draftId = (await createDraftApi(session, draftOf({ headline: 'アクセス検査用の下書き' }))).id;
+  const edition = await fetch(`${getBase()}/api/newsroom/editions`, {
+    method: 'POST',
+    headers: editorHeaders(session),
+    body: JSON.stringify({ subject: 'アクセス検査用の号', intro: '', articleIds: [] }),
+  });
+  expect(edition.status).toBe(201);
+  editionId = ((await edition.json()) as { id: string }).id;
 });
 
 test('the route table is what this spec checks', () => {
@@ -116,6 +126,10 @@ test('the route table is what this spec checks', () => {
       '/newsroom/articles/[id]/share PAGE',
       '/newsroom/articles/[id]/live PAGE',
       '/newsroom/front-page PAGE',
+      '/newsroom/editions PAGE',
+      '/newsroom/editions/new PAGE',
+      '/newsroom/editions/[id] PAGE',
+      '/newsroom/editions/[id]/mail PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -126,6 +140,9 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/articles/[id]/[command] POST',
       '/api/newsroom/articles/[id]/live/[command] POST',
       '/api/newsroom/front-page POST',
+      '/api/newsroom/editions POST',
+      '/api/newsroom/editions/[id] PUT',
+      '/api/newsroom/editions/[id]/send POST',
       '/api/newsroom/media POST',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
@@ -356,6 +373,10 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/delete POST': DESK,
   '/api/newsroom/articles/[id]/undelete POST': ['admin'],
   '/api/newsroom/front-page POST': DESK,
+  // Newsletter editions (ADR 0044): any role drafts, the desk sends.
+  '/api/newsroom/editions POST': EVERY_ROLE,
+  '/api/newsroom/editions/[id] PUT': EVERY_ROLE,
+  '/api/newsroom/editions/[id]/send POST': DESK,
   // A live page (ADR 0036): a 記者 posts and changes their own posts; the desk pins and ends.
   '/api/newsroom/articles/[id]/live/post POST': EVERY_ROLE,
   '/api/newsroom/articles/[id]/live/edit POST': EVERY_ROLE,

@@ -22,6 +22,9 @@ export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: Newsroo
             <Link href="/newsroom/front-page" className="hover:underline">
               トップページ編集
             </Link>
+            <Link href="/newsroom/editions" className="hover:underline">
+              メールマガジン
+            </Link>
             {canManageAccounts(editor.role) && (
               <Link href="/newsroom/accounts" className="hover:underline">
                 アカウント

@@ -23,6 +23,7 @@ import { articleSeoMigration } from './migrations/0017-article-seo';
 import { liveCoverageMigration } from './migrations/0018-live-coverage';
 import { deletedDraftsMigration } from './migrations/0019-deleted-drafts';
 import { twoFactorMigration } from './migrations/0020-two-factor';
+import { newsletterEditionsMigration } from './migrations/0021-newsletter-editions';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -213,6 +214,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0018-live-coverage': liveCoverageMigration(dialect),
     '0019-deleted-drafts': deletedDraftsMigration(dialect),
     '0020-two-factor': twoFactorMigration(dialect),
+    '0021-newsletter-editions': newsletterEditionsMigration(dialect),
   };
 }
 

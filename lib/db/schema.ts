@@ -44,6 +44,9 @@ export type Database = {
   live_posts: LivePostTable;
   editor_recovery_codes: EditorRecoveryCodeTable;
   newsroom_settings: NewsroomSettingTable;
+  newsletter_editions: NewsletterEditionTable;
+  newsletter_edition_articles: NewsletterEditionArticleTable;
+  newsletter_edition_mails: NewsletterEditionMailTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -336,3 +339,27 @@ export type LivePostTable = {
   edited_at: string | null;
   deleted_at: string | null;
 };
+
+/** A newsletter edition (0021, ADR 0044): drafted in the newsroom, sent once; `recipients` is how many were mailed. */
+export type NewsletterEditionTable = {
+  id: string;
+  subject: string;
+  intro: string;
+  status: EditionStatus;
+  revision: number;
+  created_by: string | null;
+  updated_by: string | null;
+  sent_by: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  recipients: number | null;
+};
+
+export type EditionStatus = 'draft' | 'sent';
+
+/** The articles of an edition, in the order the mail lists them (`position` from 0); each article once. */
+export type NewsletterEditionArticleTable = { edition_id: string; position: number; article_id: string };
+
+/** The mail an edition gave a subscriber: at most one per edition and subscriber, whoever pressed 送信 and how often. */
+export type NewsletterEditionMailTable = { edition_id: string; subscriber_id: string; outbox_id: string; created_at: string };

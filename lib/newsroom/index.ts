@@ -8,7 +8,10 @@ import * as articles from './articles';
 import { readDeletionFacts } from './article-commands';
 import * as editors from './editors';
 import { canPublish } from './roles';
+import * as editions from '../newsletter/editions';
+import type { EditionListItem } from '../newsletter/edition-rules';
 import { getNewsroomContext } from './context';
+import { readNewsletterSettings } from '../newsletter/settings';
 import * as frontPage from './front-page';
 import { emptyDraft, parseDraft, type ArticleDraft } from './draft';
 import { invalidateTags, type InvalidateOptions } from './invalidate';
@@ -53,6 +56,11 @@ export { handleArticleCommand, handleCreateArticle } from './commands-http';
 
 // Live pages' commands (速報ライブ, docs/adr/0036-live-coverage.md).
 export { handleLiveCommand } from './live-http';
+
+// Newsletter editions (docs/adr/0044-newsletter-editions.md).
+export { handleEditionCreate, handleEditionSave, handleEditionSend } from './editions-http';
+export { canSendEdition, EDITION_SEND_REFUSAL } from './roles';
+export type { Edition, EditionArticle, EditionListItem } from '../newsletter/edition-rules';
 
 // The desk's front page (docs/adr/0033-front-page.md).
 export { handleFrontPageSave } from './front-page-http';
@@ -235,4 +243,33 @@ export async function getTwoFactorSetup(editor: editors.Editor): Promise<TwoFact
 export async function getTwoFactorRequired(): Promise<boolean> {
   const { db } = await getNewsroomContext();
   return isTwoFactorRequired(db);
+}
+
+/** The newsletter's editions, newest first, with how their mail is doing. */
+export async function getEditionList(): Promise<{ editions: EditionListItem[]; confirmedSubscribers: number }> {
+  const { db } = await getNewsroomContext();
+  const [list, confirmedSubscribers] = await Promise.all([editions.listEditions(db), editions.countConfirmedSubscribers(db)]);
+  return { editions: list, confirmedSubscribers };
+}
+
+/**
+ * The edition editor's data: the edition (null for a new one; undefined
+ * when the id names none), the recent public articles to pick from, and
+ * how many confirmed subscribers a send would reach now.
+ */
+export async function getEditionDesk(id: string | null) {
+  const { db } = await getNewsroomContext();
+  const [edition, candidates, confirmedSubscribers] = await Promise.all([
+    id === null ? null : editions.getEdition(db, id).then((e) => e ?? undefined),
+    editions.listEditionCandidates(db),
+    editions.countConfirmedSubscribers(db),
+  ]);
+  return { edition, candidates, confirmedSubscribers };
+}
+
+/** An edition and its mail exactly as sent (HTML, text, headers), but for the per-subscriber 配信停止 links; null for no such edition. */
+export async function getEditionMailPreview(id: string) {
+  const { db, siteUrl } = await getNewsroomContext();
+  const edition = await editions.getEdition(db, id);
+  return edition ? { edition, mail: editions.previewEditionMail(edition, siteUrl), mailFrom: readNewsletterSettings().mailFrom } : null;
 }

@@ -3,7 +3,7 @@ import { rolesMigration } from '../db/migrations/0014-roles';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { changeEditorRole, checkCredentials, createEditor, EditorInputError, listEditors } from './editors';
 import { createSession, findSession } from './sessions';
-import { canPublish, decideDeleteRefusal, isOpenWhileTwoFactorDue, isTwoFactorDue, listAllowedCommands, toRole } from './roles';
+import { canPublish, canSendEdition, decideDeleteRefusal, isOpenWhileTwoFactorDue, isTwoFactorDue, listAllowedCommands, toRole } from './roles';
 
 describe('roles', () => {
   it('reads a role from its name or its Japanese label, and nothing else', () => {
@@ -36,6 +36,10 @@ describe('roles', () => {
       // A draft again after being public (no path today, but the history decides, not the status alone).
       expect(decideDeleteRefusal(role, { ...draft, everPublished: true })).toMatchObject({ status: 409 });
     }
+  });
+
+  it('lets the desk and 管理者 send a newsletter edition, and a 記者 only draft one', () => {
+    expect(['reporter', 'desk', 'admin'].map((r) => canSendEdition(r as 'reporter'))).toEqual([false, true, true]);
   });
 });
 

@@ -17,7 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = { reporter: '記者', desk: '�
 /** What each role is for, as the accounts page explains it. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reporter: '記事を書いて保存し、デスクに提出できます。自分の下書きは削除できます。公開・予約・取り下げ・訂正はできません。',
-  desk: '記事の編集・公開・予約・取り下げ・訂正、下書きの削除と、提出された記事の差し戻しができます。',
+  desk: '記事の編集・公開・予約・取り下げ・訂正、下書きの削除と、提出された記事の差し戻し、メールマガジンの送信ができます。',
   admin: 'デスクができることに加えて、アカウントの作成と役割の変更、削除した下書きの確認と復元ができます。',
 };
 
@@ -161,3 +161,13 @@ export function isOpenWhileTwoFactorDue(pathname: string): boolean {
 
 export const TWO_FACTOR_DUE =
   '管理者の設定により、デスクと管理者のアカウントは二段階認証が必須です。「自分のアカウント」で設定を終えるまで、ほかの操作はできません。';
+
+/**
+ * Whether `role` may send a newsletter edition to the subscribers (ADR
+ * 0044): like publishing, the desk's; a 記者 may draft and edit editions.
+ */
+export function canSendEdition(role: Role): boolean {
+  return role === 'desk' || role === 'admin';
+}
+
+export const EDITION_SEND_REFUSAL = 'メールマガジンの送信はデスクと管理者が行います。下書きを保存して、デスクに依頼してください。';
