@@ -4,20 +4,9 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/newsroom/roles';
+import { sendJson } from './send-json';
 
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
-
-async function post(path: string, csrfToken: string, body: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!response) return { ok: false, error: '通信に失敗しました。接続を確かめてもう一度お試しください。' };
-  if (response.ok) return { ok: true };
-  const answer = (await response.json().catch(() => ({}))) as { error?: string };
-  return { ok: false, error: answer.error ?? `処理できませんでした(${response.status})。` };
-}
 
 type RoleFormProps = { accountId: string; name: string; role: Role; csrfToken: string };
 
@@ -33,7 +22,7 @@ export function RoleForm({ accountId, name, role, csrfToken }: RoleFormProps) {
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const answer = await post(`/api/newsroom/accounts/${accountId}/role`, csrfToken, { role: chosen });
+        const answer = await sendJson(`/api/newsroom/accounts/${accountId}/role`, csrfToken, { role: chosen });
         setBusy(false);
         if (!answer.ok) {
           setError(answer.error);
@@ -86,7 +75,7 @@ export function NewAccountForm({ csrfToken }: NewAccountFormProps) {
         event.preventDefault();
         setBusy(true);
         setDone(null);
-        const answer = await post('/api/newsroom/accounts', csrfToken, fields);
+        const answer = await sendJson('/api/newsroom/accounts', csrfToken, fields);
         setBusy(false);
         if (!answer.ok) {
           setError(answer.error);
@@ -165,7 +154,7 @@ export function ResetTwoFactorButton({ accountId, name, csrfToken }: ResetTwoFac
         onClick={async () => {
           if (!window.confirm(`${name}の二段階認証を解除します。本人はパスワードだけでサインインできるようになります。よろしいですか?`)) return;
           setBusy(true);
-          const answer = await post(`/api/newsroom/accounts/${accountId}/two-factor`, csrfToken, {});
+          const answer = await sendJson(`/api/newsroom/accounts/${accountId}/two-factor`, csrfToken, {});
           setBusy(false);
           if (!answer.ok) return setError(answer.error);
           setError(null);
@@ -197,7 +186,7 @@ export function TwoFactorPolicyForm({ required, csrfToken }: TwoFactorPolicyProp
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const answer = await post('/api/newsroom/accounts/two-factor-policy', csrfToken, { required: chosen });
+        const answer = await sendJson('/api/newsroom/accounts/two-factor-policy', csrfToken, { required: chosen });
         setBusy(false);
         if (!answer.ok) return setError(answer.error);
         setError(null);

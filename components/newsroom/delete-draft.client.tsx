@@ -3,6 +3,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { sendJson } from './send-json';
 
 type DeleteDraftProps = { articleId: string; baseRevision: number; csrfToken: string; disabled?: boolean };
 
@@ -19,15 +20,11 @@ export function DeleteDraft({ articleId, baseRevision, csrfToken, disabled = fal
 
   async function remove() {
     setBusy(true);
-    const response = await fetch(`/api/newsroom/articles/${articleId}/delete`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify({ baseRevision }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { error?: string };
+    const failed = '削除できませんでした。通信を確かめてもう一度お試しください。';
+    const answer = await sendJson(`/api/newsroom/articles/${articleId}/delete`, csrfToken, { baseRevision }, { offline: failed, refused: () => failed });
     setBusy(false);
-    if (!response?.ok) {
-      setError(body?.error ?? '削除できませんでした。通信を確かめてもう一度お試しください。');
+    if (!answer.ok) {
+      setError(answer.error);
       return;
     }
     dialog.current?.close();

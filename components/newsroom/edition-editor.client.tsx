@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { decideSendProblems, EDITION_LIMITS, type Edition, type EditionArticle } from '@/lib/newsletter/edition-rules';
 import { formatDateline } from '@/lib/time/jst';
 import { CharCount } from './char-count';
+import { sendJson } from './send-json';
 
 type EditionEditorProps = {
   /** The saved draft; null for a new edition, saved for the first time by 保存. */
@@ -30,16 +31,6 @@ function toKey(draft: Draft): string {
   return JSON.stringify([draft.subject, draft.intro, draft.articles.map((a) => a.id)]);
 }
 
-async function post(url: string, method: 'POST' | 'PUT', csrfToken: string, body: unknown): Promise<{ ok: boolean; status: number; json: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method,
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!response) return { ok: false, status: 0, json: { error: NETWORK_ERROR } };
-  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  return { ok: response.ok, status: response.status, json };
-}
 
 export function EditionEditor({ edition, candidates, confirmedSubscribers, canSend, csrfToken }: EditionEditorProps) {
   const router = useRouter();
@@ -96,16 +87,17 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
     setBusy('save');
     setError(null);
     const body = { subject: draft.subject, intro: draft.intro, articleIds: draft.articles.map((a) => a.id) };
+    const refusal = { offline: NETWORK_ERROR, refused: () => '保存できませんでした。' };
     const answer = edition
-      ? await post(`/api/newsroom/editions/${edition.id}`, 'PUT', csrfToken, { ...body, baseRevision: edition.revision })
-      : await post('/api/newsroom/editions', 'POST', csrfToken, body);
+      ? await sendJson(`/api/newsroom/editions/${edition.id}`, csrfToken, { ...body, baseRevision: edition.revision }, { ...refusal, method: 'PUT' })
+      : await sendJson('/api/newsroom/editions', csrfToken, body, refusal);
     setBusy(null);
     if (!answer.ok) {
-      setError(typeof answer.json.error === 'string' ? answer.json.error : '保存できませんでした。');
+      setError(answer.error);
       return;
     }
     setAnnouncement('保存しました。');
-    if (!edition && typeof answer.json.id === 'string') router.replace(`/newsroom/editions/${answer.json.id}`);
+    if (!edition && typeof answer.body.id === 'string') router.replace(`/newsroom/editions/${answer.body.id}`);
     else router.refresh();
   }
 
@@ -113,14 +105,14 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
     if (!edition) return;
     setBusy('send');
     setError(null);
-    const answer = await post(`/api/newsroom/editions/${edition.id}/send`, 'POST', csrfToken, { revision: edition.revision });
+    const answer = await sendJson(`/api/newsroom/editions/${edition.id}/send`, csrfToken, { revision: edition.revision }, { offline: NETWORK_ERROR, refused: () => '送信できませんでした。' });
     setBusy(null);
     setConfirming(false);
     if (!answer.ok) {
-      setError(typeof answer.json.error === 'string' ? answer.json.error : '送信できませんでした。');
+      setError(answer.error);
       return;
     }
-    setAnnouncement(`${String(answer.json.recipients)}人への送信を受け付けました。`);
+    setAnnouncement(`${String(answer.body.recipients)}人への送信を受け付けました。`);
     router.refresh();
   }
 

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FrontPageArticle } from '@/lib/newsroom/front-page';
 import { formatDateline } from '@/lib/time/jst';
 import { addFeatured, findPlace, moveStory, placeLead, toOrder, toPlacesKey, unpinStory, type Places } from './front-page-places';
+import { sendJson } from './send-json';
 
 type FrontPageEditorProps = {
   lead: FrontPageArticle | null;
@@ -97,15 +98,11 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
   async function save() {
     setBusy(true);
     setError(null);
-    const response = await fetch('/api/newsroom/front-page', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify({ lead: places.lead?.id ?? null, featured: places.featured.map((a) => a.id) }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { error?: string };
+    const failed = '保存できませんでした。通信状況を確かめて、もう一度お試しください。';
+    const answer = await sendJson('/api/newsroom/front-page', csrfToken, { lead: places.lead?.id ?? null, featured: places.featured.map((a) => a.id) }, { offline: failed, refused: () => failed });
     setBusy(false);
-    if (!response?.ok) {
-      setError(body?.error ?? '保存できませんでした。通信状況を確かめて、もう一度お試しください。');
+    if (!answer.ok) {
+      setError(answer.error);
       return;
     }
     setAnnouncement('トップページを保存しました。読者のトップページにすぐ反映されます。');

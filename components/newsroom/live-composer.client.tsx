@@ -4,6 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type KeyboardEvent } from 'react';
 import { formatJstTime, formatShortDate } from '@/lib/time/jst';
+import { sendJson } from './send-json';
 
 /** A post as the composer lists it (lib/live listLivePostsForNewsroom). */
 export type ComposerPost = { id: string; postedAt: string; headline: string | null; body: string; pinned: boolean; editedAt: string | null; editorId: string | null; author: string | null };
@@ -31,17 +32,12 @@ export function LiveComposer({ articleId, csrfToken, posts, ended, editorId, isD
   async function send(command: string, input: object = {}): Promise<Sent> {
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/newsroom/articles/${articleId}/live/${command}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify(input),
-    }).catch(() => null);
-    const answer = (await response?.json().catch(() => ({}))) as { error?: string };
+    const failed = '送信できませんでした。接続を確かめてもう一度お試しください。';
+    const answer = await sendJson(`/api/newsroom/articles/${articleId}/live/${command}`, csrfToken, input, { offline: failed, refused: () => failed });
     setBusy(false);
-    if (!response?.ok) {
-      const message = answer?.error ?? '送信できませんでした。接続を確かめてもう一度お試しください。';
-      setError(message);
-      return { ok: false, error: message };
+    if (!answer.ok) {
+      setError(answer.error);
+      return { ok: false, error: answer.error };
     }
     router.refresh();
     return { ok: true };

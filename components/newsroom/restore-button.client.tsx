@@ -3,6 +3,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { sendJson } from './send-json';
 
 type RestoreButtonProps = { articleId: string; number: number; baseRevision: number; live: boolean; csrfToken: string };
 
@@ -17,15 +18,10 @@ export function RestoreButton({ articleId, number, baseRevision, live, csrfToken
       : `第${number}版の内容に戻しますか?今の内容も版として残ります。`;
     if (!window.confirm(question)) return;
     setBusy(true);
-    const response = await fetch(`/api/newsroom/articles/${articleId}/restore`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify({ number, baseRevision }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { error?: string };
+    const answer = await sendJson(`/api/newsroom/articles/${articleId}/restore`, csrfToken, { number, baseRevision }, { offline: '戻せませんでした。', refused: () => '戻せませんでした。' });
     setBusy(false);
-    if (!response?.ok) {
-      setError(body?.error ?? '戻せませんでした。');
+    if (!answer.ok) {
+      setError(answer.error);
       return;
     }
     router.push(`/newsroom/articles/${articleId}`);

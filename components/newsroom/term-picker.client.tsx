@@ -2,6 +2,7 @@
 // Client: part of the editor form's state: picks topics or tags by name and creates missing ones without leaving the form.
 
 import { useId, useState } from 'react';
+import { sendJson } from './send-json';
 
 type Term = { slug: string; name: string; kind?: string };
 
@@ -47,14 +48,11 @@ export function TermPicker({ kind, label, hint, selected, options, csrfToken, on
 
   async function create() {
     setError(null);
-    const response = await fetch('/api/newsroom/terms', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-      body: JSON.stringify({ kind, name: text.trim(), slug: slug.trim() || undefined, tagKind: kind === 'tag' ? tagKind : undefined }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as Term & { error?: string };
-    if (!response?.ok || !body.slug) {
-      setError(body?.error ?? '作成できませんでした。');
+    const failed = '作成できませんでした。';
+    const answer = await sendJson('/api/newsroom/terms', csrfToken, { kind, name: text.trim(), slug: slug.trim() || undefined, tagKind: kind === 'tag' ? tagKind : undefined }, { offline: failed, refused: () => failed });
+    const body = answer.body as Term;
+    if (!answer.ok || typeof body.slug !== 'string') {
+      setError(answer.ok ? failed : answer.error);
       return;
     }
     onCreated(body);

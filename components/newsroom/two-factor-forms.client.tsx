@@ -4,23 +4,12 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { sendJson } from './send-json';
 
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
 const alertClass = 'rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark';
 
-type Answer = { ok: true; body: Record<string, unknown> } | { ok: false; error: string };
-
-async function post(command: string, csrfToken: string, body: unknown = {}): Promise<Answer> {
-  const response = await fetch(`/api/newsroom/two-factor/${command}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!response) return { ok: false, error: '通信に失敗しました。接続を確かめてもう一度お試しください。' };
-  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.ok) return { ok: true, body: answer };
-  return { ok: false, error: typeof answer.error === 'string' ? answer.error : `処理できませんでした(${response.status})。` };
-}
+const post = (command: string, csrfToken: string, body: unknown = {}) => sendJson(`/api/newsroom/two-factor/${command}`, csrfToken, body);
 
 type StartProps = { csrfToken: string; again?: boolean };
 

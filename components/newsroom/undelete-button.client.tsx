@@ -3,6 +3,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { sendJson } from './send-json';
 
 type UndeleteButtonProps = { articleId: string; csrfToken: string };
 
@@ -14,15 +15,10 @@ export function UndeleteButton({ articleId, csrfToken }: UndeleteButtonProps) {
 
   async function undelete() {
     setBusy(true);
-    const response = await fetch(`/api/newsroom/articles/${articleId}/undelete`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-      body: '{}',
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { error?: string };
+    const answer = await sendJson(`/api/newsroom/articles/${articleId}/undelete`, csrfToken, {}, { offline: '元に戻せませんでした。', refused: () => '元に戻せませんでした。' });
     setBusy(false);
-    if (!response?.ok) {
-      setError(body?.error ?? '元に戻せませんでした。');
+    if (!answer.ok) {
+      setError(answer.error);
       return;
     }
     router.push(`/newsroom/articles/${articleId}`);
