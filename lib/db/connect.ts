@@ -21,6 +21,7 @@ import { frontPageMigration } from './migrations/0015-front-page';
 import { articleCorrectionsMigration } from './migrations/0016-article-corrections';
 import { articleSeoMigration } from './migrations/0017-article-seo';
 import { liveCoverageMigration } from './migrations/0018-live-coverage';
+import { pictureLibraryMigration } from './migrations/0022-picture-library';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -209,6 +210,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0016-article-corrections': articleCorrectionsMigration(dialect),
     '0017-article-seo': articleSeoMigration(),
     '0018-live-coverage': liveCoverageMigration(dialect),
+    '0022-picture-library': pictureLibraryMigration(dialect),
   };
 }
 

@@ -28,6 +28,7 @@ export const MIGRATED_COLUMNS = {
   newsletter_confirmations: { created_at: 'not null', expires_at: 'not null', subscriber_id: 'not null', token_hash: 'not null', used_at: 'null' },
   newsletter_consents: { created_at: 'not null', email: 'not null', event: 'not null', form_version: 'null', id: 'not null', ip_hash: 'null', placement: 'null', subscriber_id: 'not null', wording: 'null' },
   newsletter_subscribers: { confirmed_at: 'null', created_at: 'not null', email: 'not null', id: 'not null', status: 'not null', unsubscribed_at: 'null', updated_at: 'not null' },
+  pictures: { alt: 'not null', byte_size: 'null', caption: 'not null', created_at: 'not null', credit: 'not null', height: 'not null', id: 'not null', src: 'not null', uploaded_by: 'null', width: 'not null' },
   preview_links: { article_id: 'not null', created_at: 'not null', created_by: 'null', expires_at: 'not null', id: 'not null', revoked_at: 'null' },
   publications: { blurb: 'not null', cover_height: 'not null', cover_src: 'not null', cover_width: 'not null', kind: 'not null', on_sale: 'not null', on_sale_date: 'not null', price_yen: 'not null', slug: 'not null', title: 'not null' },
   rate_limits: { hits: 'not null', key: 'not null', window_started_at: 'not null' },

@@ -10,9 +10,10 @@ import { getNewsroomContext } from './context';
 import * as frontPage from './front-page';
 import type { ArticleDraft } from './draft';
 import { invalidateTags, type InvalidateOptions } from './invalidate';
-import type { StoredUpload } from './media';
 import { createArticlePreviewLink } from './preview-links';
 import { toDraftPreview } from './preview-draft';
+import type { PicturePage } from './picture-fields';
+import * as pictures from './pictures';
 import * as queries from './queries';
 import * as terms from './terms';
 
@@ -39,6 +40,10 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand } from './commands-http';
 
+// The picture library (docs/adr/0046-picture-library.md).
+export { handlePictureSearch, handlePictureUpdate, handlePictureUpload } from './pictures-http';
+export type { LibraryPicture, PicturePage } from './picture-fields';
+
 // Live pages' commands (速報ライブ, docs/adr/0036-live-coverage.md).
 export { handleLiveCommand } from './live-http';
 
@@ -53,7 +58,6 @@ export { MAX_UPLOAD_BYTES, UploadError } from './upload-rules';
 export { DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES, type ListedPreviewLink, type PreviewLink } from '../preview/links';
 export type { NewsroomArticle } from './articles';
 export type { NewsroomListFilter, NewsroomListItem, RevisionListItem, TaxonomyOptions } from './queries';
-export type { StoredUpload } from './media';
 
 /** Creates an empty draft by `editorId`, an ordinary article or a live page (ADR 0036); its id. */
 export async function createArticle(editorId: string, kind: 'article' | 'live' = 'article'): Promise<string> {
@@ -63,14 +67,10 @@ export async function createArticle(editorId: string, kind: 'article' | 'live' =
   return id;
 }
 
-/**
- * Checks, cleans and stores an uploaded photo (./media.ts); throws
- * UploadError with a 4xx for anything unacceptable. Loaded on first use:
- * it brings sharp, which no other newsroom page needs.
- */
-export async function storeUpload(bytes: Uint8Array, declaredType: string): Promise<StoredUpload> {
-  const [{ db }, media] = await Promise.all([getNewsroomContext(), import('./media')]);
-  return media.storeUpload(db, bytes, declaredType);
+/** A page of the picture library, newest first, narrowed by a search of caption, credit and alt text (./pictures.ts). */
+export async function getPictureLibrary(query: string, page: number): Promise<PicturePage> {
+  const { db } = await getNewsroomContext();
+  return pictures.listPictures(db, { query, page });
 }
 
 /**
