@@ -5,7 +5,7 @@ import { SITE_NAME } from '@/lib/site/config';
 
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string };
 
-/** The newsroom's bar: home of the desk, the front page, a new article, who is signed in, and sign-out. */
+/** The newsroom's bar: home of the desk, the front page, the picture library, a new article, who is signed in, and sign-out. */
 export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
   return (
     <header className="border-b border-rule bg-ink text-white">
@@ -19,6 +19,9 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
           </Link>
           <Link href="/newsroom/front-page" className="hover:underline">
             トップページ編集
+          </Link>
+          <Link href="/newsroom/pictures" className="hover:underline">
+            写真ライブラリ
           </Link>
           {canManageAccounts(editor.role) && (
             <Link href="/newsroom/accounts" className="hover:underline">
