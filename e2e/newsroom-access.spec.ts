@@ -70,6 +70,7 @@ function fill(pattern: string, id: string): string[] {
     pattern
       .replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA')
       .replace('/accounts/[id]', '/accounts/AAAAAAAAAAAA')
+      .replace('/pictures/[id]', '/pictures/aaaaaaaaaaaa')
       .replace('[id]', id)
       .replace('[token]', 'not-a-token')
       .replace('/[[...page]]', ''),
@@ -105,6 +106,7 @@ test('the route table is what this spec checks', () => {
       '/newsroom/articles/[id]/share PAGE',
       '/newsroom/articles/[id]/live PAGE',
       '/newsroom/front-page PAGE',
+      '/newsroom/pictures PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -114,6 +116,8 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/articles/[id]/live/[command] POST',
       '/api/newsroom/front-page POST',
       '/api/newsroom/media POST',
+      '/api/newsroom/pictures/search POST',
+      '/api/newsroom/pictures/[id] POST',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
       '/api/newsroom/sign-in POST',
@@ -345,6 +349,9 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/live/unpin POST': DESK,
   '/api/newsroom/articles/[id]/live/end POST': DESK,
   '/api/newsroom/media POST': EVERY_ROLE,
+  // The picture library (ADR 0046): every role uploads, so every role searches it and describes its pictures.
+  '/api/newsroom/pictures/search POST': EVERY_ROLE,
+  '/api/newsroom/pictures/[id] POST': EVERY_ROLE,
   '/api/newsroom/preview-links POST': EVERY_ROLE,
   '/api/newsroom/preview-links/[id]/revoke POST': EVERY_ROLE,
   '/api/newsroom/terms POST': EVERY_ROLE,
