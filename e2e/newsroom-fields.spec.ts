@@ -195,4 +195,20 @@ test('a picture uploaded to the library is found by its caption and inserted int
   await expect(figure).toBeVisible({ timeout: VISIBLE_WITHIN_MS });
   await expect(figure).toContainText('Kiji写真部');
   await expect(figure.locator('img')).toHaveAttribute('alt', '木箱に並ぶアジの干物');
+
+  // Unknown or malformed picture ids and a file that is no image: 4xx with a reason in Japanese.
+  for (const id of ['aaaaaaaaaaaa', '..%2F..%2Fmedia']) {
+    const unknown = await fetch(`${session.base}/api/newsroom/pictures/${id}`, {
+      method: 'POST',
+      headers: editorHeaders(session),
+      body: JSON.stringify({ caption: 'x', credit: '', alt: '' }),
+    });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/ライブラリにありません/);
+  }
+  const notImage = new FormData();
+  notImage.set('file', new Blob(['<svg onload="alert(1)"/>'], { type: 'image/png' }), 'x.png');
+  const refused = await fetch(`${session.base}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: session.base, 'x-csrf-token': session.csrf }, body: notImage });
+  expect(refused.status).toBe(415);
+  expect(((await refused.json()) as { error: string }).error).toMatch(/画像/);
 });

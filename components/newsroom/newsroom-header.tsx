@@ -13,7 +13,7 @@ export function NewsroomHeader({ editor, csrfToken }: NewsroomHeaderProps) {
         <Link href="/newsroom" className="font-serif text-lg font-bold">
           記事 {SITE_NAME} <span className="ml-1 text-sm font-normal text-white/80">ニュースルーム</span>
         </Link>
-        <nav aria-label="ニュースルーム" className="flex items-center gap-4 text-sm">
+        <nav aria-label="ニュースルーム" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm [&_a]:whitespace-nowrap [&_button]:whitespace-nowrap">
           <Link href="/newsroom" className="hover:underline">
             記事一覧
           </Link>
