@@ -88,18 +88,17 @@ async function toAnswer(response: Response): Promise<CommandAnswer> {
   return { status: response.status, article: json.article ?? null, error: json.error ?? null };
 }
 
-/** Creates an empty draft (the header's 新規作成 form) and saves `draft` (a DraftBody, or any draft the form can send) into it. */
-export async function createDraft(session: EditorSession, draft: DraftBody | object): Promise<{ id: string; revision: number }> {
-  const created = await fetch(`${session.origin}/api/newsroom/articles`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: session.origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: `csrf=${encodeURIComponent(session.csrf)}`,
-  });
-  const id = created.headers.get('location')?.split('/').pop();
-  if (created.status !== 303 || !id) throw new Error(`creating a draft answered ${created.status}`);
-  const saved = await saveDraft(session, id, draft, 1);
-  return { id, revision: saved.article!.revision };
+/**
+ * Creates an article with `draft` (a DraftBody, or any draft the form can
+ * send) as the editor's first save does (ADR 0041: nothing is stored before
+ * something is typed); `kind` 'live' as 「ライブ記事を作成」 does.
+ */
+export async function createDraft(session: EditorSession, draft: DraftBody | object, kind: 'article' | 'live' = 'article'): Promise<{ id: string; revision: number }> {
+  const answer = await toAnswer(
+    await fetch(`${session.origin}/api/newsroom/articles`, { method: 'POST', headers: jsonHeaders(session), body: JSON.stringify({ draft, kind }) }),
+  );
+  if (answer.status !== 201 || !answer.article) throw new Error(`creating a draft answered ${answer.status}: ${answer.error}`);
+  return { id: answer.article.id, revision: answer.article.revision };
 }
 
 /** `PUT /api/newsroom/articles/{id}`: the editor's save. */

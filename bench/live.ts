@@ -38,7 +38,7 @@ import { deriveArticleId } from '../lib/content/ids';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { demoArticles } from '../lib/seed/demo/articles';
 import { BROWSER_HEADERS } from './day-load';
-import { draftBody, jsonHeaders, runCommand, saveDraft, signIn, type EditorSession } from './editor-client';
+import { createDraft, draftBody, jsonHeaders, runCommand, signIn, type EditorSession } from './editor-client';
 import { replaceSection } from './sections';
 import { cpuSeconds, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
@@ -142,16 +142,9 @@ function readProbe(dir: string): { requests: number; streamReads: number } {
 
 /** A live page made as the newsroom makes one (「ライブ記事を作成」, save, publish) and started with its first post. */
 async function createLivePage(session: EditorSession): Promise<string> {
-  const created = await fetch(`${session.origin}/api/newsroom/articles`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: session.origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: `csrf=${encodeURIComponent(session.csrf)}&kind=live`,
-  });
-  const id = created.headers.get('location')?.split('/').pop();
-  if (created.status !== 303 || !id) throw new Error(`creating a live draft answered ${created.status}`);
-  const saved = await saveDraft(session, id, draftBody({ headline: 'ベンチマーク:台風の接近(ライブ)', body: '台風の接近に伴う情報を随時お伝えします。', section: 'society' }), 1);
-  const published = await runCommand(session, id, 'publish', { baseRevision: saved.article!.revision });
+  const saved = await createDraft(session, draftBody({ headline: 'ベンチマーク:台風の接近(ライブ)', body: '台風の接近に伴う情報を随時お伝えします。', section: 'society' }), 'live');
+  const id = saved.id;
+  const published = await runCommand(session, id, 'publish', { baseRevision: saved.revision });
   if (published.status !== 200) throw new Error(`publishing the live page answered ${published.status}: ${published.error}`);
   await post(session, id, '第0報:ライブ配信を始めます。');
   return id;

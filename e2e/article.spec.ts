@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { demoAgencies } from '../lib/seed/demo/taxonomy';
 import { formatDateline } from '../lib/time/jst';
-import { correctedStory, multiPageStory, wireStory } from './demo';
+import { expectNoAxeViolations } from './axe';
+import { correctedStory, embedStory, multiPageStory, wireStory } from './demo';
 
 const DATELINE = /^\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\)\d{1,2}時\d{2}分$/;
 
@@ -108,6 +109,43 @@ test.describe('article page', () => {
     await expect(share.getByRole('status')).toHaveText('リンクをコピーしました');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     expect(elsewhere, 'requests to other sites').toEqual([]);
+  });
+
+  test('plays an embedded video only when asked: nothing from YouTube before the click, its player in the card\'s box after', async ({ page, baseURL }, info) => {
+    test.skip(info.project.name !== 'desktop', 'the card is the same at every width and on either database');
+    const elsewhere: string[] = [];
+    const refused: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== new URL(baseURL!).origin) elsewhere.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    // The machine is offline: the player's page is answered here, so what is checked is that the browser asks for it (the CSP lets it), and when.
+    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title>' }));
+    await page.goto(`/articles/${embedStory.id}`);
+    const card = page.getByTestId('embed');
+    await expect(card).toHaveAttribute('data-provider', 'youtube');
+    await expect(card).toContainText('YouTube');
+    const box = card.getByTestId('embed-box');
+    const before = (await box.boundingBox())!;
+    expect(before.width / before.height).toBeCloseTo(16 / 9, 1);
+    // A button once hydrated (a link to the video without JavaScript).
+    const play = card.getByRole('button', { name: '再生する' });
+    await expect(play).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(elsewhere, 'requests to other sites before the click').toEqual([]);
+    await expectNoAxeViolations(page, 'an article with a video card');
+
+    await play.click();
+    const player = card.getByTestId('embed-player');
+    await expect(player).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\/[\w-]{11}\?autoplay=1/);
+    await expect(player).toBeFocused();
+    await expect.poll(() => elsewhere.filter((url) => url.startsWith('https://www.youtube-nocookie.com/embed/')).length).toBe(1);
+    expect(elsewhere.filter((url) => !url.startsWith('https://www.youtube-nocookie.com/')), 'other sites after the click').toEqual([]);
+    const after = (await box.boundingBox())!;
+    expect([after.width, after.height]).toEqual([before.width, before.height]);
+    expect(refused).toEqual([]);
   });
 
   test('says where it sits (a visible breadcrumb), and leaves itself out of 最新記事', async ({ page, request }) => {

@@ -22,6 +22,9 @@ export const multiPageStory = pick('multi-page article', isMultiPage);
 /** The finished live page (速報ライブ, ADR 0036). */
 export const liveStory = pick('live page', (a) => Boolean(a.live));
 
+/** An article whose body embeds a YouTube video (a line that is only its address, ADR 0042). */
+export const embedStory = pick('article with a YouTube embed', (a) => /^https:\/\/www\.youtube\.com\/watch\?v=[\w-]{11}$/m.test(a.body));
+
 export const correctedStory = pick('corrected article', (a) => (a.updatedAfterMinutes ?? 0) >= 5);
 
 export const hiddenArticles = demoArticles.filter((a) => a.status).map((a) => ({ ...a, id: deriveArticleId(a.key) }));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { saveDraft } from '../bench/editor-client';
+import { createDraft, saveDraft } from '../bench/editor-client';
 import { liveStory } from './demo';
 import { expectNoAxeViolations } from './axe';
 import { observeLayoutShifts, type LayoutShifts } from './layout-shifts';
@@ -22,17 +22,9 @@ test.beforeEach(({}, info) => {
   test.skip(info.project.name !== 'desktop', 'behaviour, not layout: checked once');
 });
 
-/** A live draft made as 「ライブ記事を作成」 does, with a headline and lead saved; its id and revision. */
+/** A live draft made as 「ライブ記事を作成」 does, with a headline and lead typed (its first save); its id and revision. */
 async function createLiveDraft(session: Session, headline: string): Promise<{ id: string; revision: number }> {
-  const created = await fetch(`${session.base}/api/newsroom/articles`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: session.cookie, origin: session.base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: `csrf=${encodeURIComponent(session.csrf)}&kind=live`,
-  });
-  const id = created.headers.get('location')!.split('/').pop()!;
-  const saved = await saveDraft({ origin: session.base, cookie: session.cookie, csrf: session.csrf }, id, draftOf({ headline, body: 'ライブ記事のリード文。' }), 1);
-  return { id, revision: saved.article!.revision };
+  return createDraft({ origin: session.base, cookie: session.cookie, csrf: session.csrf }, draftOf({ headline, body: 'ライブ記事のリード文。' }), 'live');
 }
 
 async function liveCommand(session: Session, id: string, command: string, input: Record<string, string>): Promise<{ status: number; postId: string | null }> {

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { CURRENT_CONSENT_VERSION } from '../lib/newsletter/consent';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../test/support/smtp-server';
 import { wireStory } from './demo';
 import { E2E_SMTP_PORT, SQLITE_SERVER } from './env';
+import { signInBrowser } from './newsroom-helpers';
 
 /**
  * The newsletter from form to inbox and out again, against a real SMTP
@@ -30,13 +32,17 @@ let client = 0;
 const clientAddress = () => `203.0.113.${(Number.parseInt(RUN.slice(-2), 36) + ++client) % 250}`;
 const address = (name: string) => `e2e-${RUN}-${name}@example.jp`;
 
-function subscriberStatus(email: string): string | undefined {
+function readServerDb<T>(query: (db: Database.Database) => T): T {
   const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('select status from newsletter_subscribers where email = ?').get(email) as { status: string } | undefined)?.status;
+    return query(db);
   } finally {
     db.close();
   }
+}
+
+function subscriberStatus(email: string): string | undefined {
+  return readServerDb((db) => (db.prepare('select status from newsletter_subscribers where email = ?').get(email) as { status: string } | undefined)?.status);
 }
 
 async function mailTo(email: string, kind: 'confirm' | 'welcome'): Promise<ReceivedMail> {
@@ -184,4 +190,68 @@ test('the dev mailbox is off in production unless KIJI_DEV_MAILBOX says otherwis
   // The e2e server runs `npm start` (production) without KIJI_DEV_MAILBOX.
   const response = await page.goto('/newsletter/mailbox');
   expect(response?.status()).toBe(404);
+});
+
+/** A confirmed subscriber made over HTTP, as the form and the confirmation button would: the edition test's audience. */
+async function confirmedSubscriber(request: APIRequestContext, email: string): Promise<ReceivedMail> {
+  const headers = { 'x-forwarded-for': clientAddress() };
+  const signup = await request.post('/api/newsletter/subscribe', { form: { email, consent: CURRENT_CONSENT_VERSION, placement: 'page' }, headers, maxRedirects: 0 });
+  expect(signup.status()).toBe(303);
+  const token = new URL(linkIn(await mailTo(email, 'confirm'), '/newsletter/confirm')).searchParams.get('token')!;
+  expect((await request.post('/api/newsletter/confirm', { form: { token }, headers, maxRedirects: 0 })).status()).toBe(303);
+  return mailTo(email, 'welcome');
+}
+
+const oneClickUrl = (mail: ReceivedMail) => /^<(.+)>$/.exec(mail.headers.get('list-unsubscribe') ?? '')![1]!;
+
+test('the desk sends an edition: each confirmed subscriber gets it once, an unsubscribed one never, and its one-click header unsubscribes', async ({ page, request }) => {
+  const [first, second, gone] = [address('edition-a'), address('edition-b'), address('edition-gone')];
+  await confirmedSubscriber(request, first);
+  await confirmedSubscriber(request, second);
+  const goneWelcome = await confirmedSubscriber(request, gone);
+  expect((await request.post(oneClickUrl(goneWelcome), { form: { 'List-Unsubscribe': 'One-Click' } })).status()).toBe(200);
+  expect(subscriberStatus(gone)).toBe('unsubscribed');
+  const audience = readServerDb((db) => (db.prepare("select count(*) as n from newsletter_subscribers where status = 'active'").get() as { n: number }).n);
+
+  const subject = `今週のKiji ${RUN}`;
+  await signInBrowser(page, '/newsroom/editions/new');
+  await page.getByRole('textbox', { name: '件名', exact: true }).fill(subject);
+  await page.getByRole('textbox', { name: /^はじめの文章/ }).fill('読者のみなさま、今週の記事をお届けします。');
+  // The newest public article: whatever other specs published or withdrew, it can go out.
+  const add = page.getByTestId('edition-candidates').getByRole('button', { name: /」を加える$/ }).first();
+  const headline = /^「(.+)」を加える$/.exec((await add.getAttribute('aria-label'))!)![1]!;
+  await page.getByLabel('見出し・リードで絞り込む').fill(headline);
+  await page.getByRole('button', { name: `「${headline}」を加える` }).click();
+  const articlePath = await page.getByTestId('edition-articles').getByRole('link').first().textContent();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page).toHaveURL(/\/newsroom\/editions\/[A-Za-z0-9_-]{16}$/);
+  const editionId = page.url().split('/').pop()!;
+
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await expect(page.getByText(`確認済みの購読者${audience}人に「${subject}」を送信します。`)).toBeVisible();
+  await page.getByRole('button', { name: `${audience}人に送信する` }).click();
+  await expect(page.getByRole('heading', { name: '送信済み' })).toBeVisible();
+
+  const received = await Promise.all([first, second].map((to) => smtp!.waitFor((m) => m.envelopeTo.includes(to) && m.text.includes(headline), 30_000)));
+  // Wait until the outbox has nothing of this edition left to send, then count what arrived.
+  await expect
+    .poll(() => readServerDb((db) => db.prepare("select count(*) as n from newsletter_edition_mails e join mail_outbox o on o.id = e.outbox_id where e.edition_id = ? and o.status <> 'sent'").get(editionId) as { n: number }).n, { timeout: 30_000 })
+    .toBe(0);
+  const editionMailsTo = (to: string) => smtp!.received.filter((m) => m.envelopeTo.includes(to) && m.text.includes('今週の記事をお届けします'));
+  expect(editionMailsTo(first)).toHaveLength(1);
+  expect(editionMailsTo(second)).toHaveLength(1);
+  expect(editionMailsTo(gone)).toHaveLength(0);
+
+  const [mail] = received;
+  expect(mail!.text).toContain(`${SQLITE_SERVER.base}${articlePath}`);
+  expect(mail!.text).toMatch(/配信停止はこちら: http:\/\/127\.0\.0\.1:\d+\/newsletter\/unsubscribe\?token=/);
+  expect(mail!.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+  expect((await request.post(oneClickUrl(mail!), { form: { 'List-Unsubscribe': 'One-Click' } })).status()).toBe(200);
+  expect(subscriberStatus(first)).toBe('unsubscribed');
+  expect(subscriberStatus(second)).toBe('active');
+
+  // The sent count, from the outbox: every one delivered.
+  await page.reload();
+  await expect(page.getByTestId('delivery-sent')).toHaveText(String(audience));
+  await expect(page.getByTestId('delivery-pending')).toHaveText('0');
 });

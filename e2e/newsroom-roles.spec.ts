@@ -1,13 +1,16 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { commandApi, createAccount, signInApi, signInBrowser, waitUntilReaderSees, type Account } from './newsroom-helpers';
 import { getBase } from './server';
+import { generateTotpCode } from '../lib/newsroom/totp';
 
 /**
  * Roles and review (ADR 0032) as two people use them, in Chromium: a 記者
  * writes and submits, the デスク sends the piece back with a note, the 記者
  * sees it and submits again, the デスク publishes; a 記者's forged publish
- * is refused. Then the 管理者's accounts page. What each role gets route by
- * route is e2e/newsroom-access.spec.ts's.
+ * is refused. Then the 管理者's accounts page, and two-factor sign-in
+ * (ADR 0043). What each role gets route by route is
+ * e2e/newsroom-access.spec.ts's.
  */
 
 test.beforeEach(({}, info) => {
@@ -31,8 +34,8 @@ test('a 記者 submits, the デスク sends it back with a note, then publishes 
   await expect(writer.getByTestId('editor-role')).toHaveText('記者');
   await expect(writer.getByRole('link', { name: 'アカウント' })).toHaveCount(0);
   await writer.getByRole('button', { name: '新規作成' }).click();
-  await writer.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
-  const id = writer.url().split('/').pop()!;
+  // A new article is stored at its first save or command (ADR 0041): its address comes with it.
+  await writer.waitForURL(/\/newsroom\/articles\/new$/);
   await writer.getByLabel('見出し', { exact: true }).fill(headline);
   await writer.getByLabel('リード').fill('空き店舗を改装した店が週末ごとに増えている。');
   await writer.getByLabel('本文', { exact: true }).fill('通りの半分が空き店舗だった。\n\n## 若手の挑戦\n\n改装費は地元の信用金庫が支えた。');
@@ -42,6 +45,8 @@ test('a 記者 submits, the デスク sends it back with a note, then publishes 
   writer.once('dialog', (dialog) => void dialog.accept());
   await writer.getByRole('button', { name: 'デスクに提出' }).click();
   await expect(writer.getByTestId('article-status')).toHaveText('提出済み');
+  await writer.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
+  const id = writer.url().split('/').pop()!;
 
   // Submitted is not published: readers get nothing, and a forged publish by the 記者 is refused.
   expect((await fetch(`${getBase()}/articles/${id}`)).status).toBe(404);
@@ -134,4 +139,68 @@ test('the 管理者 creates an account and changes its role; others are sent bac
   await reporter.goto('/newsroom/accounts');
   await expect(reporter).toHaveURL(/\/newsroom\?denied=accounts$/);
   await expect(reporter.getByRole('alert').filter({ hasText: 'アカウントの管理は管理者だけが行えます。' })).toBeVisible();
+});
+
+test('two-factor sign-in: set up with the QR key, then sign-in asks for the code; a recovery code works once', async ({ page }, info) => {
+  const desk = await createAccount('desk', '高橋 デスク');
+  await signInBrowser(page, '/newsroom/account', desk);
+  const panel = page.getByTestId('two-factor');
+  await panel.getByRole('button', { name: '設定を始める' }).click();
+  // The phone's part: the key as the page shows it under the QR code, and the code an app makes from it.
+  await expect(panel.getByRole('img', { name: '二段階認証の設定用QRコード' })).toBeVisible();
+  const secret = (await panel.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await page.screenshot({ path: `e2e/screenshots/newsroom-two-factor-setup-${info.project.name}.png`, fullPage: true });
+  await expectNoAxeViolations(page, 'the two-factor set-up');
+  await panel.getByLabel('確認コード(6桁)').fill('000000');
+  await panel.getByRole('button', { name: '確認して有効にする' }).click();
+  await expect(panel.getByRole('alert')).toContainText('確認コードが正しくありません');
+  await panel.getByLabel('確認コード(6桁)').fill(generateTotpCode(secret, new Date()));
+  await panel.getByRole('button', { name: '確認して有効にする' }).click();
+  await expect(panel.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+  const codes = (await panel.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+  await panel.getByRole('button', { name: '回復コードを保存しました' }).click();
+  await expect(panel.getByTestId('two-factor-status')).toContainText('有効');
+  await expect(panel).toContainText('未使用の回復コード:10個');
+
+  const signOut = async () => {
+    await page.getByRole('button', { name: 'サインアウト' }).click();
+    await page.waitForURL(/\/newsroom\/sign-in/);
+  };
+  const password = async () => {
+    await page.goto('/newsroom/sign-in?next=/newsroom/account');
+    await page.getByLabel('ユーザー名').fill(desk.login);
+    await page.getByLabel('パスワード').fill(desk.password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await expect(page.getByLabel('確認コード')).toBeVisible();
+    // A fresh box: not the password box reused, with the password still in it.
+    await expect(page.getByLabel('確認コード')).toHaveValue('');
+  };
+  const code = async (typed: string) => {
+    await page.getByLabel('確認コード').fill(typed);
+    await page.getByRole('button', { name: '確認してサインイン' }).click();
+  };
+
+  // The password alone opens nothing: the code step has no session behind it.
+  await signOut();
+  await password();
+  await page.screenshot({ path: `e2e/screenshots/newsroom-two-factor-code-${info.project.name}.png`, fullPage: true });
+  await expectNoAxeViolations(page, 'the code step of sign-in');
+  expect((await page.context().cookies()).some((c) => c.name.endsWith('kiji_session'))).toBe(false);
+  // The code an app shows next (the enrolling code's own step is spent): accepted a step early.
+  await code(generateTotpCode(secret, new Date(Date.now() + 30_000)));
+  await page.waitForURL('**/newsroom/account');
+  await expect(page.getByTestId('two-factor-status')).toContainText('有効');
+
+  // A recovery code, once.
+  await signOut();
+  await password();
+  await code(codes[0]!);
+  await page.waitForURL('**/newsroom/account');
+  await expect(page.getByTestId('two-factor')).toContainText('未使用の回復コード:9個');
+  await signOut();
+  await password();
+  await code(codes[0]!);
+  await expect(page.getByRole('alert').filter({ hasText: 'この回復コードはすでに使われています。回復コードはそれぞれ一度しか使えません。' })).toBeVisible();
+  await expect(page).toHaveURL(/\/newsroom\/sign-in/);
 });

@@ -41,8 +41,7 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
 
   // Write a draft with a photo.
   await page.getByRole('button', { name: '新規作成' }).click();
-  await page.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
-  const id = page.url().split('/').pop()!;
+  await page.waitForURL(/\/newsroom\/articles\/new$/);
   await page.getByLabel('見出し', { exact: true }).fill(headline);
   await page.getByLabel('リード').fill('地元の漁協と商店街が準備を進めている。');
   await page.getByLabel('本文', { exact: true }).fill('朝市は港の広場で開かれる。\n\n## 準備の経緯\n\n出店者は四十軒を見込む。');
@@ -63,6 +62,9 @@ test('an editor writes a draft with a photo, previews, shares, and publishes it;
   await expect(live.locator('h2')).toHaveText('準備の経緯');
   await page.getByRole('button', { name: '下書き保存' }).click();
   await expect(page.getByTestId('save-state')).toContainText('保存しました');
+  // Stored at its first save (ADR 0041): the editor is now at the article's own address.
+  await page.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
+  const id = page.url().split('/').pop()!;
   await page.screenshot({ path: `e2e/screenshots/newsroom-editor-${info.project.name}.png`, fullPage: true });
 
   // Preview: the whole article page at its preview address, with the banner;
@@ -383,9 +385,9 @@ test('drafts save themselves, leaving with unsaved changes asks first, revisions
   await page.getByRole('link', { name: '版の履歴' }).click();
   const revisions = page.getByTestId('revisions').getByRole('listitem');
   await expect(revisions.first()).toContainText('現在の版');
-  await expect(revisions.filter({ hasText: '第3版' })).toContainText('自動保存');
+  await expect(revisions.filter({ hasText: '第2版' })).toContainText('自動保存');
   page.once('dialog', (dialog) => void dialog.accept());
-  await revisions.filter({ hasText: '第2版' }).getByRole('button', { name: 'この版に戻す' }).click();
+  await revisions.filter({ hasText: '第1版' }).getByRole('button', { name: 'この版に戻す' }).click();
   await page.waitForURL(`${getBase()}/newsroom/articles/${id}`);
   await expect(page.getByLabel('見出し', { exact: true })).not.toHaveValue(headline);
   await expect(page.getByLabel('本文', { exact: true })).toHaveValue(/一段落目の本文/);
@@ -394,4 +396,76 @@ test('drafts save themselves, leaving with unsaved changes asks first, revisions
   await expect(page.getByRole('alert').filter({ hasText: '幅400px以上の画像を選んでください。' })).toBeVisible();
   await page.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
   await expect(page.getByRole('alert').filter({ hasText: 'JPEG・PNG・WebPの画像を選んでください。' })).toBeVisible();
+});
+
+test('新規作成 stores nothing until something is typed; two revisions compare word by word; a draft is deleted after a confirmation, and the 管理者 brings it back', async ({ page }) => {
+  test.skip(test.info().project.name !== 'desktop', DESK_LOGIC);
+  test.setTimeout(90_000);
+  /** Articles with nothing typed in them: what 新規作成 used to leave behind. */
+  const countUntouched = async () => {
+    const conn = openServerDatabase();
+    try {
+      const row = await conn.db.selectFrom('articles').where('headline', '=', '').where('body', '=', '').where('standfirst', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    } finally {
+      await conn.db.destroy();
+    }
+  };
+  await signInBrowser(page);
+  const untouched = await countUntouched();
+  // Opened and left without typing: no question on leaving, nothing stored.
+  await page.getByRole('button', { name: '新規作成' }).click();
+  await page.waitForURL(/\/newsroom\/articles\/new$/);
+  await expect(page.getByTestId('save-state')).toContainText('入力すると保存されます');
+  await page.getByRole('link', { name: '記事一覧' }).click();
+  await page.waitForURL(`${getBase()}/newsroom`);
+  expect(await countUntouched()).toBe(untouched);
+
+  // Typed: the first autosave stores it, and the address becomes its own.
+  const headline = `削除される下書き${Date.now()}`;
+  await page.getByRole('button', { name: '新規作成' }).click();
+  await page.waitForURL(/\/newsroom\/articles\/new$/);
+  await page.getByLabel('見出し', { exact: true }).fill(headline);
+  await page.getByLabel('本文', { exact: true }).fill('市長は東京で記者会見を開き、計画を説明した。\n\n二段落目は変わらない。');
+  await expect(page.getByTestId('save-state')).toContainText('自動保存しました', { timeout: 15_000 });
+  await page.waitForURL(/\/newsroom\/articles\/[2-9a-z]{8}$/);
+  const id = page.url().split('/').pop()!;
+  await page.getByLabel('本文', { exact: true }).fill('市長は大阪で記者会見を開き、計画を説明した。\n\n二段落目は変わらない。');
+  await page.getByRole('button', { name: '下書き保存' }).click();
+  await expect(page.getByTestId('save-state')).toContainText('保存しました');
+
+  // The newest revision against the one before: the one word that changed, marked.
+  await page.getByRole('link', { name: '版の履歴' }).click();
+  await page.getByTestId('revisions').getByRole('listitem').first().getByRole('link', { name: '前の版と比較' }).click();
+  const comparison = page.getByTestId('revision-comparison');
+  await expect(comparison.locator('del')).toHaveText(['取り消し線', '東京']);
+  await expect(comparison.locator('ins')).toHaveText(['下線', '大阪']);
+  await page.screenshot({ path: 'e2e/screenshots/newsroom-compare-desktop.png', fullPage: true });
+  // The older one as readers would have seen it: the public components, on a private, uncached newsroom page.
+  await page.getByRole('link', { name: '表示' }).first().click();
+  await page.waitForURL(`${getBase()}/newsroom/articles/${id}/revisions/1`);
+  await expect(page.getByTestId('live-preview').locator('h1')).toHaveText(headline);
+  await expect(page.getByTestId('live-preview')).toContainText('市長は東京で');
+  const viewed = await page.request.get(`/newsroom/articles/${id}/revisions/1`, { maxRedirects: 0 });
+  expect(viewed.headers()['cache-control']).toMatch(/no-store/);
+  expect((await fetch(`${getBase()}/newsroom/articles/${id}/revisions/1`, { redirect: 'manual' })).status).toBe(307);
+
+  // Deleted after a confirmation: gone from the list, its address a 404.
+  await page.goto(`/newsroom/articles/${id}`);
+  await page.getByRole('button', { name: '下書きを削除' }).click();
+  const confirm = page.getByRole('dialog', { name: 'この下書きを削除しますか？' });
+  await expect(confirm).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/newsroom-delete-confirm-desktop.png' });
+  await confirm.getByRole('button', { name: '削除する' }).click();
+  await page.waitForURL(`${getBase()}/newsroom?done=deleted`);
+  await expect(page.getByRole('status')).toContainText('下書きを削除しました');
+  await expect(page.getByTestId('newsroom-articles')).not.toContainText(headline);
+  expect((await page.goto(`/newsroom/articles/${id}`))?.status()).toBe(404);
+
+  // The 管理者 (the demo account) finds it under 削除済み and brings it back.
+  await page.goto('/newsroom?status=deleted');
+  const row = page.getByTestId('newsroom-articles').getByRole('listitem').filter({ hasText: headline });
+  await row.getByRole('button', { name: '下書きを元に戻す' }).click();
+  await page.waitForURL(`${getBase()}/newsroom/articles/${id}`);
+  await expect(page.getByLabel('見出し', { exact: true })).toHaveValue(headline);
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import { expect, test as base, type BrowserContext } from '@playwright/test';
 import { buildSecurityHeaders } from '../lib/http/security-headers';
+import { emptyDraft } from '../lib/newsroom/draft';
 import { multiPageStory, wireStory } from './demo';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
 import { DEMO_EDITOR, commandApi, createDraftApi, draftOf, signInApi, signInBrowser, type Session } from './newsroom-helpers';
@@ -230,12 +231,11 @@ test('under an https SITE_URL every cookie is Secure: session, sign-in device, p
     const mutation = { ...proxied, cookie: session, origin: browserOrigin, 'x-csrf-token': csrf! };
     const created = await fetch(`${base}/api/newsroom/articles`, {
       method: 'POST',
-      redirect: 'manual',
-      headers: { ...mutation, 'content-type': 'application/x-www-form-urlencoded' },
-      body: `csrf=${encodeURIComponent(csrf!)}`,
+      headers: { ...mutation, 'content-type': 'application/json' },
+      body: JSON.stringify({ draft: { ...emptyDraft('culture'), headline: 'プロキシ越しの下書き' } }),
     });
-    const id = created.headers.get('location')?.split('/').pop();
-    expect(created.status, 'a new draft').toBe(303);
+    const id = ((await created.json()) as { article?: { id: string } }).article?.id;
+    expect(created.status, 'a new draft').toBe(201);
     const linked = await fetch(`${base}/api/newsroom/preview-links`, {
       method: 'POST',
       redirect: 'manual',

@@ -2,14 +2,17 @@
 //   npm run newsroom:add-editor -- --login sato --name "佐藤 花子" [--role 記者|デスク|管理者]
 //     (without --role: 管理者 for the first account, 記者 after that)
 //   npm run newsroom:set-password -- --login demo
+//   npm run newsroom:reset-two-factor -- --login demo
+//     (turns the account's two-factor sign-in off: a lost phone when no 管理者 can do it from /newsroom/accounts)
 // The password is asked for without echo, or read from KIJI_EDITOR_PASSWORD
 // (for scripts; never put it on the command line, where `ps` shows it).
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readSettings } from '../lib/config';
 import { migrateToLatest, openDatabase } from '../lib/db/connect';
-import { createEditor, EditorInputError, setEditorPassword } from '../lib/newsroom/editors';
+import { createEditor, EditorInputError, normaliseLogin, setEditorPassword } from '../lib/newsroom/editors';
 import { ROLE_LABELS, toRole } from '../lib/newsroom/roles';
+import { turnOffTwoFactor } from '../lib/newsroom/two-factor';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
@@ -39,9 +42,10 @@ async function readPassword(): Promise<string> {
   return first;
 }
 
-if ((command !== 'add-editor' && command !== 'set-password') || !values.login || (command === 'add-editor' && !values.name)) {
+if ((command !== 'add-editor' && command !== 'set-password' && command !== 'reset-two-factor') || !values.login || (command === 'add-editor' && !values.name)) {
   console.error('使い方: npm run newsroom:add-editor -- --login <ユーザー名> --name <表示名> [--role 記者|デスク|管理者]');
   console.error('        npm run newsroom:set-password -- --login <ユーザー名>');
+  console.error('        npm run newsroom:reset-two-factor -- --login <ユーザー名>');
   process.exit(2);
 }
 
@@ -54,12 +58,17 @@ if (role === null) {
 const conn = openDatabase(readSettings());
 try {
   await migrateToLatest(conn);
-  const password = await readPassword();
-  if (command === 'add-editor') {
+  if (command === 'reset-two-factor') {
+    const editor = await conn.db.selectFrom('editors').select('id').where('login', '=', normaliseLogin(values.login)).executeTakeFirst();
+    if (!editor) throw new EditorInputError(`ユーザー名「${normaliseLogin(values.login)}」の編集者はいません。`);
+    const wasOn = await turnOffTwoFactor(conn.db, editor.id);
+    console.log(wasOn ? `${values.login} の二段階認証を解除しました。パスワードだけでサインインできます。` : `${values.login} の二段階認証は有効になっていません。`);
+  } else if (command === 'add-editor') {
+    const password = await readPassword();
     const editor = await createEditor(conn.db, { login: values.login, name: values.name!, password, role });
     console.log(`編集者「${editor.name}」(${editor.login})を${ROLE_LABELS[editor.role]}として作成しました。/newsroom からサインインできます。`);
   } else {
-    await setEditorPassword(conn.db, values.login, password);
+    await setEditorPassword(conn.db, values.login, await readPassword());
     console.log(`${values.login} のパスワードを変更しました。この編集者のセッションはすべて終了しました。`);
   }
 } catch (error) {

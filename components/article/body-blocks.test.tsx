@@ -53,6 +53,38 @@ describe('BodyBlocks', () => {
     expect(html).not.toContain('<a ');
   });
 
+  it('draws a YouTube video as a 16:9 card that loads nothing from YouTube, its play control a link to the video', () => {
+    const html = render('https://youtu.be/kiji-demo01?t=90');
+    // No frame, no picture, no script: not a byte from YouTube or its image host until a click.
+    expect(html).not.toMatch(/<(iframe|img|script|link|source|video)\b/i);
+    expect(html).not.toMatch(/ytimg|youtube-nocookie|googlevideo/);
+    expect(html).toMatch(/<figure [^>]*data-provider="youtube"/);
+    expect(html).toMatch(/<div class="[^"]*aspect-video[^"]*"/);
+    expect(html).toContain('YouTube');
+    expect(html).toContain('1:30から再生');
+    expect(html).toMatch(/<a href="https:\/\/www.youtube.com\/watch\?v=kiji-demo01&amp;t=90s" rel="noopener noreferrer"[^>]*>.*再生する<\/span><\/a>/);
+    expect(html).toContain('YouTubeで見る');
+    // On paper: the address instead of the box.
+    expect(html).toMatch(/<div class="[^"]*print:hidden[^"]*" data-testid="embed-box">/);
+    expect(html).toMatch(/<span class="[^"]*print:inline[^"]*">YouTube動画 https:\/\/www.youtube.com\/watch\?v=kiji-demo01&amp;t=90s<\/span>/);
+  });
+
+  it('draws an X post as a card that links out to it and loads nothing from X', () => {
+    const html = render('https://twitter.com/kiji_news/status/1790000000000000001?s=20');
+    expect(html).not.toMatch(/<(iframe|img|script|link)\b/i);
+    expect(html).not.toMatch(/platform\.twitter|widgets\.js|twimg/);
+    expect(html).toMatch(/<figure [^>]*data-provider="x"/);
+    expect(html).toContain('@kiji_news');
+    expect(html).toMatch(
+      /<a href="https:\/\/x.com\/kiji_news\/status\/1790000000000000001" rel="noopener noreferrer" aria-label="@kiji_newsのポストをXで見る"[^>]*>Xで見る<\/a>/,
+    );
+  });
+
+  it('shows an address that is no embed as the text it was', () => {
+    const html = render('https://www.youtube.com/watch?v=tooShort');
+    expect(html).toMatch(/^<div[^>]*><p[^>]*>https:\/\/www.youtube.com\/watch\?v=tooShort<\/p><\/div>$/);
+  });
+
   it('renders nothing for a page break', () => {
     expect(renderToStaticMarkup(<BodyBlocks blocks={[{ type: 'pagebreak' }]} />)).toMatch(/^<div[^>]*><\/div>$/);
   });

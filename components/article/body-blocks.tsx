@@ -2,6 +2,7 @@ import { Picture } from '@/components/media/picture';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Block, FigureBlock, Inline, LinkInline } from '@/lib/text/markdown';
+import { EmbedCard } from './embed-card';
 
 export type BodyBlocksProps = {
   /** One page of an article, from `splitPages(parseBody(body))`. */
@@ -144,6 +145,8 @@ function renderBlock(block: Block, key: number): ReactNode {
     }
     case 'figure':
       return renderFigure(block, key);
+    case 'embed':
+      return <EmbedCard key={key} embed={block} />;
     case 'pagebreak':
       // Pages are split before rendering; a stray break has nothing to show.
       return null;

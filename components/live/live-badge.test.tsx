@@ -4,20 +4,15 @@ import type { ArticleSummary } from '@/lib/content/types';
 import { toRailItem } from '@/lib/rails/snapshot';
 import { ArticleCard } from '../cards/article-card';
 import { HeadlineList } from '../cards/headline-list';
+import { testSummary } from '@/test/support/articles';
 
-const story: ArticleSummary = {
+const story: ArticleSummary = testSummary({
   id: 'tyfnpage',
-  url: '/articles/tyfnpage',
   headline: '台風10号が上陸',
-  standfirst: null,
   section: { slug: 'national', name: '社会' },
-  topic: null,
   publishedAt: '2026-12-05T04:00:00.000Z',
-  updatedAt: '2026-12-05T04:00:00.000Z',
-  hero: null,
-  sponsored: false,
   liveNow: true,
-};
+});
 
 describe('the LIVE badge on cards and rail rows (ADR 0039)', () => {
   it('is in the server HTML as words: LIVE to the eye, ライブ配信中 to a screen reader', () => {

@@ -147,3 +147,81 @@ export function NewAccountForm({ csrfToken }: NewAccountFormProps) {
     </form>
   );
 }
+
+type ResetTwoFactorProps = { accountId: string; name: string; csrfToken: string };
+
+/** Turns an account's two-factor sign-in off (a lost phone), after asking: its owner then signs in with the password alone. */
+export function ResetTwoFactorButton({ accountId, name, csrfToken }: ResetTwoFactorProps) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div>
+      <button
+        type="button"
+        disabled={busy}
+        className="rounded border border-ink px-2 py-0.5 text-xs disabled:opacity-50"
+        aria-label={`${name}の二段階認証を解除`}
+        onClick={async () => {
+          if (!window.confirm(`${name}の二段階認証を解除します。本人はパスワードだけでサインインできるようになります。よろしいですか?`)) return;
+          setBusy(true);
+          const answer = await post(`/api/newsroom/accounts/${accountId}/two-factor`, csrfToken, {});
+          setBusy(false);
+          if (!answer.ok) return setError(answer.error);
+          setError(null);
+          router.refresh();
+        }}
+      >
+        解除
+      </button>
+      {error && (
+        <p role="alert" className="text-sm text-brand-dark">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type TwoFactorPolicyProps = { required: boolean; csrfToken: string };
+
+/** Whether デスク and 管理者 must use two-factor sign-in, changed with its own button. */
+export function TwoFactorPolicyForm({ required, csrfToken }: TwoFactorPolicyProps) {
+  const router = useRouter();
+  const [chosen, setChosen] = useState(required);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="space-y-2 rounded border border-rule bg-white p-4"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        const answer = await post('/api/newsroom/accounts/two-factor-policy', csrfToken, { required: chosen });
+        setBusy(false);
+        if (!answer.ok) return setError(answer.error);
+        setError(null);
+        router.refresh();
+      }}
+    >
+      <h2 className="font-bold">二段階認証</h2>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" checked={chosen} onChange={(e) => setChosen(e.target.checked)} className="mt-1" />
+        <span>
+          公開できる役割(デスク・管理者)に二段階認証を必須にする
+          <span className="block text-xs text-muted">
+            有効にすると、二段階認証を設定していないデスク・管理者は、サインイン後に設定を終えるまでほかの操作ができません。
+          </span>
+        </span>
+      </label>
+      {error && (
+        <p role="alert" className="rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy || chosen === required} className="rounded border border-ink px-3 py-1 text-sm disabled:opacity-50">
+        保存
+      </button>
+    </form>
+  );
+}

@@ -5,11 +5,13 @@ import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RepublishKind } from '@/lib/newsroom/corrections';
+import { isDraftStarted } from '@/lib/newsroom/draft';
 import { STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
 import type { Role } from '@/lib/newsroom/roles';
 import { formatDateline, toJstInputValue } from '@/lib/time/jst';
 import { BylinePicker } from './byline-picker.client';
+import { DeleteDraft } from './delete-draft.client';
 import { DisplayFields } from './editor/display-fields';
 import { applySeries, decideEditorControls, formatStatusLine, hasUnsentWork, type EditorArticle } from './editor/editor-state';
 import { buttonClass, inputClass } from './editor/form-styles';
@@ -41,11 +43,28 @@ type ArticleEditorProps = {
   role: Role;
   /** The desk's note when it last sent this piece back to draft. */
   returnNote: { note: string; by: string | null; at: string } | null;
+  /** A new article, not stored until its editor types (ADR 0041), and what it will be. */
+  isNew?: boolean;
+  kind?: 'article' | 'live';
+  /** Whether the signed-in editor may delete this draft (lib/newsroom/roles.ts decideDeleteRefusal). */
+  canDelete?: boolean;
 };
 
-export function ArticleEditor({ article: initial, options: initialOptions, csrfToken, initialPreview, initialPages, renderPreview, role, returnNote }: ArticleEditorProps) {
+export function ArticleEditor({
+  article: initial,
+  options: initialOptions,
+  csrfToken,
+  initialPreview,
+  initialPages,
+  renderPreview,
+  role,
+  returnNote,
+  isNew = false,
+  kind = 'article',
+  canDelete = false,
+}: ArticleEditorProps) {
   const { draft, setDraft, update, dirty, markStored } = useDraft(initial.draft);
-  const commands = useArticleCommands({ initial, csrfToken, draft, markStored });
+  const commands = useArticleCommands({ initial, csrfToken, draft, markStored, isNew, kind });
   const { article, busy, save } = commands;
   const [options, setOptions] = useState(initialOptions);
   const [scheduleAt, setScheduleAt] = useState(() =>
@@ -59,8 +78,10 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
 
   const controls = decideEditorControls(role, article.status);
   const { editable } = controls;
-  useLeaveGuard(hasUnsentWork(dirty, republishKind, notice));
-  useAutosave(dirty && editable && !busy, save);
+  // A new article holds nothing worth keeping until something is typed: no autosave, no warning on leaving.
+  const worthKeeping = dirty && (commands.stored || isDraftStarted(draft));
+  useLeaveGuard(hasUnsentWork(worthKeeping, republishKind, notice));
+  useAutosave(worthKeeping && editable && !busy, save);
   const livePreview = useLivePreview({ renderPreview, csrfToken, articleId: article.id, draft, republishKind, notice, initialPreview, initialPages });
 
   const republish = (kind: RepublishKind) =>
@@ -70,9 +91,10 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
     });
 
   // Preview opens the whole article page at its preview address; unsaved
-  // changes to a draft are saved first so the preview shows what is on screen.
+  // changes to a draft are saved first so the preview shows what is on screen
+  // (and a new article is created: there is no address before).
   async function openPreview() {
-    if (dirty && editable) {
+    if ((dirty || !commands.stored) && editable) {
       const saved = await save();
       if (!saved) return;
     }
@@ -97,7 +119,7 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
           </span>
           <span className="text-muted">{statusLine}</span>
           <span className="ml-auto text-muted" aria-live="polite" data-testid="save-state">
-            {dirty ? '未保存の変更があります' : (commands.message ?? '保存済み')}
+            {!commands.stored && !worthKeeping ? '新しい記事(入力すると保存されます)' : dirty ? '未保存の変更があります' : (commands.message ?? '保存済み')}
           </span>
         </div>
         {controls.deskOnly && (
@@ -255,14 +277,19 @@ export function ArticleEditor({ article: initial, options: initialOptions, csrfT
               )}
             </div>
           )}
-          <p className="flex gap-4 text-sm">
-            <Link href={`/newsroom/articles/${article.id}/revisions`} className="underline">
-              版の履歴
-            </Link>
-            <Link href={`/newsroom/articles/${article.id}/share`} className="underline">
-              共有用プレビューリンク
-            </Link>
-          </p>
+          {commands.stored && (
+            <div className="flex flex-wrap items-center gap-4 text-sm">
+              <Link href={`/newsroom/articles/${article.id}/revisions`} className="underline">
+                版の履歴
+              </Link>
+              <Link href={`/newsroom/articles/${article.id}/share`} className="underline">
+                共有用プレビューリンク
+              </Link>
+              {canDelete && (article.status === 'draft' || article.status === 'submitted') && (
+                <DeleteDraft articleId={article.id} baseRevision={article.revision} csrfToken={csrfToken} disabled={busy} />
+              )}
+            </div>
+          )}
         </div>
       </form>
 

@@ -4,8 +4,10 @@ import { ARTICLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { LiveCoverageState } from '@/lib/live/shape';
 import type { NewsroomListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
+import { UndeleteButton } from './undelete-button.client';
 
-type Filter = { status?: ArticleStatus; section?: string; q?: string; who?: string };
+/** `deleted`: the 管理者's 削除済み list (ADR 0041), `?status=deleted`. */
+type Filter = { status?: ArticleStatus; section?: string; q?: string; who?: string; deleted?: boolean };
 
 type ArticleListProps = {
   list: { items: NewsroomListItem[]; page: number; totalPages: number; totalItems: number };
@@ -16,12 +18,16 @@ type ArticleListProps = {
   /** The signed-in editor's login, for 自分の記事. */
   me: string;
   filter: Filter;
+  /** How many drafts are deleted: given only to a 管理者, who alone sees the 削除済み tab. */
+  deletedCount: number | null;
+  csrfToken: string;
 };
 
 function hrefWith(filter: Filter, changes: Partial<Filter> & { page?: number }): string {
   const merged = { ...filter, ...changes };
   const params = new URLSearchParams();
-  if (merged.status) params.set('status', merged.status);
+  if (merged.deleted) params.set('status', 'deleted');
+  else if (merged.status) params.set('status', merged.status);
   if (merged.section) params.set('section', merged.section);
   if (merged.q) params.set('q', merged.q);
   if (merged.who) params.set('who', merged.who);
@@ -46,18 +52,18 @@ const STATUS_BADGE: Record<ArticleStatus, string> = {
 };
 
 /** Status tabs, section and headline filters, and the list of articles, newest edit first. */
-export function ArticleList({ list, counts, sections, editors, me, filter }: ArticleListProps) {
+export function ArticleList({ list, counts, sections, editors, me, filter, deletedCount, csrfToken }: ArticleListProps) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <div className="space-y-4">
       <nav aria-label="状態で絞り込む">
         <ul className="flex flex-wrap gap-2 text-sm">
           {[undefined, ...ARTICLE_STATUSES].map((status) => {
-            const current = filter.status === status;
+            const current = !filter.deleted && filter.status === status;
             return (
               <li key={status ?? 'all'}>
                 <Link
-                  href={hrefWith(filter, { status })}
+                  href={hrefWith(filter, { status, deleted: false })}
                   aria-current={current ? 'page' : undefined}
                   className={`inline-block rounded-full border px-3 py-1 ${current ? 'border-ink bg-ink text-white' : 'border-rule bg-white hover:border-ink'}`}
                 >
@@ -66,6 +72,17 @@ export function ArticleList({ list, counts, sections, editors, me, filter }: Art
               </li>
             );
           })}
+          {deletedCount !== null && (
+            <li>
+              <Link
+                href={hrefWith(filter, { status: undefined, deleted: true })}
+                aria-current={filter.deleted ? 'page' : undefined}
+                className={`inline-block rounded-full border border-dashed px-3 py-1 ${filter.deleted ? 'border-ink bg-ink text-white' : 'border-rule bg-white hover:border-ink'}`}
+              >
+                削除済み({deletedCount})
+              </Link>
+            </li>
+          )}
           <li className="ml-auto">
             <Link
               href={hrefWith(filter, { who: filter.who === me ? undefined : me })}
@@ -78,7 +95,7 @@ export function ArticleList({ list, counts, sections, editors, me, filter }: Art
         </ul>
       </nav>
       <form action="/newsroom" method="get" role="search" className="flex flex-wrap items-end gap-3">
-        {filter.status && <input type="hidden" name="status" value={filter.status} />}
+        {(filter.deleted || filter.status) && <input type="hidden" name="status" value={filter.deleted ? 'deleted' : filter.status} />}
         <label className="text-sm">
           <span className="block font-semibold">セクション</span>
           <select name="section" defaultValue={filter.section ?? ''} className="mt-1 rounded border border-rule bg-white px-2 py-1.5">
@@ -139,10 +156,21 @@ export function ArticleList({ list, counts, sections, editors, me, filter }: Art
                 </span>
                 {a.author && <span>執筆 {a.author}</span>}
                 {a.lastEditor && a.lastEditor !== a.author && <span>最終編集 {a.lastEditor}</span>}
+                {a.deletedAt && <span className="font-bold text-brand-dark">削除 {formatDateline(a.deletedAt)}</span>}
               </p>
-              <Link href={`/newsroom/articles/${a.id}`} className="mt-1 block font-semibold hover:underline">
-                {a.headline || '(見出しなし)'}
-              </Link>
+              {a.deletedAt ? (
+                // A deleted draft has no editor: its revisions are what the 管理者 reads before bringing it back.
+                <div className="mt-1 flex flex-wrap items-center gap-3">
+                  <Link href={`/newsroom/articles/${a.id}/revisions`} className="font-semibold hover:underline">
+                    {a.headline || '(見出しなし)'}
+                  </Link>
+                  <UndeleteButton articleId={a.id} csrfToken={csrfToken} />
+                </div>
+              ) : (
+                <Link href={`/newsroom/articles/${a.id}`} className="mt-1 block font-semibold hover:underline">
+                  {a.headline || '(見出しなし)'}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

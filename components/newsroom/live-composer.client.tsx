@@ -104,7 +104,7 @@ export function LiveComposer({ articleId, csrfToken, posts, ended, editorId, isD
             <button type="submit" disabled={busy || !body.trim()} className="rounded bg-brand px-4 py-1.5 font-bold text-white disabled:opacity-50">
               投稿する
             </button>
-            <span className="text-xs text-muted">Ctrl+Enter(Macは⌘+Enter)でも投稿できます。</span>
+            <span className="text-xs text-muted">Ctrl+Enter(Macは⌘+Enter)でも投稿できます。X・YouTubeのURLだけの行は埋め込みになります。</span>
           </p>
         </form>
       )}

@@ -3,21 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH_FILTERS, parseSearchQuery, type SearchFilters, type SearchHit, type SearchResults as Results } from '@/lib/content';
 import { SearchForm } from './search-form';
 import { SearchResults } from './search-results';
+import { testSummary } from '@/test/support/articles';
 
 const hit: SearchHit = {
-  article: {
-    id: 'abcd2345',
-    url: '/articles/abcd2345',
-    headline: '関税交渉が合意',
-    standfirst: null,
-    section: { slug: 'world', name: 'ワールド' },
-    topic: null,
-    publishedAt: '2026-11-19T03:00:00.000Z',
-    updatedAt: '2026-11-19T03:00:00.000Z',
-    hero: null,
-    sponsored: false,
-    liveNow: false,
-  },
+  article: testSummary({ headline: '関税交渉が合意', publishedAt: '2026-11-19T03:00:00.000Z' }),
   headline: [{ text: '関税', match: true }, { text: '交渉が合意', match: false }],
   snippet: [],
 };

@@ -240,9 +240,13 @@ export async function listArticleLinks(db: Db, ids: string[], { topics = true }:
   return { topics: topicRows, tags, authors };
 }
 
-/** An article's newsroom status and publication time (scheduled time for 予約), whatever its status. */
+/**
+ * An article's newsroom status and publication time (scheduled time for 予約),
+ * whatever its status; null for a deleted draft too (ADR 0041), so its
+ * preview address and any link shared to it answer 404.
+ */
 export async function findArticleStatus(db: Db, id: string): Promise<{ status: ArticleStatus; publishedAt: string | null } | null> {
-  const row = await db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   return row ? { status: row.status, publishedAt: row.published_at } : null;
 }
 

@@ -21,6 +21,9 @@ import { frontPageMigration } from './migrations/0015-front-page';
 import { articleCorrectionsMigration } from './migrations/0016-article-corrections';
 import { articleSeoMigration } from './migrations/0017-article-seo';
 import { liveCoverageMigration } from './migrations/0018-live-coverage';
+import { deletedDraftsMigration } from './migrations/0019-deleted-drafts';
+import { twoFactorMigration } from './migrations/0020-two-factor';
+import { newsletterEditionsMigration } from './migrations/0021-newsletter-editions';
 import { pictureLibraryMigration } from './migrations/0022-picture-library';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
@@ -210,6 +213,9 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0016-article-corrections': articleCorrectionsMigration(dialect),
     '0017-article-seo': articleSeoMigration(),
     '0018-live-coverage': liveCoverageMigration(dialect),
+    '0019-deleted-drafts': deletedDraftsMigration(dialect),
+    '0020-two-factor': twoFactorMigration(dialect),
+    '0021-newsletter-editions': newsletterEditionsMigration(dialect),
     '0022-picture-library': pictureLibraryMigration(dialect),
   };
 }

@@ -43,6 +43,11 @@ export type Database = {
   front_page_slots: FrontPageSlotTable;
   article_corrections: ArticleCorrectionTable;
   live_posts: LivePostTable;
+  editor_recovery_codes: EditorRecoveryCodeTable;
+  newsroom_settings: NewsroomSettingTable;
+  newsletter_editions: NewsletterEditionTable;
+  newsletter_edition_articles: NewsletterEditionArticleTable;
+  newsletter_edition_mails: NewsletterEditionMailTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -90,6 +95,8 @@ export type ArticleTable = {
   /** When a live page's coverage began and ended (0018); null for an ordinary article, and `ended` while it runs. */
   live_started_at: string | null;
   live_ended_at: string | null;
+  /** When a never-published draft was deleted (0019, ADR 0041); null for every live row. Its revisions stay. */
+  deleted_at: string | null;
   published_at: string | null;
   updated_at: string | null;
   created_at: string;
@@ -236,7 +243,20 @@ export type EditorTable = {
   password_changed_at: string;
   /** What the account may do (lib/newsroom/roles.ts, ADR 0032). */
   role: EditorRole;
+  /** Two-factor sign-in (migration 0020, ADR 0043): the confirmed TOTP secret (base32), null while it is off. */
+  totp_secret: string | null;
+  /** A secret shown for enrolment and not yet confirmed by a code. */
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  totp_last_step: number | null;
 };
+
+/** One-time recovery codes of an account with two-factor sign-in: the SHA-256 (hex) of each, never the code. */
+export type EditorRecoveryCodeTable = { editor_id: string; code_hash: string; created_at: string; used_at: string | null };
+
+/** What a 管理者 sets for the whole newsroom (lib/newsroom/newsroom-settings.ts), one row a setting. */
+export type NewsroomSettingTable = { name: string; value: string; updated_at: string; updated_by: string | null };
 
 /** 記者, デスク, 管理者. */
 export type EditorRole = 'reporter' | 'desk' | 'admin';
@@ -248,7 +268,9 @@ export type EditorSessionTable = { id: string; editor_id: string; created_at: st
  * What made a revision. A live article is republished as `fix` (軽微な修正:
  * no 更新 shown), `update` (更新: the updated time moves) or `correct` (訂正:
  * the updated time moves and a notice is kept, ADR 0034); a 記者's piece is
- * `submit`ted and the desk may `return` it with a note (ADR 0032).
+ * `submit`ted and the desk may `return` it with a note (ADR 0032). A
+ * never-published draft is `delete`d and `undelete`d by marking its row
+ * (ADR 0041): the revision says who did it and when.
  */
 export type RevisionAction =
   | 'create'
@@ -263,7 +285,9 @@ export type RevisionAction =
   | 'fix'
   | 'update'
   | 'correct'
-  | 'restore';
+  | 'restore'
+  | 'delete'
+  | 'undelete';
 
 /** Every save keeps one; `snapshot` is the JSON of the editable fields (lib/newsroom/draft.ts). */
 export type ArticleRevisionTable = {
@@ -334,3 +358,27 @@ export type LivePostTable = {
   edited_at: string | null;
   deleted_at: string | null;
 };
+
+/** A newsletter edition (0021, ADR 0044): drafted in the newsroom, sent once; `recipients` is how many were mailed. */
+export type NewsletterEditionTable = {
+  id: string;
+  subject: string;
+  intro: string;
+  status: EditionStatus;
+  revision: number;
+  created_by: string | null;
+  updated_by: string | null;
+  sent_by: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  recipients: number | null;
+};
+
+export type EditionStatus = 'draft' | 'sent';
+
+/** The articles of an edition, in the order the mail lists them (`position` from 0); each article once. */
+export type NewsletterEditionArticleTable = { edition_id: string; position: number; article_id: string };
+
+/** The mail an edition gave a subscriber: at most one per edition and subscriber, whoever pressed 送信 and how often. */
+export type NewsletterEditionMailTable = { edition_id: string; subscriber_id: string; outbox_id: string; created_at: string };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextConfig } from '../../next.config';
 import { GONE_PAGE_HTML } from '../newsroom/gone-page';
 import { previewLinkRefusal } from '../preview/refusal-page';
+import { toYouTubePlayerSrc } from '../text/embeds';
 import { FORWARDED_HTTPS, buildContentSecurityPolicy, buildSecurityHeaders } from './security-headers';
 
 /** The policy as a map of directive → sources, as a browser reads it. */
@@ -56,9 +57,10 @@ describe('buildContentSecurityPolicy', () => {
     }
   });
 
-  it('allows no plugin, frame, worker, <base>, foreign form target or framer', () => {
+  it('allows no plugin, worker, <base>, foreign form target or framer, and no frame but the YouTube player a reader starts', () => {
     expect(policy.get('object-src')).toEqual(["'none'"]);
-    expect(policy.get('frame-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-src')).toEqual(['https://www.youtube-nocookie.com']);
+    expect(toYouTubePlayerSrc({ id: 'kiji-demo01' }).startsWith(`${policy.get('frame-src')![0]}/`)).toBe(true);
     expect(policy.get('worker-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('form-action')).toEqual(["'self'"]);

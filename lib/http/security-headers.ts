@@ -21,7 +21,7 @@ export type SecurityHeaderOptions = {
  * Next.js writes its bootstrap as inline `self.__next_f.push(…)` scripts
  * whose text differs page by page: `'unsafe-inline'` is what is left. No
  * `'unsafe-eval'`: the production build does not evaluate strings. What this
- * still refuses: scripts, frames, plugins and connections to any other
+ * still refuses: scripts, frames (but YouTube's player), plugins and connections to any other
  * origin, `<base>` hijacking, forms posting elsewhere, being framed.
  *
  * Styles: stylesheets are the build's own files. next/image writes a
@@ -32,7 +32,13 @@ export type SecurityHeaderOptions = {
  *
  * Images: article figures may name any https address (lib/text/markdown.ts
  * `toSafeImageSrc`), drawn unoptimised; everything else is ours.
+ *
+ * Frames: the YouTube player, and only once a reader asks for it; an
+ * embedded X post is a link, so x.com needs nothing here.
  */
+/** Where the video cards' player comes from (lib/text/embeds.ts `toYouTubePlayerSrc`). */
+export const YOUTUBE_PLAYER_ORIGIN = 'https://www.youtube-nocookie.com';
+
 const POLICY: readonly (readonly [directive: string, ...sources: string[]])[] = [
   ['default-src', "'self'"],
   ['script-src', "'self'", "'unsafe-inline'"],
@@ -43,8 +49,9 @@ const POLICY: readonly (readonly [directive: string, ...sources: string[]])[] = 
   // Same-origin fetches only: the rails poll, related cards, the view beacon,
   // newsletter answers, the newsroom's API, Server Actions and RSC navigations.
   ['connect-src', "'self'"],
-  // Nothing of ours embeds a frame, a plugin or a worker.
-  ['frame-src', "'none'"],
+  // One frame only: the YouTube player a reader starts from a video card,
+  // on its privacy-enhanced host (docs/adr/0042-embeds.md). No plugin, no worker.
+  ['frame-src', YOUTUBE_PLAYER_ORIGIN],
   ['object-src', "'none'"],
   ['worker-src', "'none'"],
   // No page has a <base>; an injected one would re-point every relative script address.

@@ -25,6 +25,18 @@ describe('toLivePost', () => {
     expect(post.pinned).toBe(true);
     expect(post.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
   });
+
+  it('embeds a pasted video or post as an article body does (ADR 0042)', () => {
+    const post = toLivePost(
+      { id: 'abcdefgh', posted_at: '2026-12-05T05:32:00Z', headline: '', body: '気象庁の会見\n\nhttps://youtu.be/kiji-demo01?t=65\n\nhttps://x.com/kiji_news/status/17', pinned: 0, edited_at: null, author: null },
+      null,
+    );
+    expect(post.blocks).toEqual([
+      { type: 'paragraph', inlines: [{ type: 'text', value: '気象庁の会見' }] },
+      { type: 'embed', provider: 'youtube', id: 'kiji-demo01', start: 65, url: 'https://www.youtube.com/watch?v=kiji-demo01&t=65s' },
+      { type: 'embed', provider: 'x', id: '17', user: 'kiji_news', url: 'https://x.com/kiji_news/status/17' },
+    ]);
+  });
 });
 
 describe('toLiveCoverageState (the newsroom list’s ライブ chip)', () => {

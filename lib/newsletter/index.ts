@@ -8,8 +8,15 @@ import { readNewsletterSettings } from './settings';
 import { getSigningSecret } from './tokens';
 import { tokenSchema } from './validation';
 import type { NewsletterHttpDeps } from './http';
+import type { SendContext } from './editions';
 
 /** The newsletter for pages and route handlers: bound to this process's database and settings. */
+
+/** What sending an edition needs (the newsroom's send command, ADR 0044): this process's database, the time, the origin, the sender and the unsubscribe key. */
+export async function getEditionSendContext(): Promise<SendContext> {
+  const db = await getDb();
+  return { db, now: new Date(), siteUrl: readSettings().siteUrl, mailFrom: readNewsletterSettings().mailFrom, secret: await getSigningSecret(db) };
+}
 
 /** What the route handlers in app/api/newsletter need. */
 export async function getNewsletterDeps(): Promise<NewsletterHttpDeps> {
@@ -49,3 +56,4 @@ export { HTTP_MESSAGES, handleConfirm, handleSignup, handleUnsubscribe } from '.
 export { NEWSLETTER_ENDPOINTS, NEWSLETTER_PAGES, withToken } from './paths';
 export type { ConfirmState } from './service';
 export type { OutboxMail } from './outbox';
+export { nudgeOutbox };

@@ -27,8 +27,9 @@ export type OutboxMail = {
  * exists exactly when the change that asked for it does, and the worker
  * sends it later (an SMTP outage delays mail, it never loses it).
  */
-export async function enqueueMail(db: Db, mail: { from: string; to: string; content: MailContent; now: Date }): Promise<string> {
-  const id = createToken(16);
+export async function enqueueMail(db: Db, mail: { from: string; to: string; content: MailContent; now: Date; id?: string }): Promise<string> {
+  // A caller that records the mail elsewhere first (an edition's delivery record) chooses its id.
+  const id = mail.id ?? createToken(16);
   const now = mail.now.toISOString();
   await db
     .insertInto('mail_outbox')

@@ -4,7 +4,7 @@ import { NEWSLETTER_ENDPOINTS, NEWSLETTER_PAGES, withToken } from './paths';
 
 /** A mail ready for the outbox. `headers` are extra header lines (List-Unsubscribe …). */
 export type MailContent = { kind: MailKind; subject: string; text: string; html: string; headers: Record<string, string> };
-export type MailKind = 'confirm' | 'welcome' | 'already-subscribed';
+export type MailKind = 'confirm' | 'welcome' | 'already-subscribed' | 'edition';
 
 /** Links every mail to a subscriber carries. */
 export type UnsubscribeLinks = {
@@ -124,4 +124,48 @@ export function alreadySubscribedMail(links: { unsubscribe: UnsubscribeLinks; si
 ${f.html}`,
   );
   return { kind: 'already-subscribed', subject, text, html, headers: listHeaders(links.unsubscribe) };
+}
+
+/** An edition's content as its mail shows it (lib/newsletter/editions.ts): each article's link is absolute. */
+export type EditionMailInput = {
+  subject: string;
+  intro: string;
+  articles: { headline: string; standfirst: string | null; url: string }[];
+};
+
+/** The intro's paragraphs: blank lines part them; single line breaks stay inside one. */
+export function splitParagraphs(text: string): string[][] {
+  return text
+    .replaceAll('\r\n', '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean))
+    .filter((lines) => lines.length > 0);
+}
+
+/**
+ * A newsletter edition as one subscriber gets it: the intro as plain
+ * paragraphs, then each article's headline, standfirst and link, then the
+ * footer with their 配信停止 link, and the RFC 8058 one-click headers.
+ * Only the unsubscribe links differ from one subscriber to the next, so the
+ * newsroom's preview is this same function with an example link.
+ */
+export function editionMail(edition: EditionMailInput, links: { unsubscribe: UnsubscribeLinks; site: string }): MailContent {
+  const f = footer(links.unsubscribe, links.site);
+  const intro = splitParagraphs(edition.intro);
+  const text = [
+    ...intro.map((lines) => lines.join('\n') + '\n'),
+    ...edition.articles.map((a) => ['■ ' + a.headline, ...(a.standfirst ? [a.standfirst] : []), a.url, ''].join('\n')),
+    f.text,
+  ].join('\n');
+  const introHtml = intro.map((lines) => `<p style="margin:0 0 16px">${lines.map(escapeHtml).join('<br>')}</p>`).join('\n');
+  const articlesHtml = edition.articles
+    .map(
+      (a) => `<div style="border-top:1px solid #e2e2e2;padding:16px 0">
+<p style="margin:0 0 8px;font-size:18px;font-weight:bold;line-height:1.5"><a href="${escapeHtml(a.url)}" style="color:#1a1a1a;text-decoration:none">${escapeHtml(a.headline)}</a></p>
+${a.standfirst ? `<p style="margin:0 0 8px;font-size:15px;color:#3d3d3d">${escapeHtml(a.standfirst)}</p>\n` : ''}<p style="margin:0;font-size:14px"><a href="${escapeHtml(a.url)}" style="color:#b4121b">記事を読む</a></p>
+</div>`,
+    )
+    .join('\n');
+  const html = wrapHtml(edition.subject, `${introHtml}\n${articlesHtml}\n${f.html}`);
+  return { kind: 'edition', subject: edition.subject, text, html, headers: listHeaders(links.unsubscribe) };
 }

@@ -4,7 +4,9 @@ import { guardMutation, type SignedIn } from './auth';
 import { getNewsroomContext } from './context';
 import { changeEditorRole, createEditor, EditorInputError } from './editors';
 import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
+import { setTwoFactorRequired } from './policies';
 import { ADMIN_ONLY, canManageAccounts, isRole } from './roles';
+import { turnOffTwoFactor } from './two-factor';
 import { logger } from '../log';
 
 /**
@@ -71,6 +73,53 @@ export async function handleChangeRole(request: Request, accountId: string): Pro
     return jsonOk({ account });
   } catch (error) {
     if (error instanceof EditorInputError) return jsonError(error.status, error.message);
+    return toErrorResponse(error);
+  }
+}
+
+/**
+ * POST /api/newsroom/accounts/{id}/two-factor: turns an account's two-factor
+ * sign-in off (a lost phone, no recovery code left). Its owner signs in with
+ * the password again and, where it is required, sets it up anew.
+ */
+export async function handleResetTwoFactor(request: Request, accountId: string): Promise<Response> {
+  const guard = await guardAdmin(request);
+  if (guard instanceof Response) return guard;
+  // One's own is turned off from one's own page, with a code or the password: a session alone must not strip it.
+  if (accountId === guard.editor.id) return jsonError(409, '自分の二段階認証は「自分のアカウント」から無効にしてください。');
+  try {
+    const { db } = await getNewsroomContext();
+    if (!(await turnOffTwoFactor(db, accountId))) return jsonError(409, 'このアカウントの二段階認証は有効になっていません。');
+    logger('newsroom').info({ editorId: guard.editor.id, accountId }, 'account two-factor reset');
+    return jsonOk({ reset: true });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+const policyChange = z.object({ required: z.boolean() });
+
+export const ENROL_BEFORE_REQUIRING = '先にご自分のアカウントで二段階認証を有効にしてください(「自分のアカウント」から設定できます)。';
+
+/**
+ * POST /api/newsroom/accounts/two-factor-policy: whether デスク and 管理者
+ * accounts must use two-factor sign-in. The 管理者 turning it on must have
+ * it already, so the setting never shuts its own author out of this page.
+ */
+export async function handleTwoFactorPolicy(request: Request): Promise<Response> {
+  const guard = await guardAdmin(request);
+  if (guard instanceof Response) return guard;
+  const body = await readJson(request, BODY_LIMITS.form);
+  if (!body.ok) return body.response;
+  const parsed = policyChange.safeParse(body.json);
+  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  if (parsed.data.required && !guard.twoFactorOn) return jsonError(409, ENROL_BEFORE_REQUIRING);
+  try {
+    const { db } = await getNewsroomContext();
+    await setTwoFactorRequired(db, { required: parsed.data.required, by: guard.editor.id });
+    logger('newsroom').info({ editorId: guard.editor.id, required: parsed.data.required }, 'two-factor requirement changed');
+    return jsonOk({ required: parsed.data.required });
+  } catch (error) {
     return toErrorResponse(error);
   }
 }

@@ -10,7 +10,8 @@ import { CommandError, createArticle, loadNewsroomArticle, saveArticle } from '.
 import { createEditor, type Editor } from './editors';
 import { listNewsroomArticles, listRevisions, findReturnNote } from './queries';
 import type { ArticleCommand, Role } from './roles';
-import { seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
+import { emptyDraft, isDraftStarted } from './draft';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -20,7 +21,7 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
  * a change there has to change this too: every role against every command,
  * each on an article in the status the command is for.
  */
-const MATRIX: Record<ArticleCommand, { status: ArticleStatus; allowed: Role[] }> = {
+const MATRIX: Record<ArticleCommand, { status: ArticleStatus; allowed: Role[]; deleted?: true }> = {
   save: { status: 'draft', allowed: ['reporter', 'desk', 'admin'] },
   submit: { status: 'draft', allowed: ['reporter', 'desk', 'admin'] },
   restore: { status: 'draft', allowed: ['reporter', 'desk', 'admin'] },
@@ -32,6 +33,9 @@ const MATRIX: Record<ArticleCommand, { status: ArticleStatus; allowed: Role[] }>
   fix: { status: 'published', allowed: ['desk', 'admin'] },
   update: { status: 'published', allowed: ['desk', 'admin'] },
   correct: { status: 'published', allowed: ['desk', 'admin'] },
+  // The reporter's own draft (ADR 0041); others' drafts are below.
+  delete: { status: 'draft', allowed: ['reporter', 'desk', 'admin'] },
+  undelete: { status: 'draft', allowed: ['admin'], deleted: true },
 };
 
 const ROLES: Role[] = ['reporter', 'desk', 'admin'];
@@ -52,11 +56,11 @@ describe.each(TEST_ENGINES)('roles and review on %s', (engine) => {
 
   const story = storyDraft;
 
-  const load = async (id: string) => (await loadNewsroomArticle(conn.db, id))!;
+  const load = async (id: string) => (await loadNewsroomArticle(conn.db, id, { withDeleted: true }))!;
 
   /** An article by the reporter, brought into `status` by the desk. */
   async function articleIn(status: ArticleStatus, headline = '港の再開発、来春に着工へ'): Promise<string> {
-    const id = await createArticle(conn.db, editors.reporter.id, at(0));
+    const id = await createTestDraft(conn.db, editors.reporter.id, at(0));
     await saveArticle(conn.db, { id, editorId: editors.reporter.id, draft: story({ headline }), baseRevision: 1, now: at(1) });
     const desk = editors.desk;
     const run = async (command: ArticleCommand, input: CommandInput = {}) =>
@@ -85,10 +89,11 @@ describe.each(TEST_ENGINES)('roles and review on %s', (engine) => {
   }
 
   for (const role of ROLES) {
-    for (const [command, { status, allowed }] of Object.entries(MATRIX) as [ArticleCommand, (typeof MATRIX)[ArticleCommand]][]) {
+    for (const [command, { status, allowed, deleted }] of Object.entries(MATRIX) as [ArticleCommand, (typeof MATRIX)[ArticleCommand]][]) {
       const may = allowed.includes(role);
-      it(`${role} ${may ? 'may' : 'may not'} ${command} an article that is ${status}`, async () => {
+      it(`${role} ${may ? 'may' : 'may not'} ${command} an article that is ${deleted ? 'a deleted ' : ''}${status}`, async () => {
         const id = await articleIn(status);
+        if (deleted) await runArticleCommand(conn.db, editors.desk, id, 'delete', { baseRevision: (await load(id)).revision, now: at(3) });
         const before = await load(id);
         const run = runArticleCommand(conn.db, editors[role], id, command, inputFor(command, before.revision));
         if (may) {
@@ -127,7 +132,7 @@ describe.each(TEST_ENGINES)('roles and review on %s', (engine) => {
   });
 
   it('submits only a complete draft, and the desk sends it back with a note its writer sees', async () => {
-    const id = await createArticle(conn.db, editors.reporter.id, at(0));
+    const id = await createTestDraft(conn.db, editors.reporter.id, at(0));
     const empty = runArticleCommand(conn.db, editors.reporter, id, 'submit', { draft: story({ headline: '' }), baseRevision: 1, now: at(1) });
     await expect(empty).rejects.toMatchObject({ status: 400, message: expect.stringContaining('見出し') });
     const submitted = await runArticleCommand(conn.db, editors.reporter, id, 'submit', { draft: story(), baseRevision: 1, now: at(2) });
@@ -170,7 +175,7 @@ describe.each(TEST_ENGINES)('roles and review on %s', (engine) => {
 
   it('lists by status and by who wrote or last changed a piece', async () => {
     const mine = await articleIn('submitted', '記者の提出記事');
-    const byDesk = await createArticle(conn.db, editors.desk.id, at(0));
+    const byDesk = await createTestDraft(conn.db, editors.desk.id, at(0));
     const submitted = await listNewsroomArticles(conn.db, { status: 'submitted', page: 1 });
     expect(submitted.items.map((a) => a.id)).toContain(mine);
     expect(submitted.items.every((a) => a.status === 'submitted')).toBe(true);
@@ -185,4 +190,70 @@ describe.each(TEST_ENGINES)('roles and review on %s', (engine) => {
     expect((await listNewsroomArticles(conn.db, { who: 'kisha', page: 1 })).items.map((a) => a.id)).toContain(published);
     expect((await listNewsroomArticles(conn.db, { who: 'nobody', page: 1 })).totalItems).toBe(0);
   });
+
+  it('stores a new article only once something is typed, under the id its editor page chose', async () => {
+    const blank = emptyDraft('world');
+    const untouched = createArticle(conn.db, { editorId: editors.reporter.id, draft: { ...blank, section: 'business', headline: '   ' }, now: at(0) });
+    await expect(untouched).rejects.toMatchObject({ status: 400, message: expect.stringContaining('入力すると保存') });
+    const before = (await listNewsroomArticles(conn.db, { page: 1 })).totalItems;
+    expect(isDraftStarted(blank)).toBe(false);
+    expect(isDraftStarted({ ...blank, body: '一行だけ。' })).toBe(true);
+
+    const id = 'newdraft';
+    const created = await createArticle(conn.db, { editorId: editors.reporter.id, draft: { ...blank, body: '書き出しの一文。' }, id, autosave: true, now: at(1) });
+    expect(created.article).toMatchObject({ id, status: 'draft', revision: 1, draft: { body: '書き出しの一文。' } });
+    expect(created.invalidate).toEqual([]);
+    expect((await listRevisions(conn.db, id)).map((r) => r.action)).toEqual(['create']);
+    expect((await listNewsroomArticles(conn.db, { page: 1 })).totalItems).toBe(before + 1);
+    // The same new editor saving twice at once (autosave and a click): one article, the second told so.
+    await expect(createArticle(conn.db, { editorId: editors.reporter.id, draft: { ...blank, headline: '二度目' }, id, now: at(2) })).rejects.toMatchObject({ status: 409 });
+    await expect(createArticle(conn.db, { editorId: editors.reporter.id, draft: { ...blank, section: 'nowhere', headline: '見出し' }, now: at(2) })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('deletes a never-published draft (its 記者\'s own, or any for the desk), keeps its revisions, and only the 管理者 brings it back', async () => {
+    const own = await articleIn('draft', '消される下書き');
+    const result = await runArticleCommand(conn.db, editors.reporter, own, 'delete', { baseRevision: (await load(own)).revision, now: at(10) });
+    expect(result.article.deletedAt).toBe(at(10).toISOString());
+    expect(result.invalidate).toEqual([]);
+    // Gone from the newsroom: no list, no editor, no command; the revisions stay, with who deleted it.
+    expect(await loadNewsroomArticle(conn.db, own)).toBeNull();
+    expect((await listNewsroomArticles(conn.db, { page: 1, q: '消される下書き' })).items).toEqual([]);
+    expect((await listNewsroomArticles(conn.db, { page: 1, q: '消される下書き', deleted: true })).items.map((a) => a.id)).toEqual([own]);
+    expect((await listRevisions(conn.db, own))[0]).toMatchObject({ action: 'delete', editorName: '記者 花子' });
+    await expect(runArticleCommand(conn.db, editors.desk, own, 'save', { draft: story(), baseRevision: 4, now: at(11) })).rejects.toMatchObject({ status: 404 });
+    await expect(runArticleCommand(conn.db, editors.desk, own, 'delete', { baseRevision: 4, now: at(11) })).rejects.toMatchObject({ status: 404 });
+    // Undeleting is the 管理者's alone.
+    await expect(runArticleCommand(conn.db, editors.desk, own, 'undelete', { now: at(12) })).rejects.toMatchObject({ status: 403, message: expect.stringContaining('管理者') });
+    const back = await runArticleCommand(conn.db, editors.admin, own, 'undelete', { now: at(12) });
+    expect(back.article).toMatchObject({ status: 'draft', deletedAt: null, draft: { headline: '消される下書き' } });
+    await expect(runArticleCommand(conn.db, editors.admin, own, 'undelete', { now: at(13) })).rejects.toMatchObject({ status: 409 });
+
+    // A 記者 may not delete someone else's draft; the desk may, a submitted one too.
+    const byDesk = await createTestDraft(conn.db, editors.desk.id, at(0));
+    await expect(runArticleCommand(conn.db, editors.reporter, byDesk, 'delete', { baseRevision: 1, now: at(14) })).rejects.toMatchObject({ status: 403 });
+    const submitted = await articleIn('submitted');
+    await expect(runArticleCommand(conn.db, editors.desk, submitted, 'delete', { baseRevision: (await load(submitted)).revision, now: at(14) })).resolves.toBeTruthy();
+    // A stale page deletes nothing: someone saved since.
+    const changed = await articleIn('draft');
+    await expect(runArticleCommand(conn.db, editors.desk, changed, 'delete', { baseRevision: 1, now: at(15) })).rejects.toMatchObject({ status: 409 });
+    expect((await load(changed)).deletedAt).toBeNull();
+  });
+
+  it('never deletes what went public or is due to: published, withdrawn or scheduled, for anyone, with the reason', async () => {
+    const reasons: Record<string, RegExp> = { published: /公開中の記事は削除できません/, unpublished: /一度公開した記事は削除できません/, scheduled: /予約を取り消して/ };
+    for (const status of ['published', 'unpublished', 'scheduled'] as const) {
+      const id = await articleIn(status);
+      const before = await load(id);
+      for (const role of ROLES) {
+        const error = await runArticleCommand(conn.db, editors[role], id, 'delete', { baseRevision: before.revision, now: at(20) }).catch((e: unknown) => e);
+        expect(error, `${role} ${status}`).toMatchObject({ status: 409, message: expect.stringMatching(reasons[status]!) });
+      }
+      expect(await load(id)).toEqual(before);
+    }
+    // A schedule called off is a draft again, never public: it can go.
+    const once = await articleIn('scheduled');
+    await runArticleCommand(conn.db, editors.desk, once, 'unschedule', { now: at(21) });
+    await expect(runArticleCommand(conn.db, editors.desk, once, 'delete', { baseRevision: (await load(once)).revision, now: at(22) })).resolves.toBeTruthy();
+  });
 });
+

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import {
   CommandError,
+  deleteArticle,
   publishArticle,
   republishArticle,
   restoreRevision,
@@ -10,12 +11,13 @@ import {
   scheduleArticle,
   submitArticle,
   unpublishArticle,
+  undeleteArticle,
   unscheduleArticle,
   type CommandResult,
 } from './articles';
 import type { ArticleDraft } from './draft';
 import type { Editor } from './editors';
-import { decideCommandRefusal, type ArticleCommand } from './roles';
+import { decideCommandRefusal, decideDeleteRefusal, type ArticleCommand, type DeletionFacts } from './roles';
 
 /**
  * The one place an article command meets the role of whoever asks for it
@@ -54,6 +56,20 @@ function need<T>(value: T | undefined): T {
   return value;
 }
 
+/**
+ * What decides whether `actorId` may delete article `id` (./roles.ts), or
+ * null for an unknown or already deleted one.
+ */
+export async function readDeletionFacts(db: Db, id: string, actorId: string): Promise<DeletionFacts | null> {
+  const [row, first, published] = await Promise.all([
+    db.selectFrom('articles').select(['status', 'deleted_at']).where('id', '=', id).executeTakeFirst(),
+    db.selectFrom('article_revisions').select('editor_id').where('article_id', '=', id).orderBy('number').limit(1).executeTakeFirst(),
+    db.selectFrom('article_revisions').select('id').where('article_id', '=', id).where('action', '=', 'publish').limit(1).executeTakeFirst(),
+  ]);
+  if (!row || row.deleted_at !== null) return null;
+  return { status: row.status, own: first?.editor_id === actorId, everPublished: published !== undefined };
+}
+
 /** Runs `command` on article `id` for `actor`, if their role allows it on the article as it stands. */
 export async function runArticleCommand(
   db: Db,
@@ -62,10 +78,19 @@ export async function runArticleCommand(
   command: ArticleCommand,
   input: CommandInput,
 ): Promise<CommandResult> {
-  const current = await db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
-  if (!current) throw new CommandError(404, '記事が見つかりません。');
-  const refusal = decideCommandRefusal(actor.role, command, current.status);
-  if (refusal) throw new CommandError(403, refusal);
+  const current = await db.selectFrom('articles').select(['status', 'deleted_at']).where('id', '=', id).executeTakeFirst();
+  // A deleted draft is gone for every command but the 管理者's undelete (ADR 0041).
+  if (!current || (current.deleted_at !== null && command !== 'undelete')) throw new CommandError(404, '記事が見つかりません。');
+  if (command === 'delete') {
+    // Whose draft it is and whether it ever went public decide, besides the role.
+    const facts = await readDeletionFacts(db, id, actor.id);
+    if (!facts) throw new CommandError(404, '記事が見つかりません。');
+    const deletion = decideDeleteRefusal(actor.role, facts);
+    if (deletion) throw new CommandError(deletion.status, deletion.message);
+  } else {
+    const refusal = decideCommandRefusal(actor.role, command, current.status);
+    if (refusal) throw new CommandError(403, refusal);
+  }
   const editorId = actor.id;
   const { now } = input;
   switch (command) {
@@ -90,5 +115,9 @@ export async function runArticleCommand(
       return republishArticle(db, { id, editorId, draft: need(input.draft), baseRevision: need(input.baseRevision), kind: command, notice: input.notice, now });
     case 'restore':
       return restoreRevision(db, { id, editorId, number: need(input.number), baseRevision: need(input.baseRevision), now });
+    case 'delete':
+      return deleteArticle(db, { id, editorId, baseRevision: need(input.baseRevision), now });
+    case 'undelete':
+      return undeleteArticle(db, { id, editorId, now });
   }
 }

@@ -4,10 +4,10 @@ import * as q from '../content/queries';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { buildNewsArticle } from '../seo/json-ld';
 import { buildArticleMetadata } from '../seo/metadata';
-import { CommandError, createArticle, loadNewsroomArticle, publishArticle, restoreRevision, saveArticle } from './articles';
+import { CommandError, loadNewsroomArticle, publishArticle, restoreRevision, saveArticle } from './articles';
 import { parseDraft, type ArticleDraft } from './draft';
 import { createEditor } from './editors';
-import { seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -27,7 +27,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => storyDraft({ body: '本文の一段落目。', topics: [], tags: [], ...overrides });
 
   it('publishes the byline in the chosen order: the page, the author page and JSON-LD show it', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const saved = await saveArticle(conn.db, { id, editorId, draft: story({ authors: ['suzuki', 'tanaka'] }), baseRevision: 1, now: at(1) });
     expect(saved.article.draft.authors).toEqual(['suzuki', 'tanaka']);
     // A draft's byline is nobody's public work yet.
@@ -46,7 +46,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   });
 
   it('credits a wire story without authors to its agency', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await publishArticle(conn.db, { id, editorId, draft: story({ agency: 'wire', wireCode: 'W-1' }), baseRevision: 1, now: at(1) });
     const live = (await q.findArticle(conn.db, id, at(2)))!;
     expect(live.authors).toEqual([]);
@@ -54,7 +54,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   });
 
   it('refuses an unknown author with a Japanese message and changes nothing', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await saveArticle(conn.db, { id, editorId, draft: story({ authors: ['tanaka'] }), baseRevision: 1, now: at(1) });
     const error = await saveArticle(conn.db, { id, editorId, draft: story({ headline: '新しい見出し', authors: ['tanaka', 'nobody'] }), baseRevision: 2, now: at(2) }).catch(
       (e: unknown) => e,
@@ -66,7 +66,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   });
 
   it('uses the SEO title and description for <title>, the description and link previews; the page keeps its headline', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const draft = story({ seoTitle: '港の再開発、来春着工 市が計画見直し', seoDescription: '市は港の再開発計画の見直しを終え、来春に着工する。' });
     await publishArticle(conn.db, { id, editorId, draft, baseRevision: 1, now: at(1) });
     const live = (await q.findArticle(conn.db, id, at(2)))!;
@@ -80,7 +80,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   });
 
   it('without SEO wording, names the page by its headline and standfirst as before', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await publishArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, now: at(1) });
     const meta = buildArticleMetadata((await q.findArticle(conn.db, id, at(2)))!, 2);
     expect(meta.title).toBe('港の再開発、来春に着工へ(2ページ目)');
@@ -91,14 +91,14 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
     await conn.db.insertInto('media').values({ path: 'uploads/fields.webp', content_type: 'image/webp', bytes: new Uint8Array([1]), width: 1200, height: 800, created_at: T0.toISOString() }).execute();
     const parsed = parseDraft({ ...story(), hero: { src: '/media/uploads/fields.webp', width: 1200, height: 800, alt: '港', caption: '', credit: '写真:Kiji編集部' } });
     if (!parsed.ok) throw new Error(parsed.error);
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await publishArticle(conn.db, { id, editorId, draft: parsed.draft, baseRevision: 1, now: at(1) });
     expect((await q.findArticle(conn.db, id, at(2)))!.hero?.credit).toBe('Kiji編集部');
   });
 
   it('gives link previews the chosen share picture, and refuses one that was never uploaded', async () => {
     await conn.db.insertInto('media').values({ path: 'uploads/share.webp', content_type: 'image/webp', bytes: new Uint8Array([1]), width: 2400, height: 1260, created_at: T0.toISOString() }).execute();
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const missing = story({ socialImage: { src: '/media/uploads/none.webp', width: 1200, height: 630 } });
     await expect(saveArticle(conn.db, { id, editorId, draft: missing, baseRevision: 1, now: at(1) })).rejects.toMatchObject({
       status: 400,
@@ -111,7 +111,7 @@ describe.each(TEST_ENGINES)('the byline, SEO wording and credit of newsroom arti
   });
 
   it('restoring a version saved before bylines existed keeps the byline', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await saveArticle(conn.db, { id, editorId, draft: story({ authors: ['tanaka'] }), baseRevision: 1, now: at(1) });
     // Revision 1 as issue 15 found it: a snapshot without the new fields.
     const { authors: _a, seoTitle: _t, seoDescription: _d, socialImage: _s, ...old } = story({ headline: '古い見出し' });

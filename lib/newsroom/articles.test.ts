@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as q from '../content/queries';
 import {
   CommandError,
-  createArticle,
   decideInvalidation,
   findNextDue,
   loadNewsroomArticle,
@@ -19,7 +18,7 @@ import { createEditor } from './editors';
 import type { ArticleDraft } from './draft';
 import { decideArticleRouting, loadRoutingSnapshot } from './routing';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -38,15 +37,15 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   const draftOf = async (id: string) => (await loadNewsroomArticle(conn.db, id))!;
   const story = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => storyDraft({ tags: ['tokyo', 'sato'], ...overrides });
 
-  it('creates an empty draft that no reader can see', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+  it('creates a draft from its first typed words, which no reader can see', async () => {
+    const id = await createTestDraft(conn.db, editorId, T0);
     const article = await draftOf(id);
-    expect(article).toMatchObject({ status: 'draft', revision: 1, draft: { headline: '', section: 'world' } });
+    expect(article).toMatchObject({ status: 'draft', revision: 1, draft: { headline: '書きかけの見出し', section: 'world' } });
     expect(await q.findArticle(conn.db, id, at(1))).toBeNull();
   });
 
   it('saves drafts with a revision each, refuses stale forms, and invalidates nothing', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const saved = await saveArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, now: at(1) });
     expect(saved.article.revision).toBe(2);
     expect(saved.invalidate).toEqual([]);
@@ -60,7 +59,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('refuses unknown taxonomy and unpublishable drafts with Japanese messages', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await expect(saveArticle(conn.db, { id, editorId, draft: story({ tags: ['nope'] }), baseRevision: 1, now: at(1) })).rejects.toThrow(
       /タグ/,
     );
@@ -74,7 +73,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('cuts raw HTML and unsafe links from the body on save', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const body = '安全な段落。<script>alert(1)</script>\n\n[罠](javascript:alert(1))\n\n<img src=x onerror=alert(1)>';
     const saved = await saveArticle(conn.db, { id, editorId, draft: story({ body }), baseRevision: 1, now: at(1) });
     expect(saved.removedFromBody).toBeGreaterThan(0);
@@ -83,7 +82,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('publishes: public at once, exact tags to invalidate, and an 更新 shows 更新', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const published = await publishArticle(conn.db, { id, editorId, draft: story({ series: 'chronicle' }), baseRevision: 1, now: at(1) });
     expect(published.article.status).toBe('published');
     expect(published.invalidate.sort()).toEqual(
@@ -108,7 +107,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('withdraws an article (410 from then on) and republishes it with its first date', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await publishArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, now: at(1) });
     const withdrawn = await unpublishArticle(conn.db, { id, editorId, now: at(5) });
     expect(withdrawn.invalidate).toContain(`article:${id}`);
@@ -123,7 +122,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('answers 301 for the pages a correction removed', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const threePages = story({ body: '一ページ目。\n\n::pagebreak\n\n二ページ目。\n\n::pagebreak\n\n三ページ目。' });
     const p = await publishArticle(conn.db, { id, editorId, draft: threePages, baseRevision: 1, now: at(1) });
     expect(decideArticleRouting(`/articles/${id}/3`, await loadRoutingSnapshot(conn.db))).toBeNull();
@@ -135,7 +134,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('schedules in the future only, publishes when due (also late, after downtime), exactly once', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await expect(scheduleArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, at: at(-1), now: T0 })).rejects.toThrow(
       /現在より後/,
     );
@@ -155,7 +154,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('publishes a due schedule once when several instances fire at the same moment', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await scheduleArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, at: at(60), now: T0 });
     // Each instance's scheduler ticks on its own connection (a pool on PostgreSQL): the same due row, at once.
     const runs = await Promise.all([0, 1, 2, 3].map(() => publishDueArticles(conn.db, at(61))));
@@ -165,7 +164,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('cancels a schedule back to draft', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await scheduleArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, at: at(60), now: T0 });
     const back = await unscheduleArticle(conn.db, { id, editorId, now: at(1) });
     expect(back.article).toMatchObject({ status: 'draft', publishedAt: null });
@@ -173,7 +172,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('keeps every save as a revision, coalesces autosaves, and restores an old one', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const first = await saveArticle(conn.db, { id, editorId, draft: story({ headline: '第一稿' }), baseRevision: 1, now: at(1) });
     const auto1 = await saveArticle(conn.db, { id, editorId, draft: story({ headline: '第二稿' }), baseRevision: 2, now: at(2), autosave: true });
     const auto2 = await saveArticle(conn.db, { id, editorId, draft: story({ headline: '第三稿' }), baseRevision: 3, now: at(3), autosave: true });
@@ -187,7 +186,7 @@ describe.each(TEST_ENGINES)('article commands on %s', (engine) => {
   });
 
   it('lets only the preview read past the public filter', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await saveArticle(conn.db, { id, editorId, draft: story({ headline: '下書きの見出し' }), baseRevision: 1, now: at(1) });
     expect(await q.findArticle(conn.db, id, at(2))).toBeNull();
     expect(await q.findArticle(conn.db, id, at(2), { anyStatus: true })).toMatchObject({ headline: '下書きの見出し' });

@@ -6,14 +6,15 @@ import type { ArticleStatus, Database, RevisionAction } from '../db/schema';
 import { parseBody, splitPages } from '../text/markdown';
 import { sanitizeBodySource } from '../text/sanitize-body';
 import { checkCorrectionNotice, type RepublishKind } from './corrections';
-import { emptyDraft, listPublishProblems, parseDraft, type ArticleDraft } from './draft';
+import { isDraftStarted, listPublishProblems, parseDraft, type ArticleDraft } from './draft';
 import { EDITABLE_STATUSES } from './labels';
 import { recordArticlePaths } from './routing';
 
 /**
  * The newsroom's article commands: create, save (and autosave), publish,
  * schedule, unschedule, unpublish, republish (軽微な修正, 更新, 訂正),
- * restore, and the scheduler's publishing of due pieces. Each runs in one
+ * restore, delete and undelete a draft (ADR 0041), and the scheduler's
+ * publishing of due pieces. Each runs in one
  * transaction, keeps a revision, and returns the cache tags whose pages
  * changed for readers, so the caller invalidates exactly those
  * (lib/newsroom/invalidate.ts).
@@ -32,6 +33,8 @@ export type NewsroomArticle = {
   createdAt: string;
   /** The newest revision's number: saves must name it, so two editors never overwrite each other unseen. */
   revision: number;
+  /** When the draft was deleted (ADR 0041); null for every article the newsroom works on. */
+  deletedAt: string | null;
 };
 
 export type CommandResult = {
@@ -54,10 +57,14 @@ export class CommandError extends Error {
 
 /* ---------------------------------------------------------------- reading */
 
-/** An article with its topics and tags as the editor form needs them, or null. */
-export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomArticle | null> {
+/**
+ * An article with its topics and tags as the editor form needs them, or null.
+ * A deleted draft is null too (its pages 404, its commands find nothing),
+ * unless `withDeleted`: the 管理者's view of it and its undeletion.
+ */
+export async function loadNewsroomArticle(db: Db, id: string, { withDeleted = false }: { withDeleted?: boolean } = {}): Promise<NewsroomArticle | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
+  if (!row || (row.deleted_at !== null && !withDeleted)) return null;
   const [topics, tags, authors, latest] = await Promise.all([
     db.selectFrom('article_topics').select('topic_slug').where('article_id', '=', id).orderBy('position').execute(),
     db.selectFrom('article_tags').select('tag_slug').where('article_id', '=', id).orderBy('position').execute(),
@@ -104,6 +111,7 @@ export async function loadNewsroomArticle(db: Db, id: string): Promise<NewsroomA
     updatedAt: row.updated_at,
     createdAt: row.created_at,
     revision: Number(latest?.n ?? 0),
+    deletedAt: row.deleted_at,
   };
 }
 
@@ -345,41 +353,109 @@ async function applyChange(db: Db, change: Change): Promise<CommandResult> {
 
 const PUBLISHED_USE_REPUBLISH = '公開中の記事は「軽微な修正」「更新」「訂正」のどれかを選んで公開してください。';
 
-/** A new, empty draft in the first section; returns its id. */
-export async function createArticle(db: Db, editorId: string, now = new Date()): Promise<string> {
-  const section = await db.selectFrom('sections').select('slug').orderBy('position').limit(1).executeTakeFirst();
-  if (!section) throw new CommandError(409, 'セクションがまだありません。');
-  const id = createArticleId();
-  const draft = emptyDraft(section.slug);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('articles')
-      .values({
-        id,
-        status: 'draft',
-        headline: '',
-        standfirst: null,
-        body: '',
-        section_slug: section.slug,
-        hero_src: null,
-        hero_width: null,
-        hero_height: null,
-        hero_alt: null,
-        hero_caption: null,
-        hero_credit: null,
-        agency_slug: null,
-        wire_code: null,
-        breaking_until: null,
-        sponsored: 0,
-        series_slug: null,
-        published_at: null,
-        updated_at: now.toISOString(),
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await addRevision(trx, id, 'create', editorId, draft, now);
+const NOTHING_TYPED = '見出しか本文を入力すると保存できます。';
+
+/**
+ * Stores a new article from the editor's first save (ADR 0041): nothing is
+ * written for a 新規作成 until its editor has typed something
+ * (./draft.ts isDraftStarted), so an untouched editor leaves no empty
+ * draft behind. `id` is the one the new editor page chose, so its preview
+ * and a save racing an autosave name the same article; an id in use is 409.
+ * `kind` 'live' makes a live page (ADR 0036).
+ */
+export async function createArticle(
+  db: Db,
+  input: { editorId: string; draft: ArticleDraft; id?: string; kind?: 'article' | 'live'; autosave?: boolean; now?: Date },
+): Promise<CommandResult> {
+  const now = input.now ?? new Date();
+  if (!isDraftStarted(input.draft)) throw new CommandError(400, NOTHING_TYPED);
+  const id = input.id ?? createArticleId();
+  const { body, removed } = sanitizeBodySource(input.draft.body);
+  const draft = { ...input.draft, body };
+  await checkReferences(db, draft);
+  const taken = () => new CommandError(409, 'この記事はすでに保存されています。ページを再読み込みしてください。');
+  if (await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) throw taken();
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('articles')
+        .values({
+          id,
+          status: 'draft',
+          headline: '',
+          body: '',
+          section_slug: draft.section,
+          sponsored: 0,
+          kind: input.kind ?? 'article',
+          standfirst: null,
+          hero_src: null,
+          hero_width: null,
+          hero_height: null,
+          hero_alt: null,
+          hero_caption: null,
+          hero_credit: null,
+          agency_slug: null,
+          wire_code: null,
+          breaking_until: null,
+          series_slug: null,
+          published_at: null,
+          updated_at: now.toISOString(),
+          created_at: now.toISOString(),
+        })
+        .execute();
+      await writeArticle(trx, id, draft, { status: 'draft', published_at: null, updated_at: now.toISOString() });
+      await addRevision(trx, id, 'create', input.editorId, draft, now);
+    });
+  } catch (error) {
+    // Two first saves of one new editor at once: the loser is told, not a 500.
+    if (await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) throw taken();
+    throw error;
+  }
+  const article = await loadNewsroomArticle(db, id);
+  if (!article) throw new CommandError(404, '記事が見つかりません。');
+  return { article, invalidate: [], removedFromBody: removed };
+}
+
+/** The statuses a draft can be deleted in: never public, and not yet handed to the clock (ADR 0041). */
+export const DELETABLE_STATUSES: readonly ArticleStatus[] = ['draft', 'submitted'];
+
+/**
+ * Deletes a draft that was never published, by marking it: it leaves the
+ * list and its pages 404, but its row and revisions stay for the 管理者
+ * (ADR 0041). Like a save it names the revision the editor saw, so a draft
+ * someone changed in between is not deleted unseen. Readers never saw it:
+ * nothing to invalidate. Who may is ./roles.ts's decideDeleteRefusal.
+ */
+export async function deleteArticle(db: Db, input: { id: string; editorId: string; baseRevision: number; now?: Date }): Promise<CommandResult> {
+  const now = input.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const before = await loadNewsroomArticle(trx, input.id);
+    if (!before) throw new CommandError(404, '記事が見つかりません。');
+    if (!DELETABLE_STATUSES.includes(before.status)) throw new CommandError(409, '削除できるのは公開したことのない下書きだけです。');
+    if (input.baseRevision !== before.revision) {
+      throw new CommandError(409, 'ほかの編集者がこの記事を更新しました。ページを再読み込みして最新の内容を確認してください。');
+    }
+    await trx.updateTable('articles').set({ deleted_at: now.toISOString() }).where('id', '=', input.id).execute();
+    await addRevision(trx, input.id, 'delete', input.editorId, before.draft, now);
+    const article = await loadNewsroomArticle(trx, input.id, { withDeleted: true });
+    if (!article) throw new CommandError(404, '記事が見つかりません。');
+    return { article, invalidate: [], removedFromBody: 0 };
   });
-  return id;
+}
+
+/** Brings a deleted draft back to the list as it was (the 管理者's, ADR 0041). */
+export async function undeleteArticle(db: Db, input: { id: string; editorId: string; now?: Date }): Promise<CommandResult> {
+  const now = input.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const before = await loadNewsroomArticle(trx, input.id, { withDeleted: true });
+    if (!before) throw new CommandError(404, '記事が見つかりません。');
+    if (before.deletedAt === null) throw new CommandError(409, 'この記事は削除されていません。');
+    await trx.updateTable('articles').set({ deleted_at: null, updated_at: now.toISOString() }).where('id', '=', input.id).execute();
+    await addRevision(trx, input.id, 'undelete', input.editorId, before.draft, now);
+    const article = await loadNewsroomArticle(trx, input.id);
+    if (!article) throw new CommandError(404, '記事が見つかりません。');
+    return { article, invalidate: [], removedFromBody: 0 };
+  });
 }
 
 type EditInput = { id: string; editorId: string; draft: ArticleDraft; baseRevision: number; now?: Date };

@@ -7,7 +7,8 @@ import { checkRequestOrigin, isValidCsrfToken, listAllowedOrigins, toCsrfToken, 
 import type { Editor } from './editors';
 import { BODY_LIMITS, MESSAGES, jsonError, toBodyErrorResponse } from './http';
 import { toReturnPath } from './return-path';
-import { canManageAccounts } from './roles';
+import { isTwoFactorRequired } from './policies';
+import { canManageAccounts, canPublish, isOpenWhileTwoFactorDue, TWO_FACTOR_DUE, TWO_FACTOR_SETUP_PAGE } from './roles';
 import { createSession, findSession, revokeSession } from './sessions';
 
 /**
@@ -15,20 +16,43 @@ import { createSession, findSession, revokeSession } from './sessions';
  * route handler and Server Action passes first.
  */
 
-export type SignedIn = { editor: Editor; sessionId: string; csrfToken: string };
+export type SignedIn = {
+  editor: Editor;
+  sessionId: string;
+  csrfToken: string;
+  twoFactorOn: boolean;
+  /**
+   * The 管理者 requires two-factor sign-in of this account's role and it has
+   * none yet (ADR 0043): until it sets it up, it reaches only
+   * TWO_FACTOR_SETUP_PAGE and what that page posts (roles.ts, isOpenWhileTwoFactorDue).
+   */
+  twoFactorDue: boolean;
+};
 
 /** `__Host-` (https only) pins the cookie to our exact host and path `/`: no subdomain can set or shadow it. */
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-kiji_session' : 'kiji_session';
 }
 
-/** The signed-in editor of this request, or null. Reads cookies, so only in dynamic code. */
-export async function getSignedInEditor(): Promise<SignedIn | null> {
+/** This request's session, whether or not its two-factor sign-in is due. */
+async function findSignedIn(): Promise<SignedIn | null> {
   const { db, secret, settings } = await getNewsroomContext();
   const token = (await cookies()).get(sessionCookieName(settings.secureCookies))?.value;
   const found = await findSession(db, token);
   if (!found) return null;
-  return { editor: found.editor, sessionId: found.sessionId, csrfToken: toCsrfToken(secret, found.sessionId) };
+  // The setting is read only for an account it could concern: most requests make no second query.
+  const twoFactorDue = canPublish(found.editor.role) && !found.twoFactorOn && (await isTwoFactorRequired(db));
+  return { editor: found.editor, sessionId: found.sessionId, csrfToken: toCsrfToken(secret, found.sessionId), twoFactorOn: found.twoFactorOn, twoFactorDue };
+}
+
+/**
+ * The signed-in editor of this request, or null. Reads cookies, so only in
+ * dynamic code. Null too for an account whose two-factor sign-in is due:
+ * whatever asks this (a preview, the sign-in page) treats it as signed out.
+ */
+export async function getSignedInEditor(): Promise<SignedIn | null> {
+  const signedIn = await findSignedIn();
+  return signedIn && !signedIn.twoFactorDue ? signedIn : null;
 }
 
 /** A fresh token for the sign-in form (which has no session to bind a CSRF token to). */
@@ -37,10 +61,15 @@ export async function issueSignInToken(): Promise<string> {
   return toSignInToken(secret);
 }
 
-/** For newsroom pages: the signed-in editor, or a redirect to the sign-in page that comes back to `returnTo`. */
+/**
+ * For newsroom pages: the signed-in editor, or a redirect to the sign-in
+ * page that comes back to `returnTo`; an account whose two-factor sign-in
+ * is due is sent to set it up from every page but that one.
+ */
 export async function requireEditor(returnTo: string): Promise<SignedIn> {
-  const signedIn = await getSignedInEditor();
+  const signedIn = await findSignedIn();
   if (!signedIn) redirect(`/newsroom/sign-in?next=${encodeURIComponent(toReturnPath(returnTo))}`);
+  if (signedIn.twoFactorDue && !isOpenWhileTwoFactorDue(toReturnPath(returnTo).split('?')[0]!)) redirect(TWO_FACTOR_SETUP_PAGE);
   return signedIn;
 }
 
@@ -76,18 +105,21 @@ async function readCsrfToken(request: Request): Promise<string | null | Response
 
 /**
  * The guard of every newsroom mutation (route handlers): same-origin request,
- * signed-in editor, valid CSRF token, checked in that order. Returns the
- * editor, or the 403/401 (or, for an oversized form, 413) response to send instead.
+ * signed-in editor, valid CSRF token, checked in that order, then (403) an
+ * account whose two-factor sign-in is due posting anything but its set-up.
+ * Returns the editor, or the 403/401 (or, for an oversized form, 413)
+ * response to send instead.
  */
 export async function guardMutation(request: Request): Promise<SignedIn | Response> {
   const { siteUrl, secret, settings } = await getNewsroomContext();
   const origin = checkRequestOrigin(request.headers, listAllowedOrigins(siteUrl, request.headers, settings.trustedProxyHops));
   if (!origin.ok) return jsonError(403, MESSAGES.crossSite);
-  const signedIn = await getSignedInEditor();
+  const signedIn = await findSignedIn();
   if (!signedIn) return jsonError(401, MESSAGES.signedOut);
   const token = await readCsrfToken(request);
   if (token instanceof Response) return token;
   if (!isValidCsrfToken(secret, signedIn.sessionId, token)) return jsonError(403, MESSAGES.badToken);
+  if (signedIn.twoFactorDue && !isOpenWhileTwoFactorDue(new URL(request.url).pathname)) return jsonError(403, TWO_FACTOR_DUE);
   return signedIn;
 }
 
@@ -100,9 +132,11 @@ export async function guardAction(csrfToken: unknown): Promise<SignedIn> {
   const { siteUrl, secret, settings } = await getNewsroomContext();
   const h = await headers();
   if (!checkRequestOrigin(h, listAllowedOrigins(siteUrl, h, settings.trustedProxyHops)).ok) throw new Error(MESSAGES.crossSite);
-  const signedIn = await getSignedInEditor();
+  const signedIn = await findSignedIn();
   if (!signedIn) throw new Error(MESSAGES.signedOut);
   if (typeof csrfToken !== 'string' || !isValidCsrfToken(secret, signedIn.sessionId, csrfToken)) throw new Error(MESSAGES.badToken);
+  // No action is part of the two-factor set-up.
+  if (signedIn.twoFactorDue) throw new Error(TWO_FACTOR_DUE);
   return signedIn;
 }
 

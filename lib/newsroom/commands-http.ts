@@ -3,7 +3,7 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import { runArticleCommand } from './article-commands';
-import { CommandError, type CommandResult, type NewsroomArticle } from './articles';
+import { CommandError, createArticle, type CommandResult, type NewsroomArticle } from './articles';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
@@ -57,6 +57,8 @@ const DONE: Record<ArticleCommand, string> = {
   update: 'article updated',
   correct: 'article corrected',
   restore: 'article revision restored',
+  delete: 'draft deleted',
+  undelete: 'deleted draft restored',
 };
 
 /** What an editor did to which article, by account id; saves (and autosaves, every few seconds) only at debug. */
@@ -65,6 +67,40 @@ function logCommand(command: ArticleCommand, result: CommandResult, editorId: st
   const fields = { command, articleId: id, editorId, status, revision, ...(command === 'schedule' ? { publishAt: publishedAt } : {}), tags: result.invalidate };
   if (command === 'save') logger('newsroom').debug({ ...fields, autosave }, DONE[command]);
   else logger('newsroom').info(fields, DONE[command]);
+}
+
+const creation = z.object({
+  draft: z.unknown(),
+  /** The id the new editor page chose (ADR 0041); another is made when none is sent. */
+  id: z.string().optional(),
+  kind: z.enum(['article', 'live']).optional(),
+  autosave: z.boolean().optional(),
+});
+
+/**
+ * 新規作成's first save (POST /api/newsroom/articles, ADR 0041): stores the
+ * new article once its editor has typed something, and answers 201 with it
+ * as a save does. Every role may write.
+ */
+export async function handleCreateArticle(request: Request): Promise<Response> {
+  const guard = await guardMutation(request);
+  if (guard instanceof Response) return guard;
+  const body = await readJson(request, BODY_LIMITS.article);
+  if (!body.ok) return body.response;
+  const parsed = creation.safeParse(body.json);
+  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const { id, kind, autosave } = parsed.data;
+  if (id !== undefined && !isArticleId(id)) return jsonError(400, MESSAGES.badInput);
+  const checked = parseDraft(parsed.data.draft);
+  if (!checked.ok) return jsonError(400, checked.error);
+  const { db } = await getNewsroomContext();
+  try {
+    const result = await createArticle(db, { editorId: guard.editor.id, draft: checked.draft, id, kind, autosave });
+    logger('newsroom').info({ command: 'create', articleId: result.article.id, editorId: guard.editor.id, kind: kind ?? 'article', autosave: autosave ?? false }, 'article created');
+    return jsonOk(toAnswer(result), { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
 }
 
 /** Runs one article command for a request; every failure is a 4xx with a Japanese message. */

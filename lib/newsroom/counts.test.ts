@@ -18,7 +18,7 @@ describe('countCharacters', () => {
 
 describe('countBodyCharacters', () => {
   it('counts the text readers read, without the Markdown around it', () => {
-    const body = ['## 経緯', '', '> 引用文', '', '- 箇条', '1. 番号', '', '**強調**と*斜体*と[リンク](https://example.com/a)。', '', '::figure[港の写真]{src=/media/a.webp alt=港}', '', '::pagebreak', '', '二ページ目'].join('\n');
+    const body = ['## 経緯', '', '> 引用文', '', '- 箇条', '1. 番号', '', '**強調**と*斜体*と[リンク](https://example.com/a)。', '', '::figure[港の写真]{src=/media/a.webp alt=港}', '', '::pagebreak', '', 'https://youtu.be/kiji-demo01', '', '二ページ目'].join('\n');
     expect(toCountableBody(body).split('\n').filter(Boolean)).toEqual(['経緯', '引用文', '箇条', '番号', '強調と斜体とリンク。', '二ページ目']);
     expect(countBodyCharacters(body)).toBe(2 + 3 + 2 + 2 + 10 + 5);
   });

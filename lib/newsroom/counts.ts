@@ -4,6 +4,7 @@
  * every keystroke, so the body is stripped of its Markdown by a few line
  * rules here rather than by the full parser (lib/text/markdown.ts).
  */
+import { toEmbed } from '../text/embeds';
 
 /**
  * The house limits an editor sees beside each count: guidance, never a
@@ -41,14 +42,15 @@ export function countCharacters(text: string): number {
 
 /**
  * The body's text without its Markdown (docs/markdown-dialect.md): heading,
- * quote and list markers, link targets, emphasis marks, figures and page
- * breaks go; what readers read stays. Indentation is not text either.
+ * quote and list markers, link targets, emphasis marks, figures, embedded
+ * video and post addresses and page breaks go; what readers read stays.
+ * Indentation is not text either.
  */
 export function toCountableBody(body: string): string {
   return body
     .split(/\r\n?|\n/)
     .map((line) =>
-      line
+      (toEmbed(line) === null ? line : '')
         .replace(/^\s*::[a-z]+(?:\[[^\]]*\])?(?:\{[^}]*\})?\s*$/i, '')
         .replace(/^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+/, '')
         .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -97,6 +97,16 @@ export const emptyDraft = (section: string): ArticleDraft => ({
   socialImage: null,
 });
 
+/**
+ * Whether the editor has typed anything worth keeping: a headline, a lead or
+ * a body. A new article is stored only from then on (ADR 0041), so opening
+ * 新規作成 and leaving leaves nothing behind; picking a section alone is not
+ * writing.
+ */
+export function isDraftStarted(draft: Pick<ArticleDraft, 'headline' | 'standfirst' | 'body'>): boolean {
+  return draft.headline.trim() !== '' || draft.standfirst.trim() !== '' || draft.body.trim() !== '';
+}
+
 /** Parses untrusted input into a draft, or the first problem in Japanese. */
 export function parseDraft(input: unknown): { ok: true; draft: ArticleDraft } | { ok: false; error: string } {
   const parsed = articleDraftSchema.safeParse(input);
@@ -105,7 +115,7 @@ export function parseDraft(input: unknown): { ok: true; draft: ArticleDraft } | 
       draft: { ...parsed.data, topics: unique(parsed.data.topics), tags: unique(parsed.data.tags), authors: unique(parsed.data.authors) },
     };
   const issue = parsed.error.issues[0];
-  const field = issue ? FIELD_NAMES[String(issue.path[0])] : undefined;
+  const field = issue ? (FIELD_NAMES as Record<string, string | undefined>)[String(issue.path[0])] : undefined;
   const message = issue?.message && /[ぁ-んァ-ン一-龯]/.test(issue.message) ? issue.message : '入力内容を確認してください。';
   return { ok: false, error: field ? `${field}: ${message}` : message };
 }
@@ -114,7 +124,8 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-const FIELD_NAMES: Record<string, string> = {
+/** Each field's name as the editor form labels it (errors, the revision comparison). */
+export const FIELD_NAMES: Record<keyof ArticleDraft, string> = {
   headline: '見出し',
   standfirst: 'リード',
   body: '本文',

@@ -85,20 +85,26 @@ export async function checkCredentials(db: Kysely<Database>, login: string, pass
   return { id: row.id, login: row.login, name: row.name, role: row.role };
 }
 
+/** The account `id`, or null. */
+export async function findEditor(db: Kysely<Database>, id: string): Promise<Editor | null> {
+  const row = await db.selectFrom('editors').select(['id', 'login', 'name', 'role']).where('id', '=', id).executeTakeFirst();
+  return row ?? null;
+}
+
 export async function countEditors(db: Kysely<Database>): Promise<number> {
   const { n } = await db.selectFrom('editors').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 
 /** An account as the accounts page lists it. */
-export type EditorAccount = Editor & { createdAt: string };
+export type EditorAccount = Editor & { createdAt: string; twoFactorOn: boolean };
 
 /** Every account, 管理者 first, then デスク, then 記者, each by login. */
 export async function listEditors(db: Kysely<Database>): Promise<EditorAccount[]> {
-  const rows = await db.selectFrom('editors').select(['id', 'login', 'name', 'role', 'created_at']).orderBy('login').execute();
+  const rows = await db.selectFrom('editors').select(['id', 'login', 'name', 'role', 'created_at', 'totp_secret']).orderBy('login').execute();
   const rank: Record<Role, number> = { admin: 0, desk: 1, reporter: 2 };
   return rows
-    .map((r) => ({ id: r.id, login: r.login, name: r.name, role: r.role, createdAt: r.created_at }))
+    .map((r) => ({ id: r.id, login: r.login, name: r.name, role: r.role, createdAt: r.created_at, twoFactorOn: r.totp_secret !== null }))
     .sort((a, b) => rank[a.role] - rank[b.role] || a.login.localeCompare(b.login));
 }
 
@@ -112,7 +118,7 @@ export async function listEditors(db: Kysely<Database>): Promise<EditorAccount[]
 export async function changeEditorRole(db: Kysely<Database>, input: { editorId: string; role: Role }): Promise<EditorAccount> {
   if (!isRole(input.role)) throw new EditorInputError('役割を選んでください。');
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('editors').select(['id', 'login', 'name', 'role', 'created_at']).where('id', '=', input.editorId).executeTakeFirst();
+    const row = await trx.selectFrom('editors').select(['id', 'login', 'name', 'role', 'created_at', 'totp_secret']).where('id', '=', input.editorId).executeTakeFirst();
     if (!row) throw new EditorInputError('アカウントが見つかりません。', 404);
     if (row.role === 'admin' && input.role !== 'admin') {
       // A write to every 管理者 row first: PostgreSQL then holds their row
@@ -125,6 +131,6 @@ export async function changeEditorRole(db: Kysely<Database>, input: { editorId: 
       }
     }
     await trx.updateTable('editors').set({ role: input.role }).where('id', '=', row.id).execute();
-    return { id: row.id, login: row.login, name: row.name, role: input.role, createdAt: row.created_at };
+    return { id: row.id, login: row.login, name: row.name, role: input.role, createdAt: row.created_at, twoFactorOn: row.totp_secret !== null };
   });
 }

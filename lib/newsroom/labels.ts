@@ -23,6 +23,8 @@ export const REVISION_LABELS: Record<RevisionAction, string> = {
   update: '更新',
   correct: '訂正',
   restore: '版から復元',
+  delete: '削除',
+  undelete: '削除から復元',
 };
 
 /**

@@ -66,7 +66,9 @@ export async function previewDraft(csrfToken: string, id: string, input: unknown
   const parsed = parseDraft(input);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { db } = await getNewsroomContext();
-  const article = await loadNewsroomArticle(db, id);
-  if (!article) return { ok: false, error: '記事が見つかりません。' };
+  const stored = await loadNewsroomArticle(db, id, { withDeleted: true });
+  if (stored?.deletedAt) return { ok: false, error: '記事が見つかりません。' };
+  // No row yet: a new article whose editor has not saved (ADR 0041), previewed as the draft it will be.
+  const article = stored ?? { id, status: 'draft' as const, publishedAt: null };
   return { ok: true, article: await toDraftPreview(db, article, parsed.draft, new Date(), toRepublishPreview(republish)) };
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPreviewToken, listPreviewLinks } from '../preview/links';
-import { createArticle } from './articles';
 import { createEditor } from './editors';
 import { createArticlePreviewLink } from './preview-links';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const SECRET = 'k'.repeat(43);
 const T0 = new Date('2026-11-20T03:00:00.000Z');
@@ -18,7 +17,7 @@ describe.each(TEST_ENGINES)('sharing an article by preview link on %s', (engine)
     conn = await openTestDatabase(engine, 'sharelinks', { prepared: true });
     await seedNewsroomFixtures(conn.db);
     editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
-    articleId = await createArticle(conn.db, editorId, T0);
+    articleId = await createTestDraft(conn.db, editorId, T0);
   }, 60_000);
   afterAll(() => conn?.close());
 

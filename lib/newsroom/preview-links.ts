@@ -12,7 +12,7 @@ export async function createArticlePreviewLink(
   secret: string,
   input: { articleId: string; editorId: string; hours: number; now?: Date },
 ): Promise<PreviewLink | null> {
-  const article = await db.selectFrom('articles').select('id').where('id', '=', input.articleId).executeTakeFirst();
+  const article = await db.selectFrom('articles').select('id').where('id', '=', input.articleId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!article) return null;
   return createPreviewLink(db, secret, input);
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, publishArticle, saveArticle } from './articles';
+import { publishArticle, saveArticle } from './articles';
 import { emptyDraft } from './draft';
 import { createEditor } from './editors';
 import { countByStatus, listNewsroomArticles, listRevisions, listTaxonomyOptions } from './queries';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -18,7 +18,7 @@ describe.each(TEST_ENGINES)('newsroom reads on %s', (engine) => {
     await seedNewsroomFixtures(conn.db);
     const editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
     const make = async (key: string, headline: string, section: string, publish: boolean, minute: number) => {
-      const id = await createArticle(conn.db, editorId, at(minute));
+      const id = await createTestDraft(conn.db, editorId, at(minute));
       const draft = { ...emptyDraft(section), headline, body: '本文。' };
       if (publish) await publishArticle(conn.db, { id, editorId, draft, baseRevision: 1, now: at(minute) });
       else await saveArticle(conn.db, { id, editorId, draft, baseRevision: 1, now: at(minute) });

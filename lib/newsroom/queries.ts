@@ -21,10 +21,16 @@ export type NewsroomListItem = {
   /** Who created it and who last changed it (display names); null when not known (the demo's articles, a deleted account). */
   author: string | null;
   lastEditor: string | null;
+  /** When it was deleted: set only in the 管理者's 削除済み list (ADR 0041). */
+  deletedAt: string | null;
 };
 
-/** `who`: a login; the articles that account created or was the last to change. */
-export type NewsroomListFilter = { status?: ArticleStatus; section?: string; q?: string; who?: string; page: number };
+/**
+ * `who`: a login; the articles that account created or was the last to
+ * change. `deleted`: the deleted drafts instead of the rest (the 管理者's
+ * 削除済み, ADR 0041); the caller decides who may ask.
+ */
+export type NewsroomListFilter = { status?: ArticleStatus; section?: string; q?: string; who?: string; deleted?: boolean; page: number };
 
 /**
  * The account behind an article's first revision (its creation) or its
@@ -57,6 +63,7 @@ export async function listNewsroomArticles(
   const q = filter.q?.trim();
   const base = db
     .selectFrom('articles')
+    .where('articles.deleted_at', filter.deleted ? 'is not' : 'is', null)
     .$if(filter.status !== undefined, (qb) => qb.where('articles.status', '=', filter.status!))
     .$if(Boolean(filter.section), (qb) => qb.where('articles.section_slug', '=', filter.section!))
     .$if(Boolean(filter.who), (qb) =>
@@ -82,6 +89,7 @@ export async function listNewsroomArticles(
       'articles.kind',
       'articles.live_started_at',
       'articles.live_ended_at',
+      'articles.deleted_at',
       (eb) => revisionEditor(eb, 'first', 'name').as('author'),
       (eb) => revisionEditor(eb, 'last', 'name').as('last_editor'),
     ])
@@ -102,6 +110,7 @@ export async function listNewsroomArticles(
       live: toLiveCoverageState(r),
       author: r.author ?? null,
       lastEditor: r.last_editor ?? null,
+      deletedAt: r.deleted_at,
     })),
     page,
     totalPages,
@@ -109,16 +118,27 @@ export async function listNewsroomArticles(
   };
 }
 
-/** How many articles are in each status, for the list's tabs. */
+/** How many articles are in each status, for the list's tabs; deleted drafts are not counted (see countDeleted). */
 export async function countByStatus(db: Db): Promise<Record<ArticleStatus, number>> {
   const rows = await db
     .selectFrom('articles')
+    .where('deleted_at', 'is', null)
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('status')
     .execute();
   const counts: Record<ArticleStatus, number> = { draft: 0, submitted: 0, scheduled: 0, published: 0, unpublished: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
+}
+
+/** How many drafts are deleted, for the 管理者's 削除済み tab. */
+export async function countDeleted(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .where('deleted_at', 'is not', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export type TaxonomyOptions = {
@@ -202,4 +222,30 @@ export async function findReturnNote(db: Db, articleId: string): Promise<{ note:
     .executeTakeFirst();
   if (row?.action !== 'return' || !row.note) return null;
   return { note: row.note, by: row.name, at: row.created_at };
+}
+
+/** One revision with its content, to view or compare (ADR 0041). `snapshot` is the stored JSON, parsed by the caller. */
+export type StoredRevision = { number: number; action: RevisionAction; editorName: string | null; createdAt: string; snapshot: unknown };
+
+/** Revisions `numbers` of an article, in the order asked; a number it does not have is left out. */
+export async function findRevisions(db: Db, articleId: string, numbers: number[]): Promise<StoredRevision[]> {
+  if (numbers.length === 0) return [];
+  const rows = await db
+    .selectFrom('article_revisions')
+    .leftJoin('editors', 'editors.id', 'article_revisions.editor_id')
+    .select(['article_revisions.number', 'article_revisions.action', 'article_revisions.created_at', 'article_revisions.snapshot', 'editors.name as editor_name'])
+    .where('article_revisions.article_id', '=', articleId)
+    .where('article_revisions.number', 'in', numbers)
+    .execute();
+  return numbers.flatMap((n) => {
+    const r = rows.find((row) => row.number === n);
+    if (!r) return [];
+    let snapshot: unknown = null;
+    try {
+      snapshot = JSON.parse(r.snapshot);
+    } catch {
+      // A damaged snapshot is shown as empty, not as a 500.
+    }
+    return [{ number: r.number, action: r.action, editorName: r.editor_name, createdAt: r.created_at, snapshot }];
+  });
 }

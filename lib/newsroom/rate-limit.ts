@@ -68,11 +68,14 @@ export async function admitSignInAttempt(db: Kysely<Database>, attempt: SignInAt
 }
 
 /**
- * Gives an attempt back: after the right password the login's (or device's)
- * count starts again and the address gets this attempt back; an attempt
- * whose password was never checked (the queue was full) is taken back from both.
+ * Gives an attempt back: after signing in the login's (or device's) count
+ * starts again and the address gets this attempt back; an attempt whose
+ * password was never checked (the queue was full) is taken back from both,
+ * and so is a right password that still needs its 確認コード (ADR 0043):
+ * the count is not reset there, or someone who knows the password could
+ * clear their wrong codes by typing it again.
  */
-export async function forgiveSignInAttempt(db: Kysely<Database>, attempt: SignInAttempt, reason: 'signed-in' | 'unchecked'): Promise<void> {
+export async function forgiveSignInAttempt(db: Kysely<Database>, attempt: SignInAttempt, reason: 'signed-in' | 'unchecked' | 'password-only'): Promise<void> {
   const [limit, subject] = loginBucket(attempt);
   await forgiveRateLimit(db, limit, subject, reason === 'signed-in' ? 'all' : 'one');
   if (attempt.address) await forgiveRateLimit(db, SIGN_IN_LIMITS.perAddress, toClientSubject(attempt.address), 'one');

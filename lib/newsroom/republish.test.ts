@@ -7,12 +7,12 @@ import { buildNewsArticle, serializeJsonLd } from '../seo/json-ld';
 import { buildRssFeed } from '../seo/rss';
 import { checkWellFormed } from '../../test/support/validators';
 import { toJstIso } from '../time/jst';
-import { CommandError, createArticle, loadNewsroomArticle, publishArticle, republishArticle, saveArticle } from './articles';
+import { CommandError, loadNewsroomArticle, publishArticle, republishArticle, saveArticle } from './articles';
 import { checkCorrectionNotice, CORRECTION_NOTICE_EMPTY, CORRECTION_NOTICE_MAX } from './corrections';
 import { emptyDraft, type ArticleDraft } from './draft';
 import { createEditor } from './editors';
 import { listRevisions } from './queries';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 // ADR 0034: 軽微な修正, 更新 and 訂正 as readers, crawlers and feed readers see them.
 
@@ -61,7 +61,7 @@ describe.each(TEST_ENGINES)('republishing a live article on %s', (engine) => {
 
   /** A story published at T0 + 1 min; its current revision number. */
   async function publishStory(): Promise<{ id: string; revision: number }> {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     const published = await publishArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, now: at(1) });
     return { id, revision: published.article.revision };
   }
@@ -192,7 +192,7 @@ describe.each(TEST_ENGINES)('republishing a live article on %s', (engine) => {
   });
 
   it('republishes only live articles, and a draft is not republished by any kind', async () => {
-    const id = await createArticle(conn.db, editorId, T0);
+    const id = await createTestDraft(conn.db, editorId, T0);
     await saveArticle(conn.db, { id, editorId, draft: story(), baseRevision: 1, now: at(1) });
     for (const kind of ['fix', 'update', 'correct'] as const) {
       await expect(republishArticle(conn.db, { id, editorId, kind, draft: story(), baseRevision: 2, notice: NOTICE, now: at(2) })).rejects.toMatchObject({ status: 409 });

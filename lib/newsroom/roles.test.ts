@@ -3,7 +3,7 @@ import { rolesMigration } from '../db/migrations/0014-roles';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
 import { changeEditorRole, checkCredentials, createEditor, EditorInputError, listEditors } from './editors';
 import { createSession, findSession } from './sessions';
-import { listAllowedCommands, toRole } from './roles';
+import { canPublish, canSendEdition, decideDeleteRefusal, isOpenWhileTwoFactorDue, isTwoFactorDue, listAllowedCommands, toRole } from './roles';
 
 describe('roles', () => {
   it('reads a role from its name or its Japanese label, and nothing else', () => {
@@ -14,10 +14,53 @@ describe('roles', () => {
   });
 
   it('gives the editor a 記者 only the buttons of their own work', () => {
-    expect(listAllowedCommands('reporter', 'draft')).toEqual(['save', 'submit', 'restore']);
-    expect(listAllowedCommands('reporter', 'submitted')).toEqual(['save', 'submit', 'restore']);
+    expect(listAllowedCommands('reporter', 'draft')).toEqual(['save', 'submit', 'restore', 'delete']);
+    expect(listAllowedCommands('reporter', 'submitted')).toEqual(['save', 'submit', 'restore', 'delete']);
     expect(listAllowedCommands('reporter', 'published')).toEqual([]);
     expect(listAllowedCommands('desk', 'published')).toContain('unpublish');
+    // Bringing back a deleted draft is the 管理者's alone (ADR 0041).
+    expect(listAllowedCommands('desk', 'draft')).not.toContain('undelete');
+    expect(listAllowedCommands('admin', 'draft')).toContain('undelete');
+  });
+
+  it('deletes only drafts that never went public: a 記者 their own, the desk any', () => {
+    const draft = { status: 'draft' as const, own: true, everPublished: false };
+    expect(decideDeleteRefusal('reporter', draft)).toBeNull();
+    expect(decideDeleteRefusal('reporter', { ...draft, status: 'submitted' })).toBeNull();
+    expect(decideDeleteRefusal('reporter', { ...draft, own: false })).toMatchObject({ status: 403, message: expect.stringContaining('デスク') });
+    expect(decideDeleteRefusal('desk', { ...draft, own: false })).toBeNull();
+    for (const role of ['reporter', 'desk', 'admin'] as const) {
+      expect(decideDeleteRefusal(role, { ...draft, status: 'published' })).toMatchObject({ status: 409, message: expect.stringContaining('公開中') });
+      expect(decideDeleteRefusal(role, { ...draft, status: 'unpublished' })).toMatchObject({ status: 409, message: expect.stringContaining('一度公開') });
+      expect(decideDeleteRefusal(role, { ...draft, status: 'scheduled' })).toMatchObject({ status: 409, message: expect.stringContaining('予約') });
+      // A draft again after being public (no path today, but the history decides, not the status alone).
+      expect(decideDeleteRefusal(role, { ...draft, everPublished: true })).toMatchObject({ status: 409 });
+    }
+  });
+
+  it('lets the desk and 管理者 send a newsletter edition, and a 記者 only draft one', () => {
+    expect(['reporter', 'desk', 'admin'].map((r) => canSendEdition(r as 'reporter'))).toEqual([false, true, true]);
+  });
+});
+
+describe('two-factor sign-in required of roles that publish (ADR 0043): who must set it up, and what they reach meanwhile', () => {
+  it('publishes as デスク and 管理者 only', () => {
+    expect([canPublish('reporter'), canPublish('desk'), canPublish('admin')]).toEqual([false, true, true]);
+  });
+
+  it('is due only for roles that publish, when required, without it', () => {
+    expect(isTwoFactorDue({ role: 'desk', twoFactorOn: false, requiredForPublishers: true })).toBe(true);
+    expect(isTwoFactorDue({ role: 'admin', twoFactorOn: false, requiredForPublishers: true })).toBe(true);
+    expect(isTwoFactorDue({ role: 'reporter', twoFactorOn: false, requiredForPublishers: true })).toBe(false);
+    expect(isTwoFactorDue({ role: 'desk', twoFactorOn: true, requiredForPublishers: true })).toBe(false);
+    expect(isTwoFactorDue({ role: 'admin', twoFactorOn: false, requiredForPublishers: false })).toBe(false);
+  });
+
+  it('leaves open the set-up page, its start and confirm, and sign-out; nothing else', () => {
+    for (const open of ['/newsroom/account', '/api/newsroom/two-factor/start', '/api/newsroom/two-factor/confirm', '/api/newsroom/sign-out']) expect(isOpenWhileTwoFactorDue(open), open).toBe(true);
+    for (const shut of ['/newsroom', '/newsroom/accounts', '/api/newsroom/two-factor/disable', '/api/newsroom/articles', '/api/newsroom/accounts/two-factor-policy', '/newsroom/account/x']) {
+      expect(isOpenWhileTwoFactorDue(shut), shut).toBe(false);
+    }
   });
 });
 

@@ -29,23 +29,23 @@ export async function createSession(
   return { token, sessionId, expiresAt };
 }
 
-/** The editor a cookie token belongs to, while its session lasts; null for anything else. */
+/** The editor a cookie token belongs to, and whether it has two-factor sign-in, while its session lasts; null for anything else. */
 export async function findSession(
   db: Kysely<Database>,
   token: string | undefined,
   now = new Date(),
-): Promise<{ sessionId: string; editor: Editor } | null> {
+): Promise<{ sessionId: string; editor: Editor; twoFactorOn: boolean } | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const sessionId = toSessionId(token);
   const row = await db
     .selectFrom('editor_sessions')
     .innerJoin('editors', 'editors.id', 'editor_sessions.editor_id')
-    .select(['editors.id', 'editors.login', 'editors.name', 'editors.role', 'editor_sessions.expires_at'])
+    .select(['editors.id', 'editors.login', 'editors.name', 'editors.role', 'editors.totp_secret', 'editor_sessions.expires_at'])
     .where('editor_sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || Date.parse(row.expires_at) <= now.getTime()) return null;
-  // The role is read at every request, so a change of role applies at once.
-  return { sessionId, editor: { id: row.id, login: row.login, name: row.name, role: row.role } };
+  // The role and two-factor sign-in are read at every request, so a change applies at once.
+  return { sessionId, editor: { id: row.id, login: row.login, name: row.name, role: row.role }, twoFactorOn: row.totp_secret !== null };
 }
 
 /** Ends a session (sign-out, or the old one at sign-in). Unknown tokens are ignored. */

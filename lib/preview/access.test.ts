@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { createArticle } from '../newsroom/articles';
 import { createEditor } from '../newsroom/editors';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 import { createPreviewLink, revokePreviewLink } from './links';
 
 /**
@@ -49,8 +48,8 @@ describe('the preview address', () => {
     request.db = conn.db;
     await seedNewsroomFixtures(conn.db);
     editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
-    articleId = await createArticle(conn.db, editorId);
-    otherId = await createArticle(conn.db, editorId);
+    articleId = await createTestDraft(conn.db, editorId);
+    otherId = await createTestDraft(conn.db, editorId);
   }, 60_000);
   afterAll(() => conn?.close());
   beforeEach(() => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle } from '../newsroom/articles';
 import { createEditor } from '../newsroom/editors';
 import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
-import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
+import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 import { checkPreviewToken, createPreviewLink, listPreviewLinks, revokePreviewLink } from './links';
 
 const SECRET = 'k'.repeat(43);
@@ -17,7 +16,7 @@ describe.each(TEST_ENGINES)('preview links on %s', (engine) => {
     conn = await openTestDatabase(engine, 'previewlinks', { prepared: true });
     await seedNewsroomFixtures(conn.db);
     editorId = (await createEditor(conn.db, { login: 'desk', name: 'デスク', password: 'a long enough password' })).id;
-    articleId = await createArticle(conn.db, editorId, T0);
+    articleId = await createTestDraft(conn.db, editorId, T0);
   }, 60_000);
   afterAll(() => conn?.close());
 

@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../content/types';
 import type { RankingList } from '../rankings/read';
+import { testSummary } from '../../test/support/articles';
 import { toRailsSnapshot } from './snapshot';
 
-const story = (id: string, publishedAt: string): ArticleSummary => ({
-  id,
-  url: `/articles/${id}`,
-  headline: `見出し${id}`,
-  standfirst: 'リード文',
-  section: { slug: 'world', name: 'ワールド' },
-  topic: null,
-  publishedAt,
-  updatedAt: publishedAt,
-  hero: { src: '/media/x.webp', width: 1600, height: 900, alt: '', caption: null, credit: null },
-  sponsored: false,
-  liveNow: false,
-});
+const story = (id: string, publishedAt: string): ArticleSummary =>
+  testSummary({
+    id,
+    headline: `見出し${id}`,
+    standfirst: 'リード文',
+    publishedAt,
+    hero: { src: '/media/x.webp', width: 1600, height: 900, alt: '', caption: null, credit: null },
+  });
 
 describe('the rails snapshot', () => {
   const at = new Date('2026-12-04T04:05:06.000Z');

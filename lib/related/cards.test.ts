@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../content/types';
+import { testSummary } from '../../test/support/articles';
 import { toRelatedCard } from './cards';
 
-const summary: ArticleSummary = {
-  id: 'abcd2345',
-  url: '/articles/abcd2345',
-  headline: '見出し',
-  standfirst: null,
-  section: { slug: 'world', name: 'ワールド' },
-  topic: null,
-  publishedAt: '2026-11-19T15:30:00.000Z', // 0:30 on the 20th in Japan
-  updatedAt: '2026-11-19T15:30:00.000Z',
+const summary: ArticleSummary = testSummary({
+  // 0:30 on the 20th in Japan
+  publishedAt: '2026-11-19T15:30:00.000Z',
   hero: { src: '/media/demo/a.webp', width: 1200, height: 675, alt: '説明', caption: null, credit: null },
-  sponsored: false,
-  liveNow: false,
-};
+});
 
 describe('toRelatedCard', () => {
   it('dates the card in Japan time', () => {

@@ -2,39 +2,29 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import type { FeedArticle } from '../content/feeds';
 import type { Article } from '../content/types';
-import { parseBody, splitPages } from '../text/markdown';
 import { TRUST_PAGES } from '../site/pages';
 import { DEMO_PUBLISHER } from '../site/publisher';
 import { buildBreadcrumbs, buildCollectionPage, buildNewsArticle, buildPublisher, buildPublisherPage, buildWebSite, serializeJsonLd } from './json-ld';
 import { buildArticleMetadata, buildSearchMetadata } from './metadata';
 import { buildRssFeed, describeItem } from './rss';
 import { checkWellFormed } from '../../test/support/validators';
+import { testArticle } from '../../test/support/articles';
 
 const SITE = 'https://kiji.example';
 
-const article: Article = {
+const article: Article = testArticle({
   id: 'abcdefgh',
-  url: '/articles/abcdefgh',
   headline: '露朝関係と北朝鮮外交</script><b>',
-  standfirst: null,
-  section: { slug: 'world', name: 'ワールド' },
   topic: { slug: 'east-asia', name: '東アジア' },
   publishedAt: '2026-11-20T11:38:00.000Z',
   updatedAt: '2026-11-20T12:00:00.000Z',
   hero: { src: '/media/demo/articles/x.webp', width: 1200, height: 675, alt: '港', caption: null, credit: null },
-  sponsored: false,
-  liveNow: false,
   topics: [{ slug: 'east-asia', name: '東アジア' }],
   tags: [{ slug: 'p', name: '架空の人物', kind: 'person' }],
   authors: [{ slug: 'sato', name: '佐藤花子', role: '記者' }],
-  series: null,
-  attribution: null,
-  seo: { title: null, description: null, image: null },
-  pages: splitPages(parseBody('最初の段落です。\n\n::pagebreak\n\n二ページ目。')),
-  readingMinutes: 1,
+  body: '最初の段落です。\n\n::pagebreak\n\n二ページ目。',
   isUpdated: true,
-  corrections: [],
-};
+});
 
 describe('NewsArticle JSON-LD', () => {
   const data = buildNewsArticle(article, SITE) as unknown as Record<string, unknown>;

@@ -1,35 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../content/types';
 import type { LiveStream } from '../live/types';
-import { parseBody, splitPages } from '../text/markdown';
+import { parseBody } from '../text/markdown';
+import { testArticle } from '../../test/support/articles';
 import { buildLiveBlogPosting } from './json-ld';
 
 const SITE = 'https://kiji.example';
 
-const article: Article = {
+const article: Article = testArticle({
   id: 'tyfnpage',
-  url: '/articles/tyfnpage',
   headline: '台風上陸 ライブ',
-  standfirst: null,
   section: { slug: 'national', name: '社会' },
-  topic: null,
   publishedAt: '2026-12-05T04:00:00.000Z',
-  updatedAt: '2026-12-05T04:00:00.000Z',
-  hero: null,
-  sponsored: false,
-  liveNow: false,
-  topics: [],
-  tags: [],
-  authors: [],
-  series: null,
-  attribution: null,
-  seo: { title: null, description: null, image: null },
-  pages: splitPages(parseBody('台風の接近に伴う情報を随時お伝えします。')),
-  readingMinutes: 1,
-  isUpdated: false,
-  corrections: [],
+  body: '台風の接近に伴う情報を随時お伝えします。',
   kind: 'live',
-};
+});
 
 const posts = Array.from({ length: 12 }, (_, i) => ({
   id: `post${'abcdefghjkmn'[i]}xyz`,

@@ -283,3 +283,103 @@ describe('toPlainText', () => {
     expect(toPlainText(blocks)).toBe('小見出し\n本文の強調とリンク。\n改行後\n引用\n一\n二');
   });
 });
+
+describe('parseBody: embeds', () => {
+  const only = (markdown: string) => {
+    const blocks = parseBody(markdown);
+    expect(blocks).toHaveLength(1);
+    return blocks[0];
+  };
+
+  it('makes a paragraph that is only a YouTube address a video, in every form YouTube shares', () => {
+    const video = { type: 'embed', provider: 'youtube', id: 'kiji-demo01', url: 'https://www.youtube.com/watch?v=kiji-demo01' };
+    for (const address of [
+      'https://www.youtube.com/watch?v=kiji-demo01',
+      'https://youtube.com/watch?v=kiji-demo01&list=PL1&si=abc',
+      'https://m.youtube.com/watch?feature=share&v=kiji-demo01',
+      'http://youtu.be/kiji-demo01',
+      'https://youtu.be/kiji-demo01?si=Xy_z',
+      'https://www.youtube.com/shorts/kiji-demo01',
+      'https://www.youtube.com/live/kiji-demo01',
+      '  https://WWW.YouTube.com/watch?v=kiji-demo01  ',
+      '<https://youtu.be/kiji-demo01>',
+    ]) {
+      expect(only(address), address).toEqual(video);
+    }
+  });
+
+  it('keeps the start time, in seconds, and in the link', () => {
+    for (const [address, start] of [
+      ['https://youtu.be/kiji-demo01?t=90', 90],
+      ['https://youtu.be/kiji-demo01?t=90s', 90],
+      ['https://www.youtube.com/watch?v=kiji-demo01&t=1m30s', 90],
+      ['https://www.youtube.com/watch?v=kiji-demo01&t=1h2m3s', 3723],
+      ['https://www.youtube.com/watch?v=kiji-demo01&start=45', 45],
+    ] as const) {
+      expect(only(address), address).toEqual({
+        type: 'embed',
+        provider: 'youtube',
+        id: 'kiji-demo01',
+        start,
+        url: `https://www.youtube.com/watch?v=kiji-demo01&t=${start}s`,
+      });
+    }
+    // A start that names no place plays from the beginning.
+    for (const t of ['0', 'abc', '-5', '99999999', '2h-1m']) {
+      expect(only(`https://youtu.be/kiji-demo01?t=${t}`), t).not.toHaveProperty('start');
+    }
+  });
+
+  it('makes a paragraph that is only an X or Twitter post address a post card, with its handle', () => {
+    const post = { type: 'embed', provider: 'x', id: '1790000000000000001', user: 'kiji_news', url: 'https://x.com/kiji_news/status/1790000000000000001' };
+    for (const address of [
+      'https://x.com/kiji_news/status/1790000000000000001',
+      'https://twitter.com/kiji_news/status/1790000000000000001?s=20',
+      'https://mobile.twitter.com/kiji_news/statuses/1790000000000000001/',
+      'https://www.x.com/kiji_news/status/1790000000000000001#m',
+    ]) {
+      expect(only(address), address).toEqual(post);
+    }
+    // Underscores are not emphasis in an address.
+    expect(only('https://x.com/_a_/status/12')).toMatchObject({ provider: 'x', user: '_a_', url: 'https://x.com/_a_/status/12' });
+  });
+
+  it('leaves anything looser as the text or link it was', () => {
+    for (const address of [
+      'https://www.youtube.com/watch?v=kiji-demo0', // 10 characters
+      'https://www.youtube.com/watch?v=kiji-demo012', // 12
+      'https://www.youtube.com/watch?v=kiji.demo01',
+      'https://youtu.be/kiji-demo01/extra',
+      'https://www.youtube.com/channel/UCkiji-demo01',
+      'https://youtube.com.evil.example/watch?v=kiji-demo01',
+      'https://evil.example/?u=https://youtu.be/kiji-demo01',
+      'https://user@youtu.be/kiji-demo01',
+      'https://youtu.be:8443/kiji-demo01',
+      'javascript://youtu.be/kiji-demo01',
+      'ftp://youtu.be/kiji-demo01',
+      'youtu.be/kiji-demo01',
+      'https://x.com/kiji_news',
+      'https://x.com/kiji_news/status/abc',
+      'https://x.com/kiji_news/status/0123',
+      'https://x.com/kiji_news/status/12345678901234567890', // 20 digits: past a 63-bit id
+      'https://x.com/a_name_too_long_16/status/1',
+      'https://x.com/kiji-news/status/1',
+      'https://x.com/kiji_news/status/1/photo/1',
+    ]) {
+      expect(only(address)?.type, address).toBe('paragraph');
+    }
+  });
+
+  it('embeds only a paragraph of its own, at the top level: not in prose, a link with words, a quote or a list', () => {
+    expect(only('動画はこちら https://youtu.be/kiji-demo01')?.type).toBe('paragraph');
+    expect(only('https://youtu.be/kiji-demo01\n続きの文')?.type).toBe('paragraph');
+    expect(only('[予告編](https://youtu.be/kiji-demo01)')?.type).toBe('paragraph');
+    expect(only('> https://youtu.be/kiji-demo01')?.type).toBe('quote');
+    expect(only('- https://youtu.be/kiji-demo01')?.type).toBe('list');
+    expect(parseBody('前の段落\n\nhttps://youtu.be/kiji-demo01\n\n後の段落').map((b) => b.type)).toEqual(['paragraph', 'embed', 'paragraph']);
+  });
+
+  it('shows an embed as its address where only text goes', () => {
+    expect(toPlainText(parseBody('本文\n\nhttps://youtu.be/kiji-demo01?t=5'))).toBe('本文\nhttps://www.youtube.com/watch?v=kiji-demo01&t=5s');
+  });
+});

@@ -20,6 +20,9 @@ import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { type EmbedBlock, toEmbed } from './embeds';
+
+export type { EmbedBlock } from './embeds';
 
 export type TextInline = { type: 'text'; value: string };
 export type StrongInline = { type: 'strong'; children: Inline[] };
@@ -65,7 +68,7 @@ export type FigureBlock = {
   height?: number;
 };
 export type PagebreakBlock = { type: 'pagebreak' };
-export type Block = ParagraphBlock | HeadingBlock | QuoteBlock | ListBlock | FigureBlock | PagebreakBlock;
+export type Block = ParagraphBlock | HeadingBlock | QuoteBlock | ListBlock | FigureBlock | EmbedBlock | PagebreakBlock;
 
 // Frozen once at module load; `parse` is synchronous and keeps no state between calls.
 const processor = unified().use(remarkParse).use(remarkDirective).freeze();
@@ -369,6 +372,8 @@ function blocksToInlines(blocks: Block[]): Inline[] {
         return block.items;
       case 'quote':
         return [blocksToInlines(block.blocks)];
+      case 'embed':
+        return [embedToParagraph(block).inlines];
       case 'figure':
       case 'pagebreak':
         return [];
@@ -394,6 +399,8 @@ function toQuoteChildren(blocks: Block[]): QuoteChild[] {
         return [{ type: 'paragraph', inlines: block.inlines }];
       case 'pagebreak':
         return [];
+      case 'embed':
+        return [embedToParagraph(block)];
       default:
         return [block];
     }
@@ -442,6 +449,27 @@ function toBlocks(nodes: RootContent[], ctx: Context): Block[] {
   return nodes.flatMap((node) => toBlock(node, ctx));
 }
 
+/**
+ * A paragraph that is nothing but the address of a YouTube video or an X
+ * post (bare, or as an `<…>` autolink) is an embed (docs/adr/0042-embeds.md).
+ * Read from the source, not the parsed text: an address such as
+ * `x.com/_a_/status/1` would otherwise arrive with its underscores taken
+ * for emphasis.
+ */
+function toEmbedBlock(node: RootContent, ctx: Context): EmbedBlock | null {
+  if (node.type !== 'paragraph') return null;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return null;
+  const source = ctx.source.slice(start, end).trim();
+  return toEmbed(/^<[^<>\s]*>$/.test(source) ? source.slice(1, -1) : source);
+}
+
+/** An embed where only text can stand (a quotation, a list item): a link to the original. */
+function embedToParagraph(embed: EmbedBlock): ParagraphBlock {
+  return { type: 'paragraph', inlines: [{ type: 'link', href: embed.url, children: [{ type: 'text', value: embed.url }] }] };
+}
+
 function collectDefinitions(root: Root): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
   const visit = (nodes: RootContent[]): void => {
@@ -463,7 +491,8 @@ function collectDefinitions(root: Root): Map<string, Definition> {
 export function parseBody(markdown: string): Block[] {
   const root = processor.parse(markdown);
   const ctx: Context = { source: markdown, definitions: collectDefinitions(root), headingIds: new Set() };
-  return toBlocks(root.children, ctx);
+  // Embeds only at the top level: a video inside a quotation or a list item has no place to stand.
+  return root.children.flatMap((node) => toEmbedBlock(node, ctx) ?? toBlock(node, ctx));
 }
 
 /**
@@ -485,6 +514,7 @@ export function splitPages(blocks: Block[]): Block[][] {
  * The words a reader reads, one block per line: for descriptions, search
  * and reading time. Figures are left out: a caption describes a picture,
  * and 「会場(イメージ)」 in a search snippet or meta description reads as noise.
+ * An embed is its address, as every rendering without the card shows it.
  */
 export function toPlainText(blocks: Block[]): string {
   return blocks
@@ -497,6 +527,9 @@ export function toPlainText(blocks: Block[]): string {
           return toPlainText(block.blocks);
         case 'list':
           return block.items.map(inlinesToText).join('\n');
+        // What a plain rendering shows of it: the address to follow.
+        case 'embed':
+          return block.url;
         case 'figure':
         case 'pagebreak':
           return '';

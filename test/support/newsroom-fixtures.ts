@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../lib/db/schema';
+import { createArticle } from '../../lib/newsroom/articles';
 import { emptyDraft, type ArticleDraft } from '../../lib/newsroom/draft';
 
 /**
@@ -47,4 +48,15 @@ export function storyDraft(overrides: Partial<ArticleDraft> = {}): ArticleDraft 
     tags: ['tokyo'],
     ...overrides,
   };
+}
+
+/**
+ * A draft as the editor's first save stores it (ADR 0041: nothing is stored
+ * before something is typed): a headline only, in the first section, by
+ * `editorId`. Its id; it has one revision (`create`).
+ */
+export async function createTestDraft(db: Kysely<Database>, editorId: string, now = new Date(), headline = '書きかけの見出し'): Promise<string> {
+  const section = await db.selectFrom('sections').select('slug').orderBy('position').limit(1).executeTakeFirstOrThrow();
+  const { article } = await createArticle(db, { editorId, draft: { ...emptyDraft(section.slug), headline }, now });
+  return article.id;
 }

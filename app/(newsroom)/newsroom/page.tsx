@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleList } from '@/components/newsroom/article-list';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { ADMIN_ONLY, getArticleList, isArticleStatus, requireEditor } from '@/lib/newsroom';
+import { ADMIN_ONLY, canSeeDeleted, getArticleList, isArticleStatus, requireEditor } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '記事一覧' };
 
@@ -18,7 +18,10 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
   const q = one(params.q)?.slice(0, 100) || undefined;
   const who = one(params.who)?.slice(0, 32) || undefined;
   const page = Number(one(params.page)) || 1;
-  const { list, counts, options, editors } = await getArticleList({ status, section, q, who, page });
+  // 削除済み (ADR 0041): the 管理者's only; anyone else asking gets the ordinary list.
+  const withDeleted = canSeeDeleted(signedIn.editor.role);
+  const deleted = withDeleted && statusParam === 'deleted';
+  const { list, counts, options, editors, deletedCount } = await getArticleList({ status, section, q, who, deleted, page }, { withDeleted });
   return (
     <>
       <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
@@ -29,13 +32,20 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
             {ADMIN_ONLY}
           </p>
         )}
+        {one(params.done) === 'deleted' && (
+          <p role="status" className="mb-4 rounded border border-rule bg-white px-3 py-2 text-sm">
+            下書きを削除しました。版の履歴は残り、管理者が元に戻せます。
+          </p>
+        )}
         <ArticleList
           list={list}
           counts={counts}
           sections={options.sections}
           editors={editors}
           me={signedIn.editor.login}
-          filter={{ status, section, q, who }}
+          filter={{ status, section, q, who, deleted }}
+          deletedCount={deletedCount}
+          csrfToken={signedIn.csrfToken}
         />
       </main>
     </>

@@ -13,6 +13,9 @@ import { POST as revokePreviewLink } from './preview-links/[id]/revoke/route';
 import { POST as createTerm } from './terms/route';
 import { POST as createAccount } from './accounts/route';
 import { POST as changeRole } from './accounts/[id]/role/route';
+import { POST as createEdition } from './editions/route';
+import { PUT as saveEdition } from './editions/[id]/route';
+import { POST as sendEdition } from './editions/[id]/send/route';
 
 /**
  * Every newsroom route handler that reads a body refuses one over its limit
@@ -48,6 +51,9 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
   },
   { name: 'POST /api/newsroom/accounts', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => createAccount(r) },
   { name: 'POST /api/newsroom/accounts/[id]/role', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => changeRole(r, params({ id: 'AAAAAAAAAAAA' })) },
+  { name: 'POST /api/newsroom/editions', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => createEdition(r) },
+  { name: 'PUT /api/newsroom/editions/[id]', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => saveEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
+  { name: 'POST /api/newsroom/editions/[id]/send', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => sendEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
 ];
 
 const post = (stream: ReadableStream<Uint8Array>, headers: Record<string, string>) => streamedPost(`${TEST_SITE}/api/newsroom/any`, stream, { origin: TEST_SITE, ...headers });

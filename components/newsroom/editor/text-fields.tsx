@@ -49,6 +49,8 @@ export function TextFields({ formId, draft, update }: TextFieldsProps) {
       </label>
       <p id={`${formId}-body-hint`} className="text-xs text-muted">
         ## 小見出し、&gt; 引用、- 箇条書き、[リンク](URL)、::figure[説明]&#123;src=… alt=… credit=…&#125;、::pagebreak(改ページ)
+        <br />
+        X・YouTubeのURLだけを1行に貼ると埋め込みになります(読者がクリックするまで外部から何も読み込みません)
       </p>
       <textarea
         id={`${formId}-body`}

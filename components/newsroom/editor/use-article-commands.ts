@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
 import type { RepublishKind } from '@/lib/newsroom/corrections';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
@@ -13,6 +13,9 @@ type ArticleCommandsOptions = {
   draft: ArticleDraft;
   /** The server stored `sent` (undefined: the command sent no draft) as `stored`. */
   markStored: (stored: ArticleDraft, sent?: ArticleDraft) => void;
+  /** A new article not yet stored (ADR 0041): its first save creates it, as `kind`. */
+  isNew?: boolean;
+  kind?: 'article' | 'live';
 };
 
 const time = () => formatJstTime(new Date());
@@ -22,10 +25,14 @@ const time = () => formatJstTime(new Date());
  * (save, submit, publish, schedule, republish, send back, unpublish), each
  * against the revision the form was loaded at (a newer one elsewhere is a 409
  * shown as the error). `busy` while a command runs; `message` and `error` are
- * what the editor last heard.
+ * what the editor last heard. A new article (`isNew`) is created by its first
+ * save or command, once; the address then becomes the article's own.
  */
-export function useArticleCommands({ initial, csrfToken, draft, markStored }: ArticleCommandsOptions) {
+export function useArticleCommands({ initial, csrfToken, draft, markStored, isNew = false, kind = 'article' }: ArticleCommandsOptions) {
   const [article, setArticle] = useState(initial);
+  const [stored, setStored] = useState(!isNew);
+  // An autosave and a click can both be the first save: they share one creation.
+  const creating = useRef<Promise<CommandAnswer | null> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,15 +61,47 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored }: Ar
 
   const base = `/api/newsroom/articles/${article.id}`;
 
+  const create = useCallback(
+    (autosave: boolean): Promise<CommandAnswer | null> => {
+      creating.current ??= (async () => {
+        const sent = draft;
+        const answer = await send('POST', '/api/newsroom/articles', { id: article.id, kind, draft: sent, autosave }, sent);
+        if (!answer) {
+          creating.current = null;
+          return null;
+        }
+        setStored(true);
+        // The editor now edits a stored article: its own address, for a reload or a link.
+        window.history.replaceState(null, '', `/newsroom/articles/${answer.article.id}`);
+        return answer;
+      })();
+      return creating.current;
+    },
+    [draft, send, article.id, kind],
+  );
+
   const save = useCallback(
     async (autosave = false) => {
       const sent = draft;
-      const answer = await send('PUT', base, { draft: sent, baseRevision: article.revision, autosave }, sent);
+      const answer = stored ? await send('PUT', base, { draft: sent, baseRevision: article.revision, autosave }, sent) : await create(autosave);
       if (answer && !answer.removedFromBody) setMessage(formatSaveMessage(autosave, time()));
       return answer;
     },
-    [draft, send, base, article.revision],
+    [draft, send, base, article.revision, stored, create],
   );
+
+  /** The revision a command names: a new article is created first (null when that fails, with its error shown). */
+  async function ready(): Promise<number | null> {
+    if (stored) return article.revision;
+    return (await create(false))?.article.revision ?? null;
+  }
+
+  /** Runs `command` with the form once the article exists. */
+  async function withDraft(command: string, extra: Record<string, unknown> = {}): Promise<CommandAnswer | null> {
+    const baseRevision = await ready();
+    if (baseRevision === null) return null;
+    return send('POST', `${base}/${command}`, { draft, baseRevision, ...extra }, draft);
+  }
 
   async function act(label: string, run: () => Promise<CommandAnswer | null>, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
@@ -74,8 +113,7 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored }: Ar
   }
 
   const saveNow = () => act('保存しました', () => save());
-  const publish = () =>
-    act('公開しました', () => send('POST', `${base}/publish`, { draft, baseRevision: article.revision }, draft), 'この記事を今すぐ公開しますか?');
+  const publish = () => act('公開しました', () => withDraft('publish'), 'この記事を今すぐ公開しますか?');
   /** `onAccepted` runs only once the server has taken it: a refused 訂正 keeps its notice in the box. */
   const republish = (kind: RepublishKind, notice: string, onAccepted: () => void) =>
     act(
@@ -90,8 +128,7 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored }: Ar
   const unpublish = () =>
     act('公開を取り下げました', () => send('POST', `${base}/unpublish`, {}), '公開を取り下げますか?読者にはこの記事が削除されたと表示されます(410)。');
   const unschedule = () => act('予約を取り消しました', () => send('POST', `${base}/unschedule`, {}));
-  const submit = () =>
-    act('デスクに提出しました', () => send('POST', `${base}/submit`, { draft, baseRevision: article.revision }, draft), 'この記事をデスクに提出しますか?');
+  const submit = () => act('デスクに提出しました', () => withDraft('submit'), 'この記事をデスクに提出しますか?');
   const sendBack = (note: string, onAccepted: () => void) => {
     if (note.trim() === '') {
       setError('差し戻しの理由を書いてください。');
@@ -110,8 +147,8 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored }: Ar
       setError('予約日時を正しく入力してください。');
       return;
     }
-    void act(`${formatDateline(at)}に公開を予約しました`, () => send('POST', `${base}/schedule`, { draft, baseRevision: article.revision, at }, draft));
+    void act(`${formatDateline(at)}に公開を予約しました`, () => withDraft('schedule', { at }));
   };
 
-  return { article, message, error, busy, save, saveNow, publish, republish, unpublish, unschedule, submit, sendBack, schedule };
+  return { article, stored, message, error, busy, save, saveNow, publish, republish, unpublish, unschedule, submit, sendBack, schedule };
 }

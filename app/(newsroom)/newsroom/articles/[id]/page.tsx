@@ -4,7 +4,7 @@ import { DraftPreview } from '@/components/newsroom/draft-preview';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
 import Link from 'next/link';
 import { getLiveArticle } from '@/lib/live';
-import { getDraftPreview, getReturnNote, getTaxonomyOptions, loadArticleForEditor } from '@/lib/newsroom';
+import { canDeleteArticle, getDraftPreview, getReturnNote, getTaxonomyOptions, loadArticleForEditor } from '@/lib/newsroom';
 import { previewDraftAction } from './preview-action';
 
 export const metadata: Metadata = { title: '記事の編集' };
@@ -14,7 +14,13 @@ type EditorPageProps = { params: Promise<{ id: string }> };
 export default async function EditorPage({ params }: EditorPageProps) {
   const { id } = await params;
   const { signedIn, article } = await loadArticleForEditor(id, `/newsroom/articles/${id}`);
-  const [options, preview, returnNote, live] = await Promise.all([getTaxonomyOptions(), getDraftPreview(article, article.draft), getReturnNote(id), getLiveArticle(id)]);
+  const [options, preview, returnNote, live, canDelete] = await Promise.all([
+    getTaxonomyOptions(),
+    getDraftPreview(article, article.draft),
+    getReturnNote(id),
+    getLiveArticle(id),
+    canDeleteArticle(id, signedIn.editor),
+  ]);
   const { status, draft, publishedAt, updatedAt, revision } = article;
   return (
     <>
@@ -39,6 +45,7 @@ export default async function EditorPage({ params }: EditorPageProps) {
           renderPreview={previewDraftAction}
           role={signedIn.editor.role}
           returnNote={returnNote}
+          canDelete={canDelete}
         />
       </main>
     </>

@@ -1,0 +1,333 @@
+'use client';
+// Client: the editor picks and orders articles in place, saves without leaving the page, and confirms a send in a second step.
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { decideSendProblems, EDITION_LIMITS, type Edition, type EditionArticle } from '@/lib/newsletter/edition-rules';
+import { formatDateline } from '@/lib/time/jst';
+import { CharCount } from './char-count';
+
+type EditionEditorProps = {
+  /** The saved draft; null for a new edition, saved for the first time by 保存. */
+  edition: Pick<Edition, 'id' | 'subject' | 'intro' | 'revision' | 'articles'> | null;
+  candidates: EditionArticle[];
+  /** How many confirmed subscribers a send would reach now. */
+  confirmedSubscribers: number;
+  /** デスク and 管理者 (lib/newsroom/roles.ts canSendEdition); a 記者 drafts. */
+  canSend: boolean;
+  csrfToken: string;
+};
+
+/** How many matching articles the picker lists at once; the filter narrows the rest. */
+const SHOWN_CANDIDATES = 30;
+
+const NETWORK_ERROR = '通信できませんでした。通信状況を確かめて、もう一度お試しください(入力した内容はこの画面に残っています)。';
+
+type Draft = { subject: string; intro: string; articles: EditionArticle[] };
+
+function toKey(draft: Draft): string {
+  return JSON.stringify([draft.subject, draft.intro, draft.articles.map((a) => a.id)]);
+}
+
+async function post(url: string, method: 'POST' | 'PUT', csrfToken: string, body: unknown): Promise<{ ok: boolean; status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+    body: JSON.stringify(body),
+  }).catch(() => null);
+  if (!response) return { ok: false, status: 0, json: { error: NETWORK_ERROR } };
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { ok: response.ok, status: response.status, json };
+}
+
+export function EditionEditor({ edition, candidates, confirmedSubscribers, canSend, csrfToken }: EditionEditorProps) {
+  const router = useRouter();
+  const saved: Draft = { subject: edition?.subject ?? '', intro: edition?.intro ?? '', articles: edition?.articles ?? [] };
+  const savedKey = `${edition?.id ?? 'new'}:${edition?.revision ?? 0}:${toKey(saved)}`;
+  const [draft, setDraft] = useState<Draft>(saved);
+  const [draftOf, setDraftOf] = useState(savedKey);
+  const [filter, setFilter] = useState('');
+  const [busy, setBusy] = useState<'save' | 'send' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  // A save or a refresh brings the stored edition: start from it.
+  if (draftOf !== savedKey) {
+    setDraftOf(savedKey);
+    setDraft(saved);
+  }
+
+  const dirty = edition === null ? toKey(draft) !== toKey({ subject: '', intro: '', articles: [] }) : toKey(draft) !== toKey(saved);
+  const problems = decideSendProblems(draft);
+  const chosen = new Set(draft.articles.map((a) => a.id));
+  const query = filter.trim().toLowerCase();
+  const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query) || (c.standfirst ?? '').toLowerCase().includes(query));
+  const full = draft.articles.length >= EDITION_LIMITS.articles;
+
+  function change(next: Partial<Draft>, message = '') {
+    setDraft((d) => ({ ...d, ...next }));
+    setConfirming(false);
+    setError(null);
+    if (message) setAnnouncement(message);
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const articles = [...draft.articles];
+    const [article] = articles.splice(index, 1);
+    if (!article) return;
+    articles.splice(index + by, 0, article);
+    change({ articles }, `「${article.headline}」を${index + by + 1}番目に移しました。`);
+  }
+
+  function remove(index: number) {
+    const article = draft.articles[index];
+    if (!article) return;
+    change({ articles: draft.articles.filter((_, i) => i !== index) }, `「${article.headline}」を外しました。`);
+  }
+
+  function add(article: EditionArticle) {
+    if (chosen.has(article.id) || full) return;
+    change({ articles: [...draft.articles, article] }, `「${article.headline}」を${draft.articles.length + 1}番目に加えました。`);
+  }
+
+  async function save() {
+    setBusy('save');
+    setError(null);
+    const body = { subject: draft.subject, intro: draft.intro, articleIds: draft.articles.map((a) => a.id) };
+    const answer = edition
+      ? await post(`/api/newsroom/editions/${edition.id}`, 'PUT', csrfToken, { ...body, baseRevision: edition.revision })
+      : await post('/api/newsroom/editions', 'POST', csrfToken, body);
+    setBusy(null);
+    if (!answer.ok) {
+      setError(typeof answer.json.error === 'string' ? answer.json.error : '保存できませんでした。');
+      return;
+    }
+    setAnnouncement('保存しました。');
+    if (!edition && typeof answer.json.id === 'string') router.replace(`/newsroom/editions/${answer.json.id}`);
+    else router.refresh();
+  }
+
+  async function send() {
+    if (!edition) return;
+    setBusy('send');
+    setError(null);
+    const answer = await post(`/api/newsroom/editions/${edition.id}/send`, 'POST', csrfToken, { revision: edition.revision });
+    setBusy(null);
+    setConfirming(false);
+    if (!answer.ok) {
+      setError(typeof answer.json.error === 'string' ? answer.json.error : '送信できませんでした。');
+      return;
+    }
+    setAnnouncement(`${String(answer.json.recipients)}人への送信を受け付けました。`);
+    router.refresh();
+  }
+
+  const field = 'mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5';
+  const subjectCount = [...draft.subject.trim()].length;
+  const introCount = [...draft.intro.trim()].length;
+
+  return (
+    // On a phone the save and send panel comes after the chosen articles, before the long picker; beside them on a desk.
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+      <section aria-labelledby="ed-content-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
+        <h2 id="ed-content-heading" className="text-lg font-bold">
+          件名とはじめの文章
+        </h2>
+        <label className="mt-3 block text-sm">
+          <span className="block font-semibold">件名</span>
+          <input
+            value={draft.subject}
+            onChange={(e) => change({ subject: e.target.value })}
+            aria-describedby="ed-subject-count"
+            aria-invalid={subjectCount > EDITION_LIMITS.subject || undefined}
+            className={field}
+          />
+        </label>
+        <CharCount id="ed-subject-count" field="edition-subject" count={subjectCount} limit={EDITION_LIMITS.subject} />
+        <label className="mt-2 block text-sm">
+          <span className="block font-semibold">はじめの文章</span>
+          <span className="block text-xs text-muted">メールの冒頭に載ります。空行で段落が分かれます。書式は使えません。</span>
+          <textarea
+            value={draft.intro}
+            onChange={(e) => change({ intro: e.target.value })}
+            rows={6}
+            aria-describedby="ed-intro-count"
+            aria-invalid={introCount > EDITION_LIMITS.intro || undefined}
+            className={field}
+          />
+        </label>
+        <CharCount id="ed-intro-count" field="edition-intro" count={introCount} limit={EDITION_LIMITS.intro} />
+      </section>
+
+      <section aria-labelledby="ed-articles-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
+        <h2 id="ed-articles-heading" className="text-lg font-bold">
+          載せる記事({draft.articles.length}/{EDITION_LIMITS.articles}本)
+        </h2>
+        {draft.articles.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">まだ記事がありません。下の一覧から加えてください。</p>
+        ) : (
+          <ol className="mt-2 divide-y divide-rule" data-testid="edition-articles">
+            {draft.articles.map((article, index) => (
+              <li key={article.id} className="flex flex-wrap items-start gap-3 py-2.5">
+                <span className="w-6 shrink-0 pt-0.5 text-sm font-bold tabular-nums">{index + 1}</span>
+                <span className="min-w-0 flex-1">
+                  <span className="block font-medium [overflow-wrap:anywhere]">{article.headline}</span>
+                  {article.standfirst && <span className="mt-0.5 block text-sm text-muted [overflow-wrap:anywhere]">{article.standfirst}</span>}
+                  <Link href={article.path} target="_blank" className="text-xs text-link underline">
+                    {article.path}
+                  </Link>
+                  {!article.visible && <span className="mt-1 block text-sm text-brand-dark">公開中ではないため送れません。外してください。</span>}
+                </span>
+                <span className="flex gap-2">
+                  <button
+                    type="button"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`「${article.headline}」を上へ`}
+                    className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+                  >
+                    上へ
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(index, 1)}
+                    disabled={index === draft.articles.length - 1}
+                    aria-label={`「${article.headline}」を下へ`}
+                    className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+                  >
+                    下へ
+                  </button>
+                  <button type="button" onClick={() => remove(index)} aria-label={`「${article.headline}」を外す`} className="rounded border border-ink px-2 py-1 text-sm">
+                    外す
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-3 lg:row-start-1">
+        <section aria-labelledby="ed-save-heading" className="rounded border border-rule bg-white p-4">
+          <h2 id="ed-save-heading" className="text-lg font-bold">
+            保存と確認
+          </h2>
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            <button type="button" onClick={() => void save()} disabled={busy !== null || !dirty} className="rounded bg-brand px-4 py-2 text-sm font-bold text-white disabled:opacity-50">
+              {busy === 'save' ? '保存中…' : '保存'}
+            </button>
+            {dirty && <span className="text-sm text-muted">未保存の変更があります。</span>}
+          </div>
+          {edition ? (
+            <p className="mt-3 text-sm">
+              <Link href={`/newsroom/editions/${edition.id}/mail`} className="font-semibold text-link underline">
+                メールで確認
+              </Link>
+              <span className="block text-xs text-muted">保存した内容を、購読者に届くメールのとおりに表示します。{dirty && '未保存の変更は表示されません。'}</span>
+            </p>
+          ) : (
+            <p className="mt-3 text-xs text-muted">保存すると、メールでの見え方を確認できます。</p>
+          )}
+          <p role="status" className="mt-2 min-h-5 text-sm">
+            {announcement}
+          </p>
+          {error && (
+            <p role="alert" className="mt-2 rounded border border-brand-dark bg-white px-3 py-2 text-sm text-brand-dark">
+              {error}
+            </p>
+          )}
+        </section>
+
+        <section aria-labelledby="ed-send-heading" className="rounded border border-rule bg-white p-4">
+          <h2 id="ed-send-heading" className="text-lg font-bold">
+            送信
+          </h2>
+          <p className="mt-1 text-sm">
+            確認済みの購読者: <strong data-testid="confirmed-subscribers">{confirmedSubscribers}</strong>人
+          </p>
+          {problems.length > 0 && (
+            <div className="mt-2 text-sm">
+              <p className="font-semibold">送信する前に:</p>
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-brand-dark" data-testid="edition-problems">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {!canSend ? (
+            <p className="mt-2 text-sm text-muted">送信はデスクと管理者が行います。保存して、デスクに依頼してください。</p>
+          ) : !edition || dirty ? (
+            <p className="mt-2 text-sm text-muted">送信するには、先に保存してください。</p>
+          ) : confirming ? (
+            <div className="mt-3 rounded border border-brand-dark p-3" role="group" aria-labelledby="ed-confirm-text">
+              <p id="ed-confirm-text" className="text-sm font-semibold">
+                確認済みの購読者{confirmedSubscribers}人に「{draft.subject.trim()}」を送信します。送信後は取り消せません。
+              </p>
+              <div className="mt-3 flex flex-wrap gap-2">
+                <button type="button" onClick={() => void send()} disabled={busy !== null} className="rounded bg-brand px-4 py-2 text-sm font-bold text-white disabled:opacity-50">
+                  {busy === 'send' ? '送信中…' : `${confirmedSubscribers}人に送信する`}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)} disabled={busy !== null} className="rounded border border-ink px-4 py-2 text-sm">
+                  やめる
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setConfirming(true)}
+              disabled={problems.length > 0 || confirmedSubscribers === 0 || busy !== null}
+              className="mt-3 rounded border-2 border-brand px-4 py-2 text-sm font-bold text-brand-dark disabled:opacity-50"
+            >
+              送信
+            </button>
+          )}
+        </section>
+      </aside>
+
+      <section aria-labelledby="ed-pick-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
+        <h2 id="ed-pick-heading" className="text-lg font-bold">
+          公開中の記事から選ぶ
+        </h2>
+        <label className="mt-2 block text-sm">
+          <span className="block font-semibold">見出し・リードで絞り込む</span>
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={field} />
+        </label>
+        <p className="mt-1 text-xs text-muted">
+          新しい順に{candidates.length}本の公開中の記事から探します。{matches.length > SHOWN_CANDIDATES && `該当${matches.length}本のうち${SHOWN_CANDIDATES}本を表示しています。`}
+        </p>
+        {matches.length === 0 ? (
+          <p className="mt-3 text-sm text-muted">該当する公開中の記事はありません。</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-rule" data-testid="edition-candidates">
+            {matches.slice(0, SHOWN_CANDIDATES).map((article) => (
+              <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
+                <span className="min-w-0 flex-1">
+                  <span className="block [overflow-wrap:anywhere]">{article.headline}</span>
+                  <span className="text-xs text-muted">
+                    {article.sectionName}
+                    {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
+                    {chosen.has(article.id) && ' ・ 掲載中'}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  onClick={() => add(article)}
+                  disabled={chosen.has(article.id) || full}
+                  aria-label={`「${article.headline}」を加える`}
+                  className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
+                >
+                  加える
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {full && <p className="mt-2 text-xs text-muted">記事は{EDITION_LIMITS.articles}本までです。加えるには、どれかを外してください。</p>}
+      </section>
+    </div>
+  );
+}
