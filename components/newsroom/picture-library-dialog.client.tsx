@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { CREDIT_PREFIX } from '@/lib/newsroom/fields';
 import { ALT_REQUIRED, PICTURE_LIMITS, type LibraryPicture, type PicturePage } from '@/lib/newsroom/picture-fields';
 import { inputClass } from './editor/form-styles';
-import { searchPictures } from './picture-library-api';
+import { savePictureFields, searchPictures } from './picture-library-api';
 import { PictureUploadFields } from './picture-upload-fields.client';
 
 type PictureLibraryDialogProps = {
@@ -17,6 +17,8 @@ type PictureLibraryDialogProps = {
   onClose: () => void;
   onChoose: (picture: LibraryPicture) => void;
 };
+
+const pick = ({ caption, credit, alt }: LibraryPicture) => ({ caption, credit, alt });
 
 /** How long typing pauses before the library is searched, in ms. */
 const SEARCH_PAUSE = 250;
@@ -81,6 +83,9 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
       document.getElementById(`${id}-alt`)?.focus();
       return;
     }
+    // Words the library lacked and the editor has just written are kept for the next use; words it has stay as they are.
+    const missing = (['caption', 'credit', 'alt'] as const).filter((key) => !chosen[key].trim() && words[key].trim());
+    if (missing.length > 0) void savePictureFields(chosen.id, { ...pick(chosen), ...Object.fromEntries(missing.map((key) => [key, words[key]])) }, csrfToken);
     onChoose({ ...chosen, ...words });
     setChosen(null);
   }
