@@ -77,6 +77,7 @@ function fill(pattern: string, id: string): string[] {
       .replace('/preview-links/[id]', '/preview-links/AAAAAAAAAAAA')
       .replace('/accounts/[id]', '/accounts/AAAAAAAAAAAA')
       .replace('/editions/[id]', `/editions/${editionId}`)
+      .replace('/pictures/[id]', '/pictures/aaaaaaaaaaaa')
       .replace('[id]', id)
       .replace('[number]', '1')
       .replace('[token]', 'not-a-token')
@@ -130,6 +131,7 @@ test('the route table is what this spec checks', () => {
       '/newsroom/editions/new PAGE',
       '/newsroom/editions/[id] PAGE',
       '/newsroom/editions/[id]/mail PAGE',
+      '/newsroom/pictures PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -144,6 +146,8 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/editions/[id] PUT',
       '/api/newsroom/editions/[id]/send POST',
       '/api/newsroom/media POST',
+      '/api/newsroom/pictures/search POST',
+      '/api/newsroom/pictures/[id] POST',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
       '/api/newsroom/sign-in POST',
@@ -385,6 +389,9 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/live/unpin POST': DESK,
   '/api/newsroom/articles/[id]/live/end POST': DESK,
   '/api/newsroom/media POST': EVERY_ROLE,
+  // The picture library (ADR 0046): every role uploads, so every role searches it and describes its pictures.
+  '/api/newsroom/pictures/search POST': EVERY_ROLE,
+  '/api/newsroom/pictures/[id] POST': EVERY_ROLE,
   '/api/newsroom/preview-links POST': EVERY_ROLE,
   '/api/newsroom/preview-links/[id]/revoke POST': EVERY_ROLE,
   '/api/newsroom/terms POST': EVERY_ROLE,

@@ -7,7 +7,8 @@ import { commandApi, createDraftApi, draftOf, editorHeaders, signInApi, signInBr
  * 字数 with the house limits (and no shift of the form as they change), the
  * byline picker, the 検索・共有 wording, and a credit typed with the 「写真:」
  * the site adds itself; then what a reader and a crawler get once the
- * article is published.
+ * article is published. And the picture library (ADR 0046): upload, search,
+ * and a picture put into a body from the editor's dialog.
  */
 
 const VISIBLE_WITHIN_MS = 10_000;
@@ -131,4 +132,83 @@ test('an unknown author is refused with a Japanese message and the draft is kept
   const body = (await saved.json()) as { article: { draft: { headline: string; authors: string[] }; revision: number } };
   expect(body.article.draft).toMatchObject({ headline: '書きかけの見出し', authors: ['ito-sayaka'] });
   expect(body.article.revision).toBe(revision + 1);
+});
+
+test('a picture uploaded to the library is found by its caption and inserted into a draft’s body from the editor', async ({ page }, info) => {
+  test.skip(info.project.name !== 'desktop', 'the library and the editor’s dialog at desktop width; the queries are unit-tested on both databases');
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const caption = `港の朝市に並ぶ干物 ${stamp}`;
+  await signInBrowser(page, '/newsroom/pictures');
+
+  // The library: upload with caption, credit and alt text, then find it by a word of its caption.
+  await page.getByText('写真をアップロード', { exact: true }).click();
+  const upload = page.getByTestId('picture-upload');
+  await upload.locator('input[type="file"]').setInputFiles({ name: 'himono.png', mimeType: 'image/png', buffer: await photo() });
+  await upload.getByLabel('代替テキスト').fill('木箱に並ぶアジの干物');
+  await upload.getByLabel('キャプション').fill(caption);
+  await upload.getByLabel('クレジット').fill('写真:Kiji写真部');
+  await upload.getByRole('button', { name: 'アップロード' }).click();
+  await expect(upload.getByRole('status')).toContainText('ライブラリに追加しました', { timeout: VISIBLE_WITHIN_MS });
+  await page.getByRole('searchbox').fill(`干物 ${stamp}`);
+  await page.getByRole('searchbox').press('Enter');
+  await page.waitForURL(/[?&]q=/);
+  const cards = page.getByTestId('picture-card');
+  await expect(cards).toHaveCount(1);
+  // The typed 「写真:」 was dropped: the site adds it itself.
+  await expect(cards.first()).toContainText(caption);
+  await expect(cards.first()).toContainText('写真:Kiji写真部');
+  await expect(cards.first()).not.toContainText('写真:写真:');
+
+  // The editor: the cursor between two paragraphs, 写真を挿入, search, choose, insert.
+  const session = await signInApi();
+  const { id } = await createDraftApi(session, draftOf({ headline: `干物の記事 ${stamp}`, body: '前の段落。\n\n後の段落。' }));
+  await page.goto(`/newsroom/articles/${id}`);
+  const body = page.getByLabel('本文', { exact: true });
+  await body.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(5, 5));
+  const insert = page.getByRole('button', { name: '写真を挿入' });
+  // Escape closes the dialog and gives focus back.
+  await insert.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(insert).toBeFocused();
+
+  await insert.press('Enter');
+  await dialog.getByRole('searchbox').fill(String(stamp));
+  await dialog.getByTestId('picture-choice').filter({ hasText: caption }).click();
+  await expect(dialog.getByLabel(/代替テキスト/)).toHaveValue('木箱に並ぶアジの干物');
+  // Alt text is required in a body: refused in Japanese, and nothing is lost.
+  await dialog.getByLabel(/代替テキスト/).fill('');
+  await dialog.getByRole('button', { name: '本文に挿入' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('代替テキスト');
+  await expect(body).toHaveValue('前の段落。\n\n後の段落。');
+  await dialog.getByLabel(/代替テキスト/).fill('木箱に並ぶアジの干物');
+  await dialog.getByRole('button', { name: '本文に挿入' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(body).toHaveValue(new RegExp(`^前の段落。\\n\\n::figure\\[港の朝市に並ぶ干物 ${stamp}\\]\\{src="/media/uploads/[^"]+" alt="木箱に並ぶアジの干物" credit="Kiji写真部" width="1200" height="675"\\}\\n\\n後の段落。$`));
+  await expect(body).toBeFocused();
+
+  // The live preview shows it as readers will: the picture, its caption and credit.
+  const figure = page.getByTestId('live-preview').locator('figure').filter({ hasText: caption });
+  await expect(figure).toBeVisible({ timeout: VISIBLE_WITHIN_MS });
+  await expect(figure).toContainText('Kiji写真部');
+  await expect(figure.locator('img')).toHaveAttribute('alt', '木箱に並ぶアジの干物');
+
+  // Unknown or malformed picture ids and a file that is no image: 4xx with a reason in Japanese.
+  for (const id of ['aaaaaaaaaaaa', '..%2F..%2Fmedia']) {
+    const unknown = await fetch(`${session.base}/api/newsroom/pictures/${id}`, {
+      method: 'POST',
+      headers: editorHeaders(session),
+      body: JSON.stringify({ caption: 'x', credit: '', alt: '' }),
+    });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/ライブラリにありません/);
+  }
+  const notImage = new FormData();
+  notImage.set('file', new Blob(['<svg onload="alert(1)"/>'], { type: 'image/png' }), 'x.png');
+  const refused = await fetch(`${session.base}/api/newsroom/media`, { method: 'POST', headers: { cookie: session.cookie, origin: session.base, 'x-csrf-token': session.csrf }, body: notImage });
+  expect(refused.status).toBe(415);
+  expect(((await refused.json()) as { error: string }).error).toMatch(/画像/);
 });

@@ -25,6 +25,7 @@ import { useDraft } from './editor/use-draft';
 import { useLeaveGuard } from './editor/use-leave-guard';
 import { useLivePreview, type RenderPreview } from './editor/use-live-preview';
 import { HeroField } from './hero-field.client';
+import { InsertPicture } from './insert-picture.client';
 import { SeoFields } from './seo-fields.client';
 import { TermPicker } from './term-picker.client';
 
@@ -141,6 +142,7 @@ export function ArticleEditor({
         )}
 
         <TextFields formId={formId} draft={draft} update={update} />
+        <InsertPicture bodyId={`${formId}-body`} body={draft.body} csrfToken={csrfToken} disabled={!editable} onInsert={(body) => update('body', body)} />
 
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="sr-only">分類</legend>

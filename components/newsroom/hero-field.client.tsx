@@ -1,11 +1,12 @@
 'use client';
 // Client: uploads the chosen photo at once (so its size is known for the preview) and keeps caption and credit in the editor form's state.
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { CREDIT_PREFIX, stripCreditPrefix } from '@/lib/newsroom/fields';
 import { MAX_UPLOAD_BYTES } from '@/lib/newsroom/upload-rules';
 import { PictureFileInput } from './picture-file-input';
+import { PictureLibraryDialog } from './picture-library-dialog.client';
 import { uploadPicture } from './upload-picture';
 
 type Hero = NonNullable<ArticleDraft['hero']>;
@@ -13,11 +14,13 @@ type HeroFieldProps = { hero: Hero | null; csrfToken: string; onChange: (hero: H
 
 const inputClass = 'mt-1 block w-full rounded border border-rule bg-white px-3 py-2';
 
-/** The hero photo: upload (type and size checked here and again on the server), alt text, caption, credit. */
+/** The hero photo: upload (type and size checked here and again on the server) or a library picture, alt text, caption, credit. */
 export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const creditShownId = useId();
+  const [choosing, setChoosing] = useState(false);
+  const libraryButton = useRef<HTMLButtonElement>(null);
 
   async function upload(file: File) {
     setError(null);
@@ -54,6 +57,25 @@ export function HeroField({ hero, csrfToken, onChange }: HeroFieldProps) {
         <span>{hero ? '写真を差し替える' : '写真をアップロード'}(JPEG・PNG・WebP、{MAX_UPLOAD_BYTES / 1024 / 1024}MBまで)</span>
         <PictureFileInput disabled={uploading} onFile={(file) => void upload(file)} />
       </label>
+      {/* A picture already in the library (a hero used before, a photo the desk uploaded) with its words (ADR 0046). */}
+      <button ref={libraryButton} type="button" onClick={() => setChoosing(true)} aria-haspopup="dialog" className="rounded border border-rule px-3 py-1.5 text-sm">
+        ライブラリから選ぶ
+      </button>
+      <PictureLibraryDialog
+        open={choosing}
+        purpose="hero"
+        csrfToken={csrfToken}
+        onClose={() => {
+          setChoosing(false);
+          libraryButton.current?.focus();
+        }}
+        onChoose={({ src, width, height, alt, caption, credit }) => {
+          setChoosing(false);
+          setError(null);
+          onChange({ src, width, height, alt, caption, credit });
+          libraryButton.current?.focus();
+        }}
+      />
       {uploading && <p className="text-sm text-muted">アップロード中…</p>}
       {error && (
         <p role="alert" className="text-sm text-brand-dark">

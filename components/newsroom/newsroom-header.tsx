@@ -6,7 +6,7 @@ import { SITE_NAME } from '@/lib/site/config';
 /** `setupOnly`: the account must set up two-factor sign-in first (ADR 0043), so the bar offers nothing it could not open. */
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string; setupOnly?: boolean };
 
-/** The newsroom's bar: home of the desk, the front page, a new article, who is signed in (a link to their own account), and sign-out. */
+/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, a new article, who is signed in (a link to their own account), and sign-out. */
 export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: NewsroomHeaderProps) {
   return (
     <header className="border-b border-rule bg-ink text-white">
@@ -15,12 +15,15 @@ export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: Newsroo
           記事 {SITE_NAME} <span className="ml-1 text-sm font-normal text-white/80">ニュースルーム</span>
         </Link>
         {!setupOnly && (
-          <nav aria-label="ニュースルーム" className="flex items-center gap-4 text-sm">
+          <nav aria-label="ニュースルーム" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm [&_a]:whitespace-nowrap [&_button]:whitespace-nowrap">
             <Link href="/newsroom" className="hover:underline">
               記事一覧
             </Link>
             <Link href="/newsroom/front-page" className="hover:underline">
               トップページ編集
+            </Link>
+            <Link href="/newsroom/pictures" className="hover:underline">
+              写真ライブラリ
             </Link>
             <Link href="/newsroom/editions" className="hover:underline">
               メールマガジン

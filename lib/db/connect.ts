@@ -24,6 +24,7 @@ import { liveCoverageMigration } from './migrations/0018-live-coverage';
 import { deletedDraftsMigration } from './migrations/0019-deleted-drafts';
 import { twoFactorMigration } from './migrations/0020-two-factor';
 import { newsletterEditionsMigration } from './migrations/0021-newsletter-editions';
+import { pictureLibraryMigration } from './migrations/0022-picture-library';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -215,6 +216,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0019-deleted-drafts': deletedDraftsMigration(dialect),
     '0020-two-factor': twoFactorMigration(dialect),
     '0021-newsletter-editions': newsletterEditionsMigration(dialect),
+    '0022-picture-library': pictureLibraryMigration(dialect),
   };
 }
 

@@ -33,6 +33,7 @@ export const MIGRATED_COLUMNS = {
   newsletter_editions: { created_at: 'not null', created_by: 'null', id: 'not null', intro: 'not null', recipients: 'null', revision: 'not null', sent_at: 'null', sent_by: 'null', status: 'not null', subject: 'not null', updated_at: 'not null', updated_by: 'null' },
   newsletter_subscribers: { confirmed_at: 'null', created_at: 'not null', email: 'not null', id: 'not null', status: 'not null', unsubscribed_at: 'null', updated_at: 'not null' },
   newsroom_settings: { name: 'not null', updated_at: 'not null', updated_by: 'null', value: 'not null' },
+  pictures: { alt: 'not null', byte_size: 'null', caption: 'not null', created_at: 'not null', credit: 'not null', height: 'not null', id: 'not null', src: 'not null', uploaded_by: 'null', width: 'not null' },
   preview_links: { article_id: 'not null', created_at: 'not null', created_by: 'null', expires_at: 'not null', id: 'not null', revoked_at: 'null' },
   publications: { blurb: 'not null', cover_height: 'not null', cover_src: 'not null', cover_width: 'not null', kind: 'not null', on_sale: 'not null', on_sale_date: 'not null', price_yen: 'not null', slug: 'not null', title: 'not null' },
   rate_limits: { hits: 'not null', key: 'not null', window_started_at: 'not null' },

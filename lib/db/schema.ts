@@ -23,6 +23,7 @@ export type Database = {
   magazine_issues: MagazineIssueTable;
   publications: PublicationTable;
   media: MediaTable;
+  pictures: PictureTable;
   article_views: ArticleViewTable;
   article_view_rankings: ArticleViewRankingTable;
   article_view_state: ArticleViewStateTable;
@@ -139,6 +140,24 @@ export type MediaTable = {
   bytes: Uint8Array;
   width: number;
   height: number;
+  created_at: string;
+};
+
+/**
+ * The picture library (0022, ADR 0046): each stored picture once, by its
+ * /media `src`, with the words it is offered with. `byte_size` is the stored
+ * file's; `uploaded_by` is null for pictures listed from older articles.
+ */
+export type PictureTable = {
+  id: string;
+  src: string;
+  width: number;
+  height: number;
+  byte_size: number | null;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  alt: Generated<string>;
+  uploaded_by: string | null;
   created_at: string;
 };
 

@@ -15,10 +15,11 @@ import { readNewsletterSettings } from '../newsletter/settings';
 import * as frontPage from './front-page';
 import { emptyDraft, parseDraft, type ArticleDraft } from './draft';
 import { invalidateTags, type InvalidateOptions } from './invalidate';
-import type { StoredUpload } from './media';
 import { createArticlePreviewLink } from './preview-links';
 import { toDraftArticle } from './preview-article';
 import { toDraftPreview } from './preview-draft';
+import type { PicturePage } from './picture-fields';
+import * as pictures from './pictures';
 import * as queries from './queries';
 import { compareRevisions, type RevisionComparison } from './revision-diff';
 import { decideDeleteRefusal } from './roles';
@@ -54,6 +55,10 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand, handleCreateArticle } from './commands-http';
 
+// The picture library (docs/adr/0046-picture-library.md).
+export { handlePictureSearch, handlePictureUpdate, handlePictureUpload } from './pictures-http';
+export type { LibraryPicture, PicturePage } from './picture-fields';
+
 // Live pages' commands (速報ライブ, docs/adr/0036-live-coverage.md).
 export { handleLiveCommand } from './live-http';
 
@@ -75,7 +80,6 @@ export { DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES, type ListedPreviewLink, type Pr
 export type { NewsroomArticle } from './articles';
 export type { NewsroomListFilter, NewsroomListItem, RevisionListItem, StoredRevision, TaxonomyOptions } from './queries';
 export type { DiffPiece, DiffRow, FieldComparison, RevisionComparison } from './revision-diff';
-export type { StoredUpload } from './media';
 
 /**
  * What the editor of a new, unsaved article starts from (ADR 0041): an id of
@@ -127,14 +131,10 @@ export async function getRevisionComparison(
   return { from: older, to: newer, comparison: compareRevisions(older.snapshot, newer.snapshot) };
 }
 
-/**
- * Checks, cleans and stores an uploaded photo (./media.ts); throws
- * UploadError with a 4xx for anything unacceptable. Loaded on first use:
- * it brings sharp, which no other newsroom page needs.
- */
-export async function storeUpload(bytes: Uint8Array, declaredType: string): Promise<StoredUpload> {
-  const [{ db }, media] = await Promise.all([getNewsroomContext(), import('./media')]);
-  return media.storeUpload(db, bytes, declaredType);
+/** A page of the picture library, newest first, narrowed by a search of caption, credit and alt text (./pictures.ts). */
+export async function getPictureLibrary(query: string, page: number): Promise<PicturePage> {
+  const { db } = await getNewsroomContext();
+  return pictures.listPictures(db, { query, page });
 }
 
 /**

@@ -25,6 +25,14 @@ describe.each(TEST_ENGINES)('photo uploads on %s', (engine) => {
     expect((await sharp(Buffer.from(row.bytes)).metadata()).format).toBe('png');
   });
 
+  it('lists the upload in the picture library with its words, size and uploader', async () => {
+    const stored = await storeUpload(conn.db, await image(800, 600, 'webp'), 'image/webp', { uploadedBy: null, fields: { caption: '港', credit: '共同', alt: '岸壁' } });
+    const entry = await conn.db.selectFrom('pictures').selectAll().where('id', '=', stored.id).executeTakeFirstOrThrow();
+    const row = await conn.db.selectFrom('media').select('bytes').where('path', '=', stored.src.slice('/media/'.length)).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ src: stored.src, width: 800, height: 600, caption: '港', credit: '共同', alt: '岸壁', uploaded_by: null });
+    expect(Number(entry.byte_size)).toBe(row.bytes.byteLength);
+  });
+
   it('drops EXIF (a camera would include where the photo was taken) and applies its rotation', async () => {
     const withExif = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#884422' } })
       .jpeg()

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
 import type { Database } from '../db/schema';
+import type { PictureFields } from './picture-fields';
+import { addPicture } from './pictures';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, UploadError } from './upload-rules';
 
 /**
@@ -21,10 +23,18 @@ const MAX_PIXELS = 40_000_000;
 export const MIN_HERO_WIDTH = 400;
 const MAX_SIDE = 12_000;
 
-export type StoredUpload = { src: string; width: number; height: number; contentType: string };
+/** A stored photo: its address and size, and its entry in the picture library (./pictures.ts). */
+export type StoredUpload = { id: string; src: string; width: number; height: number; contentType: string };
 
-/** Checks, cleans and stores an uploaded photo; throws UploadError with a 4xx for anything unacceptable. */
-export async function storeUpload(db: Kysely<Database>, bytes: Uint8Array, declaredType: string, now = new Date()): Promise<StoredUpload> {
+export type UploadOptions = { now?: Date; uploadedBy?: string | null; fields?: Partial<PictureFields> };
+
+/**
+ * Checks, cleans and stores an uploaded photo, and lists it in the picture
+ * library with the words it came with; throws UploadError with a 4xx for
+ * anything unacceptable.
+ */
+export async function storeUpload(db: Kysely<Database>, bytes: Uint8Array, declaredType: string, options: UploadOptions = {}): Promise<StoredUpload> {
+  const now = options.now ?? new Date();
   if (bytes.byteLength === 0) throw new UploadError(400, 'ファイルが空です。');
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UploadError(413, `画像は${MAX_UPLOAD_BYTES / 1024 / 1024}MB以下にしてください。`);
   if (!(declaredType in FORMATS)) throw new UploadError(415, 'JPEG・PNG・WebPの画像を選んでください。');
@@ -47,9 +57,13 @@ export async function storeUpload(db: Kysely<Database>, bytes: Uint8Array, decla
   if (info.width < MIN_HERO_WIDTH) throw new UploadError(422, `幅${MIN_HERO_WIDTH}px以上の画像を選んでください。`);
   const month = now.toISOString().slice(0, 7).replace('-', '/');
   const path = `uploads/${month}/${randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x')}.${EXTENSIONS[format]}`;
-  await db
-    .insertInto('media')
-    .values({ path, content_type: declaredType, bytes: data, width: info.width, height: info.height, created_at: now.toISOString() })
-    .execute();
-  return { src: `/media/${path}`, width: info.width, height: info.height, contentType: declaredType };
+  const src = `/media/${path}`;
+  const id = await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('media')
+      .values({ path, content_type: declaredType, bytes: data, width: info.width, height: info.height, created_at: now.toISOString() })
+      .execute();
+    return addPicture(trx, { src, width: info.width, height: info.height, byteSize: data.byteLength, uploadedBy: options.uploadedBy ?? null, ...options.fields }, now);
+  });
+  return { id, src, width: info.width, height: info.height, contentType: declaredType };
 }

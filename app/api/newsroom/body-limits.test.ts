@@ -6,6 +6,8 @@ import { PUT as saveArticle } from './articles/[id]/route';
 import { POST as runCommand } from './articles/[id]/[command]/route';
 import { POST as saveFrontPage } from './front-page/route';
 import { POST as uploadMedia } from './media/route';
+import { POST as searchPictures } from './pictures/search/route';
+import { POST as updatePicture } from './pictures/[id]/route';
 import { POST as createPreviewLink } from './preview-links/route';
 import { POST as revokePreviewLink } from './preview-links/[id]/revoke/route';
 import { POST as createTerm } from './terms/route';
@@ -38,6 +40,8 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
   { name: 'POST /api/newsroom/front-page', limit: BODY_LIMITS.frontPage, type: 'application/json', send: (r) => saveFrontPage(r) },
   { name: 'POST /api/newsroom/terms', limit: BODY_LIMITS.term, type: 'application/json', send: (r) => createTerm(r) },
   { name: 'POST /api/newsroom/media', limit: BODY_LIMITS.upload, type: 'multipart/form-data; boundary=x', send: (r) => uploadMedia(r) },
+  { name: 'POST /api/newsroom/pictures/search', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => searchPictures(r) },
+  { name: 'POST /api/newsroom/pictures/[id]', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => updatePicture(r, params({ id: 'abcdefabcdef' })) },
   { name: 'POST /api/newsroom/preview-links', limit: BODY_LIMITS.form, type: 'application/x-www-form-urlencoded', send: (r) => createPreviewLink(r) },
   {
     name: 'POST /api/newsroom/preview-links/[id]/revoke',
