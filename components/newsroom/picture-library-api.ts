@@ -1,4 +1,5 @@
 import type { LibraryPicture, PictureFields, PicturePage } from '@/lib/newsroom/picture-fields';
+import { NETWORK_FAILURE, sendJson } from './send-json';
 
 /**
  * The browser's calls to the picture library's routes (ADR 0046), each
@@ -6,18 +7,9 @@ import type { LibraryPicture, PictureFields, PicturePage } from '@/lib/newsroom/
  * connection is a message on screen, and what the editor typed stays.
  */
 
-const OFFLINE = '通信に失敗しました。接続を確かめてもう一度お試しください。';
-
 async function post<T>(url: string, csrfToken: string, body: unknown): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!response) return { ok: false, error: OFFLINE };
-  const json = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) return { ok: false, error: json.error ?? OFFLINE };
-  return { ok: true, value: json };
+  const answer = await sendJson(url, csrfToken, body, { refused: () => NETWORK_FAILURE });
+  return answer.ok ? { ok: true, value: answer.body as T } : { ok: false, error: answer.error };
 }
 
 /** A page of the library, narrowed by `query`. */
