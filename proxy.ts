@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { decideArticleRequest, GONE_PAGE_HTML } from './lib/newsroom/for-proxy';
+import { decideArticleRequest } from './lib/newsroom/for-proxy';
+import { WITHDRAWN_PAGE } from './lib/site/pages';
 import { CACHE_CONTROL } from './lib/cache/control';
 import { UNAVAILABLE_PAGE_HTML } from './lib/http/unavailable-page';
 import { DATABASE_UNAVAILABLE_RETRY_SECONDS, isDatabaseOut } from './lib/ops';
 
 /**
  * Runs before the page cache for article, newsroom and preview URLs:
- * - withdrawn articles answer 410 Gone and removed pages 301, which an App
+ * - withdrawn articles answer 410 Gone (the site's withdrawn-article page,
+ *   rewritten with that status) and removed pages 301, which an App
  *   Router page cannot (lib/newsroom/routing.ts). For every request: no
  *   cookie or header skips it. Editors and preview links see a withdrawn
  *   article at its preview address (docs/adr/0019-preview-address.md);
@@ -49,12 +51,19 @@ export async function proxy(request: NextRequest) {
   // A reader's request that only a content-type rule below brought here.
   if (!ownPath) return NextResponse.next();
   if (pathname.startsWith('/articles/')) {
+    // The withdrawn-article page answers withdrawn articles' addresses only; asked for by its own, it is unknown (a 404 below it).
+    if (pathname === WITHDRAWN_PAGE.path) {
+      const unknown = request.nextUrl.clone();
+      unknown.pathname = `${WITHDRAWN_PAGE.path}/unknown`;
+      return NextResponse.rewrite(unknown);
+    }
     const decision = await decideArticleRequest(pathname);
     if (decision?.kind === 'gone') {
-      return new NextResponse(GONE_PAGE_HTML, {
-        status: 410,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': CACHE_CONTROL.missing },
-      });
+      // The site's own page for it, inside its header and navigation, answered as 410.
+      const page = request.nextUrl.clone();
+      page.pathname = WITHDRAWN_PAGE.path;
+      page.search = '';
+      return NextResponse.rewrite(page, { status: 410 });
     }
     if (decision?.kind === 'moved') {
       const target = request.nextUrl.clone();

@@ -23,7 +23,7 @@ import { getBase } from './server';
  * - optimised: /_next/image, written by Next.js from the original's year-long max-age;
  * - personal: private, no-store (newsroom, previews, newsletter answers, APIs with secrets);
  * - uncached: Next.js's own `private, no-cache, no-store, …` for dynamic and draft-mode renders;
- * - missing: a route handler's 404 or proxy.ts's 410, a minute at a CDN; not-found pages are page, or isr(60) where no page route matched.
+ * - missing: a route handler's 404, a minute at a CDN; not-found pages and a withdrawn article's 410 (a page, ADR 0045) are page, or isr(60) where no page route matched.
  *
  * Server output, not layout: checked once, in the desktop project.
  */
@@ -222,7 +222,7 @@ test('404s and 410s are cached briefly or not at all', async ({ request }) => {
     { route: '/sitemaps/{unknown}.xml', status: 404, policy: missing, request: get('/sitemaps/articles-1999-01-1.xml') },
     { route: '/media/{unknown}', status: 404, policy: missing, request: get('/media/no/such.webp') },
     { route: '/api/live/{unknown}', status: 404, policy: missing, request: get('/api/live/zzzzzzzz?after=1970-01-01T00:00:00Z') },
-    { route: '/articles/{withdrawn}', status: 410, policy: missing, request: get(`/articles/${id}`) },
+    { route: '/articles/{withdrawn}', status: 410, policy: page, request: get(`/articles/${id}`) },
   ];
   for (const row of rows) await check(request, row);
 });

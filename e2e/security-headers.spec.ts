@@ -319,13 +319,19 @@ test.describe('no page breaks the Content-Security-Policy while it is used', () 
     expect(violations).toEqual([]);
   });
 
-  test('the pages written by hand: a withdrawn article (410) and a preview link that does not open', async ({ page, violations }) => {
+  test('a withdrawn article (410, inside the site’s own pages) and a preview link that does not open', async ({ page, violations }) => {
     const session = await signInApi();
     const { id, revision } = await createDraftApi(session, draftOf());
     expect((await commandApi(session, id, 'publish', { baseRevision: revision })).status).toBe(200);
     expect((await commandApi(session, id, 'unpublish', {})).status).toBe(200);
     expect((await page.goto(`/articles/${id}`))?.status()).toBe(410);
     await expect(page.locator('h1')).toHaveText('この記事は公開を終了しました');
+    // The site around it (ADR 0045): its navigation and newest stories, at the article's own address.
+    await expect(page.getByRole('navigation').first()).toBeVisible();
+    await expect(page.locator('section[aria-labelledby="latest-headlines"]').getByRole('link').first()).toBeVisible();
+    expect(page.url()).toMatch(new RegExp(`/articles/${id}$`));
+    // The page it is drawn from is no address of its own.
+    expect((await page.goto('/articles/withdrawn'))?.status()).toBe(404);
     expect((await page.goto('/preview/not-a-token'))?.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('プレビューリンクが無効です');
     expect(violations).toEqual([]);

@@ -3,7 +3,11 @@ import path from 'node:path';
 
 /**
  * `kiji/no-server-only-in-client`: a client leaf (`*.client.tsx`) imports no
- * module that opens with `import 'server-only'`, nor that package itself.
+ * module that opens with `import 'server-only'`, nor that package itself, nor
+ * a module of ours that imports zod: in the browser zod probes whether it may
+ * compile validators with `new Function`, which the site's CSP refuses and
+ * reports as a violation (ADR 0021); the leaf takes what it needs from a
+ * module without zod, and the route validates.
  * Next.js's build refuses such an import too, but only after a build; this
  * says so in the editor, at the import. Type-only imports are left alone:
  * they are erased before anything is bundled. Only our own modules are
@@ -13,6 +17,7 @@ import path from 'node:path';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '/index.ts', '/index.tsx'];
 const SERVER_ONLY = /^\s*import\s+['"]server-only['"]/m;
+const ZOD = /^\s*import\s[^;]*?\sfrom\s+['"]zod['"]/m;
 const cache = new Map();
 
 function resolveOwn(specifier, fromFile, root) {
@@ -26,8 +31,12 @@ function resolveOwn(specifier, fromFile, root) {
   return null;
 }
 
-function isServerOnly(file) {
-  if (!cache.has(file)) cache.set(file, SERVER_ONLY.test(readFileSync(file, 'utf8')));
+/** Why a client leaf cannot import `file`: 'serverOnly', 'zod' or null. */
+function refusalOf(file) {
+  if (!cache.has(file)) {
+    const text = readFileSync(file, 'utf8');
+    cache.set(file, SERVER_ONLY.test(text) ? 'serverOnly' : ZOD.test(text) ? 'zod' : null);
+  }
   return cache.get(file);
 }
 
@@ -44,6 +53,7 @@ export const noServerOnlyInClient = {
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
       serverOnly: "'{{source}}' is server-only (it opens with `import 'server-only'`): a client leaf cannot import it. Import its types with `import type`, or have the server parent pass the data down as props.",
+      zod: "'{{source}}' imports zod, which in the browser probes for eval and breaks the Content-Security-Policy: import its types with `import type`, or move what the leaf needs into a module without zod.",
     },
   },
   create(context) {
@@ -57,7 +67,8 @@ export const noServerOnlyInClient = {
         return;
       }
       const file = resolveOwn(specifier, context.filename, root);
-      if (file && isServerOnly(file)) context.report({ node: source, messageId: 'serverOnly', data: { source: specifier } });
+      const refusal = file && refusalOf(file);
+      if (refusal) context.report({ node: source, messageId: refusal, data: { source: specifier } });
     };
     return {
       ImportDeclaration: (node) => isTypeOnly(node) || check(node, node.source),

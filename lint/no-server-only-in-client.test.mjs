@@ -18,6 +18,7 @@ mkdirSync(path.join(root, 'components/article'), { recursive: true });
 writeFileSync(path.join(root, 'lib/content/index.ts'), "import 'server-only';\nexport const getArticle = async () => null;\n");
 writeFileSync(path.join(root, 'lib/content/urls.ts'), "export const articlePath = (id: string) => `/articles/${id}`;\n");
 writeFileSync(path.join(root, 'lib/content/actions.ts'), "'use server';\nexport async function save() {}\n");
+writeFileSync(path.join(root, 'lib/content/draft.ts'), "import { z } from 'zod';\nexport const draftSchema = z.object({});\nexport type Draft = z.output<typeof draftSchema>;\n");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const filename = path.join(root, 'components/article/share.client.tsx');
@@ -35,6 +36,7 @@ tester.run('no-server-only-in-client', noServerOnlyInClient, {
     { filename, options, code: "export type { Article } from '@/lib/content';" },
     { filename, options, code: "import { save } from '@/lib/content/actions';" },
     { filename, options, code: "import { useState } from 'react';" },
+    { filename, options, code: "import type { Draft } from '@/lib/content/draft';" },
   ],
   invalid: [
     { filename, options, code: "import { getArticle } from '@/lib/content';", errors: [{ messageId: 'serverOnly' }] },
@@ -43,5 +45,6 @@ tester.run('no-server-only-in-client', noServerOnlyInClient, {
     { filename, options, code: "export { getArticle } from '@/lib/content/index';", errors: [{ messageId: 'serverOnly' }] },
     { filename, options, code: "const load = () => import('@/lib/content');", errors: [{ messageId: 'serverOnly' }] },
     { filename, options, code: "import 'server-only';", errors: [{ messageId: 'serverOnly' }] },
+    { filename, options, code: "import { draftSchema } from '@/lib/content/draft';", errors: [{ messageId: 'zod' }] },
   ],
 });

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RepublishKind } from '@/lib/newsroom/corrections';
-import { isDraftStarted } from '@/lib/newsroom/draft';
+import { isDraftStarted } from '@/lib/newsroom/fields';
 import { STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { TaxonomyOptions } from '@/lib/newsroom/queries';
 import type { Role } from '@/lib/newsroom/roles';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextConfig } from '../../next.config';
-import { GONE_PAGE_HTML } from '../newsroom/gone-page';
+import { UNAVAILABLE_PAGE_HTML } from './unavailable-page';
 import { previewLinkRefusal } from '../preview/refusal-page';
 import { toYouTubePlayerSrc } from '../text/embeds';
 import { FORWARDED_HTTPS, buildContentSecurityPolicy, buildSecurityHeaders } from './security-headers';
@@ -78,7 +78,7 @@ describe('buildContentSecurityPolicy', () => {
   });
 
   it('covers the pages Kiji writes by hand: no <style> element the policy would refuse', async () => {
-    expect(GONE_PAGE_HTML).not.toMatch(/<style/i);
+    expect(UNAVAILABLE_PAGE_HTML).not.toMatch(/<style/i);
     for (const reason of ['malformed', 'expired', 'revoked'] as const) expect(await previewLinkRefusal(reason).text()).not.toMatch(/<style/i);
   });
 });

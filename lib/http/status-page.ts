@@ -1,24 +1,18 @@
 import { SITE_NAME } from '../site/config';
 
 /**
- * A small page answered before any page renders (proxy.ts: a withdrawn
- * article's 410, a newsroom page's 503 while the database is down): plain
+ * A small page answered before any page renders (proxy.ts: a newsroom
+ * page's 503 while the database is down): plain
  * HTML with the status, a heading, one paragraph and a link to the top page.
  * Styled by attributes: the site's CSP refuses inline `<style>` elements (ADR 0021).
  */
-export function statusPageHtml({ status, title, message, alert = false, search = false }: { status: number; title: string; message: string; alert?: boolean; search?: boolean }): string {
-  // A plain GET form to /search, as the site's own (components/search/search-form.tsx): a reader who came for a story can look for others.
-  const searchForm = search
-    ? `<form action="/search" method="get" role="search" style="display:flex;gap:.5rem;margin:2rem 0"><label for="status-q" style="position:absolute;left:-9999px">記事を検索</label>` +
-      `<input id="status-q" name="q" type="search" placeholder="キーワードを入力" style="flex:1;min-width:0;height:2.75rem;padding:0 .75rem;border:1px solid #d4d4d4;font-size:1rem">` +
-      `<button type="submit" style="height:2.75rem;padding:0 1rem;border:0;background:#1a1a1a;color:#fff;font-weight:700;font-size:1rem">検索</button></form>`
-    : '';
+export function statusPageHtml({ status, title, message, alert = false }: { status: number; title: string; message: string; alert?: boolean }): string {
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${title} | ${SITE_NAME}</title></head>
 <body style="margin:0;font-family:system-ui,'Hiragino Sans','Noto Sans JP',sans-serif;color:#1a1a1a;background:#fff">
 <main style="max-width:40rem;margin:0 auto;padding:4rem 1rem"><p style="color:#b4121b;font-weight:700;letter-spacing:.1em">${status}</p>
 <h1 style="font-size:1.5rem;line-height:1.5">${title}</h1>
-<p${alert ? ' role="alert"' : ''}>${message}</p>${searchForm}
+<p${alert ? ' role="alert"' : ''}>${message}</p>
 <p><a href="/" style="color:#075985">${SITE_NAME} トップページへ</a></p></main></body></html>`;
 }

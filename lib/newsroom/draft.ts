@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CONTROLS } from '../text/controls';
 import { MAX_AUTHORS, stripCreditPrefix } from './fields';
 
+export { isDraftStarted } from './fields';
+
 /**
  * What an editor edits: every field of an article the editor form shows,
  * validated and cleaned here, once, for saves, autosaves, publishing and
@@ -96,16 +98,6 @@ export const emptyDraft = (section: string): ArticleDraft => ({
   seoDescription: null,
   socialImage: null,
 });
-
-/**
- * Whether the editor has typed anything worth keeping: a headline, a lead or
- * a body. A new article is stored only from then on (ADR 0041), so opening
- * 新規作成 and leaving leaves nothing behind; picking a section alone is not
- * writing.
- */
-export function isDraftStarted(draft: Pick<ArticleDraft, 'headline' | 'standfirst' | 'body'>): boolean {
-  return draft.headline.trim() !== '' || draft.standfirst.trim() !== '' || draft.body.trim() !== '';
-}
 
 /** Parses untrusted input into a draft, or the first problem in Japanese. */
 export function parseDraft(input: unknown): { ok: true; draft: ArticleDraft } | { ok: false; error: string } {

@@ -21,3 +21,13 @@ export function stripCreditPrefix(credit: string): string {
 
 /** Most names a byline carries; more is a slip, not a team. */
 export const MAX_AUTHORS = 10;
+
+/**
+ * Whether the editor has typed anything worth keeping: a headline, a lead or
+ * a body. A new article is stored only from then on (ADR 0041), so opening
+ * 新規作成 and leaving leaves nothing behind; picking a section alone is not
+ * writing.
+ */
+export function isDraftStarted(draft: { headline: string; standfirst: string; body: string }): boolean {
+  return draft.headline.trim() !== '' || draft.standfirst.trim() !== '' || draft.body.trim() !== '';
+}

@@ -14,4 +14,3 @@ export async function decideArticleRequest(pathname: string): Promise<RoutingDec
   return decideArticleRouting(pathname, await getFreshRoutingSnapshot());
 }
 
-export { GONE_PAGE_HTML } from './gone-page';

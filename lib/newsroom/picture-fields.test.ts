@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../text/markdown';
-import { insertBlock, pictureFieldsSchema, toFigureDirective } from './picture-fields';
+import { insertBlock, toFigureDirective } from './picture-fields';
+import { pictureFieldsSchema } from './picture-schema';
 
 /**
  * A library picture becomes a `::figure` line the editor never types: what

@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import { CONTROLS } from '../text/controls';
-import { stripCreditPrefix } from './fields';
 
 /**
  * The picture library's words and the body line a library picture becomes
@@ -33,26 +31,7 @@ export const PICTURES_PER_PAGE = 24;
 /** The same limits as the hero's fields (./draft.ts): a library picture may become a hero. */
 export const PICTURE_LIMITS = { caption: 300, credit: 100, alt: 200 } as const;
 
-const line = (max: number) =>
-  z
-    .string()
-    .max(max * 2)
-    .transform((s) =>
-      s
-        .replace(CONTROLS, '')
-        .replace(/[\t\r\n]+/g, ' ')
-        .trim(),
-    )
-    .pipe(z.string().max(max, `${max}文字以内で入力してください。`));
-
-/** Caption, credit and alt text as an editor sends them; the credit loses a typed 「写真:」, which the site adds itself. */
-export const pictureFieldsSchema = z.object({
-  caption: line(PICTURE_LIMITS.caption),
-  credit: line(PICTURE_LIMITS.credit).transform(stripCreditPrefix),
-  alt: line(PICTURE_LIMITS.alt),
-});
-
-export type PictureFields = z.output<typeof pictureFieldsSchema>;
+export type { PictureFields } from './picture-schema';
 
 /** Said when a picture goes into a body without alt text: docs/markdown-dialect.md asks for it on every figure. */
 export const ALT_REQUIRED = '代替テキスト(写真の内容を文章で)を入力してください。本文の写真には必須です。';

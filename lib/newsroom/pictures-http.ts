@@ -4,7 +4,7 @@ import { readBody } from '../http/body';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toBodyErrorResponse, toErrorResponse } from './http';
-import { pictureFieldsSchema } from './picture-fields';
+import { pictureFieldsSchema } from './picture-schema';
 import { findPicture, listPictures, updatePicture } from './pictures';
 import { MAX_UPLOAD_BYTES, UploadError } from './upload-rules';
 

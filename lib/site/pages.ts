@@ -39,3 +39,13 @@ export const TRUST_ANCHORS = {
   corrections: 'corrections',
   newsletterPrivacy: 'newsletter',
 } as const;
+
+/**
+ * The page a withdrawn article's address shows, with status 410 (proxy.ts
+ * rewrites to it): its address, and the words the 410 says.
+ */
+export const WITHDRAWN_PAGE = {
+  path: '/articles/withdrawn',
+  title: 'この記事は公開を終了しました',
+  message: 'お探しの記事は、編集部の判断により掲載を取りやめました。ほかの記事はキーワードで検索するか、トップページからお探しください。',
+} as const;
