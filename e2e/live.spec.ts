@@ -92,6 +92,29 @@ test('an editor posts with Ctrl+Enter; a reader’s open page offers 新しい�
   await expect(reader.getByTestId('live-posts').getByTestId('live-post')).toHaveCount(1);
 });
 
+test('a post carries a picture: the composer offers 写真を挿入, and readers see the figure', async ({ browser }) => {
+  const session = await signInApi();
+  const { id, revision } = await createLiveDraft(session, `写真つきライブ${Date.now()}`);
+  expect((await commandApi(session, id, 'publish', { baseRevision: revision })).status).toBe(200);
+  const editor = await browser.newPage();
+  await signInBrowser(editor, `/newsroom/articles/${id}/live`);
+  const insert = editor.getByRole('button', { name: '写真を挿入' });
+  await insert.click();
+  await expect(editor.getByRole('dialog')).toBeVisible();
+  await editor.keyboard.press('Escape');
+  await expect(editor.getByRole('dialog')).toBeHidden();
+  await expect(insert).toBeFocused();
+  // The line the dialog writes (lib/newsroom/picture-fields.ts), posted as the composer posts it.
+  const figure = '::figure[冠水した交差点]{src="/media/demo/business-chip-kumamoto-feature-1.webp" alt="水につかった交差点と信号機" credit="読者提供"}';
+  expect((await livePost(session, id, `道路の冠水が広がっている。\n\n${figure}`)).status).toBe(200);
+  expect(await waitUntilReaderSees(`/articles/${id}`, (html) => html.includes('冠水した交差点'), 15_000)).toBeLessThan(Infinity);
+  const reader = await browser.newPage();
+  await reader.goto(`/articles/${id}`);
+  const post = reader.getByTestId('live-posts').getByTestId('live-post').first();
+  await expect(post.locator('figure img')).toHaveAttribute('alt', '水につかった交差点と信号機');
+  await expect(post.locator('figcaption')).toContainText('読者提供');
+});
+
 test('without JavaScript the finished demo page shows every post, its 要点 and its end; a permalink opens at its post', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type KeyboardEvent } from 'react';
 import { formatJstTime, formatShortDate } from '@/lib/time/jst';
 import { sendJson } from './send-json';
+import { InsertPicture } from './insert-picture.client';
 
 /** A post as the composer lists it (lib/live listLivePostsForNewsroom). */
 export type ComposerPost = { id: string; postedAt: string; headline: string | null; body: string; pinned: boolean; editedAt: string | null; editorId: string | null; author: string | null };
@@ -93,9 +94,14 @@ export function LiveComposer({ articleId, csrfToken, posts, ended, editorId, isD
               rows={5}
               maxLength={4000}
               className="mt-1 block w-full rounded border border-rule px-2 py-1 font-normal"
+              id="live-composer-body"
               data-testid="live-composer-body"
             />
           </label>
+          {/* A picture in a post: the article editor's library dialog, its `::figure` line put at the cursor (ADR 0046). */}
+          <div className="pt-3">
+            <InsertPicture bodyId="live-composer-body" body={body} csrfToken={csrfToken} disabled={busy} onInsert={setBody} />
+          </div>
           <p className="flex items-center gap-3">
             <button type="submit" disabled={busy || !body.trim()} className="rounded bg-brand px-4 py-1.5 font-bold text-white disabled:opacity-50">
               投稿する
