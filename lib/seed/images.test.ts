@@ -22,6 +22,7 @@ const ALL_MOTIFS = {
   factory: true,
   paddy: true,
   care: true,
+  storm: true,
 } satisfies Record<Motif, true>;
 
 describe('renderIllustration', () => {

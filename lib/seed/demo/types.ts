@@ -24,7 +24,8 @@ export type Motif =
   | 'hall'
   | 'factory'
   | 'paddy'
-  | 'care';
+  | 'care'
+  | 'storm';
 
 export type DemoTag = {
   slug: string;

@@ -15,9 +15,9 @@ export const liveArticles: DemoArticle[] = [
     tags: [],
     published: { daysAgo: 3, time: '09:00' },
     hero: {
-      motif: 'waves',
-      alt: '灰色の空の下、防波堤に打ち寄せる高い波',
-      caption: '台風の接近で波が高まる海岸(イメージ)',
+      motif: 'storm',
+      alt: '厚い雲の下、横殴りの雨と風に木々がしなる町並み',
+      caption: '台風の接近で雨と風が強まる町(イメージ)',
       credit: 'Kiji編集部',
     },
     live: {

@@ -105,8 +105,8 @@ export const societyArticles: DemoArticle[] = [
     updatedAfterMinutes: 40,
     breakingHours: 8,
     hero: {
-      motif: 'city',
-      alt: '雨に煙る市街地と、傘をさして足早に歩く人々',
+      motif: 'storm',
+      alt: '垂れ込めた雨雲の下、強い雨と風にさらされる住宅地',
       caption: '強い雨が降り続く街の様子(イメージ)',
       credit: 'Kiji編集部',
     },

@@ -3,7 +3,7 @@ import type { Motif } from '../../demo/types';
 import { drawChart, drawCircuit, drawGlobe } from './diagrams';
 import { drawBooks, drawCrowd, drawStage, drawTrain } from './everyday';
 import { drawCare, drawFactory, drawHall, drawPodium } from './institutions';
-import { drawCity, drawFields, drawHarbor, drawMountains, drawPaddy, drawWaves } from './scenery';
+import { drawCity, drawFields, drawHarbor, drawMountains, drawPaddy, drawStorm, drawWaves } from './scenery';
 import type { Draw } from '../svg';
 
 export const DRAWERS: Record<Motif, Draw> = {
@@ -24,6 +24,7 @@ export const DRAWERS: Record<Motif, Draw> = {
   factory: drawFactory,
   paddy: drawPaddy,
   care: drawCare,
+  storm: drawStorm,
 };
 
 /** Every motif the generator can draw. */

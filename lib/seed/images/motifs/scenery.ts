@@ -351,3 +351,48 @@ export const drawPaddy: Draw = (scene) => {
   out += birds(scene, r.int(2, 5), h * 0.3);
   return out;
 };
+
+/** A storm over a town: a low, dark sky, heavy clouds, slanting rain and trees bent by the wind (typhoons, heavy rain). */
+export const drawStorm: Draw = (scene) => {
+  const { r, w, h, s } = scene;
+  let out = rect(0, 0, w, h, verticalGradient(scene, tone(s.ink, 22), tone(s.skyBottom, -30, -40)));
+  const horizon = h * r.range(0.72, 0.8);
+  // Banks of cloud, darker towards the top.
+  for (let row = 0; row < 3; row++) {
+    const y = h * (0.06 + row * 0.12);
+    const fill = tone(s.ink, 30 + row * 12);
+    const pts: Point[] = [];
+    for (let k = 0; k <= 16; k++) pts.push([(w * k) / 16, y + h * r.range(0.02, 0.09)]);
+    out += `<path d="M0 0L${n(w)} 0L${smoothD(pts.reverse(), false).slice(1)}Z" fill="${fill}" opacity="${0.9 - row * 0.2}"/>`;
+  }
+  // Rain slanting with the wind.
+  const slant = w * r.range(0.05, 0.1) * (r.chance(0.5) ? 1 : -1);
+  let rain = '';
+  for (let i = r.int(90, 140); i > 0; i--) {
+    const x = r.range(-0.1, 1.1) * w;
+    const y = r.range(0.15, 0.95) * h;
+    const len = h * r.range(0.05, 0.1);
+    rain += `M${n(x)} ${n(y)}l${n(slant * (len / h) * 2)} ${n(len)}`;
+  }
+  out += `<path d="${rain}" stroke="#dfe8f0" stroke-width="${n(h * 0.003)}" stroke-linecap="round" opacity="0.55"/>`;
+  // Low houses and bending trees on the ground.
+  out += rect(0, horizon, w, h - horizon, tone(s.ink, 12));
+  let x = r.range(0, 0.05) * w;
+  while (x < w) {
+    const bw = w * r.range(0.06, 0.11);
+    const bh = h * r.range(0.06, 0.12);
+    out += rect(x, horizon - bh, bw, bh, tone(s.ink, 20)) + polygon([[x - bw * 0.06, horizon - bh], [x + bw * 0.5, horizon - bh - bh * 0.45], [x + bw * 1.06, horizon - bh]], tone(s.ink, 8));
+    if (r.chance(0.5)) out += rect(x + bw * 0.3, horizon - bh * 0.6, bw * 0.2, bh * 0.25, '#ffd980', opacity(0.8));
+    x += bw + w * r.range(0.03, 0.09);
+    if (r.chance(0.5) && x < w) {
+      const th = h * r.range(0.12, 0.2);
+      const lean = Math.sign(slant) * th * 0.35;
+      out += line(x, horizon, x + lean * 0.4, horizon - th, tone(s.ink, 4), h * 0.008);
+      out += `<ellipse cx="${n(x + lean)}" cy="${n(horizon - th)}" rx="${n(th * 0.35)}" ry="${n(th * 0.2)}" fill="${tone(accentNear(s, 120), -10, -25)}" transform="rotate(${n(Math.sign(slant) * 20)} ${n(x + lean)} ${n(horizon - th)})"/>`;
+      x += w * 0.04;
+    }
+  }
+  // Water standing on the road.
+  out += rect(0, horizon + (h - horizon) * 0.45, w, (h - horizon) * 0.2, '#9fb4c4', opacity(0.35));
+  return out;
+};
