@@ -10,7 +10,8 @@ export { isDraftStarted } from './fields';
  * revisions alike. Slugs are checked against the database by the commands.
  */
 
-const line = (max: number) =>
+/** One line of text up to `max` characters: control characters gone, line breaks made spaces, trimmed (also the picture library's words). */
+export const line = (max: number) =>
   z
     .string()
     .max(max * 2)

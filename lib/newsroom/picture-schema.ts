@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROLS } from '../text/controls';
+import { line } from './draft';
 import { stripCreditPrefix } from './fields';
 import { PICTURE_LIMITS } from './picture-fields';
 
@@ -9,18 +9,6 @@ import { PICTURE_LIMITS } from './picture-fields';
  * zod there would be in the newsroom's client bundle, where it probes for
  * `eval` and the Content-Security-Policy reports it.
  */
-
-const line = (max: number) =>
-  z
-    .string()
-    .max(max * 2)
-    .transform((s) =>
-      s
-        .replace(CONTROLS, '')
-        .replace(/[\t\r\n]+/g, ' ')
-        .trim(),
-    )
-    .pipe(z.string().max(max, `${max}文字以内で入力してください。`));
 
 /** Caption, credit and alt text as an editor sends them; the credit loses a typed 「写真:」, which the site adds itself. */
 export const pictureFieldsSchema = z.object({

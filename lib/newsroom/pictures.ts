@@ -53,10 +53,9 @@ function toContains(word: string): string {
   return `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A page of the library, newest first, narrowed to pictures whose caption, credit or alt text hold every word of `query`. */
-export async function listPictures(db: Kysely<Database>, { query = '', page = 1 }: { query?: string; page?: number }): Promise<PicturePage> {
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_PAGE);
-  let select = db
+/** A library picture's row with its uploader's name: what every read of the library selects. */
+function selectPictures(db: Kysely<Database>) {
+  return db
     .selectFrom('pictures')
     .leftJoin('editors', 'editors.id', 'pictures.uploaded_by')
     .select([
@@ -71,6 +70,12 @@ export async function listPictures(db: Kysely<Database>, { query = '', page = 1 
       'pictures.created_at',
       'editors.name as uploader',
     ]);
+}
+
+/** A page of the library, newest first, narrowed to pictures whose caption, credit or alt text hold every word of `query`. */
+export async function listPictures(db: Kysely<Database>, { query = '', page = 1 }: { query?: string; page?: number }): Promise<PicturePage> {
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_PAGE);
+  let select = selectPictures(db);
   for (const word of toSearchWords(query)) {
     const pattern = toContains(word);
     // lower() because PostgreSQL's LIKE minds case and SQLite's does not; SQLite has no escape character unless named.
@@ -89,21 +94,7 @@ export async function listPictures(db: Kysely<Database>, { query = '', page = 1 
 
 /** One picture of the library, or null for an id it does not hold. */
 export async function findPicture(db: Kysely<Database>, id: string): Promise<LibraryPicture | null> {
-  const row = await db
-    .selectFrom('pictures')
-    .leftJoin('editors', 'editors.id', 'pictures.uploaded_by')
-    .select([
-      'pictures.id',
-      'pictures.src',
-      'pictures.width',
-      'pictures.height',
-      'pictures.byte_size',
-      'pictures.caption',
-      'pictures.credit',
-      'pictures.alt',
-      'pictures.created_at',
-      'editors.name as uploader',
-    ])
+  const row = await selectPictures(db)
     .where('pictures.id', '=', id)
     .executeTakeFirst();
   return row ? toLibraryPicture(row) : null;
