@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { captureLog } from '../log/test-log';
+import { captureLog } from '../../test/support/log';
 import { answer, describeInputError, readMutation } from './mutation';
 
 /**
