@@ -94,6 +94,8 @@ describe('formatMainReport', () => {
     expect(md).toContain('| **view beacon, SQLite** | **990** | 40 | 90 | 0 | **0.99** (CPU: **0.98**) | 1070 | 23708 / 23558 |');
     expect(md).toContain('| SQLite | 105.8 | 0.46 |');
     expect(md).toContain('| article (`/articles/{id}`) | 9 | 112000 | 1.12 |');
+    expect(md).toContain('| empty page (baseline) (`/baseline`) | 7 | 100000 | 1.00 |');
+    expect(md).toContain('| article with a hero image | `/articles/{id}` |');
     expect(md).toContain('ports 3200 and 3201');
   });
 

@@ -89,6 +89,13 @@ export type MainFigures = {
   clientJs: ClientJsRow[];
 };
 
+/**
+ * A measured path as the tables show it: an article's id (which changes with
+ * the demo) as `{id}`. Only an article's: any last segment of eight letters
+ * was taken for one, and `/baseline` read `/{id}`.
+ */
+const withoutArticleId = (urlPath: string) => urlPath.replace(/^\/articles\/[^/]+$/, '/articles/{id}');
+
 /** The main part of docs/benchmarks.md for one run's figures. */
 export function formatMainReport(f: MainFigures): string {
   const s = f.settings;
@@ -185,7 +192,7 @@ practices and SEO 100, performance ≥ 90, CLS ≤ 0.01.
 ${f.lighthouse
   .map(
     (l) =>
-      `| ${l.name} | \`${l.path.replace(/[a-z0-9]{8}$/, '{id}')}\` | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.lcpMs.toFixed(0)} | ${l.tbtMs.toFixed(0)} | ${l.cls.toFixed(3)} | ${l.performanceRuns.join(', ')} |`,
+      `| ${l.name} | \`${withoutArticleId(l.path)}\` | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} | ${l.lcpMs.toFixed(0)} | ${l.tbtMs.toFixed(0)} | ${l.cls.toFixed(3)} | ${l.performanceRuns.join(', ')} |`,
   )
   .join('\n')}
 
@@ -324,7 +331,7 @@ article page: their rails refresh in the browser from \`GET /api/rails\`.
 
 | route | scripts | gzip bytes | ratio to empty page |
 | --- | ---: | ---: | ---: |
-${f.clientJs.map((j) => `| ${j.route} (\`${j.path.replace(/[a-z0-9]{8}$/, '{id}')}\`) | ${j.scripts} | ${j.gzipBytes} | ${(j.gzipBytes / baseline).toFixed(2)} |`).join('\n')}
+${f.clientJs.map((j) => `| ${j.route} (\`${withoutArticleId(j.path)}\`) | ${j.scripts} | ${j.gzipBytes} | ${(j.gzipBytes / baseline).toFixed(2)} |`).join('\n')}
 
 **Article ÷ empty page: ${(articleJs / baseline).toFixed(2)}** (target ≤ 1.1).
 
