@@ -20,6 +20,7 @@ import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/suppo
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { Phase, parseSitemap, percentile, readerPicker, runLoad, zipfSampler, type PhaseResult } from './day-load';
 import { createDraft, draftBody, runCommand, signIn } from './editor-client';
+import { met } from './report';
 import { replaceSection } from './sections';
 import { findListeningPid, prepareAppCopy, readRssMb, startServer, stopServer } from './server';
 
@@ -247,7 +248,6 @@ async function clearRedisPrefix(prefix: string): Promise<void> {
 }
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 export function formatCluster(r: ClusterResult): string {
   const ratio = r.cluster.rps / r.single.rps;

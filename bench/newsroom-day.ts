@@ -20,6 +20,7 @@ import { BROWSER_HEADERS, Phase, parseSitemap, readerPicker, runLoad, zipfSample
 import { addEditor, createDraft, draftBody, runCommand, signIn, type EditorSession } from './editor-client';
 import { startGhost, type GhostOptions, type RunningGhost } from './ghost-peer';
 import { seedDataDir, type SeededData } from './scale';
+import { currentCommit, fmt0, loadResult, met, ratio, readNote, saveResult } from './report';
 import { replaceSection } from './sections';
 import { prepareAppCopy, requireServerPid, startServer, stopServerOnPort, waitForIdle } from './server';
 
@@ -119,15 +120,6 @@ export type DayResult = {
   /** The checkout's commit (the product changes under the bench; the figures belong to this build). */
   commit: string;
 };
-
-function currentCommit(): string {
-  try {
-    const sha = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    return execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim() ? `${sha} with local changes` : sha;
-  } catch {
-    return 'unknown';
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -371,10 +363,6 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
   }
 }
 
-const fmt0 = (n: number) => Math.round(n).toLocaleString('en');
-const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
-const met = (ok: boolean) => (ok ? 'met' : '**missed**');
-
 function cacheMix(cache: Record<string, number>): { hit: number; stale: number; miss: number; other: string } {
   const { HIT = 0, STALE = 0, MISS = 0, ...rest } = cache;
   return { hit: HIT, stale: STALE, miss: MISS, other: Object.entries(rest).map(([k, v]) => `${k} ${v}`).join(', ') || '0' };
@@ -486,7 +474,7 @@ ${renderCheck(day)}
 
 ${slowCheck(day)}
 
-${readWhatLimitsIt()}
+${readNote('newsroom-day-limits')}
 
 Reproduce: \`npx tsx bench/newsroom-day.ts\` (builds first unless \`BENCH_SKIP_BUILD=1\`; \`npm run bench\`
 runs it last, \`BENCH_SKIP_DAY=1\` leaves it out). Settings: \`BENCH_DAY_ARTICLES\` (10,000),
@@ -524,15 +512,6 @@ function slowCheck(day: DayResult): string {
   return `Answers of a second or more: ${[day.quiet, day.publishing].map(line).join('; ')}. Few crowded seconds mean stalls of the whole server; many seconds mean slow pages.`;
 }
 
-/** Frozen prose: what the figures above are limited by, from the run it names (the product changes under the bench). */
-/**
- * The prose under the day's table: what limits it, run by run, dated. Kept in
- * bench/notes/newsroom-day-limits.md (written by people, not by the bench).
- */
-function readWhatLimitsIt(): string {
-  return fs.readFileSync(fileURLToPath(new URL('./notes/newsroom-day-limits.md', import.meta.url)), 'utf8').trimEnd();
-}
-
 /** Writes (or replaces) the day's section of docs/benchmarks.md. */
 export function writeNewsroomDaySection(day: DayResult, file = 'docs/benchmarks.md'): string {
   const section = formatNewsroomDay(day);
@@ -542,10 +521,7 @@ export function writeNewsroomDaySection(day: DayResult, file = 'docs/benchmarks.
 
 /** Every run's figures, kept (bench/results/ is not committed) so the section can be written again from them. */
 export function saveNewsroomDay(day: DayResult, dir = 'bench/results'): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `newsroom-day-${day.startedAt.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify(day, null, 2) + '\n');
-  return file;
+  return saveResult('newsroom-day', day.startedAt, day, dir);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -554,7 +530,7 @@ if (invokedDirectly) {
   const from = process.env.BENCH_DAY_FROM;
   let day: DayResult;
   if (from) {
-    day = JSON.parse(fs.readFileSync(from, 'utf8')) as DayResult;
+    day = loadResult<DayResult>(from);
   } else {
     if (!process.env.BENCH_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
     day = await measureNewsroomDay(dayOptionsFromEnv());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptSections, replaceSection } from './sections';
+import { replaceHead, replaceSection } from './sections';
 
 describe('benchmark sections', () => {
   it('appends a new section, replaces it in place later, and leaves the rest alone', () => {
@@ -11,8 +11,12 @@ describe('benchmark sections', () => {
     expect(twice.endsWith('\nafter\n')).toBe(true);
   });
 
-  it('finds the sections to keep when the main run rewrites the file', () => {
-    const doc = replaceSection(replaceSection('# B\n', 'one', 'x'), 'two', 'y');
-    expect(keptSections(doc)).toEqual(['<!-- bench:one -->\nx\n<!-- /bench:one -->', '<!-- bench:two -->\ny\n<!-- /bench:two -->']);
+  it('replaces the head and keeps every section and the prose people wrote between them', () => {
+    const doc = `# Old head\n\nold figures\n\n${replaceSection(replaceSection('', 'one', 'x'), 'two', 'y').trim()}\n`;
+    const withProse = doc.replace('<!-- bench:two -->', '## Written by hand\n\nkept\n\n<!-- bench:two -->');
+    const written = replaceHead(withProse, '# New head\n\nnew figures\n');
+    expect(written).toBe(withProse.replace('# Old head\n\nold figures', '# New head\n\nnew figures'));
+    expect(written).toContain('## Written by hand\n\nkept\n\n<!-- bench:two -->\ny\n<!-- /bench:two -->');
+    expect(replaceHead('# Only a head\n', '# New\n\n')).toBe('# New\n');
   });
 });

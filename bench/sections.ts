@@ -1,7 +1,8 @@
 /**
  * docs/benchmarks.md is written by more than one bench script: each owns a
  * section between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` and
- * rewrites only that (bench/run.ts keeps the others when it rewrites its own).
+ * rewrites only that. bench/run.ts owns the head, everything above the first
+ * section, and rewrites only that (bench/main-report.ts).
  */
 
 const markers = (name: string) => [`<!-- bench:${name} -->`, `<!-- /bench:${name} -->`] as const;
@@ -16,7 +17,12 @@ export function replaceSection(markdown: string, name: string, body: string): st
   return `${markdown.trimEnd()}\n\n${block}\n`;
 }
 
-/** Every named section in `markdown`, verbatim with its markers, in order. */
-export function keptSections(markdown: string): string[] {
-  return [...markdown.matchAll(/<!-- bench:([\w-]+) -->[\s\S]*?<!-- \/bench:\1 -->/g)].map((m) => m[0]);
+/**
+ * `markdown` with its head (all before the first section marker) replaced by
+ * `head`; the rest, sections and any prose people wrote between them, stays
+ * as it is.
+ */
+export function replaceHead(markdown: string, head: string): string {
+  const first = markdown.search(/<!-- bench:[\w-]+ -->/);
+  return first < 0 ? `${head.trimEnd()}\n` : `${head.trimEnd()}\n\n${markdown.slice(first)}`;
 }
