@@ -341,7 +341,7 @@ export const businessArticles: DemoArticle[] = [
 
 > 路線バスが減り、車を手放した高齢の方が外出を控えてしまう。そんな声をたくさん聞いてきました。呼べば来るバスなら、乗り換えや長い待ち時間なしに目的地まで行けます
 
-::figure[住宅街を走る電動の乗り合いバス(イメージ)]{src="/media/demo/business-mirai-kotsu-on-demand-bus-1.webp" alt="並木道の住宅街を走る白と水色の小型バス" credit="ミライ交通" motif="bus"}
+::figure[住宅街を走る電動の乗り合いバス(イメージ)]{src="/media/demo/business-mirai-kotsu-on-demand-bus-1.webp" alt="住宅街の停留所に近づく白い小型バスと、待っている人" credit="ミライ交通" motif="bus"}
 
 ## 走るほどCO2を減らす
 

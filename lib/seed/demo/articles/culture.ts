@@ -460,7 +460,7 @@ https://www.youtube.com/watch?v=kiji-demo01
     updatedAfterMinutes: 90,
     hero: {
       motif: 'ship',
-      alt: '島影の見える青い海を進む船',
+      alt: '島影の見える海を進む小さな船',
       caption: '映画のロケ地となった沖縄の小島(イメージ)',
       credit: 'Kiji編集部',
     },

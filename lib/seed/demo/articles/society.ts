@@ -19,7 +19,7 @@ export const societyArticles: DemoArticle[] = [
 
 事業所では昨年から、訪問ルートを地区ごとに組み直した。これまでは利用者の希望する時間を優先して町内を行き来していたが、同じ地区の家をまとめて回れるよう利用者や家族と調整した。その結果、ヘルパー1人あたりの1日の移動距離は平均で約3割短くなった。
 
-::figure[訪問介護員が通う山あいの町(イメージ)]{src="/media/demo/society-care-workers-snow-town-1.webp" alt="雪をかぶった山並みと、ふもとに広がる林" credit="Kiji編集部" motif="mountains"}
+::figure[訪問介護員が通う山あいの町(イメージ)]{src="/media/demo/society-care-workers-snow-town-1.webp" alt="雪をかぶった山並みと、ふもとの湖" credit="Kiji編集部" motif="mountains"}
 
 それでも限界はある。吹雪の日には訪問を翌日に回さざるを得ないこともある。その場合は電話で安否を確かめ、近所の住民に様子を見に行ってもらう。佐藤さんは「電話口の声が少しでもいつもと違うと、一日中気になってしまう」と話す。
 

@@ -167,7 +167,7 @@ export const worldArticles: DemoArticle[] = [
     published: { daysAgo: 2, time: '06:00' },
     hero: {
       motif: 'ship',
-      alt: '島影の見える北の海を進む船',
+      alt: '島影の見える北の海を進む漁船',
       caption: '北海連合の国々を結ぶ北の海(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -291,8 +291,8 @@ export const worldArticles: DemoArticle[] = [
     published: { daysAgo: 9, time: '18:20' },
     updatedAfterMinutes: 45,
     hero: {
-      motif: 'ship',
-      alt: '島影の見える海を進む漁船',
+      motif: 'waves',
+      alt: '月明かりの北の海と、波間に浮かぶ小さな船',
       caption: '北の海で操業する漁船(イメージ)',
       credit: '北欧プレス',
     },
@@ -497,7 +497,7 @@ export const worldArticles: DemoArticle[] = [
     published: { daysAgo: 47, time: '09:00' },
     hero: {
       motif: 'wind',
-      alt: '風車の並ぶ丘と、鉄塔を結んで延びる送電線',
+      alt: '沖合に何列も並ぶ洋上風車',
       caption: '送電網への投資が各国の課題に(イメージ)',
       credit: '環太平洋ニュース',
     },

@@ -349,10 +349,6 @@ export const drawSummit: Draw = (scene) => {
     out += line(x + gap * 0.28, tableTop + h * 0.01, x + gap * 0.2, tableTop - h * 0.07, tone(s.ink, 10), h * 0.004) + circle(x + gap * 0.2, tableTop - h * 0.075, h * 0.008, tone(s.ink, 5));
     if (r.chance(0.6)) out += rect(x - gap * 0.34, tableTop - h * 0.035, h * 0.018, h * 0.04, '#ffffff', opacity(0.7));
   }
-  if (r.chance(0.6)) {
-    const fx = w / 2;
-    for (let k = 0; k < 7; k++) out += circle(fx + r.range(-0.04, 0.04) * w, tableTop + h * 0.03 + r.range(0, 0.05) * h, h * 0.028, tone(r.pick<Hsl>([[350, 60, 60], [45, 80, 62], [0, 0, 96], [320, 45, 70]])));
-  }
   // The backs of the delegation across the table, in the foreground.
   const backs = tone([wall[0], 20, 10]);
   let x = -r.range(0, 0.06) * w;
