@@ -11,42 +11,42 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     featureTitle: 'コメの値段はなぜ下がらないのか',
     blurb:
       '店頭価格の高止まりが続く主食米。田んぼから卸、スーパーの棚まで流通の各段階をたどり、値段が下がりにくい理由を探った。備蓄米や輸入米が家計に届くまでの時間差も検証する。',
-    motif: 'fields',
+    motif: 'market',
   },
   {
     weeksAgo: 1,
     featureTitle: '生成AIと働く 職場の新しいルール',
     blurb:
       '議事録づくりから企画書の下書きまで、生成AIが日々の仕事に入り込んでいる。導入を進める中小企業や自治体の現場を訪ね、情報漏えいを防ぐ社内ルールと、人にしかできない仕事の線引きを考える。',
-    motif: 'circuit',
+    motif: 'office',
   },
   {
     weeksAgo: 2,
     featureTitle: '家庭の防災、いま見直す10のこと',
     blurb:
       '大きな地震や豪雨はいつ起きてもおかしくない。水と食料の備蓄量、家具の固定、家族との連絡手段、在宅避難の準備まで、専門家と一緒にわが家の備えを点検した。切り取って使えるチェックリスト付き。',
-    motif: 'city',
+    motif: 'shelter',
   },
   {
     weeksAgo: 3,
     featureTitle: '半導体工場が来た町の3年間',
     blurb:
       '先端半導体の新工場が稼働して3年。人口が増え、地価や家賃が上がり、商店街や農家の暮らしも変わった。誘致に沸いた山あいの町が直面する水不足や人手の奪い合いなど、光と影を現地で追った。',
-    motif: 'mountains',
+    motif: 'factory',
   },
   {
     weeksAgo: 4,
     featureTitle: '60代からのお金の地図 年金と資産の新常識',
     blurb:
       '年金の受け取り方ひとつで、手取りは大きく変わる。繰り下げ受給の損益分岐点、退職金の受け取り方、非課税で投資できる制度の使い方まで、60代から考えたいお金の基本を図解で整理した。',
-    motif: 'chart',
+    motif: 'coins',
   },
   {
     weeksAgo: 5,
     featureTitle: '訪日客4000万人時代の観光地',
     blurb:
       '訪日客が年間4000万人に迫り、人気の観光地では混雑や渋滞が日常になった。入域料や予約制を取り入れた自治体、客の分散に知恵を絞る宿の取り組みから、観光と地元の暮らしを両立させる道を探る。',
-    motif: 'crowd',
+    motif: 'temple',
   },
   {
     weeksAgo: 6,
@@ -60,21 +60,21 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     featureTitle: '宇宙ビジネス最前線 小型衛星が変える暮らし',
     blurb:
       '手のひらほどの小型衛星が次々と打ち上げられ、天気予報や農業、災害対応に使われ始めた。宇宙ベンチャーの技術者や研究者を取材し、宇宙ビジネスが私たちの暮らしにもたらす変化を展望する。',
-    motif: 'globe',
+    motif: 'satellite',
   },
   {
     weeksAgo: 8,
     featureTitle: '映画祭の舞台裏 海浜国際映画祭の10日間',
     blurb:
       '海辺の町が映画一色に染まる10日間。上映作品の選考から字幕の制作、レッドカーペットの設営まで、海浜国際映画祭を支える裏方たちの仕事に密着した。注目の新人監督へのインタビューも掲載。',
-    motif: 'stage',
+    motif: 'cinema',
   },
   {
     weeksAgo: 9,
     featureTitle: '洋上風力は日本の電気を変えるか',
     blurb:
       '洋上風力発電の計画が各地の沖合で相次いでいる。漁業との共存、送電網の増強、電気料金への影響など課題は多い。建設が進む港町を訪ね、再生可能エネルギーの主役になれるのかを検証した。',
-    motif: 'waves',
+    motif: 'wind',
   },
   {
     weeksAgo: 10,
@@ -102,7 +102,7 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     featureTitle: '副業は当たり前になったか 働き方の現在地',
     blurb:
       '副業を認める会社が増え、会社員の働き方は多様になった。収入の柱を複数持つ人、本業との両立に悩む人、社員の副業を後押しする経営者に話を聞き、これからの働き方のかたちを探った。',
-    motif: 'city',
+    motif: 'phone',
   },
 ];
 
@@ -120,7 +120,7 @@ export const demoPublications: DemoPublication[] = [
     onSaleDaysAgo: 3,
     onSale: true,
     priceYen: 990,
-    motif: 'circuit',
+    motif: 'robot',
   },
   {
     slug: 'okane-no-kyokasho',
@@ -153,6 +153,6 @@ export const demoPublications: DemoPublication[] = [
     onSaleDaysAgo: 180,
     onSale: false,
     priceYen: 1320,
-    motif: 'city',
+    motif: 'weather',
   },
 ];

@@ -25,7 +25,26 @@ export type Motif =
   | 'factory'
   | 'paddy'
   | 'care'
-  | 'storm';
+  | 'storm'
+  | 'bus'
+  | 'market'
+  | 'temple'
+  | 'snow'
+  | 'shelter'
+  | 'office'
+  | 'kitchen'
+  | 'cinema'
+  | 'server'
+  | 'robot'
+  | 'wind'
+  | 'solar'
+  | 'ship'
+  | 'satellite'
+  | 'coins'
+  | 'phone'
+  | 'shogi'
+  | 'weather'
+  | 'summit';
 
 export type DemoTag = {
   slug: string;

@@ -144,3 +144,18 @@ export function birds(scene: Scene, count: number, maxY: number): string {
 export function maybeMirror(scene: Scene, content: string, mirror: boolean): string {
   return mirror ? `<g transform="translate(${scene.w} 0) scale(-1 1)">${content}</g>` : content;
 }
+
+/** A standing figure seen from the front or back: a rounded body and a head, `height` tall from `baseline`. */
+export function person(x: number, baseline: number, height: number, body: string, head: string): string {
+  const bw = height * 0.3;
+  const top = baseline - height * 0.78;
+  return (
+    path(`M${n(x - bw / 2)} ${n(baseline)}V${n(top + bw * 0.35)}Q${n(x - bw / 2)} ${n(top)} ${n(x - bw * 0.15)} ${n(top)}H${n(x + bw * 0.15)}Q${n(x + bw / 2)} ${n(top)} ${n(x + bw / 2)} ${n(top + bw * 0.35)}V${n(baseline)}Z`, body) +
+    circle(x, baseline - height * 0.88, height * 0.11, head)
+  );
+}
+
+/** A seated figure, head and shoulders above whatever is drawn in front of it. */
+export function bust(x: number, shoulders: number, size: number, body: string, head: string): string {
+  return rect(x - size * 0.5, shoulders, size, size * 0.9, body, ` rx="${n(size * 0.3)}"`) + circle(x, shoulders - size * 0.32, size * 0.3, head);
+}

@@ -40,8 +40,8 @@ export const businessArticles: DemoArticle[] = [
     breakingHours: 6,
     updatedAfterMinutes: 35,
     hero: {
-      motif: 'hall',
-      alt: 'ドーム屋根をいただき、円柱が並ぶ重厚な石造りの建物',
+      motif: 'coins',
+      alt: '積み上がった硬貨と、扇形に広げられた紙幣',
       caption: '追加利上げを決めた中央銀行(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -70,8 +70,8 @@ export const businessArticles: DemoArticle[] = [
     wire: { agency: 'toyo', code: '[TY20261125-0187]' },
     published: { hoursAgo: 9 },
     hero: {
-      motif: 'podium',
-      alt: '各国の旗が並ぶ会見場の演台と、束ねられたマイク',
+      motif: 'summit',
+      alt: '各国の旗の下、会議の机に向かい合う代表団',
       caption: '閣僚会合が開かれた会場(イメージ)',
       credit: '東洋通信',
     },
@@ -233,9 +233,9 @@ export const businessArticles: DemoArticle[] = [
     series: 'numbers-japan',
     published: { daysAgo: 5, time: '07:30' },
     hero: {
-      motif: 'chart',
-      alt: '棒グラフと円グラフが並び、ノートパソコンを開いた人の手元が描かれている',
-      caption: '副業をする会社員の割合を示すグラフ(イメージ)',
+      motif: 'office',
+      alt: '窓の外に街並みが見えるオフィスで、パソコンに向かう会社員たち',
+      caption: '副業をする会社員が増えている(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -261,7 +261,7 @@ export const businessArticles: DemoArticle[] = [
 
 大阪の中小企業団体が会員企業に行った調査では、今年度に賃上げをした企業は約7割に上った。ただ、そのうち半数近くは「業績の改善が伴わない防衛的な賃上げ」と回答している。
 
-::figure[町工場で進む設備の更新(イメージ)]{src="/media/demo/business-wages-osaka-smes-feature-1.webp" alt="工作機械の前で金属部品を検品する作業員の姿" credit="Kiji編集部" motif="city"}
+::figure[町工場で進む設備の更新(イメージ)]{src="/media/demo/business-wages-osaka-smes-feature-1.webp" alt="ロボットアームが部品を運ぶ工場の作業場" credit="Kiji編集部" motif="robot"}
 
 ::pagebreak
 
@@ -341,7 +341,7 @@ export const businessArticles: DemoArticle[] = [
 
 > 路線バスが減り、車を手放した高齢の方が外出を控えてしまう。そんな声をたくさん聞いてきました。呼べば来るバスなら、乗り換えや長い待ち時間なしに目的地まで行けます
 
-::figure[住宅街を走る電動の乗り合いバス(イメージ)]{src="/media/demo/business-mirai-kotsu-on-demand-bus-1.webp" alt="並木道の住宅街を走る白と水色の小型バス" credit="ミライ交通" motif="city"}
+::figure[住宅街を走る電動の乗り合いバス(イメージ)]{src="/media/demo/business-mirai-kotsu-on-demand-bus-1.webp" alt="住宅街の停留所に近づく白い小型バスと、待っている人" credit="ミライ交通" motif="bus"}
 
 ## 走るほどCO2を減らす
 
@@ -363,9 +363,9 @@ export const businessArticles: DemoArticle[] = [
     series: 'future-mobility',
     published: { daysAgo: 14, time: '10:00' },
     hero: {
-      motif: 'train',
-      alt: '朝の光の中、停留所に停まる小型の電動バスと乗り込む人々',
-      caption: 'ミライ交通の予約制乗り合いバス(イメージ)',
+      motif: 'phone',
+      alt: 'スマートフォンを手に持ち、画面を確かめる人たち',
+      caption: 'スマートフォンで予約するミライ交通の乗り合いバス(イメージ)',
       credit: 'ミライ交通',
     },
   },
@@ -395,7 +395,7 @@ export const businessArticles: DemoArticle[] = [
     wire: { agency: 'toyo', code: '[TY20261105-0112]' },
     published: { daysAgo: 21, time: '14:05' },
     hero: {
-      motif: 'fields',
+      motif: 'solar',
       alt: 'なだらかな丘に並ぶ太陽光パネルと、その脇に置かれたコンテナ型の蓄電池',
       caption: '営業運転を始めた太陽光発電所(イメージ)',
       credit: '東洋通信',
@@ -429,9 +429,9 @@ export const businessArticles: DemoArticle[] = [
     authors: ['ito-sayaka'],
     published: { daysAgo: 30, time: '18:30' },
     hero: {
-      motif: 'podium',
-      alt: '旗を背にした演台に並ぶマイクと、会場の聴衆のシルエット',
-      caption: '物価の見通しを語った講演の会場(イメージ)',
+      motif: 'market',
+      alt: '米袋や青果が並ぶ商店街の店先と、買い物客',
+      caption: '値上がりが続く食料品の店頭(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -468,9 +468,9 @@ export const businessArticles: DemoArticle[] = [
     published: { daysAgo: 42, time: '17:15' },
     updatedAfterMinutes: 45,
     hero: {
-      motif: 'circuit',
-      alt: '半導体ウエハーの上に重ねて描かれた世界地図と回路の模様',
-      caption: '半導体の供給網と通商交渉(イメージ)',
+      motif: 'podium',
+      alt: '旗を背にした演台に並ぶマイクと、カメラを構える報道陣',
+      caption: '記者会見に臨んだミナト電子の神田社長(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -506,8 +506,8 @@ export const businessArticles: DemoArticle[] = [
     authors: ['ito-sayaka'],
     published: { daysAgo: 55, time: '09:00' },
     hero: {
-      motif: 'crowd',
-      alt: '米袋が積まれた店先に並ぶ買い物客と、計量台の前に立つ店主',
+      motif: 'market',
+      alt: '米袋が並ぶ商店街の店先と、行き交う買い物客',
       caption: 'ブレンド米を買い求める客でにぎわう米穀店(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -544,9 +544,9 @@ export const businessArticles: DemoArticle[] = [
     status: 'draft',
     published: { daysAgo: 2, time: '15:00' },
     hero: {
-      motif: 'factory',
-      alt: '煙突から煙が上がるのこぎり屋根の工場と、敷地に並ぶ太陽光パネル',
-      caption: '敷地に太陽光パネルを設けた工場(イメージ)',
+      motif: 'solar',
+      alt: '野原に並ぶ太陽光パネルと、脇に置かれたコンテナ型の蓄電池',
+      caption: '工場に電力を送る自家用の太陽光発電(イメージ)',
       credit: 'Kiji編集部',
     },
   },

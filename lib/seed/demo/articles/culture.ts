@@ -78,8 +78,8 @@ export const cultureArticles: DemoArticle[] = [
     authors: ['sasaki-mio'],
     published: { hoursAgo: 15 },
     hero: {
-      motif: 'crowd',
-      alt: '寺の本堂に置かれた将棋盤と、縁側の外で見守る大勢の観客',
+      motif: 'shogi',
+      alt: '駒が並ぶ将棋盤と、駒を指そうと伸びる手',
       caption: '寺院での公開対局に集まった観客(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -112,7 +112,7 @@ export const cultureArticles: DemoArticle[] = [
 
 「船は、時刻表があるのに、その通りには動かない乗り物です。海が荒れれば出ないし、出られるかどうかは当日の朝まで分からない。人間の一生も似ていると思うんです。予定はあるけれど、思い通りにはならない。その『ずれ』を、島の人たちは怒らずに受け入れている。その姿勢を、説教ではなく風景として見せたかった」
 
-::figure[作品の舞台となった渡し船の航路(イメージ)]{src="/media/demo/culture-nagase-tomoko-interview-1.webp" alt="朝もやの海を進む小さな渡し船と、遠くに見える島影" credit="Kiji編集部" motif="harbor"}
+::figure[作品の舞台となった渡し船の航路(イメージ)]{src="/media/demo/culture-nagase-tomoko-interview-1.webp" alt="朝もやの海を進む小さな渡し船と、遠くに見える島影" credit="Kiji編集部" motif="ship"}
 
 ::pagebreak
 
@@ -174,9 +174,9 @@ export const cultureArticles: DemoArticle[] = [
     authors: ['sasaki-mio'],
     published: { daysAgo: 2, time: '07:00' },
     hero: {
-      motif: 'waves',
-      alt: '朝の光が差す海辺の桟橋と、遠くに浮かぶ島の輪郭',
-      caption: '映画祭の会場近くの海辺(イメージ)',
+      motif: 'cinema',
+      alt: '暗い客席の向こうに光るスクリーン',
+      caption: '映画祭の上映会場(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -285,8 +285,8 @@ export const cultureArticles: DemoArticle[] = [
     series: 'tohoku-kitchens',
     published: { daysAgo: 9, time: '06:30' },
     hero: {
-      motif: 'fields',
-      alt: '湯気の立つ土鍋に盛られた緑のせりと、白い根',
+      motif: 'kitchen',
+      alt: '卓上のこんろで湯気を立てる鍋と、取り皿や野菜',
       caption: '葉から根まで味わう仙台のせり鍋(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -374,9 +374,9 @@ https://www.youtube.com/watch?v=kiji-demo01
     authors: ['sasaki-mio'],
     published: { daysAgo: 22, time: '16:00' },
     hero: {
-      motif: 'podium',
-      alt: '会見場の演台に並ぶマイクと、手前でカメラを構える報道陣',
-      caption: 'コンペティション部門の作品発表の会見場(イメージ)',
+      motif: 'cinema',
+      alt: '客席の向こうに光るスクリーンと、映写機の光',
+      caption: 'コンペティション部門の上映会場(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -459,8 +459,8 @@ https://www.youtube.com/watch?v=kiji-demo01
     published: { daysAgo: 40, time: '11:30' },
     updatedAfterMinutes: 90,
     hero: {
-      motif: 'waves',
-      alt: '青い海に囲まれた小さな島と、港に着いた定期船',
+      motif: 'ship',
+      alt: '島影の見える海を進む小さな船',
       caption: '映画のロケ地となった沖縄の小島(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -533,9 +533,9 @@ https://www.youtube.com/watch?v=kiji-demo01
     authors: ['sasaki-mio'],
     published: { daysAgo: 5, time: '15:00' },
     hero: {
-      motif: 'city',
-      alt: '夕暮れの京都の路地に灯る、小さな映画館の看板',
-      caption: '路地裏の小さな映画館(イメージ)',
+      motif: 'cinema',
+      alt: '客席の向こうに光るスクリーン',
+      caption: '小さな映画館の客席(イメージ)',
       credit: 'Kiji編集部',
     },
   },

@@ -110,7 +110,7 @@ export const japanArticles: DemoArticle[] = [
 
 地区の防災士、村上千夏さん(45)らは、体育館の鍵の受け渡しから受付の手順、トイレの確保、食料の配り方までを1冊の手引きにまとめた。手引きは誰が読んでも動けるよう、写真と短い文で構成している。作成には約1年をかけ、地区の住民や学校の教員、福祉施設の職員らが何度も話し合いを重ねた。
 
-::figure[住民が作った避難所運営の手引きを確かめる訓練(イメージ)]{src="/media/demo/japan-disaster-first-72-hours-1.webp" alt="体育館に並べられた段ボールベッドと、受付の机を囲む住民たち" credit="Kiji編集部" motif="crowd"}
+::figure[住民が作った避難所運営の手引きを確かめる訓練(イメージ)]{src="/media/demo/japan-disaster-first-72-hours-1.webp" alt="体育館に並べられた段ボールベッドと間仕切り" credit="Kiji編集部" motif="shelter"}
 
 「当時は職員が来るまで誰も動けず、入り口で人があふれた。職員も被災者だということを、私たちは分かっていなかった」と村上さんは振り返る。自身も当時、小学生の子ども2人を連れて避難所で3週間を過ごした。夜はいびきや話し声で眠れず、子どもが泣くたびに周囲に頭を下げた。その経験が、手引きづくりの原動力になった。
 
@@ -194,8 +194,8 @@ export const japanArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 4, time: '12:30' },
     hero: {
-      motif: 'city',
-      alt: '海沿いの街並みに並ぶ住宅の窓に、やわらかな明かりがともる夜景',
+      motif: 'phone',
+      alt: '見守りの知らせが届いたスマートフォンを手にする人',
       caption: 'AIを使った高齢者見守りのイメージ(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -231,8 +231,8 @@ export const japanArticles: DemoArticle[] = [
     wire: { agency: 'toyo', code: '[TY20261114-0087]' },
     published: { daysAgo: 6, time: '17:40' },
     hero: {
-      motif: 'crowd',
-      alt: '体育館に整然と並ぶ簡易ベッドと間仕切りを描いたイラスト',
+      motif: 'shelter',
+      alt: '体育館に並ぶ段ボールベッドと間仕切り',
       caption: '避難所の生活環境の改善を描いたイメージ(イメージ)',
       credit: '東洋通信',
     },
@@ -256,7 +256,7 @@ export const japanArticles: DemoArticle[] = [
 - 38%:そうした町で、65歳以上の人のうちひとり暮らしの人の割合
 - 12キロ:同じ町の中心部から、最寄りの総合病院までの平均距離
 
-::figure[75歳以上の割合が高い町の分布を示す図(イメージ)]{src="/media/demo/japan-numbers-one-in-four-over-75-1.webp" alt="地図の上に濃淡の異なる棒グラフが並ぶ図" credit="Kiji編集部" motif="chart"}
+::figure[75歳以上の割合が高い町の分布を示す図(イメージ)]{src="/media/demo/japan-numbers-one-in-four-over-75-1.webp" alt="濃淡の異なる棒グラフと折れ線グラフが並ぶ図" credit="Kiji編集部" motif="chart"}
 
 ## 「支える人」も高齢に
 
@@ -275,8 +275,8 @@ export const japanArticles: DemoArticle[] = [
     series: 'numbers-japan',
     published: { daysAgo: 9, time: '06:00' },
     hero: {
-      motif: 'chart',
-      alt: '雪をかぶった小さな町並みの上に、右肩上がりの折れ線グラフが重なるイラスト',
+      motif: 'snow',
+      alt: '雪に覆われた小さな町並みと、除雪された道',
       caption: '高齢化の進み方を数字で読み解くイメージ(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -431,9 +431,9 @@ AIをめぐるルールづくりについては[AIルールづくりのまとめ
     authors: ['editorial'],
     published: { daysAgo: 31, time: '10:00' },
     hero: {
-      motif: 'hall',
-      alt: '円柱の並ぶ庁舎の正面と、左右に建つ低い棟',
-      caption: '生成AIの活用が進む自治体の庁舎(イメージ)',
+      motif: 'office',
+      alt: 'パソコンが並ぶ庁舎の執務室で働く職員たち',
+      caption: '生成AIの活用が進む自治体の職場(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -468,8 +468,8 @@ AIをめぐるルールづくりについては[AIルールづくりのまとめ
     authors: ['okada-rie'],
     published: { daysAgo: 40, time: '19:20' },
     hero: {
-      motif: 'city',
-      alt: '商店街の米穀店の店先に、米袋と手書きの値札が並ぶイラスト',
+      motif: 'market',
+      alt: '米袋や青果が並ぶ商店街の店先と、買い物客',
       caption: '商店街の米穀店のイメージ(イメージ)',
       credit: 'Kiji編集部',
     },

@@ -19,7 +19,7 @@ export const societyArticles: DemoArticle[] = [
 
 事業所では昨年から、訪問ルートを地区ごとに組み直した。これまでは利用者の希望する時間を優先して町内を行き来していたが、同じ地区の家をまとめて回れるよう利用者や家族と調整した。その結果、ヘルパー1人あたりの1日の移動距離は平均で約3割短くなった。
 
-::figure[雪道を走って利用者宅へ向かう訪問介護員(イメージ)]{src="/media/demo/society-care-workers-snow-town-1.webp" alt="雪に覆われた畑の間の一本道を進む小型の車" credit="Kiji編集部" motif="fields"}
+::figure[訪問介護員が通う山あいの町(イメージ)]{src="/media/demo/society-care-workers-snow-town-1.webp" alt="雪をかぶった山並みと、ふもとの湖" credit="Kiji編集部" motif="mountains"}
 
 それでも限界はある。吹雪の日には訪問を翌日に回さざるを得ないこともある。その場合は電話で安否を確かめ、近所の住民に様子を見に行ってもらう。佐藤さんは「電話口の声が少しでもいつもと違うと、一日中気になってしまう」と話す。
 
@@ -69,8 +69,8 @@ export const societyArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 9, time: '07:00' },
     hero: {
-      motif: 'mountains',
-      alt: '雪をかぶった山並みのふもとに点在する家々と、細く続く道',
+      motif: 'snow',
+      alt: '雪に埋もれた家並みと、除雪された道に立つ矢羽根の標識',
       caption: '高齢化が進む北海道の内陸の町(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -105,9 +105,9 @@ export const societyArticles: DemoArticle[] = [
     updatedAfterMinutes: 40,
     breakingHours: 8,
     hero: {
-      motif: 'storm',
-      alt: '垂れ込めた雨雲の下、強い雨と風にさらされる住宅地',
-      caption: '強い雨が降り続く街の様子(イメージ)',
+      motif: 'weather',
+      alt: '雨雲レーダーの画面に、帯状に連なる強い雨の赤や黄色の範囲',
+      caption: '雨雲レーダーが示す強い雨の範囲(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -133,9 +133,9 @@ export const societyArticles: DemoArticle[] = [
     wire: { agency: 'toyo', code: '[TY20260521-0087]' },
     published: { daysAgo: 2, time: '16:20' },
     hero: {
-      motif: 'train',
-      alt: '駅前の広場で大きなスーツケースを引いて歩く旅行者たち',
-      caption: '大型の荷物を持って移動する旅行者(イメージ)',
+      motif: 'temple',
+      alt: '五重塔と本堂、参道を歩く観光客',
+      caption: '観光客でにぎわう京都の寺(イメージ)',
       credit: '東洋通信',
     },
   },
@@ -154,7 +154,7 @@ export const societyArticles: DemoArticle[] = [
 
 この日は、宮城県産の米と、近くの農家から仕入れた長ネギ、三陸産の塩蔵わかめを使い、ネギみそを混ぜたご飯とわかめの煮びたしを作った。参加した10人ほどは、袋の中でふっくらと炊き上がったご飯に驚いた様子で、「普通に炊いたのと変わらない」との声も上がった。
 
-::figure[鍋の湯でポリ袋ごと温めて作る「防災ごはん」(イメージ)]{src="/media/demo/society-tohoku-kitchens-sendai-bousai-gohan-1.webp" alt="カセットコンロの上で湯気を立てる鍋と、袋に入った米や刻んだ野菜" credit="Kiji編集部" motif="fields"}
+::figure[鍋の湯でポリ袋ごと温めて作る「防災ごはん」(イメージ)]{src="/media/demo/society-tohoku-kitchens-sendai-bousai-gohan-1.webp" alt="カセットコンロの上で湯気を立てる鍋と、袋に入った米や刻んだ野菜" credit="Kiji編集部" motif="kitchen"}
 
 ## 「特別な料理」にしない
 
@@ -244,8 +244,8 @@ export const societyArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 23, time: '10:15' },
     hero: {
-      motif: 'waves',
-      alt: '青い海沿いの道路を走る一台のバス',
+      motif: 'bus',
+      alt: '停留所に近づく路線バスと、待っている人たち',
       caption: '観光地と市街地を結ぶ海沿いの道(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -262,7 +262,7 @@ export const societyArticles: DemoArticle[] = [
 
 最年長の参加者、森田正一さん(93)は若い頃、職場の昼休みに同僚と将棋を指すのが楽しみだったという。施設に入ってからは駒に触れる機会がなかったが、この日は橘さんを相手に最後まで粘り強く指し続けた。「負けたけれど、昔を思い出した。手が勝手に動くんだね」と笑顔を見せた。
 
-::figure[入所者と将棋を指す指導対局の様子(イメージ)]{src="/media/demo/society-kyoto-shogi-care-home-1.webp" alt="木の将棋盤を囲んで向かい合う人々の手元" credit="Kiji編集部" motif="books"}
+::figure[入所者と将棋を指す指導対局の様子(イメージ)]{src="/media/demo/society-kyoto-shogi-care-home-1.webp" alt="駒の並ぶ将棋盤と、駒を指す手" credit="Kiji編集部" motif="shogi"}
 
 施設の介護職員によると、ふだんは口数の少ない入所者が、対局後には盤面を振り返りながら職員に話しかける姿も見られた。施設では今後、職員が相手を務める将棋の時間を定期的に設けることを検討している。
 
@@ -280,9 +280,9 @@ export const societyArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 31, time: '15:00' },
     hero: {
-      motif: 'stage',
-      alt: '柔らかな光が差し込む広間で、将棋盤を前に向かい合う人々',
-      caption: '高齢者施設で開かれた指導対局(イメージ)',
+      motif: 'care',
+      alt: '木々に囲まれた高齢者施設の建物と、庭のベンチ',
+      caption: '指導対局が開かれた京都の高齢者施設(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -389,9 +389,9 @@ export const societyArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 44, time: '09:30' },
     hero: {
-      motif: 'circuit',
-      alt: 'ノートパソコンの画面越しに打ち合わせをする人と、背後に見える木桶',
-      caption: 'オンラインで地方の企業とつながる副業の働き方(イメージ)',
+      motif: 'train',
+      alt: '丘陵を背に、高架を走る列車',
+      caption: '都市と地方を行き来する副業の働き方(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -427,9 +427,9 @@ export const societyArticles: DemoArticle[] = [
     authors: ['okada-rie'],
     published: { daysAgo: 57, time: '08:00' },
     hero: {
-      motif: 'harbor',
-      alt: '雪の積もる港町の夜、明かりのともる体育館',
-      caption: '寒冷地での避難所訓練が行われた沿岸の町(イメージ)',
+      motif: 'shelter',
+      alt: '体育館に並ぶ段ボールベッドと間仕切り、毛布にくるまる人たち',
+      caption: '寒冷地での避難所訓練が行われた体育館(イメージ)',
       credit: 'Kiji編集部',
     },
   },

@@ -103,9 +103,9 @@ export const technologyArticles: DemoArticle[] = [
     authors: ['takeda-koji'],
     published: { daysAgo: 1, time: '11:20' },
     hero: {
-      motif: 'podium',
-      alt: '演台に並ぶマイクと、カメラを構える報道陣のシルエット',
-      caption: '生成AIの表示ルール案をめぐる記者会見(イメージ)',
+      motif: 'phone',
+      alt: '画像や投稿が表示されたスマートフォンを手にする人たち',
+      caption: 'SNSに流れる画像や投稿(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -131,7 +131,7 @@ export const technologyArticles: DemoArticle[] = [
 
 工場の奥にある試験棟では、完成した衛星を真空の容器に入れて宇宙と同じ環境をつくり、激しい温度変化に耐えられるかを確かめる。打ち上げ時の揺れを再現する振動試験の装置もある。かつては外部の施設を借りて何カ月も順番を待っていた試験を、今では自社で数日のうちに終えられるようになった。
 
-::figure[組み立てラインに並ぶ小型衛星(イメージ)]{src="/media/demo/technology-lunar-venture-feature-1.webp" alt="明るい工場の作業台に並ぶ箱形の小型衛星と、作業する技術者たち" credit="Kiji編集部" motif="circuit"}
+::figure[小型衛星の組み立てライン(イメージ)]{src="/media/demo/technology-lunar-venture-feature-1.webp" alt="明るい工場の組み立てラインと、作業を見守る技術者" credit="Kiji編集部" motif="robot"}
 
 ::pagebreak
 
@@ -183,9 +183,9 @@ export const technologyArticles: DemoArticle[] = [
     authors: ['takeda-koji'],
     published: { daysAgo: 3, time: '07:00' },
     hero: {
-      motif: 'globe',
-      alt: '暗い宇宙に浮かぶ月と、その手前を進む小さな着陸機のイラスト',
-      caption: 'あおぞらスペースが開発を進める月面着陸機の想像図(イメージ)',
+      motif: 'satellite',
+      alt: '地球を見下ろす軌道上で、太陽電池パネルを広げた小型衛星',
+      caption: 'あおぞらスペースが開発を進める小型衛星の想像図(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -248,7 +248,7 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
 
 いずれも、海外の規制の動きをにらみながらの議論になる。欧州では罰則付きの包括的な規制が段階的に適用され始めており、日本企業も現地で事業を続けるには対応を迫られる。ある委員は「国内だけゆるいルールにしても、結局は海外の基準に合わせることになる。ならば最初から整合性を意識すべきだ」と話す。
 
-::figure[有識者会議の資料(イメージ)]{src="/media/demo/technology-ai-rules-feature-1.webp" alt="会議室の机に積まれた資料の束と、開いたノートパソコン" credit="Kiji編集部" motif="books"}
+::figure[有識者会議の資料(イメージ)]{src="/media/demo/technology-ai-rules-feature-1.webp" alt="パソコンが並ぶ執務室で働く人たち" credit="Kiji編集部" motif="office"}
 
 ::pagebreak
 
@@ -296,8 +296,8 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
     authors: ['takeda-koji'],
     published: { daysAgo: 9, time: '06:00' },
     hero: {
-      motif: 'circuit',
-      alt: '光の線で描かれた回路と、その上に重なる吹き出しや文書のアイコン',
+      motif: 'server',
+      alt: 'サーバーラックが両側に並ぶデータセンターの通路',
       caption: '生成AIのルールづくりをめぐる議論が続いている(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -313,7 +313,7 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
 
 ミライ交通が運行するこの自動運転バスは、約4キロの周回ルートを平日に1日30便走っている。車体に取り付けたセンサーとカメラで周囲を確かめながら、決められたルートを自動で走行する。車内には安全確認のための乗務員が1人乗るが、ふだん操作をすることはほとんどない。
 
-::figure[湾岸エリアを走る自動運転バス(イメージ)]{src="/media/demo/technology-future-mobility-fukuoka-1.webp" alt="海沿いの道を走る丸い白い小型バスと、停留所で待つ人たち" credit="ミライ交通" motif="city"}
+::figure[住宅街を走る自動運転バス(イメージ)]{src="/media/demo/technology-future-mobility-fukuoka-1.webp" alt="住宅街の停留所でバスを待つ人たちと、近づく小型バス" credit="ミライ交通" motif="bus"}
 
 ## 「毎日乗るから、安心感が大事」
 
@@ -336,9 +336,9 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
     series: 'future-mobility',
     published: { daysAgo: 12, time: '10:00' },
     hero: {
-      motif: 'train',
-      alt: '朝の光の中、停留所に近づく運転席のない白い小型バス',
-      caption: '福岡市内で定期運行を続けるミライ交通の自動運転バス(イメージ)',
+      motif: 'city',
+      alt: '高層ビルが並ぶ街並みと、その前を延びる道路',
+      caption: '自動運転バスが走る福岡市の中心部(イメージ)',
       credit: 'ミライ交通',
     },
   },
@@ -368,9 +368,9 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
     wire: { agency: 'pacific', code: '[nS3M9VD1Q7]' },
     published: { daysAgo: 18, time: '16:40' },
     hero: {
-      motif: 'harbor',
-      alt: '上空から見下ろした海峡と、白い航跡を残して進む多数の貨物船',
-      caption: '小型衛星による監視の対象となる東南アジアの海上交通(イメージ)',
+      motif: 'satellite',
+      alt: '地球の上空を周回する、太陽電池パネルを広げた小型衛星',
+      caption: '船舶の動きを監視する小型衛星(イメージ)',
       credit: '環太平洋ニュース写真部',
     },
   },
@@ -406,9 +406,9 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
     series: 'next-makers',
     published: { daysAgo: 24, time: '08:00' },
     hero: {
-      motif: 'circuit',
-      alt: '研究室の机の前で、白い小型ロボットがコップを差し出している様子',
-      caption: '三浦大地さんの研究室で開発中の介護支援ロボット(イメージ)',
+      motif: 'robot',
+      alt: 'ロボットアームが並ぶ明るい作業場',
+      caption: '人の隣で働くロボットの研究(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -443,8 +443,8 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
     series: 'future-mobility',
     published: { daysAgo: 38, time: '10:00' },
     hero: {
-      motif: 'fields',
-      alt: '田園の中をまっすぐ延びる道路を走る白い自動運転バスと、遠くの工場群',
+      motif: 'bus',
+      alt: '停留所に近づく小型バスと、待っている人',
       caption: '熊本県内で通勤向けの実証運行を始めた自動運転バス(イメージ)',
       credit: 'ミライ交通',
     },
@@ -477,9 +477,9 @@ AIの利用が広がるにつれ、データセンターの電力消費の急増
     published: { daysAgo: 56, time: '15:00' },
     updatedAfterMinutes: 30,
     hero: {
-      motif: 'books',
-      alt: '役所の窓口の前に置かれたタブレット端末に話しかける年配の女性',
-      caption: '区役所の入り口に置かれた音声AIの案内端末(イメージ)',
+      motif: 'office',
+      alt: 'パソコンが並ぶ役所の執務室で働く職員たち',
+      caption: '音声AIの試験導入が始まった区役所(イメージ)',
       credit: 'Kiji編集部',
     },
   },

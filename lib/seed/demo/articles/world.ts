@@ -41,8 +41,8 @@ export const worldArticles: DemoArticle[] = [
     updatedAfterMinutes: 40,
     breakingHours: 6,
     hero: {
-      motif: 'podium',
-      alt: '各国の旗を背にした演台と束ねられたマイク、手前でカメラを構える報道陣',
+      motif: 'summit',
+      alt: '各国の旗を背に、会議の机に並んで座る閣僚たち',
       caption: '閣僚会合が開かれたシンガポールの会議場(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -78,9 +78,9 @@ export const worldArticles: DemoArticle[] = [
     published: { hoursAgo: 3 },
     breakingHours: 6,
     hero: {
-      motif: 'crowd',
-      alt: '広場に集まった人々と、演壇に向けて掲げられた旗',
-      caption: '大統領の演説を聞こうと集まった市民(イメージ)',
+      motif: 'podium',
+      alt: '旗を背にした演台に並ぶマイクと、手前に集まった報道陣',
+      caption: '加盟申請を表明した大統領の記者会見(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -166,9 +166,9 @@ export const worldArticles: DemoArticle[] = [
     authors: ['nakamura-jun'],
     published: { daysAgo: 2, time: '06:00' },
     hero: {
-      motif: 'harbor',
-      alt: '朝もやの港に停泊する船と、奥に見える石造りの庁舎',
-      caption: '北海連合評議会の本部があるオスロの港(イメージ)',
+      motif: 'ship',
+      alt: '島影の見える北の海を進む漁船',
+      caption: '北海連合の国々を結ぶ北の海(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -246,8 +246,8 @@ export const worldArticles: DemoArticle[] = [
     authors: ['nakamura-jun'],
     published: { daysAgo: 6, time: '20:30' },
     hero: {
-      motif: 'chart',
-      alt: '湖畔の街並みを背景に、上下に振れるグラフの線が描かれた図',
+      motif: 'wind',
+      alt: '丘の上に並ぶ風車と、手前を横切る送電線',
       caption: '地域によって開く電力価格の差(イメージ)',
       credit: 'Kiji編集部',
     },
@@ -292,7 +292,7 @@ export const worldArticles: DemoArticle[] = [
     updatedAfterMinutes: 45,
     hero: {
       motif: 'waves',
-      alt: '灰色の海を進む漁船と、甲板に積まれた網',
+      alt: '月明かりの北の海と、波間に浮かぶ小さな船',
       caption: '北の海で操業する漁船(イメージ)',
       credit: '北欧プレス',
     },
@@ -320,7 +320,7 @@ export const worldArticles: DemoArticle[] = [
 - 総事業費の見込み:約250億ユーロ
 - 運転開始の目標:2030年代前半
 
-::figure[洋上風力発電所と海底送電線の構想(イメージ)]{src="/media/demo/world-north-sea-grid-feature-1.webp" alt="海上に並ぶ風車と、海底を走る送電線を描いた断面図" credit="Kiji編集部" motif="waves"}
+::figure[洋上風力の発電量と送電網の計画(イメージ)]{src="/media/demo/world-north-sea-grid-feature-1.webp" alt="洋上風力の発電量と送電網の整備の見通しを示すグラフ" credit="Kiji編集部" motif="chart"}
 
 計画の中心を担うのは、北の海に面した北海連合の加盟国だ。連合はすでに漁業や海運で共同の規則を持っており、送電網の運用ルールづくりでも主導役を期待されている。
 
@@ -376,7 +376,7 @@ export const worldArticles: DemoArticle[] = [
     authors: ['nakamura-jun'],
     published: { daysAgo: 12, time: '07:30' },
     hero: {
-      motif: 'waves',
+      motif: 'wind',
       alt: '沖合に並ぶ風車と、波立つ海面',
       caption: '洋上風力発電所を結ぶ送電網の構想(イメージ)',
       credit: 'Kiji編集部',
@@ -416,9 +416,9 @@ export const worldArticles: DemoArticle[] = [
     wire: { agency: 'nordpress', code: '[NP-2611-0489]' },
     published: { daysAgo: 21, time: '22:05' },
     hero: {
-      motif: 'hall',
-      alt: '広場に面した、円柱の並ぶ歴史的な建物',
-      caption: '会談が行われたブリュッセルの庁舎(イメージ)',
+      motif: 'summit',
+      alt: '両国の旗を背に、会議の机を囲む代表団',
+      caption: '会談が行われたブリュッセルの会議室(イメージ)',
       credit: '北欧プレス',
     },
   },
@@ -496,9 +496,9 @@ export const worldArticles: DemoArticle[] = [
     wire: { agency: 'pacific', code: '[nP5HX9C2MB]' },
     published: { daysAgo: 47, time: '09:00' },
     hero: {
-      motif: 'globe',
-      alt: '送電線の網目に包まれた地球と、光る都市の点',
-      caption: '世界に広がる送電網のイメージ',
+      motif: 'wind',
+      alt: '沖合に何列も並ぶ洋上風車',
+      caption: '送電網への投資が各国の課題に(イメージ)',
       credit: '環太平洋ニュース',
     },
   },

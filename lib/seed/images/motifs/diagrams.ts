@@ -215,3 +215,98 @@ export const drawGlobe: Draw = (scene) => {
     `</g>`;
   return out;
 };
+
+/**
+ * A rain radar map: an invented coastline under bands of rain in the radar's
+ * usual blue-yellow-red scale, isobars and sometimes a typhoon's cloud spiral;
+ * heavy rain warnings and forecasts. The radar colours are fixed, as readers know them.
+ */
+export const drawWeather: Draw = (scene) => {
+  const { r, w, h, s } = scene;
+  const sea = accentNear(s, 210);
+  let out = rect(0, 0, w, h, verticalGradient(scene, tone([sea[0], 35, 30]), tone([sea[0], 40, 22])));
+  // Graticule.
+  let grid = '';
+  for (let x = w * 0.1; x < w; x += w * 0.15) grid += `M${n(x)} 0V${n(h)}`;
+  for (let y = h * 0.12; y < h; y += h * 0.2) grid += `M0 ${n(y)}H${n(w)}`;
+  out += `<path d="${grid}" stroke="#ffffff" stroke-width="${n(h * 0.002)}" opacity="0.15"/>`;
+  // An arc of islands from lower left to upper right: a spine of points with land either side.
+  const spine: Point[] = [];
+  const bend = r.range(-0.15, 0.15);
+  for (let k = 0; k <= 8; k++) {
+    const t = k / 8;
+    spine.push([w * (0.05 + t * 0.9), h * (0.85 - t * 0.65 + Math.sin(t * Math.PI) * bend)]);
+  }
+  const land = tone([accentNear(s, 100)[0], 18, 52]);
+  // Each island is a lumpy outline round a stretch of the spine, broad in the middle.
+  let k = 0;
+  while (k < spine.length - 1) {
+    const len = r.int(2, 4);
+    const part = spine.slice(k, Math.min(spine.length, k + len + 1));
+    const upper: Point[] = [];
+    const lower: Point[] = [];
+    for (let i = 0; i < part.length; i++) {
+      const [x, y] = part[i] as Point;
+      const swell = 0.35 + 0.65 * Math.sin(((i + 0.5) / part.length) * Math.PI);
+      upper.push([x + r.range(-0.02, 0.02) * w, y - h * r.range(0.05, 0.11) * swell]);
+      lower.push([x + r.range(-0.02, 0.02) * w, y + h * r.range(0.04, 0.1) * swell]);
+    }
+    const [sx, sy] = part[0] as Point;
+    const [ex, ey] = part[part.length - 1] as Point;
+    out += path(smoothD([[sx - w * 0.03, sy + h * 0.01], ...upper, [ex + w * 0.03, ey - h * 0.01], ...lower.reverse()], true), land);
+    k += len + (r.chance(0.3) ? 1 : 0);
+  }
+  // The edge of a continent in one corner.
+  const cornerX = r.chance(0.5) ? 0 : w;
+  out += path(`${smoothD([[cornerX, -h * 0.05], [Math.abs(cornerX - w * 0.22), h * 0.05], [Math.abs(cornerX - w * 0.16), h * 0.22], [Math.abs(cornerX - w * 0.06), h * 0.3], [cornerX, h * 0.34]], false)}Z`, land);
+  for (let i = r.int(4, 7); i > 0; i--) out += circle(r.range(0.05, 0.95) * w, r.range(0.05, 0.95) * h, h * r.range(0.008, 0.02), land);
+  // Isobars round a low.
+  const lx = w * r.range(0.2, 0.8);
+  const ly = h * r.range(0.25, 0.75);
+  let isobars = '';
+  for (let i = 1; i <= 5; i++) isobars += `<ellipse cx="${n(lx + i * w * 0.01)}" cy="${n(ly)}" rx="${n(h * 0.12 * i)}" ry="${n(h * 0.09 * i)}" transform="rotate(${n(r.range(-25, 25))} ${n(lx)} ${n(ly)})"/>`;
+  out += `<g fill="none" stroke="#ffffff" stroke-width="${n(h * 0.004)}" opacity="0.45">${isobars}</g>`;
+  // Rain: nested blobs from light to intense along a band across the islands.
+  const scale = ['#a0d2ff', '#2189ff', '#0041ff', '#faf500', '#ff9900', '#ff2800', '#b40068'];
+  const bands = r.int(2, 3);
+  let rain = '';
+  for (let b = 0; b < bands; b++) {
+    const [bx, by] = spine[r.int(2, 6)] as Point;
+    const cx = bx + r.range(-0.08, 0.08) * w;
+    const cy = by + r.range(-0.06, 0.06) * h;
+    const angle = r.range(-40, -10);
+    const levels = r.int(4, scale.length);
+    for (let i = 0; i < levels; i++) {
+      const f = 1 - i / levels;
+      const pts: Point[] = [];
+      for (let j = 0; j < 10; j++) {
+        const a = (j / 10) * Math.PI * 2;
+        const rr = f * r.range(0.75, 1.15);
+        pts.push([cx + Math.cos(a) * w * 0.16 * rr, cy + Math.sin(a) * h * 0.09 * rr]);
+      }
+      rain += `<path d="${smoothD(pts, true)}" fill="${scale[i]}" opacity="0.85" transform="rotate(${n(angle)} ${n(cx)} ${n(cy)})"/>`;
+    }
+  }
+  out += rain;
+  if (r.chance(0.4)) {
+    // A typhoon's spiral of cloud out at sea.
+    const tx = w * r.range(0.15, 0.35);
+    const ty = h * r.range(0.65, 0.8);
+    const tr = h * 0.14;
+    let spiral = '';
+    for (let arm = 0; arm < 3; arm++) {
+      const pts: Point[] = [];
+      for (let j = 0; j <= 12; j++) {
+        const a = (arm * Math.PI * 2) / 3 + j * 0.35;
+        const rr = tr * (0.15 + j * 0.07);
+        pts.push([tx + Math.cos(a) * rr, ty + Math.sin(a) * rr]);
+      }
+      spiral += smoothD(pts, false);
+    }
+    out += `<path d="${spiral}" fill="none" stroke="#ffffff" stroke-width="${n(h * 0.03)}" stroke-linecap="round" opacity="0.75"/>` + circle(tx, ty, tr * 0.08, tone([sea[0], 40, 25]));
+  }
+  // The edge of a screen: a legend strip of the radar scale, without figures.
+  const lw = h * 0.035;
+  for (const [i, c] of scale.entries()) out += rect(w - lw * 1.8, h * 0.9 - (i + 1) * lw, lw, lw, c);
+  return out;
+};

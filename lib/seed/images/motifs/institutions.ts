@@ -309,3 +309,53 @@ export const drawCare: Draw = (scene) => {
   if (!evening) out += birds(scene, r.int(2, 4), h * 0.3);
   return maybeMirror(scene, out, r.chance(0.5));
 };
+
+/**
+ * Delegates round a conference table under a row of flags, name cards and
+ * microphones before them: trade talks, summits, councils, ministerial meetings.
+ */
+export const drawSummit: Draw = (scene) => {
+  const { r, w, h, s } = scene;
+  const wall = accent(s, 0);
+  let out = rect(0, 0, w, h, verticalGradient(scene, tone([wall[0], 22, 72]), tone([wall[0], 26, 58])));
+  // Wall panels and a row of flags behind the delegates.
+  for (let x = 0; x < w; x += w * 0.125) out += rect(x, 0, w * 0.004, h * 0.6, tone([wall[0], 20, 50]), opacity(0.5));
+  const flags = w > h * 1.2 ? r.int(4, 6) : r.int(3, 4);
+  for (let i = 0; i < flags; i++) {
+    const fx = w * ((i + 0.5) / flags) - h * 0.05;
+    out += flag(scene, fx, h * r.range(0.1, 0.14), h * 0.4, h * r.range(0.07, 0.09), h * r.range(0.008, 0.02));
+  }
+  const tableTop = h * r.range(0.55, 0.6);
+  const cloth = accent(s, 1);
+  const delegates = Math.max(3, Math.round(w / (h * 0.26)));
+  const gap = w / delegates;
+  for (let i = 0; i < delegates; i++) {
+    const x = gap * (i + 0.5) + r.range(-0.08, 0.08) * gap;
+    const size = h * r.range(0.15, 0.17);
+    const suit = r.chance(0.7) ? tone([220, 15, r.range(18, 30)]) : tone(accent(s, r.int(0, 3)), -15, -15);
+    // Chair back, shoulders and head; a shirt collar.
+    out += rect(x - size * 0.55, tableTop - size * 1.25, size * 1.1, size * 1.3, tone([wall[0], 15, 22]), ` rx="${n(size * 0.2)}"`);
+    out += rect(x - size * 0.5, tableTop - size * 0.7, size, size * 0.8, suit, ` rx="${n(size * 0.3)}"`) + polygon([[x - size * 0.12, tableTop - size * 0.7], [x + size * 0.12, tableTop - size * 0.7], [x, tableTop - size * 0.45]], '#ffffff');
+    // A face and the hair above it: a lit face reads as a person at this size, a dark disc does not.
+    const head = tableTop - size * 0.95;
+    out += circle(x, head, size * 0.24, tone(r.pick<Hsl>([[28, 48, 72], [26, 40, 62], [24, 36, 50]])));
+    out += path(`M${n(x - size * 0.25)} ${n(head)}A${n(size * 0.25)} ${n(size * 0.25)} 0 0 1 ${n(x + size * 0.25)} ${n(head)}Q${n(x)} ${n(head - size * 0.12)} ${n(x - size * 0.25)} ${n(head)}Z`, tone([25, 10, r.range(10, 60)]));
+  }
+  // The table: a cloth front, and on top name cards, microphones, glasses.
+  out += rect(0, tableTop, w, h * 0.035, tone(cloth, 20, -20)) + rect(0, tableTop + h * 0.035, w, h * 0.2, tone(cloth, -8, -10));
+  for (let i = 0; i < delegates; i++) {
+    const x = gap * (i + 0.5);
+    out += polygon([[x - gap * 0.18, tableTop + h * 0.02], [x + gap * 0.18, tableTop + h * 0.02], [x + gap * 0.15, tableTop - h * 0.025], [x - gap * 0.15, tableTop - h * 0.025]], '#fbfbf8');
+    out += line(x + gap * 0.28, tableTop + h * 0.01, x + gap * 0.2, tableTop - h * 0.07, tone(s.ink, 10), h * 0.004) + circle(x + gap * 0.2, tableTop - h * 0.075, h * 0.008, tone(s.ink, 5));
+    if (r.chance(0.6)) out += rect(x - gap * 0.34, tableTop - h * 0.035, h * 0.018, h * 0.04, '#ffffff', opacity(0.7));
+  }
+  // The backs of the delegation across the table, in the foreground.
+  const backs = tone([wall[0], 20, 10]);
+  let x = -r.range(0, 0.06) * w;
+  while (x < w) {
+    const size = h * r.range(0.2, 0.24);
+    out += rect(x - size * 0.55, h - size * 0.55, size * 1.1, size, backs, ` rx="${n(size * 0.35)}"`) + circle(x, h - size * 0.75, size * 0.28, backs);
+    x += size * r.range(1.4, 1.9);
+  }
+  return out;
+};
