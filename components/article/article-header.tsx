@@ -27,7 +27,7 @@ export function ArticleHeader({ article }: ArticleHeaderProps) {
         {/* A sponsored series names who pays for it on each of its articles too (ADR 0050). */}
         {article.series?.sponsored && article.series.sponsorName && (
           <span className="text-xs font-semibold text-muted" data-testid="sponsor-label">
-            提供:{article.series.sponsorName}
+            {`提供:${article.series.sponsorName}`}
           </span>
         )}
       </p>
