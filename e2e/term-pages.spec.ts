@@ -132,7 +132,7 @@ test('a デスク edits an author’s profile and a series’ sponsor; readers s
     await expect(reporterPage.getByRole('link', { name: '特集・連載・筆者' })).toHaveCount(0);
     await reporterPage.goto(`/newsroom/terms/authors/${authorSlug}`);
     await expect(reporterPage).toHaveURL(/\/newsroom\?denied=terms$/);
-    await expect(reporterPage.getByRole('alert')).toHaveText('特集・連載・筆者の編集はデスクと管理者が行います。直したいところはデスクに伝えてください。');
+    await expect(reporterPage.getByRole('main').getByRole('alert')).toHaveText('特集・連載・筆者の編集はデスクと管理者が行います。直したいところはデスクに伝えてください。');
   } finally {
     await reporterPage.close();
   }
