@@ -124,7 +124,7 @@ export function TermPageForm({ kind, slug, fields: initial, portrait: initialPor
                 autoCapitalize="off"
                 autoCorrect="off"
                 spellCheck={false}
-                placeholder={kind === 'authors' ? 'yamada-taro' : kind === 'series' ? 'machi-no-hito' : 'energy-transition'}
+                placeholder={kind === 'authors' ? 'yamada-taro' : kind === 'series' ? 'machi-no-hito' : 'harbor-town'}
                 className="block w-full min-w-0 rounded border border-rule bg-white px-3 py-2"
               />
             </span>

@@ -50,7 +50,7 @@ export function TermPagesList({ list, query }: TermPagesListProps) {
       </nav>
 
       <div className="flex flex-wrap items-end gap-2">
-        <form role="search" action="/newsroom/terms" method="get" className="flex min-w-0 flex-1 flex-wrap items-end gap-2">
+        <form role="search" action="/newsroom/terms" method="get" className="flex w-full min-w-0 items-end gap-2 sm:w-auto sm:flex-1">
           <input type="hidden" name="kind" value={kind} />
           <label className="min-w-0 flex-1 text-sm">
             {SEARCH_HINT[kind]}
@@ -81,26 +81,29 @@ export function TermPagesList({ list, query }: TermPagesListProps) {
       ) : (
         <ul className="divide-y divide-rule rounded border border-rule bg-white" data-testid="term-list">
           {items.map((item) => (
-            <li key={item.slug} className="flex flex-wrap items-start gap-x-4 gap-y-1 px-3 py-3 sm:flex-nowrap" data-testid="term-row">
-              {kind === 'authors' &&
-                (item.portraitSrc ? (
-                  <Image src={item.portraitSrc} alt="" width={48} height={48} sizes="48px" className="size-12 shrink-0 rounded-full border border-rule object-cover" />
-                ) : (
-                  <span aria-hidden="true" className="flex size-12 shrink-0 items-center justify-center rounded-full border border-dashed border-rule text-xs text-muted">
-                    写真なし
-                  </span>
-                ))}
-              <div className="min-w-0 flex-1">
-                <p className="flex flex-wrap items-center gap-2">
-                  <Link href={`/newsroom/terms/${kind}/${item.slug}`} className="font-bold underline-offset-2 hover:underline">
-                    {item.name}
-                  </Link>
-                  {item.sponsored && (
-                    <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-xs">PR{item.sponsorName ? `・提供:${item.sponsorName}` : ''}</span>
-                  )}
-                </p>
-                <p className="mt-0.5 line-clamp-2 text-sm text-muted">{item.detail || '(説明なし)'}</p>
-                <p className="mt-0.5 text-xs break-all text-muted">{READER_PATH[kind](item.slug)}</p>
+            <li key={item.slug} className="flex flex-wrap items-start gap-x-4 gap-y-2 px-3 py-3 sm:flex-nowrap" data-testid="term-row">
+              {/* On a phone the words take the row and the counts and links go under them. */}
+              <div className="flex min-w-0 basis-full gap-3 sm:basis-auto sm:flex-1">
+                {kind === 'authors' &&
+                  (item.portraitSrc ? (
+                    <Image src={item.portraitSrc} alt="" width={48} height={48} sizes="48px" className="size-12 shrink-0 rounded-full border border-rule object-cover" />
+                  ) : (
+                    <span aria-hidden="true" className="flex size-12 shrink-0 items-center justify-center rounded-full border border-dashed border-rule text-[10px] text-muted">
+                      写真なし
+                    </span>
+                  ))}
+                <div className="min-w-0 flex-1">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <Link href={`/newsroom/terms/${kind}/${item.slug}`} className="font-bold underline-offset-2 hover:underline">
+                      {item.name}
+                    </Link>
+                    {item.sponsored && (
+                      <span className="rounded-sm bg-muted/15 px-1.5 py-0.5 text-xs">PR{item.sponsorName ? `・提供:${item.sponsorName}` : ''}</span>
+                    )}
+                  </p>
+                  <p className="mt-0.5 line-clamp-2 text-sm text-muted">{item.detail || '(説明なし)'}</p>
+                  <p className="mt-0.5 text-xs break-all text-muted">{READER_PATH[kind](item.slug)}</p>
+                </div>
               </div>
               <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                 <span data-testid="term-use">
