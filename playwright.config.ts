@@ -19,6 +19,8 @@ const FAULTS_SPEC = /faults\.spec\.ts$/;
 const STANDALONE_SPEC = /standalone\.spec\.ts$/;
 // Pins stories on the home page every other spec reads (the whole site's front page): alone, after them.
 const FRONT_PAGE_SPEC = /front-page\.spec\.ts$/;
+// A series' change re-renders every page with the sidebar's 連載 box (ADR 0050), which specs beside it read as cache hits: alone, after them.
+const TERM_PAGES_SPEC = /term-pages\.spec\.ts$/;
 // What readers and crawlers get and the newsroom's publish loop, again on
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
 // and 速報, publishing into cached pages. Layout, budgets, access control and
@@ -40,8 +42,8 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: SQLITE_SERVER.base, launchOptions: chromium, trace: 'off' },
   projects: [
-    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC, FRONT_PAGE_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
-    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC, FRONT_PAGE_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    { name: 'phone', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC, FRONT_PAGE_SPEC, TERM_PAGES_SPEC], use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
+    { name: 'desktop', testIgnore: [LIGHTHOUSE_SPEC, LOAD_SPEC, FUZZ_SPEC, INSTANCES_SPEC, CLUSTER_SPEC, OPERATIONS_SPEC, FAULTS_SPEC, STANDALONE_SPEC, FRONT_PAGE_SPEC, TERM_PAGES_SPEC], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
     // The production build on PostgreSQL + Redis, at desktop width only: the
     // phone project proves layout, which no database changes.
     {
@@ -51,9 +53,11 @@ export default defineConfig({
     },
     // The desk's pins change the home page every spec above reads: after them, alone.
     { name: 'front-page', testMatch: FRONT_PAGE_SPEC, dependencies: ['phone', 'desktop', 'postgres-desktop'], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
+    // 特集・連載・筆者: a series' sponsor touches every page with the sidebar: after the others, alone.
+    { name: 'term-pages', testMatch: TERM_PAGES_SPEC, dependencies: ['front-page'], use: { viewport: { width: 1280, height: 900 }, launchOptions: chromium } },
     // Server output, checked once, alone: its load would slow the timed steps
     // of browser specs running beside it (a publish seen within a second).
-    { name: 'load', testMatch: LOAD_SPEC, dependencies: ['front-page'] },
+    { name: 'load', testMatch: LOAD_SPEC, dependencies: ['term-pages'] },
     { name: 'instances', testMatch: INSTANCES_SPEC, dependencies: ['load'] },
     { name: 'cluster', testMatch: CLUSTER_SPEC, dependencies: ['instances'] },
     { name: 'operations', testMatch: OPERATIONS_SPEC, dependencies: ['cluster'] },

@@ -62,6 +62,13 @@ const LIVE_COMMANDS = ['post', 'edit', 'delete', 'pin', 'unpin', 'end'] as const
 
 const TWO_FACTOR_COMMANDS = ['start', 'confirm', 'disable'] as const;
 
+// 特集・連載・筆者 (ADR 0050): one demo term of each kind, each used by articles, so no allowed role's delete below deletes it.
+const TERM_TARGETS = [
+  ['topics', 'energy-transition'],
+  ['series', 'next-makers'],
+  ['authors', 'ito-sayaka'],
+] as const;
+
 function fill(pattern: string, id: string): string[] {
   if (pattern.includes('/two-factor/[command]')) {
     return TWO_FACTOR_COMMANDS.map((c) => pattern.replace('[command]', c));
@@ -71,6 +78,9 @@ function fill(pattern: string, id: string): string[] {
   }
   if (pattern.includes('[command]')) {
     return COMMANDS.map((c) => pattern.replace('[id]', id).replace('[command]', c));
+  }
+  if (pattern.includes('[kind]')) {
+    return TERM_TARGETS.map(([kind, slug]) => pattern.replace('[kind]', kind).replace('[slug]', slug));
   }
   return [
     pattern
@@ -132,6 +142,9 @@ test('the route table is what this spec checks', () => {
       '/newsroom/editions/[id] PAGE',
       '/newsroom/editions/[id]/mail PAGE',
       '/newsroom/pictures PAGE',
+      '/newsroom/terms PAGE',
+      '/newsroom/terms/[kind]/new PAGE',
+      '/newsroom/terms/[kind]/[slug] PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -154,6 +167,9 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/sign-in/code POST',
       '/api/newsroom/sign-out POST',
       '/api/newsroom/terms POST',
+      '/api/newsroom/terms/[kind] POST',
+      '/api/newsroom/terms/[kind]/[slug] PUT',
+      '/api/newsroom/terms/[kind]/[slug]/delete POST',
       '/api/newsroom/two-factor/[command] POST',
       '/preview/[token] GET',
       '/preview/articles/[id]/[[...page]] PAGE',
@@ -350,13 +366,19 @@ test('newsroom pages are private: no-store, noindex, not frameable', async () =>
 /**
  * What each role may do, route by route (ADR 0032). Pages: every signed-in
  * role sees every page but the accounts page, which sends a 記者 or デスク
- * back to the list with the reason. Mutations: `all`, or the roles that may
- * use it; everyone else gets 403 with a Japanese message, whatever they send.
+ * back to the list with the reason, and 特集・連載・筆者 (ADR 0050), which
+ * does the same to a 記者. Mutations: `all`, or the roles that may use it;
+ * everyone else gets 403 with a Japanese message, whatever they send.
  */
-const PAGE_ROLES: Record<string, readonly Role[]> = { '/newsroom/accounts': ['admin'] };
-
 const EVERY_ROLE: readonly Role[] = ['reporter', 'desk', 'admin'];
 const DESK: readonly Role[] = ['desk', 'admin'];
+const TERM_PAGES_REFUSED = { roles: DESK, denied: '/newsroom?denied=terms', message: '特集・連載・筆者の編集はデスクと管理者が行います。' };
+const PAGE_ROLES: Record<string, { roles: readonly Role[]; denied: string; message: string }> = {
+  '/newsroom/accounts': { roles: ['admin'], denied: '/newsroom?denied=accounts', message: 'アカウントの管理は管理者だけが行えます。' },
+  '/newsroom/terms': TERM_PAGES_REFUSED,
+  '/newsroom/terms/[kind]/new': TERM_PAGES_REFUSED,
+  '/newsroom/terms/[kind]/[slug]': TERM_PAGES_REFUSED,
+};
 const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/sign-in POST': 'skip',
   '/api/newsroom/sign-in/code POST': 'skip',
@@ -395,6 +417,10 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/preview-links POST': EVERY_ROLE,
   '/api/newsroom/preview-links/[id]/revoke POST': EVERY_ROLE,
   '/api/newsroom/terms POST': EVERY_ROLE,
+  // 特集・連載・筆者 (ADR 0050): the desk's, like publishing. The terms are in use, so an allowed delete is refused (409) and changes nothing.
+  '/api/newsroom/terms/[kind] POST': DESK,
+  '/api/newsroom/terms/[kind]/[slug] PUT': DESK,
+  '/api/newsroom/terms/[kind]/[slug]/delete POST': DESK,
   '/api/newsroom/accounts POST': ['admin'],
   '/api/newsroom/accounts/[id]/role POST': ['admin'],
   // Two-factor sign-in (ADR 0043): each account its own; a 管理者 resets another's and sets the requirement.
@@ -412,15 +438,15 @@ test('every newsroom page answers each role as it may', async () => {
     for (const url of fill(route.pattern, draftId)) {
       for (const role of EVERY_ROLE) {
         const response = await fetch(`${getBase()}${url}`, { headers: { cookie: sessions[role].cookie }, redirect: 'manual' });
-        const allowed = PAGE_ROLES[route.pattern] ?? EVERY_ROLE;
-        if (allowed.includes(role)) {
+        const rule = PAGE_ROLES[route.pattern];
+        if ((rule?.roles ?? EVERY_ROLE).includes(role)) {
           expect(response.status, `${role} ${url}`).toBe(200);
           continue;
         }
         expect(response.status, `${role} ${url}`).toBe(307);
-        expect(response.headers.get('location'), `${role} ${url}`).toBe('/newsroom?denied=accounts');
-        const list = await (await fetch(`${getBase()}/newsroom?denied=accounts`, { headers: { cookie: sessions[role].cookie } })).text();
-        expect(list).toContain('アカウントの管理は管理者だけが行えます。');
+        expect(response.headers.get('location'), `${role} ${url}`).toBe(rule!.denied);
+        const list = await (await fetch(`${getBase()}${rule!.denied}`, { headers: { cookie: sessions[role].cookie } })).text();
+        expect(list).toContain(rule!.message);
       }
     }
   }
@@ -429,6 +455,7 @@ test('every newsroom page answers each role as it may', async () => {
     const html = await (await fetch(`${getBase()}/newsroom`, { headers: { cookie: sessions[role].cookie } })).text();
     expect(html, role).toMatch(new RegExp(`data-testid="editor-role"[^>]*>${label}<`));
     expect(html.includes('href="/newsroom/accounts"'), role).toBe(role === 'admin');
+    expect(html.includes('href="/newsroom/terms"'), role).toBe(role !== 'reporter');
   }
 });
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Article } from '@/lib/content';
-import { authorPath, tagPath, topicPath } from '@/lib/content/urls';
+import { authorPath, seriesPath, tagPath, topicPath } from '@/lib/content/urls';
 import { Dateline } from './dateline';
 import { PhraseText } from './phrase-text';
 import { TextSizeSwitch } from './text-size-switch.client';
@@ -20,8 +20,14 @@ export function ArticleHeader({ article }: ArticleHeaderProps) {
           <span className="text-brand">{article.section.name}</span>
         )}
         {article.series && (
-          <span className="rounded-sm border border-rule px-1.5 py-0.5 text-xs font-semibold text-muted">
+          <Link href={seriesPath(article.series.slug)} className="rounded-sm border border-rule px-1.5 py-0.5 text-xs font-semibold text-muted hover:border-ink" data-testid="series-label">
             {article.series.sponsored ? `PR・${article.series.name}` : `連載「${article.series.name}」`}
+          </Link>
+        )}
+        {/* A sponsored series names who pays for it on each of its articles too (ADR 0050). */}
+        {article.series?.sponsored && article.series.sponsorName && (
+          <span className="text-xs font-semibold text-muted" data-testid="sponsor-label">
+            {`提供:${article.series.sponsorName}`}
           </span>
         )}
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { NotFoundPage } from '@/components/layout/not-found-page';
 import { cache } from 'react';
 import { JsonLd } from '@/components/seo/json-ld';
@@ -20,6 +21,10 @@ type ListingRouteOptions<S extends Subject> = {
   titleFor?: (subject: S) => string;
   /** Section pages link their own RSS feed besides the site's. */
   hasFeed?: boolean;
+  /** What the page says of its subject under the heading, in place of the description line (an author's profile, a series' sponsor). */
+  intro?: (subject: S) => ReactNode;
+  /** Structured data of the subject itself, beside the CollectionPage (an author's ProfilePage). */
+  subjectJsonLd?: (subject: S, siteUrl: string) => object;
 };
 
 /**
@@ -27,7 +32,7 @@ type ListingRouteOptions<S extends Subject> = {
  * shape for all four, so their status codes and canonical URLs agree. Unknown
  * slugs and page numbers out of range are 404s.
  */
-export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, titleFor = (s) => s.name, hasFeed = false }: ListingRouteOptions<S>) {
+export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, titleFor = (s) => s.name, hasFeed = false, intro, subjectJsonLd }: ListingRouteOptions<S>) {
   const resolve = cache(async (slug: string, segments: string[] | undefined) => {
     const page = parsePageSegment(segments);
     if (page === null) return null;
@@ -78,10 +83,12 @@ export function createListingRoute<S extends Subject>({ eyebrow, load, pathFor, 
         )}
       />
       <JsonLd data={buildBreadcrumbs([{ name: 'ホーム', path: '/' }, { name: title, path: pathFor(subjectSlug, 1) }], siteUrl)} />
+      {subjectJsonLd && <JsonLd data={subjectJsonLd(listing.subject, siteUrl)} />}
       <ListingView
         eyebrow={eyebrow}
         title={titleFor(listing.subject)}
         description={listing.subject.description}
+        intro={intro?.(listing.subject)}
         articles={listing.articles}
         hrefFor={(n) => pathFor(subjectSlug, n)}
       />

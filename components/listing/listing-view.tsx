@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ArticleSummary, Paged } from '@/lib/content';
 import { ArticleCard } from '../cards/article-card';
 import { Pagination } from './pagination';
@@ -6,19 +7,21 @@ type ListingViewProps = {
   eyebrow: string;
   title: string;
   description?: string | null;
+  /** Shown under the heading instead of the description (an author's profile, a sponsored series' 提供 notice). */
+  intro?: ReactNode;
   articles: Paged<ArticleSummary>;
   hrefFor: (page: number) => string;
   emptyMessage?: string;
 };
 
 /** A section, topic, tag or series page: heading, cards, numbered pagination. */
-export function ListingView({ eyebrow, title, description, articles, hrefFor, emptyMessage = 'まだ記事がありません。' }: ListingViewProps) {
+export function ListingView({ eyebrow, title, description, intro, articles, hrefFor, emptyMessage = 'まだ記事がありません。' }: ListingViewProps) {
   return (
     <div>
       <header className="mb-6 border-b-2 border-ink pb-3">
         <p className="text-xs font-bold tracking-widest text-brand">{eyebrow}</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{title}</h1>
-        {description && <p className="mt-2 text-sm text-muted">{description}</p>}
+        {intro ?? (description && <p className="mt-2 text-sm text-muted">{description}</p>)}
         <p className="mt-2 text-xs text-muted">
           {articles.totalItems}件{articles.totalPages > 1 && `(${articles.page} / ${articles.totalPages}ページ)`}
         </p>

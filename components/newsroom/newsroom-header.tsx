@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import type { Editor } from '@/lib/newsroom/editors';
 import { canManageAccounts, ROLE_LABELS } from '@/lib/newsroom/roles';
+import { canEditTermPages } from '@/lib/newsroom/term-pages-labels';
 import { SITE_NAME } from '@/lib/site/config';
 
 /** `setupOnly`: the account must set up two-factor sign-in first (ADR 0043), so the bar offers nothing it could not open. */
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string; setupOnly?: boolean };
 
-/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, a new article, who is signed in (a link to their own account), and sign-out. */
+/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, topics/series/authors (the desk's), a new article, who is signed in (a link to their own account), and sign-out. */
 export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: NewsroomHeaderProps) {
   return (
     <header className="border-b border-rule bg-ink text-white">
@@ -28,6 +29,12 @@ export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: Newsroo
             <Link href="/newsroom/editions" className="hover:underline">
               メールマガジン
             </Link>
+            {/* The desk's (ADR 0050): a 記者 asks the desk to change what readers see of a topic, series or author. */}
+            {canEditTermPages(editor.role) && (
+              <Link href="/newsroom/terms" className="hover:underline">
+                特集・連載・筆者
+              </Link>
+            )}
             {canManageAccounts(editor.role) && (
               <Link href="/newsroom/accounts" className="hover:underline">
                 アカウント

@@ -11,14 +11,25 @@ import { PictureUploadFields } from './picture-upload-fields.client';
 
 type PictureLibraryDialogProps = {
   open: boolean;
-  /** A body figure needs alt text; a hero takes the picture and its words are edited in the hero field. */
-  purpose: 'body' | 'hero';
+  /**
+   * A body figure needs alt text; a hero takes the picture and its words are
+   * edited in the hero field; an author's portrait (ADR 0050) takes the
+   * picture alone, its words staying the library's.
+   */
+  purpose: 'body' | 'hero' | 'portrait';
   csrfToken: string;
   onClose: () => void;
   onChoose: (picture: LibraryPicture) => void;
 };
 
 const pick = ({ caption, credit, alt }: LibraryPicture) => ({ caption, credit, alt });
+
+/** The dialog's heading and its confirm button, per use. */
+const PURPOSE_LABELS = {
+  body: { title: '本文に写真を挿入', confirm: '本文に挿入' },
+  hero: { title: 'メイン写真をライブラリから選ぶ', confirm: 'メイン写真にする' },
+  portrait: { title: '筆者の写真をライブラリから選ぶ', confirm: 'この写真にする' },
+} as const;
 
 /** How long typing pauses before the library is searched, in ms. */
 const SEARCH_PAUSE = 250;
@@ -84,7 +95,7 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
       return;
     }
     // Words the library lacked and the editor has just written are kept for the next use; words it has stay as they are.
-    const missing = (['caption', 'credit', 'alt'] as const).filter((key) => !chosen[key].trim() && words[key].trim());
+    const missing = purpose === 'portrait' ? [] : (['caption', 'credit', 'alt'] as const).filter((key) => !chosen[key].trim() && words[key].trim());
     if (missing.length > 0) void savePictureFields(chosen.id, { ...pick(chosen), ...Object.fromEntries(missing.map((key) => [key, words[key]])) }, csrfToken);
     onChoose({ ...chosen, ...words });
     setChosen(null);
@@ -108,7 +119,7 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
         <div className="space-y-4 p-4">
           <div className="flex items-center gap-3">
             <h2 id={`${id}-title`} className="text-lg font-bold">
-              {purpose === 'body' ? '本文に写真を挿入' : 'メイン写真をライブラリから選ぶ'}
+              {PURPOSE_LABELS[purpose].title}
             </h2>
             <button type="button" onClick={onClose} className="ml-auto rounded border border-rule px-3 py-1 text-sm">
               閉じる
@@ -137,21 +148,25 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
             <div className="grid gap-4 sm:grid-cols-[16rem_1fr]" data-testid="picture-chosen">
               <Image src={chosen.src} alt="" width={chosen.width} height={chosen.height} sizes="256px" className="h-auto w-64 max-w-full border border-rule" />
               <div className="space-y-3 text-sm">
-                <p className="text-xs text-muted">
-                  この記事で使う説明です。変えてもライブラリの説明は変わりません。
-                </p>
-                <label className="block">
-                  代替テキスト(写真の内容を文章で){purpose === 'body' && <span className="ml-1 text-brand-dark">必須</span>}
-                  <input id={`${id}-alt`} value={words.alt} onChange={set('alt')} maxLength={PICTURE_LIMITS.alt} className={inputClass} />
-                </label>
-                <label className="block">
-                  キャプション
-                  <input value={words.caption} onChange={set('caption')} maxLength={PICTURE_LIMITS.caption} className={inputClass} />
-                </label>
-                <label className="block">
-                  クレジット(表示:{CREDIT_PREFIX}〇〇)
-                  <input value={words.credit} onChange={set('credit')} maxLength={PICTURE_LIMITS.credit} className={inputClass} />
-                </label>
+                {purpose !== 'portrait' && (
+                  <>
+                    <p className="text-xs text-muted">
+                      この記事で使う説明です。変えてもライブラリの説明は変わりません。
+                    </p>
+                    <label className="block">
+                      代替テキスト(写真の内容を文章で){purpose === 'body' && <span className="ml-1 text-brand-dark">必須</span>}
+                      <input id={`${id}-alt`} value={words.alt} onChange={set('alt')} maxLength={PICTURE_LIMITS.alt} className={inputClass} />
+                    </label>
+                    <label className="block">
+                      キャプション
+                      <input value={words.caption} onChange={set('caption')} maxLength={PICTURE_LIMITS.caption} className={inputClass} />
+                    </label>
+                    <label className="block">
+                      クレジット(表示:{CREDIT_PREFIX}〇〇)
+                      <input value={words.credit} onChange={set('credit')} maxLength={PICTURE_LIMITS.credit} className={inputClass} />
+                    </label>
+                  </>
+                )}
                 {wordsError && (
                   <p role="alert" className="text-brand-dark">
                     {wordsError}
@@ -159,7 +174,7 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
                 )}
                 <div className="flex flex-wrap gap-2">
                   <button type="button" onClick={confirm} className="rounded bg-brand px-4 py-2 font-bold text-white">
-                    {purpose === 'body' ? '本文に挿入' : 'メイン写真にする'}
+                    {PURPOSE_LABELS[purpose].confirm}
                   </button>
                   <button type="button" onClick={() => setChosen(null)} className="rounded border border-rule px-4 py-2">
                     選び直す

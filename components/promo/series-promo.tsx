@@ -20,6 +20,7 @@ export function SeriesPromo({ series }: SeriesPromoProps) {
               {s.sponsored && <span className="mr-2 text-xs text-muted">PR</span>}
               <span className="font-bold">{s.name}</span>
               <span className="mt-0.5 block text-xs text-muted">{s.description}</span>
+              {s.sponsored && s.sponsorName && <span className="mt-0.5 block text-xs text-muted">{`提供:${s.sponsorName}`}</span>}
             </Link>
           </li>
         ))}

@@ -30,6 +30,25 @@ export const CACHE_TAGS = {
   topic: (slug: string) => `topic:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   series: (slug: string) => `series:${slug}`,
+  /**
+   * One author's page (docs/adr/0050-topic-series-and-author-pages.md):
+   * touched by an edit of their profile, portrait, name or 肩書き; publishes
+   * reach it through `articles`, which it carries too.
+   */
+  author: (slug: string) => `author:${slug}`,
+  /**
+   * Every article page whose byline names this author (ADR 0050): touched
+   * only when their name or 肩書き changes, the two things a byline prints.
+   */
+  byline: (slug: string) => `byline:${slug}`,
+  /**
+   * Names and words of sections, topics, tags and series wherever they are
+   * shown outside their own listing: article pages (chips, the series box),
+   * every listing's cards (the topic label above the headline), the
+   * sidebar's 連載 box (home and article pages), feeds and sitemaps. Touched
+   * by a topic's rename and by any change of a series (ADR 0050): rare, and
+   * what they change is on nearly every page anyway.
+   */
   taxonomy: 'taxonomy',
   magazine: 'magazine',
   publications: 'publications',

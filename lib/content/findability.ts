@@ -92,14 +92,20 @@ export async function getSearchResults(params: SearchParams): Promise<SearchOutc
   return { kind: 'results', results, filters };
 }
 
-/** An author's page: who they are and their public articles (the `url` of `Person` in article JSON-LD). */
-export const getAuthorListing = unstable_cache(
-  async (slug: string, page: number) => {
-    const db = await getDb();
-    const subject = await findAuthor(db, slug);
-    if (!subject) return null;
-    return { subject, articles: await listAuthorArticles(db, slug, page, new Date()) };
-  },
-  ['author'],
-  { tags: [CACHE_TAGS.articles, CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS.listing },
-);
+/**
+ * An author's page: who they are and their public articles (the `url` of
+ * `Person` in article JSON-LD). Tagged with the author, so an edit of their
+ * profile re-renders this page alone (ADR 0050).
+ */
+export function getAuthorListing(slug: string, page: number) {
+  return unstable_cache(
+    async () => {
+      const db = await getDb();
+      const subject = await findAuthor(db, slug);
+      if (!subject) return null;
+      return { subject, articles: await listAuthorArticles(db, slug, page, new Date()) };
+    },
+    ['author', slug, String(page)],
+    { tags: [CACHE_TAGS.articles, CACHE_TAGS.taxonomy, CACHE_TAGS.author(slug)], revalidate: CACHE_SECONDS.listing },
+  )();
+}

@@ -3,6 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { CACHE_SECONDS, CACHE_TAGS } from '../cache/tags';
 import { getDb } from '../db';
+import { listPublicBylineSlugs } from './authors';
 import { isArticleId } from './ids';
 import { listPublicSummariesByIds } from './lookup';
 import * as q from './queries';
@@ -30,9 +31,17 @@ export const getHomePage = unstable_cache(async () => q.getHomePage(await getDb(
 export async function getArticle(id: string, { preview = false }: { preview?: boolean } = {}) {
   if (!isArticleId(id)) return null;
   if (preview) return q.findArticle(await getDb(), id, new Date(), { anyStatus: true });
+  // The byline first, so the article's read can carry each author's tag: a
+  // new 肩書き re-renders the pages that print it and no others (ADR 0050).
+  // The byline changes only with a publish, which expires both reads.
+  const byline = await unstable_cache(async () => listPublicBylineSlugs(await getDb(), id, new Date()), ['byline', id], {
+    tags: [CACHE_TAGS.article(id)],
+    revalidate: CACHE_SECONDS.article,
+  })();
+  if (byline === null) return null;
   // The article's own data changes only when it is published, corrected or withdrawn.
   return unstable_cache(async () => q.findArticle(await getDb(), id, new Date()), ['article', id], {
-    tags: [CACHE_TAGS.article(id), CACHE_TAGS.taxonomy],
+    tags: [CACHE_TAGS.article(id), CACHE_TAGS.taxonomy, ...byline.map(CACHE_TAGS.byline)],
     revalidate: CACHE_SECONDS.article,
   })();
 }
@@ -121,7 +130,8 @@ export async function getArticleSummaries(ids: readonly string[]) {
       return valid.flatMap((id) => found.get(id) ?? []);
     },
     ['summaries', ...valid],
-    { tags: valid.map(CACHE_TAGS.article), revalidate: CACHE_SECONDS.article },
+    // `taxonomy` too: a card's label is its article's first topic, which a rename changes (ADR 0050).
+    { tags: [...valid.map(CACHE_TAGS.article), CACHE_TAGS.taxonomy], revalidate: CACHE_SECONDS.article },
   )();
 }
 

@@ -18,6 +18,12 @@ export type Tag = TagRef & { description: string | null };
 export type SeriesRef = { slug: string; name: string; sponsored: boolean; sponsorName: string | null };
 export type Series = SeriesRef & { description: string };
 export type AuthorRef = { slug: string; name: string; role: string };
+/**
+ * An author page's subject (ADR 0050): the byline's name and 肩書き, the
+ * プロフィール ('' when none) and an optional portrait; `description` is the
+ * profile, or the 肩書き, for metadata and structured data.
+ */
+export type Author = AuthorRef & { profile: string; portrait: ImageRef | null; description: string };
 
 /** Where a wire story came from: shown under the body, never dropped. */
 export type Attribution = {

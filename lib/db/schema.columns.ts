@@ -16,7 +16,7 @@ export const MIGRATED_COLUMNS = {
   article_view_state: { at: 'not null', name: 'not null' },
   article_views: { article_id: 'not null', hour: 'not null', views: 'not null' },
   articles: { agency_slug: 'null', body: 'not null', breaking_at: 'null', breaking_until: 'null', created_at: 'not null', deleted_at: 'null', headline: 'not null', hero_alt: 'null', hero_caption: 'null', hero_credit: 'null', hero_height: 'null', hero_src: 'null', hero_width: 'null', id: 'not null', kind: 'not null', live_ended_at: 'null', live_started_at: 'null', published_at: 'null', section_slug: 'not null', seo_description: 'null', seo_title: 'null', series_slug: 'null', social_height: 'null', social_src: 'null', social_width: 'null', sponsored: 'not null', standfirst: 'null', status: 'not null', updated_at: 'null', wire_code: 'null' },
-  authors: { name: 'not null', role: 'not null', slug: 'not null' },
+  authors: { name: 'not null', portrait_height: 'null', portrait_src: 'null', portrait_width: 'null', profile: 'not null', role: 'not null', slug: 'not null' },
   cache_invalidations: { at: 'not null', expire: 'not null', tag: 'not null' },
   editor_recovery_codes: { code_hash: 'not null', created_at: 'not null', editor_id: 'not null', used_at: 'null' },
   editor_sessions: { created_at: 'not null', editor_id: 'not null', expires_at: 'not null', id: 'not null' },

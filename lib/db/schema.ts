@@ -60,7 +60,20 @@ export type SectionTable = { slug: string; name: string; description: string; po
 export type TopicTable = { slug: string; name: string; description: string };
 export type TagTable = { slug: string; name: string; kind: 'person' | 'place' | 'organization'; description: string | null };
 export type SeriesTable = { slug: string; name: string; description: string; sponsored: number; sponsor_name: string | null };
-export type AuthorTable = { slug: string; name: string; role: string };
+/**
+ * A byline's person: name and 肩書き (`role`), and since 0026 (ADR 0050) the
+ * author page's プロフィール (plain text, '' = none) and portrait, a library
+ * picture's /media address and size (all three null = none).
+ */
+export type AuthorTable = {
+  slug: string;
+  name: string;
+  role: string;
+  profile: Generated<string>;
+  portrait_src: string | null;
+  portrait_width: number | null;
+  portrait_height: number | null;
+};
 export type AgencyTable = { slug: string; name: string; syndication_credit: string; copyright_line: string };
 
 export type ArticleTable = {

@@ -59,6 +59,11 @@ export { handleArticleCommand, handleCreateArticle } from './commands-http';
 export { handlePictureSearch, handlePictureUpdate, handlePictureUpload } from './pictures-http';
 export type { LibraryPicture, PicturePage } from './picture-fields';
 
+// 特集・連載・筆者: topic, series and author pages (docs/adr/0050-topic-series-and-author-pages.md).
+export { getTermList, getTermPage, handleTermCreate, handleTermDelete, handleTermSave, requireTermEditor } from './term-pages-http';
+export { canEditTermPages, isTermKind, TERM_KIND_LABELS, TERM_KINDS, TERM_PAGES_DESK_ONLY, type TermKind } from './term-pages-rules';
+export type { TermList, TermListItem, TermPage } from './term-pages';
+
 // Live pages' commands (速報ライブ, docs/adr/0036-live-coverage.md).
 export { handleLiveCommand } from './live-http';
 

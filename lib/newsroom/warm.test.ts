@@ -13,6 +13,10 @@ describe('toWarmPaths', () => {
       '/series/chronicle',
     ]);
   });
+  it('re-renders an author\'s page for an edit of their profile, and leaves the article pages of their byline to their next reader (ADR 0050)', () => {
+    expect(toWarmPaths([CACHE_TAGS.author('ito-sayaka'), CACHE_TAGS.byline('ito-sayaka')])).toEqual(['/authors/ito-sayaka']);
+    expect(frontCachePaths([CACHE_TAGS.author('ito-sayaka')])).toEqual(['/authors/ito-sayaka']);
+  });
   it('re-renders the home page alone for a change of the desk\'s front page', () => {
     expect(toWarmPaths([CACHE_TAGS.frontPage])).toEqual(['/']);
     expect(frontCachePaths([CACHE_TAGS.frontPage])).toEqual(['/']);

@@ -1,7 +1,7 @@
 import { purgeFrontCaches } from '../cache/front-cache';
 import { CACHE_TAGS } from '../cache/tags';
 import { readSettings } from '../config';
-import { articlePath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
+import { articlePath, authorPath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
 
 /**
  * After a publish, correction or withdrawal the server asks for the first
@@ -18,6 +18,8 @@ const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
   [CACHE_TAGS.topic(''), (slug) => topicPath(slug)],
   [CACHE_TAGS.tag(''), (slug) => tagPath(slug)],
   [CACHE_TAGS.series(''), (slug) => seriesPath(slug)],
+  // An author's edit (ADR 0050): their page first; the article pages with their byline re-render on their next visit.
+  [CACHE_TAGS.author(''), (slug) => authorPath(slug)],
 ];
 
 /** The public paths to re-render for these invalidated tags, the article first, then home, then listings. */

@@ -11,12 +11,13 @@ import type {
   NewsMediaOrganization,
   Organization,
   Person,
+  ProfilePage,
   SearchAction,
   WebSite,
   WithActionConstraints,
   WithContext,
 } from 'schema-dts';
-import type { Article, ArticleSummary } from '../content/types';
+import type { Article, ArticleSummary, Author } from '../content/types';
 import { articlePath, authorPath } from '../content/urls';
 import { SITE_NAME } from '../site/config';
 import { TRUST_ANCHORS, TRUST_PAGES, type TrustPage } from '../site/pages';
@@ -174,6 +175,27 @@ export function buildCollectionPage(
       itemListElement: articles.map((a, i) => ({ '@type': 'ListItem', position: offset + i + 1, url: toAbsoluteUrl(a.url, siteUrl), name: a.headline })),
     },
   };
+}
+
+/**
+ * An author's page as Google's profile-page markup asks: a `ProfilePage`
+ * whose main entity is the `Person`, with the 肩書き, the プロフィール and the
+ * portrait when the desk has written and chosen them (ADR 0050). The
+ * `@id` is the one the person's articles point to (their `author.url`).
+ */
+export function buildAuthorProfile(author: Author, siteUrl: string): WithContext<ProfilePage> {
+  const url = toAbsoluteUrl(authorPath(author.slug), siteUrl);
+  const person: Person = {
+    '@type': 'Person',
+    '@id': `${url}#person`,
+    name: author.name,
+    url,
+    ...(author.role ? { jobTitle: author.role } : {}),
+    ...(author.profile ? { description: author.profile } : {}),
+    ...(author.portrait ? { image: toAbsoluteUrl(author.portrait.src, siteUrl) } : {}),
+    worksFor: { '@id': `${siteUrl}/#publisher` },
+  };
+  return { '@context': 'https://schema.org', '@type': 'ProfilePage', '@id': url, url, inLanguage: 'ja', mainEntity: person };
 }
 
 /** The site, with the search box Google may show under its result (`/search?q=`). */

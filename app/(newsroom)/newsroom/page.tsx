@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleList } from '@/components/newsroom/article-list';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { ADMIN_ONLY, canSeeDeleted, getArticleList, isArticleStatus, requireEditor } from '@/lib/newsroom';
+import { ADMIN_ONLY, canSeeDeleted, getArticleList, isArticleStatus, requireEditor, TERM_PAGES_DESK_ONLY } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '記事一覧' };
 
@@ -30,6 +30,11 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
         {one(params.denied) === 'accounts' && (
           <p role="alert" className="mb-4 rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
             {ADMIN_ONLY}
+          </p>
+        )}
+        {one(params.denied) === 'terms' && (
+          <p role="alert" className="mb-4 rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
+            {TERM_PAGES_DESK_ONLY}
           </p>
         )}
         {one(params.done) === 'deleted' && (

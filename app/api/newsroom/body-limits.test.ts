@@ -16,6 +16,9 @@ import { POST as changeRole } from './accounts/[id]/role/route';
 import { POST as createEdition } from './editions/route';
 import { PUT as saveEdition } from './editions/[id]/route';
 import { POST as sendEdition } from './editions/[id]/send/route';
+import { POST as createTermPage } from './terms/[kind]/route';
+import { PUT as saveTermPage } from './terms/[kind]/[slug]/route';
+import { TERM_PAGE_BODY_LIMIT } from '@/lib/newsroom/term-pages-rules';
 
 /**
  * Every newsroom route handler that reads a body refuses one over its limit
@@ -54,6 +57,8 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
   { name: 'POST /api/newsroom/editions', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => createEdition(r) },
   { name: 'PUT /api/newsroom/editions/[id]', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => saveEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
   { name: 'POST /api/newsroom/editions/[id]/send', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => sendEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
+  { name: 'POST /api/newsroom/terms/[kind]', limit: TERM_PAGE_BODY_LIMIT, type: 'application/json', send: (r) => createTermPage(r, params({ kind: 'authors' })) },
+  { name: 'PUT /api/newsroom/terms/[kind]/[slug]', limit: TERM_PAGE_BODY_LIMIT, type: 'application/json', send: (r) => saveTermPage(r, params({ kind: 'authors', slug: 'ito-sayaka' })) },
 ];
 
 const post = (stream: ReadableStream<Uint8Array>, headers: Record<string, string>) => streamedPost(`${TEST_SITE}/api/newsroom/any`, stream, { origin: TEST_SITE, ...headers });

@@ -118,10 +118,40 @@ export const demoSeries: DemoSeries[] = [
 ];
 
 export const demoAuthors: DemoAuthor[] = [
-  { slug: 'editorial', name: 'Kiji編集部', role: '編集部' },
-  { slug: 'ito-sayaka', name: '伊東さやか', role: '経済部記者' },
-  { slug: 'nakamura-jun', name: '中村潤', role: '国際部記者' },
-  { slug: 'okada-rie', name: '岡田理恵', role: '社会部記者' },
-  { slug: 'takeda-koji', name: '武田浩二', role: 'テクノロジー担当編集委員' },
-  { slug: 'sasaki-mio', name: '佐々木澪', role: '文化部記者' },
+  {
+    slug: 'editorial',
+    name: 'Kiji編集部',
+    role: '編集部',
+    profile: 'Kiji編集部の記者・編集者が共同で取材・執筆した記事です。複数の部にまたがる取材や、速報の第一報などを担当しています。',
+  },
+  {
+    slug: 'ito-sayaka',
+    name: '伊東さやか',
+    role: '経済部記者',
+    profile: '2015年入社。地方支局で農業と地場産業を担当したのち、経済部で日銀・金融、エネルギーを取材。物価と賃金の動きを、家計の目線から追いかけています。',
+  },
+  {
+    slug: 'nakamura-jun',
+    name: '中村潤',
+    role: '国際部記者',
+    profile: '北欧の支局に4年間駐在し、北海連合の外交と安全保障を取材。帰国後は国際部で欧州と通商交渉を担当しています。',
+  },
+  {
+    slug: 'okada-rie',
+    name: '岡田理恵',
+    role: '社会部記者',
+    profile: '社会部で災害・防災と地域医療を担当。被災地には発生直後から通い続け、復興の現場を定点で記録しています。',
+  },
+  {
+    slug: 'takeda-koji',
+    name: '武田浩二',
+    role: 'テクノロジー担当編集委員',
+    profile: '半導体、AI、宇宙ビジネスを20年以上取材。著書に『工場が街を変える』(架空)。技術の話を、暮らしと産業への影響から読み解きます。',
+  },
+  {
+    slug: 'sasaki-mio',
+    name: '佐々木澪',
+    role: '文化部記者',
+    profile: '文化部で映画・文学・将棋を担当。海浜国際映画祭は第1回から取材しています。',
+  },
 ];

@@ -74,7 +74,8 @@ export type DemoSeries = {
   sponsorName?: string;
 };
 
-export type DemoAuthor = { slug: string; name: string; role: string };
+/** A byline's person; `profile` is the author page's プロフィール (ADR 0050). */
+export type DemoAuthor = { slug: string; name: string; role: string; profile?: string };
 
 /**
  * A demo article. `body` is written in Kiji's Markdown dialect

@@ -1,4 +1,5 @@
 import { createListingRoute } from '@/components/listing/listing-route';
+import { SponsorNotice } from '@/components/promo/sponsor-notice';
 import { getSeriesListing, seriesPath } from '@/lib/content';
 
 // On-demand ISR: see docs/adr/0003-caching.md.
@@ -8,6 +9,19 @@ export function generateStaticParams() {
   return [];
 }
 
-const route = createListingRoute({ eyebrow: 'SERIES', load: getSeriesListing, pathFor: seriesPath, titleFor: (s) => (s.sponsored ? `PR・${s.name}` : `連載「${s.name}」`) });
+const route = createListingRoute({
+  eyebrow: 'SERIES',
+  load: getSeriesListing,
+  pathFor: seriesPath,
+  titleFor: (s) => (s.sponsored ? `PR・${s.name}` : `連載「${s.name}」`),
+  // A sponsored series says who pays for it before anything else (ADR 0050).
+  intro: (s) =>
+    s.sponsored ? (
+      <>
+        {s.description && <p className="mt-2 text-sm text-muted">{s.description}</p>}
+        <SponsorNotice series={s} />
+      </>
+    ) : undefined,
+});
 export const generateMetadata = route.generateMetadata;
 export default route.ListingPage;
