@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { captureLog } from '../log/test-log';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
+import { captureLog } from '../../test/support/log';
 import type { Role } from './roles';
 import { handleTermCreate, handleTermDelete, handleTermSave } from './term-pages-http';
 import { TERM_PAGE_BODY_LIMIT } from './term-pages-rules';

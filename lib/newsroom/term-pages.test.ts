@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuthor, listPublicBylineSlugs } from '../content/authors';
 import { findSeries } from '../content/queries';
-import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { addPicture } from './pictures';
 import { createTermPage, deleteTermPage, findTermPage, listTermPages, TermPageError, TERMS_PER_PAGE, updateTermPage } from './term-pages';
 
