@@ -55,6 +55,9 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand, handleCreateArticle } from './commands-http';
 
+// Who else has an article open in the editor (docs/adr/0047-presence-and-conflicting-saves.md).
+export { handlePresence } from './presence-http';
+
 // The picture library (docs/adr/0046-picture-library.md).
 export { handlePictureSearch, handlePictureUpdate, handlePictureUpload } from './pictures-http';
 export type { LibraryPicture, PicturePage } from './picture-fields';
