@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { ROLE_LABELS, type Role } from './roles';
 
 /**
  * The rules of the editor's presence mark (ADR 0047), shared by the server
@@ -29,3 +29,8 @@ export function isTabId(value: unknown): value is string {
  * tab or browser (`self`), so they know their own second window can conflict too.
  */
 export type PresentEditor = { name: string; role: Role; self: boolean };
+
+/** An editor as the presence mark, the article list and a save conflict name them: 「鈴木 一郎さん(デスク)」. */
+export function formatEditorName(editor: { name: string; role: Role }): string {
+  return `${editor.name}さん(${ROLE_LABELS[editor.role]})`;
+}
