@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { createAccount, createDraftApi, draftOf, signInApi, signInBrowser, type Account } from './newsroom-helpers';
 import { getBase } from './server';
 
@@ -77,6 +78,7 @@ test('two editors see each other; the second save keeps its text, shows the chan
   await expect(writerBody).toHaveValue(more);
   await editor.reload();
   await expect(editor.getByLabel('本文', { exact: true })).toHaveValue(BODY.replace('来春', '再来年の春'));
+  await expectNoAxeViolations(writer, 'the editor with the presence mark and a save conflict');
   await writer.screenshot({ path: 'e2e/screenshots/newsroom-conflict-1280.png', fullPage: true });
   await writer.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(writer);
