@@ -48,10 +48,17 @@ test('two editors see each other; the second save keeps its text, shows the chan
   await writer.screenshot({ path: 'e2e/screenshots/newsroom-presence-1280.png' });
 
   // The article list says who has it open, to a third editor.
-  const admin = await signInApi();
-  const list = await (await fetch(`${getBase()}/newsroom?q=${encodeURIComponent(headline)}`, { headers: { cookie: admin.cookie } })).text();
-  const chip = /data-testid="newsroom-open-by"[^>]*>(.*?)<\/span><\/p>/.exec(list)?.[1]?.replace(/<[^>]*>/g, '');
-  expect(chip).toMatch(/^● (山田 花子さん\(記者\)、鈴木 一郎さん\(デスク\)|鈴木 一郎さん\(デスク\)、山田 花子さん\(記者\))が編集画面を開いています$/);
+  const list = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signInBrowser(list, '/newsroom');
+  await list.goto(`/newsroom?q=${encodeURIComponent(headline)}`);
+  await expect(list.getByTestId('newsroom-open-by')).toHaveText(
+    /^● (山田 花子さん\(記者\)、鈴木 一郎さん\(デスク\)|鈴木 一郎さん\(デスク\)、山田 花子さん\(記者\))が編集画面を開いています$/,
+  );
+  await list.screenshot({ path: 'e2e/screenshots/newsroom-list-open-by-1280.png' });
+  await list.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(list);
+  await list.screenshot({ path: 'e2e/screenshots/newsroom-list-open-by-390.png' });
+  await list.context().close();
 
   // The デスク saves first: a new date in the opening paragraph.
   await editor.getByLabel('本文', { exact: true }).fill(BODY.replace('来春', '再来年の春'));
