@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { Phase, parseSitemap, percentile, readerPicker, runLoad, zipfSampler, type PhaseResult } from './day-load';
 import { createDraft, draftBody, runCommand, signIn } from './editor-client';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Connection } from '../lib/db/connect';
 import { prepareDatabase } from '../lib/db/prepare';
-import { testDatabases } from '../lib/db/testing';
+import { testDatabases } from '../test/support/database';
 import { listLatest } from '../lib/content/queries';
 import { parseSearchQuery, searchArticles, type SearchFilters } from '../lib/content/search';
 import { listArticleSitemapBatch, listArticleSitemapParts, listNewsSitemapArticles } from '../lib/content/sitemap';

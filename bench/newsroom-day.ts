@@ -100,6 +100,13 @@ export type DayResult = {
   hotPath: string;
   crawl: PhaseResult;
   ghost: PhaseResult | null;
+  /**
+   * Next.js's empty page (/baseline: the root layout and one paragraph, rendered on every
+   * request) on the same server, half before the crawl and half after: the floor under any
+   * first render on this framework, to set beside Ghost's.
+   * Absent from runs saved before 2026-12-05 22:00.
+   */
+  emptyPage?: PhaseResult;
   /** Why Ghost is missing, when it is. */
   ghostNote: string | null;
   hot: PhaseResult;
@@ -254,7 +261,10 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
     } else {
       ghost = ghostStart.ghost;
     }
+    const emptyPhase = new Phase('Next.js empty page', connections);
     const ghostLoad = async () => {
+      await runLoad(emptyPhase, { headers: BROWSER_HEADERS, origin, next: () => ({ path: '/baseline', kind: 'empty page' }), seconds: options.ghostSeconds / 2, timeoutSeconds: crawlTimeoutSeconds, serverPid: pid });
+      await waitForIdle(pid);
       if (!ghost) return;
       await runLoad(ghostPhase, { headers: BROWSER_HEADERS, origin: ghost.origin, next: () => ({ path: ghost!.postPath, kind: 'ghost post' }), seconds: options.ghostSeconds / 2, timeoutSeconds: crawlTimeoutSeconds, serverPid: ghost.pid });
       await waitForIdle(ghost.pid);
@@ -284,6 +294,8 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
     logPhase(crawlResult);
     const ghostResult = ghostPhase.count > 0 ? ghostPhase.result() : null;
     if (ghostResult) logPhase(ghostResult);
+    const emptyPage = emptyPhase.result();
+    logPhase(emptyPage);
 
     // 2. Readers: the home and section pages once (cached as a reader finds them), the editor signed in.
     for (const p of ['/', ...site.sections]) await (await fetch(origin + p)).arrayBuffer();
@@ -341,6 +353,7 @@ export async function measureNewsroomDay(options: DayOptions): Promise<DayResult
       hotPath,
       crawl: crawlResult,
       ghost: ghostResult,
+      emptyPage,
       ghostNote,
       hot: hot.result(),
       quiet: quiet.result(),
@@ -387,6 +400,16 @@ export function formatNewsroomDay(day: DayResult): string {
     },
     ...(day.ghost
       ? [{ r: day.ghost, what: '`/post-001/`, rendered on every request; half before the crawl, half after', vs: '1.00', p99Target: false }]
+      : []),
+    ...(day.emptyPage
+      ? [
+          {
+            r: day.emptyPage,
+            what: "Next.js's empty page (`/baseline`: the root layout and one paragraph, rendered on every request), the same server; half before the crawl, half after",
+            vs: day.ghost ? `${ratio(day.emptyPage.rps, day.ghost.rps)} × Ghost${cpuRatio(day.emptyPage, day.ghost)}` : '—',
+            p99Target: false,
+          },
+        ]
       : []),
     { r: day.hot, what: `\`/articles/{id}\`, the most read article, every request; half before the readers, half after`, vs: '1.00 (reference)', p99Target: true },
     {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { deriveArticleId } from '../lib/content/ids';
 import { isPublicArticleId } from '../lib/content/lookup';
 import { migrateToLatest } from '../lib/db/connect';
-import { insertTestArticles, openTestSqlite } from '../lib/db/testing';
+import { insertTestArticles, openTestSqlite } from '../test/support/database';
 import { ViewBuffer } from '../lib/rankings/buffer';
 import { computeRankings } from '../lib/rankings/job';
 import { PublicArticleCache } from '../lib/rankings/known-articles';

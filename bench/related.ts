@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { listRelatedArticles } from '../lib/content/related';
 import { findArticle } from '../lib/content/queries';
 import { prepareDatabase } from '../lib/db/prepare';
-import { openTestDatabase, type TestDatabase } from '../lib/db/testing';
+import { openTestDatabase, type TestDatabase } from '../test/support/database';
 import { addScaleArticles } from '../lib/seed/scale';
 import { replaceSection } from './sections';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findListeningPid } from '../bench/server';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
 import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
 

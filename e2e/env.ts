@@ -1,4 +1,4 @@
-import { TEST_PG_URL } from '../lib/db/testing';
+import { TEST_PG_URL } from '../test/support/database';
 
 /**
  * The servers the e2e suite runs and the settings they start with

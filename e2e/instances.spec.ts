@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { prepareAppCopy, startServer, stopServer } from '../bench/server';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
 import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
 

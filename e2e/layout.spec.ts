@@ -188,6 +188,14 @@ test.describe('the section navigation marks where the reader is', () => {
       await page.goto('/ranking');
       await expect(marked(page)).toHaveText('ランキング');
     });
+
+    test("an article's section is marked by the stylesheet, the same bar as aria-current", async ({ page }) => {
+      await page.goto(`/articles/${wireStory.id}`);
+      const shadow = (name: string) => sectionNav(page).getByRole('link', { name, exact: true }).evaluate((el) => getComputedStyle(el).boxShadow);
+      expect(await shadow(sectionName(wireStory.section))).toContain('inset');
+      const other = siteSections.find((s) => s.slug !== wireStory.section)!;
+      expect(await shadow(other.name)).toBe('none');
+    });
   });
 });
 

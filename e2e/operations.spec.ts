@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { findListeningPid, prepareAppCopy, stopServerOnPort } from '../bench/server';
 import { openDatabase } from '../lib/db/connect';
-import { recreateTestPostgresDatabase, TEST_PG_URL } from '../lib/db/testing';
+import { recreateTestPostgresDatabase, TEST_PG_URL } from '../test/support/database';
 import { E2E_PORT } from './env';
 
 /**

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { findPostgresBinaries } from '../e2e/private-postgres';
-import { TEST_PG_URL } from '../lib/db/testing';
+import { TEST_PG_URL } from '../test/support/database';
 
 type Check = { what: string; ok: () => Promise<boolean>; fix: string };
 

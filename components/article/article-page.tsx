@@ -42,7 +42,9 @@ export function ArticlePage({ article, page, siteUrl, preview, live }: ArticlePa
           {!preview && <JsonLd data={live ? buildLiveBlogPosting(article, live, siteUrl) : buildNewsArticle(article, siteUrl)} />}
           <JsonLd data={buildBreadcrumbs(crumbs, siteUrl)} />
           <Breadcrumb crumbs={crumbs} />
-          {/* The header's section navigation cannot see the article: its section's link is marked from here. */}
+          {/* The header's section navigation cannot see the article: its section's link is marked from here,
+              by CSS in the server HTML (app/globals.css) and as aria-current once hydrated. */}
+          <span hidden data-page-section={article.section.slug} />
           <ClaimNavLink href={sectionPath(article.section.slug)} />
           <ArticleView article={article} page={page} preview={!!preview} live={live}>
             {/* On paper, where the article came from (nothing else below it is printed). */}

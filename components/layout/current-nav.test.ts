@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { siteSections } from '@/lib/site/config';
 import { claimNavLink, getNavClaim, isCurrentNavLink, subscribeNavClaim } from './current-nav';
 
 describe('isCurrentNavLink', () => {
@@ -47,5 +49,14 @@ describe('claimNavLink', () => {
     expect(getNavClaim()).toBeNull();
     expect(heard).toHaveBeenCalledTimes(3);
     unsubscribe();
+  });
+});
+
+describe("the CSS that marks an article's section before hydration", () => {
+  it('has a selector for every section of the navigation, and none for a section that is gone', () => {
+    const css = readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
+    const marked = [...css.matchAll(/body:has\(\[data-page-section='([a-z-]+)'\]\) \[data-nav-section='([a-z-]+)'\]/g)];
+    for (const [, page, link] of marked) expect(link, `a ${page} article marks its own section's link`).toBe(page);
+    expect(marked.map(([, page]) => page).sort()).toEqual(siteSections.map((s) => s.slug).sort());
   });
 });

@@ -12,12 +12,14 @@
  *   with or without JavaScript;
  * - on an article, whose address does not name its section, a claim: the
  *   page renders a tiny leaf (ClaimNavLink) that names its section's link
- *   once it runs in the browser, so the mark appears on hydration.
+ *   once it runs in the browser, so aria-current appears on hydration. The
+ *   visible bar is in the server HTML already: the article also renders a
+ *   hidden [data-page-section] that a stylesheet rule per section matches
+ *   (app/globals.css), so a reader without JavaScript sees it too.
  *
  * A page segment for the header (a parallel route reading the article) would
- * put the article's mark in the server HTML too, at the cost of a second
- * route tree for every address; the mark is an underline that moves nothing
- * when it appears, so this was judged not worth it.
+ * put aria-current in the server HTML as well, at the cost of a second route
+ * tree for every address; judged not worth it.
  */
 
 /** What an article page says: "my section is `href`", valid only while the address is still `pathname`. */

@@ -41,7 +41,7 @@ export function SiteHeader() {
           </li>
           {siteSections.map((section) => (
             <li key={section.slug}>
-              <NavLink href={sectionPath(section.slug)} className={SECTION_LINK}>
+              <NavLink href={sectionPath(section.slug)} section={section.slug} className={SECTION_LINK}>
                 {section.name}
               </NavLink>
             </li>

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type Connection } from '../db/connect';
-import { openTestSqlite } from '../db/testing';
+import { openTestSqlite } from '../../test/support/database';
 import { announceInvalidation, encodeAnnouncement, startInvalidationListener, type Expiry } from './invalidation-bus';
 
 /**

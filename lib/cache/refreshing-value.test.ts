@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLog } from '../log/test-log';
+import { captureLog } from '../../test/support/log';
 import { createRefreshingValue } from './refreshing-value';
 
 function setup(maxAgeMs = 1_000) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedBody, streamedPost } from '../http/test-bodies';
+import { countedBody, streamedPost } from '../../test/support/bodies';
 import { isAuthorizedRevalidation, isKnownCacheTag, MAX_REVALIDATE_BYTES, parseRevalidateBody, readRevalidateRequest } from './revalidate';
 
 const SECRET = 'a-long-enough-secret-for-tests';

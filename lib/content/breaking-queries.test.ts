@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type Connection } from '../db/connect';
-import { dropTestPostgres, insertTestArticles, openTestPostgres, openTestSqlite } from '../db/testing';
+import { dropTestPostgres, insertTestArticles, openTestPostgres, openTestSqlite } from '../../test/support/database';
 import { clearBreakingFlag, listBreakingNews, setBreakingFlag } from './breaking-queries';
 
 /** The ニュース速報 ticker on both databases. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { decideFrontPage, FRONT_PAGE_FEATURED_SLOTS, type FrontPagePin } from './front-page';
 import { getHomePage, HOME_LATEST_COUNT, HOME_SECTION_COUNT } from './queries';
 import type { ArticleSummary, HomePage } from './types';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../db/prepare';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { decideRelatedTier } from '../related/rank';
 import { demoArticles } from '../seed/demo/articles';
 import type { DemoArticle } from '../seed/demo/types';

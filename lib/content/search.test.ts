@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import type { Database } from '../db/schema';
 import { prepareDatabase } from '../db/prepare';
-import { testDatabases } from '../db/testing';
+import { testDatabases } from '../../test/support/database';
 import { demoArticles } from '../seed/demo/articles';
 import { deriveArticleId } from './ids';
 import {

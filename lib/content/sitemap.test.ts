@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../db/connect';
 import { prepareDatabase } from '../db/prepare';
-import { insertTestArticles, testDatabases } from '../db/testing';
+import { insertTestArticles, testDatabases } from '../../test/support/database';
 import { toJstMonth } from '../time/jst';
 import { demoArticles } from '../seed/demo/articles';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset } from '../seo/sitemap-xml';

@@ -4,7 +4,7 @@ import { CURRENT_CONSENT_VERSION } from '../newsletter/consent';
 import { handleSignup } from '../newsletter/http';
 import { toErrorResponse } from '../newsroom/http';
 import { openDatabase, type Connection } from './connect';
-import { captureLog } from '../log/test-log';
+import { captureLog } from '../../test/support/log';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, reportBackgroundError, toServerFault } from './errors';
 
 /**

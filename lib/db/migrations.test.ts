@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from './connect';
-import { openTestSqlite } from './testing';
+import { openTestSqlite } from '../../test/support/database';
 
 describe('migrations', () => {
   it('run one that landed after a later-numbered one had run (work merged from parallel branches)', async () => {

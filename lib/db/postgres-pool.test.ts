@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_CONNECT_TIMEOUT_MS, type Connection } from './connect';
-import { dropTestPostgres, openTestPostgres } from './testing';
+import { dropTestPostgres, openTestPostgres } from '../../test/support/database';
 
 const SCHEMA = `kiji_test_pool_${process.pid}`;
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection } from './connect';
 import { prepareDatabase } from './prepare';
-import { openTestSqlite } from './testing';
+import { openTestSqlite } from '../../test/support/database';
 
 describe('prepareDatabase on SQLite', () => {
   let conn: Connection | undefined;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type Connection } from './connect';
-import { dropTestPostgres, openTestPostgres, openTestSqlite } from './testing';
+import { dropTestPostgres, openTestPostgres, openTestSqlite } from '../../test/support/database';
 
 /**
  * lib/db/schema.ts is written by hand; the migrations are what the

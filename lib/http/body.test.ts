@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBody, readBodyText } from './body';
-import { countedBody, streamedPost } from './test-bodies';
+import { countedBody, streamedPost } from '../../test/support/bodies';
 
 const endlessBody = (chunkBytes: number) => countedBody({ chunkBytes });
 

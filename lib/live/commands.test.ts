@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_TAGS } from '../cache/tags';
-import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { listLatest } from '../content/queries';
 import { createEditor } from '../newsroom/editors';
 import { LiveCommandError, makeLiveArticle, runLiveCommand, type LiveEditor } from './commands';

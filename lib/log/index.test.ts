@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED_KEYS } from '.';
 import { readLogLevel } from './settings';
-import { memoryLogger } from './test-log';
+import { memoryLogger } from '../../test/support/log';
 
 /** What must never reach an operator's log, whoever logs it and however deep (one level) it sits. */
 describe('the log', () => {

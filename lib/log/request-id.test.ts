@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { logger } from '.';
 import { trackRequestIds } from './request-id';
-import { captureLog } from './test-log';
+import { captureLog } from '../../test/support/log';
 
 /**
  * A request's id on the lines logged while handling it, through Node's HTTP

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createEditor } from '../newsroom/editors';
 import { EditionError } from './edition-rules';
 import { createEdition, enqueueEditionMails, getEdition, listEditions, saveEdition, sendEdition, toEditionMailInput, type SendContext } from './editions';

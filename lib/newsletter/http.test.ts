@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/connect';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { countedBody, streamedPost } from '../http/test-bodies';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
+import { countedBody, streamedPost } from '../../test/support/bodies';
 import { CURRENT_CONSENT_VERSION } from './consent';
 import { handleConfirm, handleSignup, handleUnsubscribe, HTTP_MESSAGES, MAX_BODY_BYTES, type NewsletterHttpDeps } from './http';
 import { listOutbox } from './outbox';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/connect';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { CONSENT_WORDINGS, CURRENT_CONSENT_VERSION } from './consent';
 import { listOutbox } from './outbox';
 import { confirmSubscription, peekConfirmation, peekUnsubscribe, requestSubscription, unsubscribe, type NewsletterContext } from './service';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/connect';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../db/errors';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { CURRENT_CONSENT_VERSION } from './consent';
 import { handleSignup } from './http';
 

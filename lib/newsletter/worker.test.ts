@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/connect';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { enqueueMail } from './outbox';
 import { welcomeMail } from './templates';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/support/smtp-server';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { guardMutation, type SignedIn } from './auth';
 import { getNewsroomContext } from './context';
 import { changeEditorRole, createEditor, EditorInputError } from './editors';
-import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonError, jsonOk, toErrorResponse } from './http';
+import { answer, readMutation } from './mutation';
 import { setTwoFactorRequired } from './policies';
 import { ADMIN_ONLY, canManageAccounts, isRole } from './roles';
 import { turnOffTwoFactor } from './two-factor';
@@ -26,31 +27,24 @@ const newAccount = z.object({
 
 const roleChange = z.object({ role: roleField });
 
-/** The guard, then the admin check: the signed-in 管理者, or the response to send instead. */
+const adminOnly = ({ editor }: SignedIn) => (canManageAccounts(editor.role) ? null : ADMIN_ONLY);
+
+/** The guard, then the admin check, for the one command with no body: the signed-in 管理者, or the response to send instead. */
 async function guardAdmin(request: Request): Promise<SignedIn | Response> {
   const guard = await guardMutation(request);
   if (guard instanceof Response) return guard;
-  if (!canManageAccounts(guard.editor.role)) return jsonError(403, ADMIN_ONLY);
-  return guard;
-}
-
-function toInputError(error: z.ZodError): Response {
-  const message = error.issues[0]?.message ?? '';
-  return jsonError(400, /[ぁ-ん一-龯]/.test(message) ? message : MESSAGES.badInput);
+  const refusal = adminOnly(guard);
+  return refusal ? jsonError(403, refusal) : guard;
 }
 
 /** POST /api/newsroom/accounts: a new account with its login, name, initial password and role. */
 export async function handleCreateAccount(request: Request): Promise<Response> {
-  const guard = await guardAdmin(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.form);
-  if (!body.ok) return body.response;
-  const parsed = newAccount.safeParse(body.json);
-  if (!parsed.success) return toInputError(parsed.error);
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.form, schema: newAccount, refuse: adminOnly });
+  if (!mutation.ok) return mutation.response;
   try {
     const { db } = await getNewsroomContext();
-    const editor = await createEditor(db, parsed.data);
-    logger('newsroom').info({ editorId: guard.editor.id, accountId: editor.id, role: editor.role }, 'account created');
+    const editor = await createEditor(db, mutation.input);
+    logger('newsroom').info({ editorId: mutation.signedIn.editor.id, accountId: editor.id, role: editor.role }, 'account created');
     return jsonOk({ account: editor }, { status: 201 });
   } catch (error) {
     if (error instanceof EditorInputError) return jsonError(error.status, error.message);
@@ -60,16 +54,12 @@ export async function handleCreateAccount(request: Request): Promise<Response> {
 
 /** POST /api/newsroom/accounts/{id}/role: gives an account another role (never the last 管理者's away). */
 export async function handleChangeRole(request: Request, accountId: string): Promise<Response> {
-  const guard = await guardAdmin(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.form);
-  if (!body.ok) return body.response;
-  const parsed = roleChange.safeParse(body.json);
-  if (!parsed.success) return toInputError(parsed.error);
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.form, schema: roleChange, refuse: adminOnly });
+  if (!mutation.ok) return mutation.response;
   try {
     const { db } = await getNewsroomContext();
-    const account = await changeEditorRole(db, { editorId: accountId, role: parsed.data.role });
-    logger('newsroom').info({ editorId: guard.editor.id, accountId: account.id, role: account.role }, 'account role changed');
+    const account = await changeEditorRole(db, { editorId: accountId, role: mutation.input.role });
+    logger('newsroom').info({ editorId: mutation.signedIn.editor.id, accountId: account.id, role: account.role }, 'account role changed');
     return jsonOk({ account });
   } catch (error) {
     if (error instanceof EditorInputError) return jsonError(error.status, error.message);
@@ -107,19 +97,14 @@ export const ENROL_BEFORE_REQUIRING = '先にご自分のアカウントで二�
  * it already, so the setting never shuts its own author out of this page.
  */
 export async function handleTwoFactorPolicy(request: Request): Promise<Response> {
-  const guard = await guardAdmin(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.form);
-  if (!body.ok) return body.response;
-  const parsed = policyChange.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
-  if (parsed.data.required && !guard.twoFactorOn) return jsonError(409, ENROL_BEFORE_REQUIRING);
-  try {
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.form, schema: policyChange, refuse: adminOnly });
+  if (!mutation.ok) return mutation.response;
+  const { signedIn, input } = mutation;
+  if (input.required && !signedIn.twoFactorOn) return jsonError(409, ENROL_BEFORE_REQUIRING);
+  return answer(async () => {
     const { db } = await getNewsroomContext();
-    await setTwoFactorRequired(db, { required: parsed.data.required, by: guard.editor.id });
-    logger('newsroom').info({ editorId: guard.editor.id, required: parsed.data.required }, 'two-factor requirement changed');
-    return jsonOk({ required: parsed.data.required });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+    await setTwoFactorRequired(db, { required: input.required, by: signedIn.editor.id });
+    logger('newsroom').info({ editorId: signedIn.editor.id, required: input.required }, 'two-factor requirement changed');
+    return jsonOk({ required: input.required });
+  });
 }

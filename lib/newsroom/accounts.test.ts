@@ -5,7 +5,7 @@ import { admitSignInAttempt, forgiveSignInAttempt, issueDeviceToken, readDeviceT
 import { loadSecret, SERVER_SECRET } from '../signing';
 import { createSession, findSession, revokeSession, SESSION_LIFETIME_MS } from './sessions';
 import { DEMO_EDITOR, NewsroomStartupError, prepareNewsroomAccounts } from './startup';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 
 describe('password hashing', () => {
   it('hashes with scrypt and a fresh salt, and verifies only the right password', async () => {

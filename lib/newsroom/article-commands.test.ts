@@ -4,7 +4,7 @@ import { listFeedArticles } from '../content/feeds';
 import { parseSearchQuery, searchArticles } from '../content/search';
 import { listNewsSitemapArticles } from '../content/sitemap';
 import type { ArticleStatus } from '../db/schema';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { runArticleCommand, type CommandInput } from './article-commands';
 import { CommandError, createArticle, loadNewsroomArticle, saveArticle } from './articles';
 import { createEditor, type Editor } from './editors';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuthorArticles } from '../content/authors';
 import * as q from '../content/queries';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { buildNewsArticle } from '../seo/json-ld';
 import { buildArticleMetadata } from '../seo/metadata';
 import { CommandError, loadNewsroomArticle, publishArticle, restoreRevision, saveArticle } from './articles';

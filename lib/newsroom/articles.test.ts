@@ -17,7 +17,7 @@ import {
 import { createEditor } from './editors';
 import type { ArticleDraft } from './draft';
 import { decideArticleRouting, loadRoutingSnapshot } from './routing';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createTestDraft, seedNewsroomFixtures, storyDraft } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');

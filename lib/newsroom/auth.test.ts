@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { countedBody, streamedPost } from '../http/test-bodies';
+import { countedBody, streamedPost } from '../../test/support/bodies';
 import { guardMutation } from './auth';
 import { toCsrfToken } from './csrf';
 import { BODY_LIMITS, readForm } from './http';

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { logger } from '../log';
 import { getEditionSendContext, nudgeOutbox } from '../newsletter';
 import { createEdition, editionInputSchema, saveEdition, sendEdition } from '../newsletter/editions';
-import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
-import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonOk } from './http';
+import { answer, readMutation } from './mutation';
 import { canSendEdition, EDITION_SEND_REFUSAL } from './roles';
 
 /**
@@ -22,37 +22,23 @@ const sendBody = z.object({ revision: z.number().int().min(1).max(1_000_000) });
 
 /** POST /api/newsroom/editions: a new draft edition; answers `{ id, revision }` (201). */
 export async function handleEditionCreate(request: Request): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.edition);
-  if (!body.ok) return body.response;
-  const parsed = editionInputSchema.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.edition, schema: editionInputSchema });
+  if (!mutation.ok) return mutation.response;
+  const { editor } = mutation.signedIn;
   const { db } = await getNewsroomContext();
-  try {
-    const created = await createEdition(db, { ...parsed.data, editorId: guard.editor.id });
-    logger('newsroom').info({ command: 'edition-create', editionId: created.id, editorId: guard.editor.id }, 'edition created');
+  return answer(async () => {
+    const created = await createEdition(db, { ...mutation.input, editorId: editor.id });
+    logger('newsroom').info({ command: 'edition-create', editionId: created.id, editorId: editor.id }, 'edition created');
     return jsonOk(created, { status: 201 });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  });
 }
 
 /** PUT /api/newsroom/editions/{id}: saves a draft over the revision the form was loaded with; answers `{ revision }`. */
 export async function handleEditionSave(request: Request, id: string): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.edition);
-  if (!body.ok) return body.response;
-  const parsed = saveBody.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.edition, schema: saveBody });
+  if (!mutation.ok) return mutation.response;
   const { db } = await getNewsroomContext();
-  try {
-    const saved = await saveEdition(db, { ...parsed.data, id, editorId: guard.editor.id });
-    return jsonOk(saved);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  return answer(async () => jsonOk(await saveEdition(db, { ...mutation.input, id, editorId: mutation.signedIn.editor.id })));
 }
 
 /**
@@ -61,23 +47,22 @@ export async function handleEditionSave(request: Request, id: string): Promise<R
  * mail is queued in the outbox and the worker nudged to start at once.
  */
 export async function handleEditionSend(request: Request, id: string): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  if (!canSendEdition(guard.editor.role)) {
-    logger('newsroom').warn({ command: 'edition-send', editionId: id.slice(0, 32), editorId: guard.editor.id, role: guard.editor.role }, 'edition send refused by role');
-    return jsonError(403, EDITION_SEND_REFUSAL);
-  }
-  const body = await readJson(request, BODY_LIMITS.form);
-  if (!body.ok) return body.response;
-  const parsed = sendBody.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
-  try {
+  const mutation = await readMutation(request, {
+    limit: BODY_LIMITS.form,
+    schema: sendBody,
+    refuse: ({ editor }) => {
+      if (canSendEdition(editor.role)) return null;
+      logger('newsroom').warn({ command: 'edition-send', editionId: id.slice(0, 32), editorId: editor.id, role: editor.role }, 'edition send refused by role');
+      return EDITION_SEND_REFUSAL;
+    },
+  });
+  if (!mutation.ok) return mutation.response;
+  const { editor } = mutation.signedIn;
+  return answer(async () => {
     const ctx = await getEditionSendContext();
-    const sent = await sendEdition(ctx, { id, revision: parsed.data.revision, editorId: guard.editor.id });
+    const sent = await sendEdition(ctx, { id, revision: mutation.input.revision, editorId: editor.id });
     nudgeOutbox();
-    logger('newsroom').info({ command: 'edition-send', editionId: id, editorId: guard.editor.id, recipients: sent.recipients }, 'edition sent');
+    logger('newsroom').info({ command: 'edition-send', editionId: id, editorId: editor.id, recipients: sent.recipients }, 'edition sent');
     return jsonOk(sent);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertTestArticles, openTestDatabase, type TestDatabase } from '../db/testing';
-import { captureLog } from '../log/test-log';
+import { insertTestArticles, openTestDatabase, type TestDatabase } from '../../test/support/database';
+import { captureLog } from '../../test/support/log';
 import { createEditor } from './editors';
 import { handleFrontPageSave } from './front-page-http';
 import { TEST_SITE } from '../../test/support/newsroom-context';

@@ -1,10 +1,10 @@
 import 'server-only';
 import { after } from 'next/server';
-import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { canCurateFrontPage, frontPageChoiceSchema, NOT_A_DESK_MESSAGE, saveFrontPage } from './front-page';
-import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonOk } from './http';
 import { invalidateTags } from './invalidate';
+import { answer, readMutation } from './mutation';
 import { refreshAfterInvalidation } from './warm';
 import { logger } from '../log';
 
@@ -15,23 +15,21 @@ import { logger } from '../log';
  * re-rendered exactly as after a publish (docs/adr/0033-front-page.md).
  */
 export async function handleFrontPageSave(request: Request): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  if (!canCurateFrontPage(guard.editor)) return jsonError(403, NOT_A_DESK_MESSAGE);
-  const body = await readJson(request, BODY_LIMITS.frontPage);
-  if (!body.ok) return body.response;
-  const parsed = frontPageChoiceSchema.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const mutation = await readMutation(request, {
+    limit: BODY_LIMITS.frontPage,
+    schema: frontPageChoiceSchema,
+    refuse: ({ editor }) => (canCurateFrontPage(editor) ? null : NOT_A_DESK_MESSAGE),
+  });
+  if (!mutation.ok) return mutation.response;
+  const { editor } = mutation.signedIn;
+  const { lead, featured } = mutation.input;
   const { db, settings } = await getNewsroomContext();
-  try {
-    const { lead, featured } = parsed.data;
-    const result = await saveFrontPage(db, { lead, featured, editorId: guard.editor.id });
+  return answer(async () => {
+    const result = await saveFrontPage(db, { lead, featured, editorId: editor.id });
     await invalidateTags(db, result.invalidate);
     // After the desk has the answer: render the home page again, as a publish does.
     after(() => refreshAfterInvalidation(settings.internalUrl, result.invalidate));
-    logger('newsroom').info({ command: 'front-page', editorId: guard.editor.id, lead, featured, tags: result.invalidate }, 'front page saved');
+    logger('newsroom').info({ command: 'front-page', editorId: editor.id, lead, featured, tags: result.invalidate }, 'front page saved');
     return jsonOk({ lead, featured });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  });
 }

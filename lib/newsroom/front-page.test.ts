@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_TAGS } from '../cache/tags';
 import { getHomePage } from '../content/queries';
-import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createEditor } from './editors';
 import { canCurateFrontPage, FrontPageError, getFrontPageDesk, saveFrontPage } from './front-page';
 

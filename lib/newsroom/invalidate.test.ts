@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invalidateTags, invalidateTagsInProcess, replayRecentInvalidations } from './invalidate';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 
 const revalidateTag = vi.hoisted(() => vi.fn());
 const forgetRailsAfter = vi.hoisted(() => vi.fn());

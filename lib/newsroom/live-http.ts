@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import { forgetLiveStream, isLiveCommand, runLiveCommand, type LiveCommand } from '../live';
 import { logger } from '../log';
-import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
-import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, toErrorResponse } from './http';
 import { invalidateTags } from './invalidate';
+import { readMutation } from './mutation';
 import { refreshAfterInvalidation } from './warm';
 
 /**
@@ -37,18 +37,14 @@ const DONE: Record<LiveCommand, string> = {
 
 /** Runs one live command for a request; every refusal is a 4xx with a Japanese message. Answers `{ postId }`. */
 export async function handleLiveCommand(request: Request, id: string, command: string): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.live, schema: envelope });
+  if (!mutation.ok) return mutation.response;
   if (!isLiveCommand(command)) return jsonError(404, '不明な操作です。');
   if (!isArticleId(id)) return jsonError(404, MESSAGES.notFound);
-  const body = await readJson(request, BODY_LIMITS.live);
-  if (!body.ok) return body.response;
-  const parsed = envelope.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
   const { db, settings } = await getNewsroomContext();
-  const editor = guard.editor;
+  const { editor } = mutation.signedIn;
   try {
-    const result = await runLiveCommand({ id: editor.id, role: editor.role }, id, command, parsed.data);
+    const result = await runLiveCommand({ id: editor.id, role: editor.role }, id, command, mutation.input);
     await invalidateTags(db, result.invalidate);
     // This process's readers' next poll reads the stream anew; other instances' within a second.
     forgetLiveStream(id);

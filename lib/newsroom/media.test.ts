@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_HERO_WIDTH, storeUpload, UploadError } from './media';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { MAX_UPLOAD_BYTES } from './upload-rules';
 
 const image = (width: number, height: number, format: 'png' | 'jpeg' | 'webp' = 'png') =>

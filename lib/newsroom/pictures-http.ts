@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { readBody } from '../http/body';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
-import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, readJson, toBodyErrorResponse, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, toBodyErrorResponse, toErrorResponse } from './http';
+import { answer, readMutation } from './mutation';
 import { pictureFieldsSchema } from './picture-schema';
 import { findPicture, listPictures, updatePicture } from './pictures';
 import { MAX_UPLOAD_BYTES, UploadError } from './upload-rules';
@@ -25,32 +26,22 @@ const searchSchema = z.object({
 
 /** One page of the library for the editor's dialog (POST /api/newsroom/pictures/search, JSON `{ query, page }`). */
 export async function handlePictureSearch(request: Request): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.form);
-  if (!body.ok) return body.response;
-  const parsed = searchSchema.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.form, schema: searchSchema });
+  if (!mutation.ok) return mutation.response;
   const { db } = await getNewsroomContext();
-  return jsonOk(await listPictures(db, parsed.data));
+  return jsonOk(await listPictures(db, mutation.input));
 }
 
 /** Changes a library picture's caption, credit and alt text (POST /api/newsroom/pictures/[id], JSON). */
 export async function handlePictureUpdate(request: Request, id: string): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.form);
-  if (!body.ok) return body.response;
-  const parsed = pictureFieldsSchema.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, toJapanese(parsed.error));
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.form, schema: pictureFieldsSchema, invalid: toJapanese });
+  if (!mutation.ok) return mutation.response;
   if (!PICTURE_ID.test(id)) return jsonError(404, NOT_FOUND);
   const { db } = await getNewsroomContext();
-  try {
-    const picture = await updatePicture(db, id, parsed.data);
+  return answer(async () => {
+    const picture = await updatePicture(db, id, mutation.input);
     return picture ? jsonOk(picture) : jsonError(404, NOT_FOUND);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  });
 }
 
 /**

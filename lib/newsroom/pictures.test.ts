@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { pictureLibraryMigration } from '../db/migrations/0022-picture-library';
 import { createEditor } from './editors';
 import { PICTURES_PER_PAGE } from './picture-fields';

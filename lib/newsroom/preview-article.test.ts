@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from './draft';
 import { UNTITLED_HEADLINE } from './labels';
 import { toDraftArticle } from './preview-article';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 describe('toDraftArticle', () => {

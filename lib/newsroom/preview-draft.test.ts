@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from './draft';
 import { toDraftPreview } from './preview-draft';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 describe('toDraftPreview', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPreviewToken, listPreviewLinks } from '../preview/links';
 import { createEditor } from './editors';
 import { createArticlePreviewLink } from './preview-links';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const SECRET = 'k'.repeat(43);

@@ -3,7 +3,7 @@ import { publishArticle, saveArticle } from './articles';
 import { emptyDraft } from './draft';
 import { createEditor } from './editors';
 import { countByStatus, listNewsroomArticles, listRevisions, listTaxonomyOptions } from './queries';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 
 const T0 = new Date('2026-11-20T03:00:00.000Z');

@@ -2,7 +2,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFeedArticles } from '../content/feeds';
 import * as q from '../content/queries';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { buildNewsArticle, serializeJsonLd } from '../seo/json-ld';
 import { buildRssFeed } from '../seo/rss';
 import { checkWellFormed } from '../../test/support/validators';

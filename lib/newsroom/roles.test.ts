@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rolesMigration } from '../db/migrations/0014-roles';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { changeEditorRole, checkCredentials, createEditor, EditorInputError, listEditors } from './editors';
 import { createSession, findSession } from './sessions';
 import { canPublish, canSendEdition, decideDeleteRefusal, isOpenWhileTwoFactorDue, isTwoFactorDue, listAllowedCommands, toRole } from './roles';

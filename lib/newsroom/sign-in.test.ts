@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { countedBody, streamedPost } from '../http/test-bodies';
+import { countedBody, streamedPost } from '../../test/support/bodies';
 import { BODY_LIMITS } from './http';
 import { handleSignIn } from './sign-in';
 import { TEST_SITE as SITE } from '../../test/support/newsroom-context';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { migrateToLatest, type Connection } from '../db/connect';
-import { openTestDatabase, openTestSqlite, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, openTestSqlite, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { ENROL_BEFORE_REQUIRING, handleResetTwoFactor, handleTwoFactorPolicy } from './accounts-http';
 import { getSignedInEditor, guardMutation, requireEditor, sessionCookieName } from './auth';
 import { toCsrfToken, toSignInToken } from './csrf';

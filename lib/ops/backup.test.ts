@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../db/connect';
 import { prepareDatabase } from '../db/prepare';
-import { recreateTestPostgresDatabase, TEST_PG_URL } from '../db/testing';
+import { recreateTestPostgresDatabase, TEST_PG_URL } from '../../test/support/database';
 import { schemaOfListing, toLibpqEnv } from './backup';
 
 /**

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { migrateToLatest } from '../db/connect';
 import { checkHealth, coalesce, PROBE_TIMEOUT_MS } from './health';
 

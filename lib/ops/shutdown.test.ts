@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../log/test-log';
+import { memoryLogger } from '../../test/support/log';
 import { Shutdown } from './shutdown';
 
 /** A server whose answers take `?ms=` milliseconds; stands in for Next.js's (the module only sees it through Node's diagnostics channel). */

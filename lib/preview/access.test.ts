@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { createEditor } from '../newsroom/editors';
 import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 import { createPreviewLink, revokePreviewLink } from './links';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEditor } from '../newsroom/editors';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createTestDraft, seedNewsroomFixtures } from '../../test/support/newsroom-fixtures';
 import { checkPreviewToken, createPreviewLink, listPreviewLinks, revokePreviewLink } from './links';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBeaconHeaders, MAX_BEACON_BYTES, parseBeaconBody, readBeacon, readVisitorSubject } from './beacon';
-import { countedBody, streamedPost } from '../http/test-bodies';
+import { countedBody, streamedPost } from '../../test/support/bodies';
 
 /** A beacon request whose body arrives as `chunks`, counting the bytes pulled. */
 function beacon(chunks: string[], headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveArticleId } from '../content/ids';
 import { prepareDatabase } from '../db/prepare';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
 import { demoArticles } from '../seed/demo/articles';
 import { addScaleArticles } from '../seed/scale';
 import { seedDemoViews } from './runtime';

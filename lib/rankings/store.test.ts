@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type Connection } from '../db/connect';
-import { dropTestPostgres, openTestPostgres, openTestSqlite } from '../db/testing';
+import { dropTestPostgres, openTestPostgres, openTestSqlite } from '../../test/support/database';
 import { connectRedis, RedisViewStore } from './redis-store';
 import { SqlViewStore } from './sql-store';
 import { addToCounts, type RankingSnapshot, type ViewCounts, type ViewStore } from './store';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { countedBody, streamedPost } from '@/lib/http/test-bodies';
+import { countedBody, streamedPost } from '@/test/support/bodies';
 import { BODY_LIMITS } from '@/lib/newsroom/http';
 import { TEST_SITE } from '@/test/support/newsroom-context';
 import { PUT as saveArticle } from './articles/[id]/route';

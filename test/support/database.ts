@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type Connection } from './connect';
-import { prepareDatabase } from './prepare';
+import { openDatabase, type Connection } from '../../lib/db/connect';
+import { prepareDatabase } from '../../lib/db/prepare';
 
 /**
  * Databases for data-layer tests: a fresh SQLite file, or a PostgreSQL

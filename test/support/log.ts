@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '.';
+import { createLogger, type Logger } from '../../lib/log';
 
 /**
  * Tests only: what the server logs, captured in memory and parsed.
