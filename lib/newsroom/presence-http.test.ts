@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../db/testing';
-import { captureLog } from '../log/test-log';
+import { openTestDatabase, type TestDatabase } from '../../test/support/database';
+import { captureLog } from '../../test/support/log';
 import { handleArticleCommand } from './commands-http';
 import { createEditor } from './editors';
 import { handlePresence } from './presence-http';

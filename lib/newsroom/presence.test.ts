@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createEditor } from './editors';
 import { listOthersPresent, listPresenceByArticle, recordPresence, removePresence } from './presence';
 import { PRESENCE_TTL_MS } from './presence-rules';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../db/testing';
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { runArticleCommand } from './article-commands';
 import { loadNewsroomArticle, StaleRevisionError } from './articles';
 import { createEditor, type Editor } from './editors';
