@@ -154,6 +154,7 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/articles/[id] PUT',
       '/api/newsroom/articles/[id]/[command] POST',
       '/api/newsroom/articles/[id]/live/[command] POST',
+      '/api/newsroom/articles/[id]/presence POST',
       '/api/newsroom/front-page POST',
       '/api/newsroom/editions POST',
       '/api/newsroom/editions/[id] PUT',
@@ -411,6 +412,8 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/live/unpin POST': DESK,
   '/api/newsroom/articles/[id]/live/end POST': DESK,
   '/api/newsroom/media POST': EVERY_ROLE,
+  // Who else has an article open (ADR 0047): every role opens the editor, so every role says so and hears who else.
+  '/api/newsroom/articles/[id]/presence POST': EVERY_ROLE,
   // The picture library (ADR 0046): every role uploads, so every role searches it and describes its pictures.
   '/api/newsroom/pictures/search POST': EVERY_ROLE,
   '/api/newsroom/pictures/[id] POST': EVERY_ROLE,

@@ -1,5 +1,5 @@
 'use client';
-// Client: the editor form keeps unsaved state, autosaves drafts, warns before leaving with unsaved changes and refreshes the live preview as the editor types.
+// Client: the editor form keeps unsaved state, autosaves drafts, warns before leaving with unsaved changes, refreshes the live preview as the editor types and says who else has the article open.
 
 import Link from 'next/link';
 import { articlePreviewPath } from '@/lib/content/urls';
@@ -15,8 +15,11 @@ import { DeleteDraft } from './delete-draft.client';
 import { DisplayFields } from './editor/display-fields';
 import { applySeries, decideEditorControls, formatStatusLine, hasUnsentWork, type EditorArticle } from './editor/editor-state';
 import { buttonClass, inputClass } from './editor/form-styles';
+import { PresenceNotice } from './editor/presence-notice';
+import { PreviewPane } from './editor/preview-pane';
 import { RepublishChoice } from './editor/republish-choice';
 import { REPUBLISH_CHOICES } from './editor/republish-choices';
+import { SaveConflictPanel } from './editor/save-conflict-panel';
 import { SelectField } from './editor/select-field';
 import { TextFields } from './editor/text-fields';
 import { useArticleCommands } from './editor/use-article-commands';
@@ -24,6 +27,7 @@ import { useAutosave } from './editor/use-autosave';
 import { useDraft } from './editor/use-draft';
 import { useLeaveGuard } from './editor/use-leave-guard';
 import { useLivePreview, type RenderPreview } from './editor/use-live-preview';
+import { useSaveConflict } from './editor/use-save-conflict';
 import { HeroField } from './hero-field.client';
 import { InsertPicture } from './insert-picture.client';
 import { SeoFields } from './seo-fields.client';
@@ -63,9 +67,10 @@ export function ArticleEditor({
   kind = 'article',
   canDelete = false,
 }: ArticleEditorProps) {
-  const { draft, setDraft, update, dirty, markStored } = useDraft(initial.draft);
-  const commands = useArticleCommands({ initial, csrfToken, draft, markStored, isNew, kind });
+  const { draft, setDraft, update, dirty, markStored, rebase } = useDraft(initial.draft);
+  const commands = useArticleCommands({ initial, csrfToken, draft, markStored, rebase, isNew, kind });
   const { article, busy, save } = commands;
+  const conflict = useSaveConflict(commands, role);
   const [options, setOptions] = useState(initialOptions);
   const [scheduleAt, setScheduleAt] = useState(() =>
     toJstInputValue(initial.status === 'scheduled' && initial.publishedAt ? initial.publishedAt : new Date(Date.now() + 3_600_000)),
@@ -81,7 +86,8 @@ export function ArticleEditor({
   // A new article holds nothing worth keeping until something is typed: no autosave, no warning on leaving.
   const worthKeeping = dirty && (commands.stored || isDraftStarted(draft));
   useLeaveGuard(hasUnsentWork(worthKeeping, republishKind, notice));
-  useAutosave(worthKeeping && editable && !busy, save);
+  // Never over someone else's save: while a conflict is open, only the editor's own choice saves.
+  useAutosave(worthKeeping && editable && !busy && !conflict.conflict, save);
   const livePreview = useLivePreview({ renderPreview, csrfToken, articleId: article.id, draft, republishKind, notice, initialPreview, initialPages });
 
   const republish = (kind: RepublishKind) =>
@@ -122,6 +128,10 @@ export function ArticleEditor({
             {!commands.stored && !worthKeeping ? '新しい記事(入力すると保存されます)' : dirty ? '未保存の変更があります' : (commands.message ?? '保存済み')}
           </span>
         </div>
+        <PresenceNotice articleId={article.id} csrfToken={csrfToken} enabled={commands.stored} />
+        {conflict.conflict && (
+          <SaveConflictPanel conflict={conflict.conflict} canSaveOver={conflict.canSaveOver} busy={busy} onKeepMine={conflict.keepMine} onTakeTheirs={conflict.takeTheirs} />
+        )}
         {controls.deskOnly && (
           <p className="rounded border border-rule bg-white px-3 py-2 text-sm" data-testid="desk-only">
             この記事はデスクが管理しています。ここでの変更は保存できません。変更はデスクに依頼してください。
@@ -295,29 +305,7 @@ export function ArticleEditor({
 
       <form ref={previewForm} action={articlePreviewPath(article.id)} method="get" target="_blank" hidden />
 
-      <section aria-label="プレビュー" className="min-w-0 space-y-2 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <h2 className="font-bold">プレビュー</h2>
-          {livePreview.preview.pages > 1 &&
-            Array.from({ length: livePreview.preview.pages }, (_, i) => i + 1).map((n) => (
-              <button
-                key={n}
-                type="button"
-                aria-pressed={n === livePreview.page}
-                onClick={() => livePreview.setPage(n)}
-                className={`min-w-8 rounded border px-2 py-0.5 ${n === livePreview.page ? 'border-ink bg-ink text-white' : 'border-rule bg-white'}`}
-              >
-                {n}
-              </button>
-            ))}
-          {livePreview.error && (
-            <span role="alert" className="text-brand-dark">
-              {livePreview.error}
-            </span>
-          )}
-        </div>
-        {livePreview.preview.node}
-      </section>
+      <PreviewPane {...livePreview} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ArticleStatus } from '@/lib/content/types';
 import { ARTICLE_STATUSES, STATUS_LABELS } from '@/lib/newsroom/labels';
 import type { LiveCoverageState } from '@/lib/live/shape';
+import { formatEditorName, type PresentEditor } from '@/lib/newsroom/presence-rules';
 import type { NewsroomListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
 import { UndeleteButton } from './undelete-button.client';
@@ -20,6 +21,8 @@ type ArticleListProps = {
   filter: Filter;
   /** How many drafts are deleted: given only to a 管理者, who alone sees the 削除済み tab. */
   deletedCount: number | null;
+  /** Who else has each article open in the editor now (ADR 0047), by id; absent when nobody. */
+  openBy: Record<string, PresentEditor[]>;
   csrfToken: string;
 };
 
@@ -52,7 +55,7 @@ const STATUS_BADGE: Record<ArticleStatus, string> = {
 };
 
 /** Status tabs, section and headline filters, and the list of articles, newest edit first. */
-export function ArticleList({ list, counts, sections, editors, me, filter, deletedCount, csrfToken }: ArticleListProps) {
+export function ArticleList({ list, counts, sections, editors, me, filter, deletedCount, openBy, csrfToken }: ArticleListProps) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <div className="space-y-4">
@@ -157,6 +160,12 @@ export function ArticleList({ list, counts, sections, editors, me, filter, delet
                 {a.author && <span>執筆 {a.author}</span>}
                 {a.lastEditor && a.lastEditor !== a.author && <span>最終編集 {a.lastEditor}</span>}
                 {a.deletedAt && <span className="font-bold text-brand-dark">削除 {formatDateline(a.deletedAt)}</span>}
+                {openBy[a.id] && (
+                  <span className="rounded border border-sky-700 bg-sky-50 px-2 py-0.5 font-bold text-sky-900" data-testid="newsroom-open-by">
+                    <span aria-hidden="true">● </span>
+                    {openBy[a.id]!.map(formatEditorName).join('、')}が編集画面を開いています
+                  </span>
+                )}
               </p>
               {a.deletedAt ? (
                 // A deleted draft has no editor: its revisions are what the 管理者 reads before bringing it back.

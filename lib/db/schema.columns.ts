@@ -9,6 +9,7 @@ export const MIGRATED_COLUMNS = {
   article_corrections: { article_id: 'not null', created_at: 'not null', editor_id: 'null', id: 'not null', revision_number: 'not null', text: 'not null' },
   article_months: { articles: 'not null', lastmod: 'null', month: 'not null' },
   article_paths: { article_id: 'not null', created_at: 'not null', current: 'not null', path: 'not null' },
+  article_presence: { article_id: 'not null', seen_at: 'not null', session_id: 'not null', tab_id: 'not null' },
   article_revisions: { action: 'not null', article_id: 'not null', created_at: 'not null', editor_id: 'null', id: 'not null', note: 'null', number: 'not null', snapshot: 'not null' },
   article_tags: { article_id: 'not null', position: 'not null', published_at: 'null', status: 'null', tag_slug: 'not null' },
   article_topics: { article_id: 'not null', position: 'not null', published_at: 'null', status: 'null', topic_slug: 'not null' },

@@ -34,6 +34,7 @@ export type Database = {
   rate_limits: RateLimitTable;
   editors: EditorTable;
   editor_sessions: EditorSessionTable;
+  article_presence: ArticlePresenceTable;
   article_revisions: ArticleRevisionTable;
   article_paths: ArticlePathTable;
   preview_links: PreviewLinkTable;
@@ -276,6 +277,12 @@ export type EditorRole = 'reporter' | 'desk' | 'admin';
 
 /** `id` is the SHA-256 (hex) of the cookie's token, never the token itself. */
 export type EditorSessionTable = { id: string; editor_id: string; created_at: string; expires_at: string };
+
+/**
+ * An editor's tab with an article open (0023, ADR 0047): `tab_id` is random,
+ * made by the tab; `seen_at` its last heartbeat. Gone with the session.
+ */
+export type ArticlePresenceTable = { article_id: string; session_id: string; tab_id: string; seen_at: string };
 
 /**
  * What made a revision. A live article is republished as `fix` (軽微な修正:

@@ -9,6 +9,7 @@ import {
   returnArticle,
   saveArticle,
   scheduleArticle,
+  StaleRevisionError,
   submitArticle,
   unpublishArticle,
   undeleteArticle,
@@ -17,6 +18,7 @@ import {
 } from './articles';
 import type { ArticleDraft } from './draft';
 import type { Editor } from './editors';
+import { ARTICLE_STATUSES } from './labels';
 import { decideCommandRefusal, decideDeleteRefusal, type ArticleCommand, type DeletionFacts } from './roles';
 
 /**
@@ -70,6 +72,12 @@ export async function readDeletionFacts(db: Db, id: string, actorId: string): Pr
   return { status: row.status, own: first?.editor_id === actorId, everPublished: published !== undefined };
 }
 
+/** Whether the article has a newer revision than `baseRevision`. */
+async function isStale(db: Db, id: string, baseRevision: number): Promise<boolean> {
+  const latest = await db.selectFrom('article_revisions').select((eb) => eb.fn.max('number').as('n')).where('article_id', '=', id).executeTakeFirst();
+  return Number(latest?.n ?? 0) !== baseRevision;
+}
+
 /** Runs `command` on article `id` for `actor`, if their role allows it on the article as it stands. */
 export async function runArticleCommand(
   db: Db,
@@ -89,6 +97,10 @@ export async function runArticleCommand(
     if (deletion) throw new CommandError(deletion.status, deletion.message);
   } else {
     const refusal = decideCommandRefusal(actor.role, command, current.status);
+    // Refused only for a status someone else gave the piece after the form was loaded (the desk published the
+    // 記者's draft): a conflict to show (ADR 0047). A command the role may never run stays a 403 whatever it names.
+    const statusOnly = refusal !== null && ARTICLE_STATUSES.some((s) => decideCommandRefusal(actor.role, command, s) === null);
+    if (statusOnly && input.baseRevision !== undefined && (await isStale(db, id, input.baseRevision))) throw new StaleRevisionError(input.baseRevision);
     if (refusal) throw new CommandError(403, refusal);
   }
   const editorId = actor.id;

@@ -55,6 +55,20 @@ export class CommandError extends Error {
   }
 }
 
+/**
+ * A command that named an older revision than the stored one: someone else
+ * saved in between (ADR 0047). A 409 like any, which the HTTP side answers
+ * with what changed since `baseRevision`, so the editor can show it and keep
+ * the form's text (./save-conflict.ts).
+ */
+export class StaleRevisionError extends CommandError {
+  constructor(readonly baseRevision: number) {
+    super(409, STALE_REVISION);
+  }
+}
+
+const STALE_REVISION = 'ほかの編集者がこの記事を更新しました。ページを再読み込みして最新の内容を確認してください。';
+
 /* ---------------------------------------------------------------- reading */
 
 /**
@@ -312,10 +326,9 @@ async function applyChange(db: Db, change: Change): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const before = await loadNewsroomArticle(trx, change.id);
     if (!before) throw new CommandError(404, '記事が見つかりません。');
+    // A stale form first: when someone else changed the status too (published the draft), what the editor needs is what they did.
+    if (change.baseRevision !== undefined && change.baseRevision !== before.revision) throw new StaleRevisionError(change.baseRevision);
     if (!change.from.includes(before.status)) throw new CommandError(409, change.wrongStatus);
-    if (change.baseRevision !== undefined && change.baseRevision !== before.revision) {
-      throw new CommandError(409, 'ほかの編集者がこの記事を更新しました。ページを再読み込みして最新の内容を確認してください。');
-    }
     let draft = change.draft ?? before.draft;
     const { body, removed } = sanitizeBodySource(draft.body);
     draft = { ...draft, body };
@@ -432,9 +445,7 @@ export async function deleteArticle(db: Db, input: { id: string; editorId: strin
     const before = await loadNewsroomArticle(trx, input.id);
     if (!before) throw new CommandError(404, '記事が見つかりません。');
     if (!DELETABLE_STATUSES.includes(before.status)) throw new CommandError(409, '削除できるのは公開したことのない下書きだけです。');
-    if (input.baseRevision !== before.revision) {
-      throw new CommandError(409, 'ほかの編集者がこの記事を更新しました。ページを再読み込みして最新の内容を確認してください。');
-    }
+    if (input.baseRevision !== before.revision) throw new StaleRevisionError(input.baseRevision);
     await trx.updateTable('articles').set({ deleted_at: now.toISOString() }).where('id', '=', input.id).execute();
     await addRevision(trx, input.id, 'delete', input.editorId, before.draft, now);
     const article = await loadNewsroomArticle(trx, input.id, { withDeleted: true });

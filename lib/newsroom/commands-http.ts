@@ -3,13 +3,14 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import { runArticleCommand } from './article-commands';
-import { CommandError, createArticle, type CommandResult, type NewsroomArticle } from './articles';
+import { CommandError, createArticle, StaleRevisionError, type CommandResult, type NewsroomArticle } from './articles';
 import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
 import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
+import { describeSaveConflict } from './save-conflict';
 import { wakeScheduler } from './scheduler';
 import { isArticleCommand, type ArticleCommand } from './roles';
 import { refreshAfterInvalidation } from './warm';
@@ -142,6 +143,11 @@ export async function handleArticleCommand(request: Request, id: string, command
     logCommand(command, result, editorId, input.autosave);
     return jsonOk(toAnswer(result));
   } catch (error) {
+    // Someone else saved first (ADR 0047): the editor gets their version and what they changed, to keep its own text and choose.
+    if (error instanceof StaleRevisionError) {
+      const conflict = await describeSaveConflict(db, { id, baseRevision: error.baseRevision, viewerId: editorId, draft });
+      return conflict ? jsonError(409, error.message, {}, { conflict }) : jsonError(404, MESSAGES.notFound);
+    }
     // A refusal by role is what a forged request (or a stale page after a change of role) gets: worth a line in the log.
     if (error instanceof CommandError && error.status === 403) {
       logger('newsroom').warn({ command, articleId: id, editorId, role: guard.editor.role }, 'article command refused by role');

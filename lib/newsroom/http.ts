@@ -12,8 +12,9 @@ export function jsonOk(body: unknown, init: { status?: number; headers?: Record<
   return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
-export function jsonError(status: number, error: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
+/** A refusal: `error` in Japanese, and `details` beside it when the caller can do more with them than read (a save conflict's versions). */
+export function jsonError(status: number, error: string, headers: Record<string, string> = {}, details: Record<string, unknown> = {}): Response {
+  return Response.json({ ...details, error }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 /** A 303 after a form post, so reloading the next page does not post again. */

@@ -20,6 +20,8 @@ import { toDraftArticle } from './preview-article';
 import { toDraftPreview } from './preview-draft';
 import type { PicturePage } from './picture-fields';
 import * as pictures from './pictures';
+import { listPresenceByArticle } from './presence';
+import type { PresentEditor } from './presence-rules';
 import * as queries from './queries';
 import { compareRevisions, type RevisionComparison } from './revision-diff';
 import { decideDeleteRefusal } from './roles';
@@ -55,6 +57,9 @@ export { answeringServerFaults, BODY_LIMITS, jsonError, jsonOk, MESSAGES, readFo
 // Article commands (save, publish, schedule, …) as the route handlers answer them.
 export { handleArticleCommand, handleCreateArticle } from './commands-http';
 
+// Who else has an article open in the editor (docs/adr/0047-presence-and-conflicting-saves.md).
+export { handlePresence } from './presence-http';
+
 // The picture library (docs/adr/0046-picture-library.md).
 export { handlePictureSearch, handlePictureUpdate, handlePictureUpload } from './pictures-http';
 export type { LibraryPicture, PicturePage } from './picture-fields';
@@ -85,6 +90,7 @@ export { DEFAULT_LINK_HOURS, LINK_HOURS_CHOICES, type ListedPreviewLink, type Pr
 export type { NewsroomArticle } from './articles';
 export type { NewsroomListFilter, NewsroomListItem, RevisionListItem, StoredRevision, TaxonomyOptions } from './queries';
 export type { DiffPiece, DiffRow, FieldComparison, RevisionComparison } from './revision-diff';
+export type { PresentEditor } from './presence-rules';
 
 /**
  * What the editor of a new, unsaved article starts from (ADR 0041): an id of
@@ -168,7 +174,7 @@ export async function revalidateTags(tags: readonly string[], options: Invalidat
  * and the sections and accounts to filter by. `deletedCount` only when
  * `withDeleted` (a 管理者's list, ADR 0041): the page decides who asks.
  */
-export async function getArticleList(filter: queries.NewsroomListFilter, { withDeleted = false }: { withDeleted?: boolean } = {}) {
+export async function getArticleList(filter: queries.NewsroomListFilter, { withDeleted = false, viewerId }: { withDeleted?: boolean; viewerId: string }) {
   const { db } = await getNewsroomContext();
   const [list, counts, options, accounts, deletedCount] = await Promise.all([
     queries.listNewsroomArticles(db, { ...filter, deleted: withDeleted && filter.deleted }),
@@ -177,7 +183,14 @@ export async function getArticleList(filter: queries.NewsroomListFilter, { withD
     editors.listEditors(db),
     withDeleted ? queries.countDeleted(db) : null,
   ]);
-  return { list, counts, options, editors: accounts.map(({ login, name }) => ({ login, name })), deletedCount };
+  // Who else has each listed article open in the editor (ADR 0047): one indexed read for the page's ids.
+  const present = await listPresenceByArticle(db, list.items.map((a) => a.id), viewerId);
+  const openBy: Record<string, PresentEditor[]> = {};
+  for (const [id, who] of present) {
+    const others = who.filter((p) => !p.self);
+    if (others.length > 0) openBy[id] = others;
+  }
+  return { list, counts, options, editors: accounts.map(({ login, name }) => ({ login, name })), deletedCount, openBy };
 }
 
 /** The sections, topics, tags, series and agencies an editor can choose from. */

@@ -21,7 +21,7 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
   // 削除済み (ADR 0041): the 管理者's only; anyone else asking gets the ordinary list.
   const withDeleted = canSeeDeleted(signedIn.editor.role);
   const deleted = withDeleted && statusParam === 'deleted';
-  const { list, counts, options, editors, deletedCount } = await getArticleList({ status, section, q, who, deleted, page }, { withDeleted });
+  const { list, counts, options, editors, deletedCount, openBy } = await getArticleList({ status, section, q, who, deleted, page }, { withDeleted, viewerId: signedIn.editor.id });
   return (
     <>
       <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
@@ -50,6 +50,7 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
           me={signedIn.editor.login}
           filter={{ status, section, q, who, deleted }}
           deletedCount={deletedCount}
+          openBy={openBy}
           csrfToken={signedIn.csrfToken}
         />
       </main>

@@ -4,6 +4,7 @@ import { BODY_LIMITS } from '@/lib/newsroom/http';
 import { TEST_SITE } from '@/test/support/newsroom-context';
 import { PUT as saveArticle } from './articles/[id]/route';
 import { POST as runCommand } from './articles/[id]/[command]/route';
+import { POST as reportPresence } from './articles/[id]/presence/route';
 import { POST as saveFrontPage } from './front-page/route';
 import { POST as uploadMedia } from './media/route';
 import { POST as searchPictures } from './pictures/search/route';
@@ -40,6 +41,7 @@ const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 const ROUTES: { name: string; limit: number; type: string; send: (request: Request) => Promise<Response> }[] = [
   { name: 'PUT /api/newsroom/articles/[id]', limit: BODY_LIMITS.article, type: 'application/json', send: (r) => saveArticle(r, params({ id: 'abcd2345' })) },
   { name: 'POST /api/newsroom/articles/[id]/publish', limit: BODY_LIMITS.article, type: 'application/json', send: (r) => runCommand(r, params({ id: 'abcd2345', command: 'publish' })) },
+  { name: 'POST /api/newsroom/articles/[id]/presence', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => reportPresence(r, params({ id: 'abcd2345' })) },
   { name: 'POST /api/newsroom/front-page', limit: BODY_LIMITS.frontPage, type: 'application/json', send: (r) => saveFrontPage(r) },
   { name: 'POST /api/newsroom/terms', limit: BODY_LIMITS.term, type: 'application/json', send: (r) => createTerm(r) },
   { name: 'POST /api/newsroom/media', limit: BODY_LIMITS.upload, type: 'multipart/form-data; boundary=x', send: (r) => uploadMedia(r) },

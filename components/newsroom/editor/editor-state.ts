@@ -5,6 +5,7 @@ import { CORRECTION_NOTICE_MAX, type RepublishKind } from '@/lib/newsroom/correc
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import { EDITABLE_STATUSES } from '@/lib/newsroom/labels';
 import { listAllowedCommands, type Role } from '@/lib/newsroom/roles';
+import type { SaveConflict } from '@/lib/newsroom/save-conflict';
 import { formatDateline } from '@/lib/time/jst';
 
 /**
@@ -43,8 +44,12 @@ export function decideDraftAfterSave(current: ArticleDraft, sent: ArticleDraft |
 export const NETWORK_ERROR = '通信に失敗しました。接続を確かめてもう一度お試しください。';
 export const REMOVED_FROM_BODY = '本文から使えない記法(HTMLタグや安全でないリンク)を取り除きました。';
 
-/** A command's HTTP answer as the editor shows it: the stored article, or the words of the error. */
-export type CommandOutcome = { ok: true; answer: CommandAnswer; notice: string | null } | { ok: false; error: string };
+/**
+ * A command's HTTP answer as the editor shows it: the stored article, or the
+ * words of the error, and when someone else saved first, their version and
+ * what they changed (ADR 0047).
+ */
+export type CommandOutcome = { ok: true; answer: CommandAnswer; notice: string | null } | { ok: false; error: string; conflict?: SaveConflict };
 
 /**
  * Reads the answer to a newsroom command. `response` is null when the request
@@ -52,8 +57,11 @@ export type CommandOutcome = { ok: true; answer: CommandAnswer; notice: string |
  */
 export function readCommandAnswer(response: { ok: boolean; status: number } | null, body: unknown): CommandOutcome {
   if (!response) return { ok: false, error: NETWORK_ERROR };
-  const answer = (body ?? {}) as Partial<CommandAnswer> & { error?: string };
-  if (!response.ok || !answer.article) return { ok: false, error: answer.error ?? `処理できませんでした(${response.status})。` };
+  const answer = (body ?? {}) as Partial<CommandAnswer> & { error?: string; conflict?: SaveConflict };
+  if (!response.ok || !answer.article) {
+    const error = answer.error ?? `処理できませんでした(${response.status})。`;
+    return response.status === 409 && answer.conflict?.article ? { ok: false, error, conflict: answer.conflict } : { ok: false, error };
+  }
   return { ok: true, answer: answer as CommandAnswer, notice: answer.removedFromBody ? REMOVED_FROM_BODY : null };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { CommandAnswer } from '@/lib/newsroom/commands-http';
 import type { RepublishKind } from '@/lib/newsroom/corrections';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
+import type { SaveConflict } from '@/lib/newsroom/save-conflict';
 import { formatDateline, formatJstTime, fromJstInputValue } from '@/lib/time/jst';
 import { formatSaveMessage, readCommandAnswer, type EditorArticle } from './editor-state';
 import { REPUBLISH_CHOICES } from './republish-choices';
@@ -13,6 +14,8 @@ type ArticleCommandsOptions = {
   draft: ArticleDraft;
   /** The server stored `sent` (undefined: the command sent no draft) as `stored`. */
   markStored: (stored: ArticleDraft, sent?: ArticleDraft) => void;
+  /** The server holds `stored` now, and the form keeps what was typed. */
+  rebase: (stored: ArticleDraft) => void;
   /** A new article not yet stored (ADR 0041): its first save creates it, as `kind`. */
   isNew?: boolean;
   kind?: 'article' | 'live';
@@ -24,11 +27,12 @@ const time = () => formatJstTime(new Date());
  * The article as the server last answered, and the commands that move it on
  * (save, submit, publish, schedule, republish, send back, unpublish), each
  * against the revision the form was loaded at (a newer one elsewhere is a 409
- * shown as the error). `busy` while a command runs; `message` and `error` are
- * what the editor last heard. A new article (`isNew`) is created by its first
- * save or command, once; the address then becomes the article's own.
+ * kept as `conflict`, with the other version, ADR 0047). `busy` while a
+ * command runs; `message` and `error` are what the editor last heard. A new
+ * article (`isNew`) is created by its first save or command, once; the
+ * address then becomes the article's own.
  */
-export function useArticleCommands({ initial, csrfToken, draft, markStored, isNew = false, kind = 'article' }: ArticleCommandsOptions) {
+export function useArticleCommands({ initial, csrfToken, draft, markStored, rebase, isNew = false, kind = 'article' }: ArticleCommandsOptions) {
   const [article, setArticle] = useState(initial);
   const [stored, setStored] = useState(!isNew);
   // An autosave and a click can both be the first save: they share one creation.
@@ -36,6 +40,7 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored, isNe
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
 
   const send = useCallback(
     async (method: 'PUT' | 'POST', path: string, body: Record<string, unknown>, sentDraft?: ArticleDraft): Promise<CommandAnswer | null> => {
@@ -46,9 +51,12 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored, isNe
       }).catch(() => null);
       const outcome = readCommandAnswer(response, response ? await response.json().catch(() => ({})) : null);
       if (!outcome.ok) {
-        setError(outcome.error);
+        // The form is never touched by a refusal: what was typed stays in the fields.
+        setConflict((before) => outcome.conflict ?? before);
+        setError(outcome.conflict ? null : outcome.error);
         return null;
       }
+      setConflict(null);
       setArticle(outcome.answer.article);
       // Keep anything typed while the request was in flight; otherwise take the stored (cleaned) copy.
       markStored(outcome.answer.article.draft, sentDraft);
@@ -150,5 +158,21 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored, isNe
     void act(`${formatDateline(at)}に公開を予約しました`, () => withDraft('schedule', { at }));
   };
 
-  return { article, stored, message, error, busy, save, saveNow, publish, republish, unpublish, unschedule, submit, sendBack, schedule };
+  /** The conflict's 自分の版で保存: the form, saved over the other version on purpose (it names their revision). */
+  const saveOver = (revision: number) => act('自分の版で保存しました', () => send('PUT', base, { draft, baseRevision: revision }, draft));
+  /**
+   * Puts a version the server holds in the form's place as its base: its
+   * status and revision, and its fields too unless `keepForm` (相手の版を読み込む
+   * takes them, 自分の版 keeps what was typed).
+   */
+  const adopt = (stored: EditorArticle, keepForm: boolean, note: string) => {
+    setArticle(stored);
+    if (keepForm) rebase(stored.draft);
+    else markStored(stored.draft);
+    setConflict(null);
+    setError(null);
+    setMessage(`${note}(${time()})`);
+  };
+
+  return { article, stored, message, error, busy, conflict, save, saveNow, saveOver, adopt, publish, republish, unpublish, unschedule, submit, sendBack, schedule };
 }

@@ -18,5 +18,8 @@ export function useDraft(initial: ArticleDraft) {
     setDraft((current) => decideDraftAfterSave(current, sent, stored));
   }, []);
 
-  return { draft, setDraft, update, dirty: isDirty(draft, savedSnapshot), markStored };
+  /** `stored` is what the server holds now, and the form keeps what was typed (a save conflict's 自分の版, ADR 0047). */
+  const rebase = useCallback((stored: ArticleDraft) => setSavedSnapshot(toSavedSnapshot(stored)), []);
+
+  return { draft, setDraft, update, dirty: isDirty(draft, savedSnapshot), markStored, rebase };
 }
