@@ -11,14 +11,20 @@ import { PictureUploadFields } from './picture-upload-fields.client';
 
 type PictureLibraryDialogProps = {
   open: boolean;
-  /** A body figure needs alt text; a hero takes the picture and its words are edited in the hero field. */
-  purpose: 'body' | 'hero';
+  /**
+   * A body figure needs alt text; a hero takes the picture and its words are
+   * edited in the hero field; a magazine cover is taken as it is (its alt
+   * text names the issue, ADR 0049), without the words step.
+   */
+  purpose: 'body' | 'hero' | 'cover';
   csrfToken: string;
   onClose: () => void;
   onChoose: (picture: LibraryPicture) => void;
 };
 
 const pick = ({ caption, credit, alt }: LibraryPicture) => ({ caption, credit, alt });
+
+const TITLES = { body: '本文に写真を挿入', hero: 'メイン写真をライブラリから選ぶ', cover: '表紙をライブラリから選ぶ' } as const;
 
 /** How long typing pauses before the library is searched, in ms. */
 const SEARCH_PAUSE = 250;
@@ -71,6 +77,10 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
   }, [open, query, page, csrfToken, reload]);
 
   function choose(picture: LibraryPicture) {
+    if (purpose === 'cover') {
+      onChoose(picture);
+      return;
+    }
     setChosen(picture);
     setWords({ caption: picture.caption, credit: picture.credit, alt: picture.alt });
     setWordsError(null);
@@ -108,7 +118,7 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
         <div className="space-y-4 p-4">
           <div className="flex items-center gap-3">
             <h2 id={`${id}-title`} className="text-lg font-bold">
-              {purpose === 'body' ? '本文に写真を挿入' : 'メイン写真をライブラリから選ぶ'}
+              {TITLES[purpose]}
             </h2>
             <button type="button" onClick={onClose} className="ml-auto rounded border border-rule px-3 py-1 text-sm">
               閉じる

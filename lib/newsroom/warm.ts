@@ -1,7 +1,8 @@
 import { purgeFrontCaches } from '../cache/front-cache';
 import { CACHE_TAGS } from '../cache/tags';
 import { readSettings } from '../config';
-import { articlePath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
+import { listingSitemapPath, SITEMAP_INDEX_PATH } from '../seo/sitemap-routes';
+import { articlePath, MAGAZINE_PATH, magazineIssuePath, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
 
 /**
  * After a publish, correction or withdrawal the server asks for the first
@@ -18,7 +19,20 @@ const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
   [CACHE_TAGS.topic(''), (slug) => topicPath(slug)],
   [CACHE_TAGS.tag(''), (slug) => tagPath(slug)],
   [CACHE_TAGS.series(''), (slug) => seriesPath(slug)],
+  [CACHE_TAGS.magazineIssue(''), (slug) => magazineIssuePath(slug)],
 ];
+
+/**
+ * Pages a tag of the magazine desk re-renders besides its own (ADR 0049):
+ * the issue list and the 最新号 block of the home page for `magazine`, the
+ * list (which shows the current issue's contents) for an issue's contents,
+ * the home page's 別冊・ムック block for `publications`. Article pages show
+ * the same blocks and refresh on their next visit.
+ */
+const ALSO: Record<string, string[]> = {
+  [CACHE_TAGS.magazine]: ['/', MAGAZINE_PATH],
+  [CACHE_TAGS.publications]: ['/', PUBLICATIONS_PATH],
+};
 
 /** The public paths to re-render for these invalidated tags, the article first, then home, then listings. */
 export function toWarmPaths(tags: readonly string[]): string[] {
@@ -27,6 +41,8 @@ export function toWarmPaths(tags: readonly string[]): string[] {
     if (tag === CACHE_TAGS.articles || tag === CACHE_TAGS.frontPage) paths.push('/');
     const match = PREFIXES.find(([prefix]) => tag.startsWith(prefix));
     if (match) paths.push(match[1](encodeURIComponent(tag.slice(match[0].length))));
+    if (tag.startsWith(CACHE_TAGS.magazineIssue(''))) paths.push(MAGAZINE_PATH);
+    paths.push(...(ALSO[tag] ?? []));
   }
   const rank = (p: string) => (p.startsWith('/articles/') ? 0 : p === '/' ? 1 : 2);
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
@@ -37,8 +53,9 @@ const FRONT_ONLY: Record<string, string[]> = {
   [CACHE_TAGS.articles]: ['/feed.xml', '/sitemap.xml', '/sitemaps/news.xml'],
   [CACHE_TAGS.breaking]: ['/'],
   [CACHE_TAGS.rankings]: ['/ranking'],
-  [CACHE_TAGS.magazine]: ['/magazine'],
-  [CACHE_TAGS.publications]: ['/publications'],
+  // The sitemaps that list issues, and the one that dates /magazine and /publications.
+  [CACHE_TAGS.magazine]: [SITEMAP_INDEX_PATH, listingSitemapPath('issues', 1), listingSitemapPath('pages', 1)],
+  [CACHE_TAGS.publications]: [listingSitemapPath('pages', 1)],
 };
 
 /**
