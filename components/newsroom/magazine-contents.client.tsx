@@ -12,8 +12,13 @@ type MagazineContentsProps = {
   /** The field's id: a refusal on the contents focuses its heading. */
   id: string;
   articles: MagazineArticle[];
-  candidates: MagazineArticle[];
   error: string | null;
+  onChange: (articles: MagazineArticle[], announcement: string) => void;
+};
+
+type ArticlePickerProps = {
+  articles: MagazineArticle[];
+  candidates: MagazineArticle[];
   onChange: (articles: MagazineArticle[], announcement: string) => void;
 };
 
@@ -25,18 +30,11 @@ function statusNote(article: MagazineArticle): string {
 }
 
 /**
- * 目次: the issue's articles in order, with 上へ / 下へ / 外す, and the
- * newsroom's recent articles to add, filtered by headline. Any status may be
- * placed (a piece to be published on the 発売日); the reader's page shows
- * only public ones, and the list says which are not yet.
+ * 目次: the issue's articles in order, with 上へ / 下へ / 外す. Any status
+ * may be placed (a piece to be published on the 発売日); the reader's page
+ * shows only public ones, and the list says which are not yet.
  */
-export function MagazineContents({ id, articles, candidates, error, onChange }: MagazineContentsProps) {
-  const [filter, setFilter] = useState('');
-  const chosen = new Set(articles.map((a) => a.id));
-  const query = filter.trim().toLowerCase();
-  const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query));
-  const full = articles.length >= MAGAZINE_LIMITS.contents;
-
+export function MagazineContents({ id, articles, error, onChange }: MagazineContentsProps) {
   function move(index: number, by: -1 | 1) {
     const next = [...articles];
     const [article] = next.splice(index, 1);
@@ -50,14 +48,8 @@ export function MagazineContents({ id, articles, candidates, error, onChange }: 
     if (article) onChange(articles.filter((_, i) => i !== index), `「${article.headline}」を目次から外しました。`);
   }
 
-  function add(article: MagazineArticle) {
-    if (chosen.has(article.id) || full) return;
-    onChange([...articles, article], `「${article.headline}」を目次の${articles.length + 1}番目に加えました。`);
-  }
-
   return (
-    <>
-      <section aria-labelledby={id} className="rounded border border-rule bg-white p-4">
+    <section aria-labelledby={id} className="rounded border border-rule bg-white p-4">
         <h2 id={id} tabIndex={-1} className="text-lg font-bold">
           目次({articles.length}/{MAGAZINE_LIMITS.contents}本)
         </h2>
@@ -74,7 +66,8 @@ export function MagazineContents({ id, articles, candidates, error, onChange }: 
             {articles.map((article, index) => (
               <li key={article.id} className="flex flex-wrap items-start gap-3 py-2.5">
                 <span className="w-6 shrink-0 pt-0.5 text-sm font-bold tabular-nums">{index + 1}</span>
-                <span className="min-w-0 flex-1">
+                {/* At least 12rem for the headline: on a phone the buttons go under it rather than squeezing it into a column. */}
+                <span className="min-w-48 flex-1">
                   <span className="block font-medium [overflow-wrap:anywhere]">{article.headline || '(見出しなし)'}</span>
                   <span className={`block text-xs ${article.visible ? 'text-muted' : 'text-brand-dark'}`}>
                     {article.sectionName} ・ {statusNote(article)}
@@ -83,7 +76,7 @@ export function MagazineContents({ id, articles, candidates, error, onChange }: 
                     プレビュー
                   </Link>
                 </span>
-                <span className="flex gap-2">
+                <span className="ml-9 flex gap-2 sm:ml-0">
                   <button
                     type="button"
                     onClick={() => move(index, -1)}
@@ -110,10 +103,30 @@ export function MagazineContents({ id, articles, candidates, error, onChange }: 
             ))}
           </ol>
         )}
-      </section>
+    </section>
+  );
+}
 
-      <section aria-labelledby={`${id}-pick`} className="rounded border border-rule bg-white p-4">
-        <h2 id={`${id}-pick`} className="text-lg font-bold">
+/**
+ * The newsroom's recent articles to add to the contents, filtered by
+ * headline as on the front page and the newsletter (candidates from the
+ * server, the filter in the browser).
+ */
+export function MagazineArticlePicker({ articles, candidates, onChange }: ArticlePickerProps) {
+  const [filter, setFilter] = useState('');
+  const chosen = new Set(articles.map((a) => a.id));
+  const query = filter.trim().toLowerCase();
+  const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query));
+  const full = articles.length >= MAGAZINE_LIMITS.contents;
+
+  function add(article: MagazineArticle) {
+    if (chosen.has(article.id) || full) return;
+    onChange([...articles, article], `「${article.headline}」を目次の${articles.length + 1}番目に加えました。`);
+  }
+
+  return (
+      <section aria-labelledby="magazine-pick-heading" className="rounded border border-rule bg-white p-4">
+        <h2 id="magazine-pick-heading" className="text-lg font-bold">
           記事を探して加える
         </h2>
         <label className="mt-2 block text-sm">
@@ -153,6 +166,5 @@ export function MagazineContents({ id, articles, candidates, error, onChange }: 
         )}
         {full && <p className="mt-2 text-xs text-muted">目次は{MAGAZINE_LIMITS.contents}本までです。加えるには、どれかを外してください。</p>}
       </section>
-    </>
   );
 }

@@ -17,7 +17,7 @@ import {
 import { formatIssueDates, formatJstDate, toJstDay } from '@/lib/time/jst';
 import { CharCount } from './char-count';
 import { useLeaveGuard } from './editor/use-leave-guard';
-import { MagazineContents } from './magazine-contents.client';
+import { MagazineArticlePicker, MagazineContents } from './magazine-contents.client';
 import { MagazineCoverField } from './magazine-cover-field.client';
 import { sendJson } from './send-json';
 import type { UploadedPicture } from './upload-picture';
@@ -134,6 +134,7 @@ export function MagazineIssueEditor({ issue, next, candidates, csrfToken }: Maga
     );
 
   return (
+    // On a phone the save box and the cover come after the contents, before the long picker; beside them on a desk.
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
       <section aria-labelledby="issue-fields-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
         <h2 id="issue-fields-heading" className="text-lg font-bold">
@@ -204,17 +205,11 @@ export function MagazineIssueEditor({ issue, next, candidates, csrfToken }: Maga
         {fieldError('blurb')}
       </section>
 
-      <div className="space-y-6 lg:col-start-1">
-        <MagazineContents
-          id={fieldId('contents')}
-          articles={draft.articles}
-          candidates={candidates}
-          error={problemOf('contents')}
-          onChange={(articles, message) => change({ articles }, message)}
-        />
+      <div className="lg:col-start-1">
+        <MagazineContents id={fieldId('contents')} articles={draft.articles} error={problemOf('contents')} onChange={(articles, message) => change({ articles }, message)} />
       </div>
 
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-3 lg:row-start-1">
         <section aria-labelledby="issue-save-heading" className="rounded border border-rule bg-white p-4">
           <h2 id="issue-save-heading" className="text-lg font-bold">
             保存
@@ -258,6 +253,10 @@ export function MagazineIssueEditor({ issue, next, candidates, csrfToken }: Maga
           onChange={(cover) => change({ cover }, '表紙を選びました。')}
         />
       </aside>
+
+      <div className="lg:col-start-1">
+        <MagazineArticlePicker articles={draft.articles} candidates={candidates} onChange={(articles, message) => change({ articles }, message)} />
+      </div>
     </div>
   );
 }
