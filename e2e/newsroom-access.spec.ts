@@ -88,6 +88,8 @@ function fill(pattern: string, id: string): string[] {
       .replace('/accounts/[id]', '/accounts/AAAAAAAAAAAA')
       .replace('/editions/[id]', `/editions/${editionId}`)
       .replace('/pictures/[id]', '/pictures/aaaaaaaaaaaa')
+      .replace('/magazine/issues/[slug]', `/magazine/issues/${issueSlug}`)
+      .replace('/magazine/publications/[slug]', `/magazine/publications/${publicationSlug}`)
       .replace('[id]', id)
       .replace('[number]', '1')
       .replace('[token]', 'not-a-token')
@@ -99,6 +101,9 @@ let session: Session;
 let draftId: string;
 /** A draft newsletter edition (ADR 0044), for the edition pages and handlers. */
 let editionId: string;
+/** A demo issue and publication (ADR 0049), for the magazine desk's pages and handlers. */
+let issueSlug: string;
+let publicationSlug: string;
 /** A signed-in session of each role; the demo account is 管理者. */
 const sessions = {} as Record<Role, Session>;
 
@@ -118,6 +123,13 @@ test.beforeAll(async ({}, info) => {
   });
   expect(edition.status).toBe(201);
   editionId = ((await edition.json()) as { id: string }).id;
+  const conn = openServerDatabase();
+  try {
+    issueSlug = (await conn.db.selectFrom('magazine_issues').select('slug').orderBy('issue_date').limit(1).executeTakeFirstOrThrow()).slug;
+    publicationSlug = (await conn.db.selectFrom('publications').select('slug').orderBy('slug').limit(1).executeTakeFirstOrThrow()).slug;
+  } finally {
+    await conn.db.destroy();
+  }
 });
 
 test('the route table is what this spec checks', () => {
@@ -145,6 +157,11 @@ test('the route table is what this spec checks', () => {
       '/newsroom/terms PAGE',
       '/newsroom/terms/[kind]/new PAGE',
       '/newsroom/terms/[kind]/[slug] PAGE',
+      '/newsroom/magazine PAGE',
+      '/newsroom/magazine/issues/new PAGE',
+      '/newsroom/magazine/issues/[slug] PAGE',
+      '/newsroom/magazine/publications/new PAGE',
+      '/newsroom/magazine/publications/[slug] PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -160,6 +177,10 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/editions/[id] PUT',
       '/api/newsroom/editions/[id]/send POST',
       '/api/newsroom/media POST',
+      '/api/newsroom/magazine/issues POST',
+      '/api/newsroom/magazine/issues/[slug] PUT',
+      '/api/newsroom/magazine/publications POST',
+      '/api/newsroom/magazine/publications/[slug] PUT',
       '/api/newsroom/pictures/search POST',
       '/api/newsroom/pictures/[id] POST',
       '/api/newsroom/preview-links POST',
@@ -367,18 +388,27 @@ test('newsroom pages are private: no-store, noindex, not frameable', async () =>
 /**
  * What each role may do, route by route (ADR 0032). Pages: every signed-in
  * role sees every page but the accounts page, which sends a 記者 or デスク
- * back to the list with the reason, and 特集・連載・筆者 (ADR 0050), which
- * does the same to a 記者. Mutations: `all`, or the roles that may use it;
- * everyone else gets 403 with a Japanese message, whatever they send.
+ * back to the list with the reason, 特集・連載・筆者 (ADR 0050), which
+ * does the same to a 記者, and the magazine desk's editing pages (ADR 0049),
+ * which send a 記者 back to the magazine list (they read it).
+ * Mutations: `all`, or the roles that may use it; everyone else gets 403
+ * with a Japanese message, whatever they send.
  */
 const EVERY_ROLE: readonly Role[] = ['reporter', 'desk', 'admin'];
 const DESK: readonly Role[] = ['desk', 'admin'];
-const TERM_PAGES_REFUSED = { roles: DESK, denied: '/newsroom?denied=terms', message: '特集・連載・筆者の編集はデスクと管理者が行います。' };
-const PAGE_ROLES: Record<string, { roles: readonly Role[]; denied: string; message: string }> = {
-  '/newsroom/accounts': { roles: ['admin'], denied: '/newsroom?denied=accounts', message: 'アカウントの管理は管理者だけが行えます。' },
-  '/newsroom/terms': TERM_PAGES_REFUSED,
-  '/newsroom/terms/[kind]/new': TERM_PAGES_REFUSED,
-  '/newsroom/terms/[kind]/[slug]': TERM_PAGES_REFUSED,
+
+const TO_ACCOUNTS = { location: '/newsroom?denied=accounts', list: '/newsroom?denied=accounts', reason: 'アカウントの管理は管理者だけが行えます。' };
+const TO_TERMS = { location: '/newsroom?denied=terms', list: '/newsroom?denied=terms', reason: '特集・連載・筆者の編集はデスクと管理者が行います。' };
+const TO_MAGAZINE = { location: '/newsroom/magazine?denied=1', list: '/newsroom/magazine?denied=1', reason: '雑誌の号と別冊・ムックの作成・編集はデスクと管理者が行います。' };
+const PAGE_ROLES: Record<string, { roles: readonly Role[]; denied: typeof TO_ACCOUNTS }> = {
+  '/newsroom/accounts': { roles: ['admin'], denied: TO_ACCOUNTS },
+  '/newsroom/terms': { roles: DESK, denied: TO_TERMS },
+  '/newsroom/terms/[kind]/new': { roles: DESK, denied: TO_TERMS },
+  '/newsroom/terms/[kind]/[slug]': { roles: DESK, denied: TO_TERMS },
+  '/newsroom/magazine/issues/new': { roles: DESK, denied: TO_MAGAZINE },
+  '/newsroom/magazine/issues/[slug]': { roles: DESK, denied: TO_MAGAZINE },
+  '/newsroom/magazine/publications/new': { roles: DESK, denied: TO_MAGAZINE },
+  '/newsroom/magazine/publications/[slug]': { roles: DESK, denied: TO_MAGAZINE },
 };
 const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/sign-in POST': 'skip',
@@ -414,6 +444,11 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/media POST': EVERY_ROLE,
   // Who else has an article open (ADR 0047): every role opens the editor, so every role says so and hears who else.
   '/api/newsroom/articles/[id]/presence POST': EVERY_ROLE,
+  // The magazine desk (ADR 0049): issues and MOOKs are the desk's, like the front page; a 記者 reads the list only.
+  '/api/newsroom/magazine/issues POST': DESK,
+  '/api/newsroom/magazine/issues/[slug] PUT': DESK,
+  '/api/newsroom/magazine/publications POST': DESK,
+  '/api/newsroom/magazine/publications/[slug] PUT': DESK,
   // The picture library (ADR 0046): every role uploads, so every role searches it and describes its pictures.
   '/api/newsroom/pictures/search POST': EVERY_ROLE,
   '/api/newsroom/pictures/[id] POST': EVERY_ROLE,
@@ -447,9 +482,9 @@ test('every newsroom page answers each role as it may', async () => {
           continue;
         }
         expect(response.status, `${role} ${url}`).toBe(307);
-        expect(response.headers.get('location'), `${role} ${url}`).toBe(rule!.denied);
-        const list = await (await fetch(`${getBase()}${rule!.denied}`, { headers: { cookie: sessions[role].cookie } })).text();
-        expect(list).toContain(rule!.message);
+        expect(response.headers.get('location'), `${role} ${url}`).toBe(rule!.denied.location);
+        const list = await (await fetch(`${getBase()}${rule!.denied.list}`, { headers: { cookie: sessions[role].cookie } })).text();
+        expect(list).toContain(rule!.denied.reason);
       }
     }
   }

@@ -7,7 +7,7 @@ import { SITE_NAME } from '@/lib/site/config';
 /** `setupOnly`: the account must set up two-factor sign-in first (ADR 0043), so the bar offers nothing it could not open. */
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string; setupOnly?: boolean };
 
-/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, topics/series/authors (the desk's), a new article, who is signed in (a link to their own account), and sign-out. */
+/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, the magazine, topics/series/authors (the desk's), a new article, who is signed in (a link to their own account), and sign-out. */
 export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: NewsroomHeaderProps) {
   return (
     <header className="border-b border-rule bg-ink text-white">
@@ -28,6 +28,9 @@ export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: Newsroo
             </Link>
             <Link href="/newsroom/editions" className="hover:underline">
               メールマガジン
+            </Link>
+            <Link href="/newsroom/magazine" className="hover:underline">
+              雑誌・別冊
             </Link>
             {/* The desk's (ADR 0050): a 記者 asks the desk to change what readers see of a topic, series or author. */}
             {canEditTermPages(editor.role) && (

@@ -14,9 +14,11 @@ type PictureLibraryDialogProps = {
   /**
    * A body figure needs alt text; a hero takes the picture and its words are
    * edited in the hero field; an author's portrait (ADR 0050) takes the
-   * picture alone, its words staying the library's.
+   * picture alone, its words staying the library's; a magazine cover is
+   * taken as it is (its alt text names the issue, ADR 0049), without the
+   * words step.
    */
-  purpose: 'body' | 'hero' | 'portrait';
+  purpose: 'body' | 'hero' | 'portrait' | 'cover';
   csrfToken: string;
   onClose: () => void;
   onChoose: (picture: LibraryPicture) => void;
@@ -29,6 +31,7 @@ const PURPOSE_LABELS = {
   body: { title: '本文に写真を挿入', confirm: '本文に挿入' },
   hero: { title: 'メイン写真をライブラリから選ぶ', confirm: 'メイン写真にする' },
   portrait: { title: '筆者の写真をライブラリから選ぶ', confirm: 'この写真にする' },
+  cover: { title: '表紙をライブラリから選ぶ', confirm: '表紙にする' },
 } as const;
 
 /** How long typing pauses before the library is searched, in ms. */
@@ -82,6 +85,10 @@ export function PictureLibraryDialog({ open, purpose, csrfToken, onClose, onChoo
   }, [open, query, page, csrfToken, reload]);
 
   function choose(picture: LibraryPicture) {
+    if (purpose === 'cover') {
+      onChoose(picture);
+      return;
+    }
     setChosen(picture);
     setWords({ caption: picture.caption, credit: picture.credit, alt: picture.alt });
     setWordsError(null);

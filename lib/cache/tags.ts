@@ -50,7 +50,21 @@ export const CACHE_TAGS = {
    * what they change is on nearly every page anyway.
    */
   taxonomy: 'taxonomy',
+  /**
+   * The magazine's issues as listed: /magazine, each issue's page, the
+   * 最新号 block in the sidebar of the home and article pages, and the
+   * sitemaps. A new issue or a change to an issue's date, title, blurb or
+   * cover touches it (docs/adr/0049-magazine-desk.md).
+   */
   magazine: 'magazine',
+  /**
+   * One issue's contents (目次): its own page, and /magazine while it is the
+   * issue on sale. Changing only which articles an issue lists touches this
+   * and not `magazine`, so the article pages' sidebars stay cached; the
+   * cards themselves carry their articles' tags.
+   */
+  magazineIssue: (slug: string) => `magazine-issue:${slug}`,
+  /** Mooks and special editions: /publications and the sidebar's 別冊・ムック block. */
   publications: 'publications',
   /**
    * The desk's front page (docs/adr/0033-front-page.md): which stories are

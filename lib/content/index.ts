@@ -6,6 +6,7 @@ import { getDb } from '../db';
 import { listPublicBylineSlugs } from './authors';
 import { isArticleId } from './ids';
 import { listPublicSummariesByIds } from './lookup';
+import { listMagazineContentIds } from './magazine';
 import * as q from './queries';
 import { toJstDay } from '../time/jst';
 import { rankRelatedArticleIds } from './related';
@@ -82,20 +83,47 @@ export const getAllSeries = unstable_cache(async () => q.listAllSeries(await get
   revalidate: CACHE_SECONDS.promo,
 });
 
-export const getMagazineIssues = unstable_cache(async () => q.listMagazineIssues(await getDb(), toJstDay(new Date())), ['magazine'], {
+// Keyed by the Japan-time day as well (an argument is part of the key): an
+// issue or publication whose 発売日 is today is read at the page's first
+// render after midnight, not at the end of yesterday's entry's day.
+const readMagazineIssues = unstable_cache(async (today: string) => q.listMagazineIssues(await getDb(), today), ['magazine'], {
   tags: [CACHE_TAGS.magazine],
   revalidate: CACHE_SECONDS.promo,
 });
+
+/** Magazine issues on sale by today (JST), newest first. */
+export function getMagazineIssues() {
+  return readMagazineIssues(toJstDay(new Date()));
+}
+
+/**
+ * The public articles of an issue's contents (目次), in the desk's order.
+ * The list is tagged with the issue's contents; each card with its article
+ * (getArticleSummaries), including those not public yet, so a draft placed
+ * in the contents appears on the issue's page when it is published.
+ */
+export async function getMagazineContents(slug: string) {
+  const ids = await unstable_cache(async () => listMagazineContentIds(await getDb(), slug), ['magazine-contents', slug], {
+    tags: [CACHE_TAGS.magazineIssue(slug)],
+    revalidate: CACHE_SECONDS.promo,
+  })();
+  return getArticleSummaries(ids);
+}
 
 /** The issue on sale now (the newest that has gone on sale), for the promo block. */
 export async function getCurrentIssue() {
   return (await getMagazineIssues())[0] ?? null;
 }
 
-export const getPublications = unstable_cache(async () => q.listPublications(await getDb(), toJstDay(new Date())), ['publications'], {
+const readPublications = unstable_cache(async (today: string) => q.listPublications(await getDb(), today), ['publications'], {
   tags: [CACHE_TAGS.publications],
   revalidate: CACHE_SECONDS.promo,
 });
+
+/** Mooks and special editions on sale by today (JST): 好評発売中 first, then newest. */
+export function getPublications() {
+  return readPublications(toJstDay(new Date()));
+}
 
 /**
  * あわせて読みたい for a public article: ids, ranked (lib/related/rank.ts);

@@ -1,4 +1,4 @@
-import type { MagazineIssueTable, PublicationTable, SeriesTable, TagTable } from '../db/schema';
+import type { DeskEdits, MagazineIssueTable, PublicationTable, SeriesTable, TagTable } from '../db/schema';
 import { parseBody, splitPages } from '../text/markdown';
 import { countReadingCharacters, getReadingMinutes } from '../text/reading-time';
 import { getJstDateParts } from '../time/jst';
@@ -165,7 +165,7 @@ export function toSeries(row: SeriesTable): Series {
   };
 }
 
-export function toMagazineIssue(row: MagazineIssueTable): MagazineIssue {
+export function toMagazineIssue(row: Omit<MagazineIssueTable, keyof DeskEdits>): MagazineIssue {
   return {
     slug: row.slug,
     url: magazineIssuePath(row.slug),
@@ -177,7 +177,7 @@ export function toMagazineIssue(row: MagazineIssueTable): MagazineIssue {
   };
 }
 
-export function toPublication(row: PublicationTable): Publication {
+export function toPublication(row: Omit<PublicationTable, keyof DeskEdits>): Publication {
   return {
     slug: row.slug,
     title: row.title,

@@ -22,6 +22,7 @@ export type Database = {
   article_authors: ArticleLinkTable & { author_slug: string };
   magazine_issues: MagazineIssueTable;
   publications: PublicationTable;
+  magazine_issue_articles: MagazineIssueArticleTable;
   media: MediaTable;
   pictures: PictureTable;
   article_views: ArticleViewTable;
@@ -132,7 +133,16 @@ export type MagazineIssueTable = {
   cover_src: string;
   cover_width: number;
   cover_height: number;
-};
+} & DeskEdits;
+
+/**
+ * Who last saved an issue or publication in the newsroom, when, and the
+ * revision a save names (0025, ADR 0049); null for rows the seed wrote.
+ */
+export type DeskEdits = { revision: Generated<number>; updated_at: string | null; updated_by: string | null };
+
+/** An issue's contents (目次, 0025): any article, in the desk's order; readers get the public ones. */
+export type MagazineIssueArticleTable = { issue_slug: string; position: number; article_id: string };
 
 export type PublicationTable = {
   slug: string;
@@ -145,7 +155,7 @@ export type PublicationTable = {
   cover_src: string;
   cover_width: number;
   cover_height: number;
-};
+} & DeskEdits;
 
 /** Image bytes live in the database so every instance behind a proxy serves the same files. */
 export type MediaTable = {

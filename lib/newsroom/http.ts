@@ -83,6 +83,8 @@ export const BODY_LIMITS = {
   article: 2 * 1024 * 1024,
   /** A live post (lib/live): a 4,000-character body and a headline at up to 6 bytes a character, and the rest. */
   live: 64 * 1024,
+  /** A magazine issue or publication (./magazine.ts): a title and a blurb within their schema's bounds at up to 6 bytes a character, and 200 ids. */
+  magazine: 160 * 1024,
   /** A newsletter edition (lib/newsletter/editions.ts): a 20,000-character intro at up to 6 bytes a character, a subject and 100 ids. */
   edition: 192 * 1024,
   /** A photo of MAX_UPLOAD_BYTES in a multipart body, with room for its headers and the boundary. */

@@ -79,6 +79,11 @@ export type { Edition, EditionArticle, EditionListItem } from '../newsletter/edi
 
 // The desk's front page (docs/adr/0033-front-page.md).
 export { handleFrontPageSave } from './front-page-http';
+// The magazine desk (ADR 0049): issues with covers and contents, MOOKs and special editions.
+export { handleIssueCreate, handleIssueSave, handlePublicationCreate, handlePublicationSave } from './magazine-http';
+export { getIssueEditor, getMagazineDesk, getPublicationEditor, MAGAZINE_DENIED_PATH, requireMagazineDesk } from './magazine-desk';
+export type { DeskIssue, DeskIssueSummary, DeskPublication } from './magazine';
+export { canEditMagazine, MAGAZINE_MESSAGES } from './magazine-rules';
 export { canCurateFrontPage, type FrontPageArticle, type FrontPageDesk } from './front-page';
 export { isArticleStatus, REVISION_LABELS } from './labels';
 export { TWO_FACTOR_DUE, TWO_FACTOR_SETUP_PAGE } from './roles';

@@ -25,6 +25,12 @@ describe('toWarmPaths', () => {
     expect(toWarmPaths([CACHE_TAGS.live('abcdefgh')])).toEqual(['/articles/abcdefgh']);
     expect(frontCachePaths([CACHE_TAGS.live('abcdefgh')])).toEqual(['/articles/abcdefgh']);
   });
+  it('re-renders the home page and the issue list for the magazine, and an issue\'s page and the list for its contents (ADR 0049)', () => {
+    expect(toWarmPaths([CACHE_TAGS.magazine, CACHE_TAGS.magazineIssue('2026-12-15')])).toEqual(['/', '/magazine', '/magazine/2026-12-15']);
+    expect(toWarmPaths([CACHE_TAGS.magazineIssue('2026-12-15')])).toEqual(['/magazine/2026-12-15', '/magazine']);
+    expect(toWarmPaths([CACHE_TAGS.publications])).toEqual(['/', '/publications']);
+    expect(frontCachePaths([CACHE_TAGS.magazine]).sort()).toEqual(['/', '/magazine', '/sitemap.xml', '/sitemaps/issues-1.xml', '/sitemaps/pages-1.xml'].sort());
+  });
   it('asks for nothing when nothing public changed', () => {
     expect(toWarmPaths([])).toEqual([]);
   });

@@ -1,7 +1,8 @@
 import { purgeFrontCaches } from '../cache/front-cache';
 import { CACHE_TAGS } from '../cache/tags';
 import { readSettings } from '../config';
-import { articlePath, authorPath, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
+import { listingSitemapPath, SITEMAP_INDEX_PATH } from '../seo/sitemap-routes';
+import { articlePath, authorPath, MAGAZINE_PATH, magazineIssuePath, PUBLICATIONS_PATH, sectionPath, seriesPath, tagPath, topicPath } from '../content/urls';
 
 /**
  * After a publish, correction or withdrawal the server asks for the first
@@ -20,7 +21,20 @@ const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
   [CACHE_TAGS.series(''), (slug) => seriesPath(slug)],
   // An author's edit (ADR 0050): their page first; the article pages with their byline re-render on their next visit.
   [CACHE_TAGS.author(''), (slug) => authorPath(slug)],
+  [CACHE_TAGS.magazineIssue(''), (slug) => magazineIssuePath(slug)],
 ];
+
+/**
+ * Pages a tag of the magazine desk re-renders besides its own (ADR 0049):
+ * the issue list and the 最新号 block of the home page for `magazine`, the
+ * list (which shows the current issue's contents) for an issue's contents,
+ * the home page's 別冊・ムック block for `publications`. Article pages show
+ * the same blocks and refresh on their next visit.
+ */
+const ALSO: Record<string, string[]> = {
+  [CACHE_TAGS.magazine]: ['/', MAGAZINE_PATH],
+  [CACHE_TAGS.publications]: ['/', PUBLICATIONS_PATH],
+};
 
 /** The public paths to re-render for these invalidated tags, the article first, then home, then listings. */
 export function toWarmPaths(tags: readonly string[]): string[] {
@@ -29,6 +43,8 @@ export function toWarmPaths(tags: readonly string[]): string[] {
     if (tag === CACHE_TAGS.articles || tag === CACHE_TAGS.frontPage) paths.push('/');
     const match = PREFIXES.find(([prefix]) => tag.startsWith(prefix));
     if (match) paths.push(match[1](encodeURIComponent(tag.slice(match[0].length))));
+    if (tag.startsWith(CACHE_TAGS.magazineIssue(''))) paths.push(MAGAZINE_PATH);
+    paths.push(...(ALSO[tag] ?? []));
   }
   const rank = (p: string) => (p.startsWith('/articles/') ? 0 : p === '/' ? 1 : 2);
   return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
@@ -39,8 +55,9 @@ const FRONT_ONLY: Record<string, string[]> = {
   [CACHE_TAGS.articles]: ['/feed.xml', '/sitemap.xml', '/sitemaps/news.xml'],
   [CACHE_TAGS.breaking]: ['/'],
   [CACHE_TAGS.rankings]: ['/ranking'],
-  [CACHE_TAGS.magazine]: ['/magazine'],
-  [CACHE_TAGS.publications]: ['/publications'],
+  // The sitemaps that list issues, and the one that dates /magazine and /publications.
+  [CACHE_TAGS.magazine]: [SITEMAP_INDEX_PATH, listingSitemapPath('issues', 1), listingSitemapPath('pages', 1)],
+  [CACHE_TAGS.publications]: [listingSitemapPath('pages', 1)],
 };
 
 /**

@@ -170,6 +170,16 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
     };
   });
   await db.insertInto('magazine_issues').values(issueRows).execute();
+  // Each issue's contents (目次), by the keys of demo articles; a key that names none is a mistake in the demo.
+  const articleIds = new Set(articleRows.map((r) => r.id));
+  const contentRows = demoMagazineIssues.flatMap((issue, i) =>
+    (issue.articles ?? []).map((key, position) => {
+      const article_id = deriveArticleId(key);
+      if (!articleIds.has(article_id)) throw new Error(`demo magazine issue ${issue.weeksAgo}: no demo article ${key}`);
+      return { issue_slug: issueRows[i]!.slug, position, article_id };
+    }),
+  );
+  if (contentRows.length > 0) await db.insertInto('magazine_issue_articles').values(contentRows).execute();
 
   await db
     .insertInto('publications')

@@ -20,6 +20,10 @@ import { POST as sendEdition } from './editions/[id]/send/route';
 import { POST as createTermPage } from './terms/[kind]/route';
 import { PUT as saveTermPage } from './terms/[kind]/[slug]/route';
 import { TERM_PAGE_BODY_LIMIT } from '@/lib/newsroom/term-pages-rules';
+import { POST as createIssue } from './magazine/issues/route';
+import { PUT as saveIssue } from './magazine/issues/[slug]/route';
+import { POST as createPublication } from './magazine/publications/route';
+import { PUT as savePublication } from './magazine/publications/[slug]/route';
 
 /**
  * Every newsroom route handler that reads a body refuses one over its limit
@@ -61,6 +65,10 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
   { name: 'POST /api/newsroom/editions/[id]/send', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => sendEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
   { name: 'POST /api/newsroom/terms/[kind]', limit: TERM_PAGE_BODY_LIMIT, type: 'application/json', send: (r) => createTermPage(r, params({ kind: 'authors' })) },
   { name: 'PUT /api/newsroom/terms/[kind]/[slug]', limit: TERM_PAGE_BODY_LIMIT, type: 'application/json', send: (r) => saveTermPage(r, params({ kind: 'authors', slug: 'ito-sayaka' })) },
+  { name: 'POST /api/newsroom/magazine/issues', limit: BODY_LIMITS.magazine, type: 'application/json', send: (r) => createIssue(r) },
+  { name: 'PUT /api/newsroom/magazine/issues/[slug]', limit: BODY_LIMITS.magazine, type: 'application/json', send: (r) => saveIssue(r, params({ slug: '2026-12-15' })) },
+  { name: 'POST /api/newsroom/magazine/publications', limit: BODY_LIMITS.magazine, type: 'application/json', send: (r) => createPublication(r) },
+  { name: 'PUT /api/newsroom/magazine/publications/[slug]', limit: BODY_LIMITS.magazine, type: 'application/json', send: (r) => savePublication(r, params({ slug: 'p-0123456789' })) },
 ];
 
 const post = (stream: ReadableStream<Uint8Array>, headers: Record<string, string>) => streamedPost(`${TEST_SITE}/api/newsroom/any`, stream, { origin: TEST_SITE, ...headers });

@@ -12,6 +12,7 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     blurb:
       '店頭価格の高止まりが続く主食米。田んぼから卸、スーパーの棚まで流通の各段階をたどり、値段が下がりにくい理由を探った。備蓄米や輸入米が家計に届くまでの時間差も検証する。',
     motif: 'market',
+    articles: ['japan-rice-store-price-rises', 'business-rice-yamabe-request', 'japan-kurata-osaka-rice-shops', 'japan-rice-farmers-succession', 'business-rice-osaka-blend'],
   },
   {
     weeksAgo: 1,
@@ -19,6 +20,8 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     blurb:
       '議事録づくりから企画書の下書きまで、生成AIが日々の仕事に入り込んでいる。導入を進める中小企業や自治体の現場を訪ね、情報漏えいを防ぐ社内ルールと、人にしかできない仕事の線引きを考える。',
     motif: 'office',
+    // The Q&A is scheduled: the issue's page lists it once it is published.
+    articles: ['technology-ai-rules-feature', 'japan-municipal-genai-guideline', 'technology-ai-label-rule-qa'],
   },
   {
     weeksAgo: 2,
@@ -26,6 +29,7 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     blurb:
       '大きな地震や豪雨はいつ起きてもおかしくない。水と食料の備蓄量、家具の固定、家族との連絡手段、在宅避難の準備まで、専門家と一緒にわが家の備えを点検した。切り取って使えるチェックリスト付き。',
     motif: 'shelter',
+    articles: ['japan-disaster-first-72-hours', 'japan-shelter-guideline-tsujimoto', 'society-hokkaido-winter-shelter-drill'],
   },
   {
     weeksAgo: 3,
@@ -33,6 +37,7 @@ export const demoMagazineIssues: DemoMagazineIssue[] = [
     blurb:
       '先端半導体の新工場が稼働して3年。人口が増え、地価や家賃が上がり、商店街や農家の暮らしも変わった。誘致に沸いた山あいの町が直面する水不足や人手の奪い合いなど、光と影を現地で追った。',
     motif: 'factory',
+    articles: ['business-chip-kumamoto-feature', 'technology-minato-kumamoto-plant', 'business-kumamoto-solar-storage'],
   },
   {
     weeksAgo: 4,

@@ -130,6 +130,8 @@ export type DemoMagazineIssue = {
   featureTitle: string;
   blurb: string;
   motif: Motif;
+  /** Keys of demo articles in the issue's contents (目次), in order (ADR 0049); the reader's page shows the public ones. */
+  articles?: string[];
 };
 
 export type DemoPublication = {

@@ -3,7 +3,7 @@ import { NotFoundPage } from '@/components/layout/not-found-page';
 import { cache } from 'react';
 import { IssueCard } from '@/components/promo/issue-card';
 import { IssueDetail } from '@/components/promo/issue-detail';
-import { getMagazineIssues, MAGAZINE_PATH, magazineIssuePath } from '@/lib/content';
+import { getMagazineContents, getMagazineIssues, MAGAZINE_PATH, magazineIssuePath } from '@/lib/content';
 import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
 
 // `/magazine` (the list) and `/magazine/{issue}` share one optional catch-all
@@ -46,11 +46,15 @@ export async function generateMetadata({ params }: MagazineProps): Promise<Metad
 export default async function MagazinePage({ params }: MagazineProps) {
   const found = await resolve((await params).issue);
   if (!found) return <NotFoundPage />;
-  if (found.issue) return <IssueDetail issue={found.issue} current={found.issues[0]?.slug === found.issue.slug} />;
+  if (found.issue) {
+    const contents = await getMagazineContents(found.issue.slug);
+    return <IssueDetail issue={found.issue} current={found.issues[0]?.slug === found.issue.slug} contents={contents} />;
+  }
   const [current, ...backNumbers] = found.issues;
+  const contents = current ? await getMagazineContents(current.slug) : [];
   return (
     <div className="space-y-10">
-      {current ? <IssueDetail issue={current} current /> : <p>まだ号がありません。</p>}
+      {current ? <IssueDetail issue={current} current contents={contents} /> : <p>まだ号がありません。</p>}
       {backNumbers.length > 0 && (
         <section aria-labelledby="back-numbers">
           <h2 id="back-numbers" className="mb-4 border-b-2 border-ink pb-1.5 text-lg font-bold">
