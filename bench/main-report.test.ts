@@ -129,6 +129,21 @@ describe('formatMainReport', () => {
     expect(md).toContain("figure that carries over. Where the beacon's extra CPU goes (measured on\n2026-11-26");
   });
 
+  it('writes the same section again from the saved JSON, a run that measured nothing included', () => {
+    const f = figures();
+    // No render reached steady state at 200 (percentiles of nothing) and no CPU readable from /proc: NaN, null in JSON.
+    const sparse: MainFigures = {
+      ...f,
+      throughput: f.throughput.map((r) => (r.name === UNCACHED && r.connections === 200 ? { ...r, rps: 0, p50: Number.NaN, p99: Number.NaN } : r)),
+      beacon: { ...f.beacon, sqlite: { ...f.beacon.sqlite, bareCpu: Number.NaN, beaconCpu: Number.NaN, cpuRatio: Number.NaN } },
+    };
+    const md = formatMainReport(sparse);
+    expect(formatMainReport(JSON.parse(JSON.stringify(sparse)) as MainFigures)).toBe(md);
+    expect(formatMainReport(JSON.parse(JSON.stringify(f)) as MainFigures)).toBe(formatMainReport(f));
+    expect(md).toContain(`| ${UNCACHED} | 200 | 0 | — | — | 0 | 0.00 |`);
+    expect(md).toContain('| **0.99** (CPU: **—**) | — |');
+  });
+
   it('names the row a run lacks rather than writing a table with a hole in it', () => {
     const f = figures();
     expect(() => formatMainReport({ ...f, throughput: f.throughput.filter((r) => !(r.name === UNCACHED && r.connections === 200)) })).toThrow(

@@ -13,7 +13,7 @@ import type { BeaconResult } from './beacon';
 import type { LighthouseRow } from './lighthouse';
 import type { MemoryResult } from './memory';
 import type { RankingReadResult } from './rankings';
-import { met, ratio, readNote } from './report';
+import { fixed, met, ratio, readNote } from './report';
 import type { ScaleRow, SeededData } from './scale';
 import { replaceHead } from './sections';
 
@@ -136,7 +136,7 @@ ${s.baselineArticles.toLocaleString('en')} generated articles (\`npm run seed --
 | page | connections | req/s | p50 ms | p99 ms | errors | ratio to static file |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${f.throughput
-  .map((r) => `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(r.rps, ceilingAt(r.connections).rps)} |`)
+  .map((r) => `| ${r.name} | ${r.connections} | ${r.rps.toFixed(0)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.errors} | ${ratio(r.rps, ceilingAt(r.connections).rps)} |`)
   .join('\n')}
 
 | connections | cached article ÷ static file (target ≥ 0.9) | uncached ÷ cached article (target ≥ 0.3) |
@@ -285,8 +285,8 @@ when autocannon stopped (at most one per connection per run).
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${[f.beacon.sqlite, f.beacon.redis]
   .flatMap(({ bare, beacon, counted, accepted, bareCpu, beaconCpu, cpuRatio }) => [
-    `| ${bare.name} | ${bare.rps.toFixed(0)} | ${bare.p50} | ${bare.p99} | ${bare.errors} | 1.00 | ${bareCpu.toFixed(0)} | |`,
-    `| **${beacon.name}** | **${beacon.rps.toFixed(0)}** | ${beacon.p50} | ${beacon.p99} | ${beacon.errors} | **${(beacon.rps / bare.rps).toFixed(2)}** (CPU: **${cpuRatio.toFixed(2)}**) | ${beaconCpu.toFixed(0)} | ${counted} / ${accepted} |`,
+    `| ${bare.name} | ${bare.rps.toFixed(0)} | ${fixed(bare.p50)} | ${fixed(bare.p99)} | ${bare.errors} | 1.00 | ${fixed(bareCpu, 0)} | |`,
+    `| **${beacon.name}** | **${beacon.rps.toFixed(0)}** | ${fixed(beacon.p50)} | ${fixed(beacon.p99)} | ${beacon.errors} | **${ratio(beacon.rps, bare.rps)}** (CPU: **${fixed(cpuRatio, 2)}**) | ${fixed(beaconCpu, 0)} | ${counted} / ${accepted} |`,
   ])
   .join('\n')}
 

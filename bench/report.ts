@@ -16,6 +16,16 @@ export const fmt0 = (n: number) => Math.round(n).toLocaleString('en');
 /** `a ÷ b` to two places; a dash when there is nothing to divide by (a row that measured nothing). */
 export const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
 
+/**
+ * A measured number to `digits` places (as it is without), or a dash where
+ * the run measured none: NaN, which a saved run's JSON holds as null, so a
+ * section written again from it reads as the first time.
+ */
+export function fixed(n: number | null, digits?: number): string {
+  if (n === null || Number.isNaN(n)) return '—';
+  return digits === undefined ? String(n) : n.toFixed(digits);
+}
+
 /** How a target reads beside its figure: a miss stands out in bold. */
 export const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 
