@@ -166,7 +166,7 @@ const REVALIDATE_SECRET = randomBytes(24).toString('hex');
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const publicIds = demoArticles.filter((a) => !a.status).map((a) => deriveArticleId(a.key));
 const BEACON_ROUTE = '/api/views';
-const BARE_ROUTE = '/baseline/beacon';
+const BARE_ROUTE = '/api/bench/bare';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -122,7 +122,7 @@ test('thousands of unknown addresses leave the cache on disk as it was, and each
 
     // No page or route of the bench's ships in a site (issue 14).
     expect((await fetch(`${base}/baseline`)).status).toBe(404);
-    expect((await fetch(`${base}/baseline/beacon`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${base}/api/bench/bare`, { method: 'POST' })).status).toBe(404);
 
     // A 404 is still cached: the second request for an address is a cache hit.
     const cacheOf = async (url: string) => (await fetch(`${base}${url}`)).headers.get('x-nextjs-cache');
