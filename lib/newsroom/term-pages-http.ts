@@ -1,16 +1,18 @@
 import 'server-only';
 import { after } from 'next/server';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { logger } from '../log';
-import { guardMutation, requireEditor, type SignedIn } from './auth';
+import { requireEditor, type SignedIn } from './auth';
 import { getNewsroomContext } from './context';
-import { jsonError, jsonOk, MESSAGES, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonError, jsonOk, MESSAGES } from './http';
 import { invalidateTags } from './invalidate';
-import { createTermPage, deleteTermPage, findTermPage, listTermPages, TermPageError, updateTermPage, type TermList, type TermPage } from './term-pages';
+import { answer, readMutation } from './mutation';
+import { createTermPage, deleteTermPage, findTermPage, listTermPages, updateTermPage, type TermList, type TermPage } from './term-pages';
 import {
   canEditTermPages,
   isTermKind,
-  SLUG_FIXED,
+  TERM_CREATE_SCHEMAS,
   TERM_FIELD_SCHEMAS,
   TERM_KIND_LABELS,
   TERM_PAGE_BODY_LIMIT,
@@ -24,10 +26,11 @@ import { refreshAfterInvalidation } from './warm';
 
 /**
  * The HTTP side of 特集・連載・筆者 (docs/adr/0050-topic-series-and-author-pages.md):
- * the pages' guard and getters, and the three commands behind the same
- * guard as every newsroom mutation (same origin, session, CSRF token), then
- * the desk's permission, then the input; a save expires the pages that show
- * what changed on every instance and re-renders them, as a publish does.
+ * the pages' guard and getters, and the three commands, read as every
+ * newsroom mutation is (./mutation.ts: the guard, the desk's permission
+ * before the body, the sized body, its schema); a save expires the pages
+ * that show what changed on every instance and re-renders them, as a
+ * publish does.
  */
 
 /** For the pages: the signed-in デスク or 管理者; a 記者 is sent to the article list, which says why. */
@@ -51,33 +54,12 @@ export async function getTermPage(kind: TermKind, slug: string): Promise<TermPag
 }
 
 const notFound = (kind: TermKind) => `その${TERM_KIND_LABELS[kind].noun}は見つかりません。削除されたか、URLが違います。一覧を読み込み直してください。`;
+const UNKNOWN_KIND = '編集できるのは特集(トピック)・連載・筆者です。';
 
-/** The guard, the role and the kind, in that order: what every command checks before reading its body. */
-async function admit(request: Request, kindParam: string): Promise<{ signedIn: SignedIn; kind: TermKind } | Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  if (!canEditTermPages(guard.editor.role)) return jsonError(403, TERM_PAGES_DESK_ONLY);
-  if (!isTermKind(kindParam)) return jsonError(404, '編集できるのは特集(トピック)・連載・筆者です。');
-  return { signedIn: guard, kind: kindParam };
-}
-
-async function readFields(request: Request, kind: TermKind, withSlug: boolean): Promise<{ fields: TermFields[TermKind]; slug?: string } | Response> {
-  const body = await readJson(request, TERM_PAGE_BODY_LIMIT);
-  if (!body.ok) return body.response;
-  if (typeof body.json !== 'object' || body.json === null || Array.isArray(body.json)) return jsonError(400, MESSAGES.badInput);
-  const { slug, ...rest } = body.json as Record<string, unknown>;
-  let parsedSlug: string | undefined;
-  if (withSlug) {
-    const s = termSlugSchema.safeParse(slug ?? '');
-    if (!s.success) return jsonError(400, toTermInputMessage(s.error, MESSAGES.badInput));
-    parsedSlug = s.data;
-  } else if (slug !== undefined) {
-    return jsonError(400, SLUG_FIXED);
-  }
-  const parsed = TERM_FIELD_SCHEMAS[kind].safeParse(rest);
-  if (!parsed.success) return jsonError(400, toTermInputMessage(parsed.error, MESSAGES.badInput));
-  return { fields: parsed.data, slug: parsedSlug };
-}
+const refuse = ({ editor }: SignedIn) => (canEditTermPages(editor.role) ? null : TERM_PAGES_DESK_ONLY);
+const invalid = (error: z.ZodError) => toTermInputMessage(error, MESSAGES.badInput);
+/** For an unknown kind there is no schema to hold the body to: it is read (within its limit) and the 404 follows the guard and the role. */
+const anyBody = z.unknown();
 
 /** After the answer: the pages behind the tags re-rendered here (other instances do it on the announcement). */
 async function publish(tags: string[], what: Record<string, unknown>): Promise<void> {
@@ -87,61 +69,50 @@ async function publish(tags: string[], what: Record<string, unknown>): Promise<v
   logger('newsroom').info({ ...what, tags }, 'term page changed');
 }
 
-function answerError(error: unknown): Response {
-  if (error instanceof TermPageError) return jsonError(error.status, error.message);
-  return toErrorResponse(error);
-}
-
 /** POST /api/newsroom/terms/[kind]: creates a topic, series or author at the slug given (JSON: the slug and the kind's fields). */
 export async function handleTermCreate(request: Request, kindParam: string): Promise<Response> {
-  const admitted = await admit(request, kindParam);
-  if (admitted instanceof Response) return admitted;
-  const { kind, signedIn } = admitted;
-  const input = await readFields(request, kind, true);
-  if (input instanceof Response) return input;
+  const kind = isTermKind(kindParam) ? kindParam : null;
+  const mutation = await readMutation(request, { limit: TERM_PAGE_BODY_LIMIT, schema: kind ? TERM_CREATE_SCHEMAS[kind] : anyBody, refuse, invalid });
+  if (!mutation.ok) return mutation.response;
+  if (!kind) return jsonError(404, UNKNOWN_KIND);
+  const { slug, ...fields } = mutation.input as { slug: string } & TermFields[TermKind];
   const { db } = await getNewsroomContext();
-  try {
-    const slug = input.slug!;
-    const { invalidate } = await createTermPage(db, kind, slug, input.fields);
-    await publish(invalidate, { command: 'term-create', kind, slug, editorId: signedIn.editor.id });
+  // A refusal of ./term-pages.ts (TermPageError) carries its 4xx and reason, which `answer` sends as they are.
+  return answer(async () => {
+    const created = await createTermPage(db, kind, slug, fields);
+    await publish(created.invalidate, { command: 'term-create', kind, slug, editorId: mutation.signedIn.editor.id });
     return jsonOk({ kind, slug, path: `/newsroom/terms/${kind}/${slug}` }, { status: 201 });
-  } catch (error) {
-    return answerError(error);
-  }
+  });
 }
 
 /** PUT /api/newsroom/terms/[kind]/[slug]: saves a term's fields (JSON: the kind's fields; the slug cannot change). */
 export async function handleTermSave(request: Request, kindParam: string, slug: string): Promise<Response> {
-  const admitted = await admit(request, kindParam);
-  if (admitted instanceof Response) return admitted;
-  const { kind, signedIn } = admitted;
-  const input = await readFields(request, kind, false);
-  if (input instanceof Response) return input;
+  const kind = isTermKind(kindParam) ? kindParam : null;
+  const mutation = await readMutation(request, { limit: TERM_PAGE_BODY_LIMIT, schema: kind ? TERM_FIELD_SCHEMAS[kind] : anyBody, refuse, invalid });
+  if (!mutation.ok) return mutation.response;
+  if (!kind) return jsonError(404, UNKNOWN_KIND);
   if (!termSlugSchema.safeParse(slug).success) return jsonError(404, notFound(kind));
   const { db } = await getNewsroomContext();
-  try {
-    const saved = await updateTermPage(db, kind, slug, input.fields);
+  return answer(async () => {
+    const saved = await updateTermPage(db, kind, slug, mutation.input as TermFields[TermKind]);
     if (!saved) return jsonError(404, notFound(kind));
-    await publish(saved.invalidate, { command: 'term-save', kind, slug, editorId: signedIn.editor.id });
+    await publish(saved.invalidate, { command: 'term-save', kind, slug, editorId: mutation.signedIn.editor.id });
     return jsonOk({ kind, slug, changed: saved.invalidate.length > 0 });
-  } catch (error) {
-    return answerError(error);
-  }
+  });
 }
 
 /** POST /api/newsroom/terms/[kind]/[slug]/delete: deletes a term no article uses; one in use is refused with the reason. */
 export async function handleTermDelete(request: Request, kindParam: string, slug: string): Promise<Response> {
-  const admitted = await admit(request, kindParam);
-  if (admitted instanceof Response) return admitted;
-  const { kind, signedIn } = admitted;
+  const mutation = await readMutation(request, { limit: BODY_LIMITS.form, schema: anyBody, refuse, invalid });
+  if (!mutation.ok) return mutation.response;
+  if (!isTermKind(kindParam)) return jsonError(404, UNKNOWN_KIND);
+  const kind = kindParam;
   if (!termSlugSchema.safeParse(slug).success) return jsonError(404, notFound(kind));
   const { db } = await getNewsroomContext();
-  try {
+  return answer(async () => {
     const deleted = await deleteTermPage(db, kind, slug);
     if (!deleted) return jsonError(404, notFound(kind));
-    await publish(deleted.invalidate, { command: 'term-delete', kind, slug, editorId: signedIn.editor.id });
+    await publish(deleted.invalidate, { command: 'term-delete', kind, slug, editorId: mutation.signedIn.editor.id });
     return jsonOk({ kind, slug, deleted: true });
-  } catch (error) {
-    return answerError(error);
-  }
+  });
 }

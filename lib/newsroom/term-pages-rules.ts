@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CACHE_TAGS } from '../cache/tags';
 import { CONTROLS } from '../text/controls';
 import { MEDIA_SRC_PATTERN, SLUG_PATTERN } from './draft';
-import { TERM_LIMITS, type AuthorFields, type SeriesFields, type TermFields, type TermKind, type TopicFields } from './term-pages-labels';
+import { SLUG_FIXED, TERM_LIMITS, type AuthorFields, type SeriesFields, type TermFields, type TermKind, type TopicFields } from './term-pages-labels';
 
 export * from './term-pages-labels';
 
@@ -71,30 +71,36 @@ const lines = (max: number) =>
     )
     .pipe(z.string().max(max, `${max}文字以内で入力してください。`));
 
-export const topicFieldsSchema = z.strictObject({ name, description: line(TERM_LIMITS.description) }) satisfies z.ZodType<TopicFields>;
-
-export const seriesFieldsSchema = z
-  .strictObject({
-    name,
-    description: line(TERM_LIMITS.description),
-    sponsored: z.boolean(),
-    sponsorName: line(TERM_LIMITS.sponsorName),
-  })
-  // A sponsored series must say who pays; one that is not keeps no sponsor to show by mistake.
-  .refine((f) => !f.sponsored || f.sponsorName !== '', { path: ['sponsorName'], message: '提供の連載には、提供元(スポンサー名)が必要です。' })
-  .transform((f) => ({ ...f, sponsorName: f.sponsored ? f.sponsorName : '' })) satisfies z.ZodType<SeriesFields>;
-
-export const authorFieldsSchema = z.strictObject({
+const topicShape = { name, description: line(TERM_LIMITS.description) };
+const seriesShape = { name, description: line(TERM_LIMITS.description), sponsored: z.boolean(), sponsorName: line(TERM_LIMITS.sponsorName) };
+const authorShape = {
   name,
   role: line(TERM_LIMITS.role).pipe(z.string().min(1, '肩書きを入力してください(例:経済部記者)。')),
   profile: lines(TERM_LIMITS.profile),
   /** A picture of the library, by its /media address; null = no portrait. Its size is the library's, never the client's. */
   portraitSrc: z.union([z.string().regex(MEDIA_SRC_PATTERN, '写真をライブラリから選び直してください。').refine((s) => !s.includes('..')), z.null()]),
-}) satisfies z.ZodType<AuthorFields>;
+};
 
+/** A sponsored series must say who pays; one that is not keeps no sponsor to show by mistake. */
+function withSponsorRule<T extends { sponsored: boolean; sponsorName: string }>(schema: z.ZodType<T>) {
+  return schema
+    .refine((f) => !f.sponsored || f.sponsorName !== '', { path: ['sponsorName'], message: '提供の連載には、提供元(スポンサー名)が必要です。' })
+    .transform((f) => ({ ...f, sponsorName: f.sponsored ? f.sponsorName : '' }));
+}
 
-/** What the edit form sends for each kind (the slug only when creating). */
+export const topicFieldsSchema = z.strictObject(topicShape) satisfies z.ZodType<TopicFields>;
+export const seriesFieldsSchema = withSponsorRule(z.strictObject(seriesShape)) satisfies z.ZodType<SeriesFields>;
+export const authorFieldsSchema = z.strictObject(authorShape) satisfies z.ZodType<AuthorFields>;
+
+/** What a save sends for each kind: the fields, never the slug. */
 export const TERM_FIELD_SCHEMAS = { topics: topicFieldsSchema, series: seriesFieldsSchema, authors: authorFieldsSchema } as const;
+
+/** What a create sends for each kind: the slug and the fields. */
+export const TERM_CREATE_SCHEMAS = {
+  topics: z.strictObject({ slug: termSlugSchema, ...topicShape }),
+  series: withSponsorRule(z.strictObject({ slug: termSlugSchema, ...seriesShape })),
+  authors: z.strictObject({ slug: termSlugSchema, ...authorShape }),
+} as const;
 
 /** Field names as the form labels them, for messages. */
 const FIELD_LABELS: Record<string, string> = {
@@ -113,6 +119,8 @@ const JAPANESE = /[ぁ-んァ-ン一-龯]/;
 /** A refused input's first problem in Japanese, naming the field; the generic message for what no form sends (wrong types, unknown keys). */
 export function toTermInputMessage(error: z.ZodError, generic: string): string {
   const issue = error.issues[0];
+  // A save that sends a slug: the one key a form might send that no save takes.
+  if (issue?.code === 'unrecognized_keys' && issue.keys.includes('slug')) return SLUG_FIXED;
   if (!issue || !JAPANESE.test(issue.message)) return generic;
   const field = FIELD_LABELS[String(issue.path[0])];
   // Messages that name their field already read well alone.
