@@ -25,6 +25,7 @@ import { deletedDraftsMigration } from './migrations/0019-deleted-drafts';
 import { twoFactorMigration } from './migrations/0020-two-factor';
 import { newsletterEditionsMigration } from './migrations/0021-newsletter-editions';
 import { pictureLibraryMigration } from './migrations/0022-picture-library';
+import { fixedPagesMigration } from './migrations/0024-fixed-pages';
 import type { Database, Dialect } from './schema';
 import { articleBigramTokens, titleGramTokens } from '../text/grams';
 import { logger } from '../log';
@@ -217,6 +218,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0020-two-factor': twoFactorMigration(dialect),
     '0021-newsletter-editions': newsletterEditionsMigration(dialect),
     '0022-picture-library': pictureLibraryMigration(dialect),
+    '0024-fixed-pages': fixedPagesMigration(dialect),
   };
 }
 
