@@ -4,29 +4,15 @@ import type { Database } from '../db/schema';
 import { FIXED_PAGE_SLUGS, isFixedPageSlug, type FixedPageSlug } from '../site/pages';
 import { checkFixedPageBody } from '../text/fixed-page-body';
 import { countCharacters } from './counts';
-import type { Editor } from './editors';
 
 /**
  * The newsroom's side of the fixed pages (会社概要, プライバシーポリシー,
- * 利用規約, お問い合わせ; docs/adr/0048-fixed-pages.md): who may edit them,
- * what the list and the editor show, the checks of a save and the save
+ * 利用規約, お問い合わせ; docs/adr/0048-fixed-pages.md): what the list and the editor show, the checks of a save and the save
  * itself, which returns the cache tags to invalidate as a publish does.
  * Readers get the pages through lib/content (getFixedPage).
  */
 
 type Db = Kysely<Database>;
-
-/**
- * Who may change the fixed pages: デスク and 管理者, the roles that decide
- * what readers see (ADR 0032, 0048). The pages, the route handler and the
- * preview all ask only this.
- */
-export function canEditFixedPages(editor: Pick<Editor, 'role'>): boolean {
-  return editor.role === 'desk' || editor.role === 'admin';
-}
-
-/** What a 記者 is told, by the page (a redirect to the list) and the route handler (403). */
-export const FIXED_PAGES_REFUSAL = '固定ページ(会社概要・プライバシーポリシー・利用規約・お問い合わせ)を編集できるのはデスクと管理者です。';
 
 export const FIXED_PAGE_NOT_FOUND = 'そのページはありません。固定ページは会社概要、プライバシーポリシー、利用規約、お問い合わせの4つです。';
 
@@ -44,7 +30,8 @@ export type EditableFixedPage = {
 };
 
 /**
- * Hard limits of a save, in the 字数 a reader sees (lines not counted): the
+ * Hard limits of a save, in 字 (graphemes, lines not counted; the body's
+ * Markdown marks count too, as they are what is parsed): the
  * title is also the `<title>`, so short; the description is a search
  * snippet; 50,000 字 is ten times today's longest page (the privacy policy,
  * about 4,700), and the route reads no more than it needs for that
@@ -111,7 +98,7 @@ export function checkFixedPageInput(input: FixedPageInput): string[] {
   if (description > FIXED_PAGE_LIMITS.description) problems.push(`説明は${FIXED_PAGE_LIMITS.description}字以内にしてください(いま${description}字)。`);
   if (input.body.trim() === '') problems.push('本文を入力してください。');
   else if (body > FIXED_PAGE_LIMITS.body) {
-    problems.push(`本文は${FIXED_PAGE_LIMITS.body.toLocaleString('ja-JP')}字以内にしてください(いま${body.toLocaleString('ja-JP')}字)。`);
+    problems.push(`本文は記号を含めて${FIXED_PAGE_LIMITS.body.toLocaleString('ja-JP')}字以内にしてください(いま${body.toLocaleString('ja-JP')}字)。`);
   }
   // A body over the limit is not parsed: the limit is what keeps the parse cheap.
   else problems.push(...checkFixedPageBody(input.body));

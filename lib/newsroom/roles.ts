@@ -171,3 +171,15 @@ export function canSendEdition(role: Role): boolean {
 }
 
 export const EDITION_SEND_REFUSAL = 'メールマガジンの送信はデスクと管理者が行います。下書きを保存して、デスクに依頼してください。';
+
+/**
+ * Whether `role` may change the site's fixed pages (会社概要, プライバシーポリシー,
+ * 利用規約, お問い合わせ; ADR 0048): like the front page, the roles that
+ * decide what readers see. A 記者 neither opens the editor nor saves.
+ */
+export function canEditFixedPages(editor: { role: Role }): boolean {
+  return editor.role === 'desk' || editor.role === 'admin';
+}
+
+/** What a 記者 is told, by the pages (on the article list they are sent back to) and the route handler (403). */
+export const FIXED_PAGES_REFUSAL = '固定ページ(会社概要・プライバシーポリシー・利用規約・お問い合わせ)を編集できるのはデスクと管理者です。';

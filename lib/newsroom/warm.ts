@@ -18,6 +18,8 @@ const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
   [CACHE_TAGS.topic(''), (slug) => topicPath(slug)],
   [CACHE_TAGS.tag(''), (slug) => tagPath(slug)],
   [CACHE_TAGS.series(''), (slug) => seriesPath(slug)],
+  // A fixed page's slug is its path (lib/site/pages.ts).
+  [CACHE_TAGS.fixedPage(''), (slug) => `/${slug}`],
 ];
 
 /** The public paths to re-render for these invalidated tags, the article first, then home, then listings. */
@@ -39,6 +41,7 @@ const FRONT_ONLY: Record<string, string[]> = {
   [CACHE_TAGS.rankings]: ['/ranking'],
   [CACHE_TAGS.magazine]: ['/magazine'],
   [CACHE_TAGS.publications]: ['/publications'],
+  [CACHE_TAGS.fixedPages]: ['/sitemap.xml', '/sitemaps/pages-1.xml'],
 };
 
 /**

@@ -16,6 +16,7 @@ import { POST as changeRole } from './accounts/[id]/role/route';
 import { POST as createEdition } from './editions/route';
 import { PUT as saveEdition } from './editions/[id]/route';
 import { POST as sendEdition } from './editions/[id]/send/route';
+import { PUT as saveFixedPage } from './pages/[slug]/route';
 
 /**
  * Every newsroom route handler that reads a body refuses one over its limit
@@ -53,6 +54,7 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
   { name: 'POST /api/newsroom/accounts/[id]/role', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => changeRole(r, params({ id: 'AAAAAAAAAAAA' })) },
   { name: 'POST /api/newsroom/editions', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => createEdition(r) },
   { name: 'PUT /api/newsroom/editions/[id]', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => saveEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
+  { name: 'PUT /api/newsroom/pages/[slug]', limit: BODY_LIMITS.fixedPage, type: 'application/json', send: (r) => saveFixedPage(r, params({ slug: 'terms' })) },
   { name: 'POST /api/newsroom/editions/[id]/send', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => sendEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
 ];
 
