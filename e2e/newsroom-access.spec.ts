@@ -78,6 +78,7 @@ function fill(pattern: string, id: string): string[] {
       .replace('/accounts/[id]', '/accounts/AAAAAAAAAAAA')
       .replace('/editions/[id]', `/editions/${editionId}`)
       .replace('/pictures/[id]', '/pictures/aaaaaaaaaaaa')
+      .replace('/pages/[slug]', '/pages/terms')
       .replace('[id]', id)
       .replace('[number]', '1')
       .replace('[token]', 'not-a-token')
@@ -132,6 +133,8 @@ test('the route table is what this spec checks', () => {
       '/newsroom/editions/[id] PAGE',
       '/newsroom/editions/[id]/mail PAGE',
       '/newsroom/pictures PAGE',
+      '/newsroom/pages PAGE',
+      '/newsroom/pages/[slug] PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -148,6 +151,7 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/media POST',
       '/api/newsroom/pictures/search POST',
       '/api/newsroom/pictures/[id] POST',
+      '/api/newsroom/pages/[slug] PUT',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
       '/api/newsroom/sign-in POST',
@@ -350,13 +354,21 @@ test('newsroom pages are private: no-store, noindex, not frameable', async () =>
 /**
  * What each role may do, route by route (ADR 0032). Pages: every signed-in
  * role sees every page but the accounts page, which sends a 記者 or デスク
- * back to the list with the reason. Mutations: `all`, or the roles that may
- * use it; everyone else gets 403 with a Japanese message, whatever they send.
+ * back to the list with the reason, and the fixed pages' (ADR 0048), which
+ * do the same to a 記者. Mutations: `all`, or the roles that may use it;
+ * everyone else gets 403 with a Japanese message, whatever they send.
  */
-const PAGE_ROLES: Record<string, readonly Role[]> = { '/newsroom/accounts': ['admin'] };
-
 const EVERY_ROLE: readonly Role[] = ['reporter', 'desk', 'admin'];
 const DESK: readonly Role[] = ['desk', 'admin'];
+
+const PAGE_ROLES: Record<string, readonly Role[]> = { '/newsroom/accounts': ['admin'], '/newsroom/pages': DESK, '/newsroom/pages/[slug]': DESK };
+
+/** Where a refused page sends its visitor, and what the list then says. */
+const PAGE_REFUSALS: Record<string, { location: string; message: string }> = {
+  '/newsroom/accounts': { location: '/newsroom?denied=accounts', message: 'アカウントの管理は管理者だけが行えます。' },
+  '/newsroom/pages': { location: '/newsroom?denied=pages', message: '固定ページ(会社概要・プライバシーポリシー・利用規約・お問い合わせ)を編集できるのはデスクと管理者です。' },
+  '/newsroom/pages/[slug]': { location: '/newsroom?denied=pages', message: '固定ページ(会社概要・プライバシーポリシー・利用規約・お問い合わせ)を編集できるのはデスクと管理者です。' },
+};
 const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/sign-in POST': 'skip',
   '/api/newsroom/sign-in/code POST': 'skip',
@@ -377,6 +389,8 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/delete POST': DESK,
   '/api/newsroom/articles/[id]/undelete POST': ['admin'],
   '/api/newsroom/front-page POST': DESK,
+  // The fixed pages (ADR 0048): the desk's and the 管理者's, like the front page.
+  '/api/newsroom/pages/[slug] PUT': DESK,
   // Newsletter editions (ADR 0044): any role drafts, the desk sends.
   '/api/newsroom/editions POST': EVERY_ROLE,
   '/api/newsroom/editions/[id] PUT': EVERY_ROLE,
@@ -417,19 +431,23 @@ test('every newsroom page answers each role as it may', async () => {
           expect(response.status, `${role} ${url}`).toBe(200);
           continue;
         }
+        const refusal = PAGE_REFUSALS[route.pattern]!;
         expect(response.status, `${role} ${url}`).toBe(307);
-        expect(response.headers.get('location'), `${role} ${url}`).toBe('/newsroom?denied=accounts');
-        const list = await (await fetch(`${getBase()}/newsroom?denied=accounts`, { headers: { cookie: sessions[role].cookie } })).text();
-        expect(list).toContain('アカウントの管理は管理者だけが行えます。');
+        expect(response.headers.get('location'), `${role} ${url}`).toBe(refusal.location);
+        const list = await (await fetch(`${getBase()}${refusal.location}`, { headers: { cookie: sessions[role].cookie } })).text();
+        expect(list).toContain(refusal.message);
       }
     }
   }
-  // Each role's name is on every page it sees, and only a 管理者 is offered the accounts page.
+  // Each role's name is on every page it sees; only a 管理者 is offered the accounts page, and a 記者 not the fixed pages.
   for (const [role, label] of [['reporter', '記者'], ['desk', 'デスク'], ['admin', '管理者']] as const) {
     const html = await (await fetch(`${getBase()}/newsroom`, { headers: { cookie: sessions[role].cookie } })).text();
     expect(html, role).toMatch(new RegExp(`data-testid="editor-role"[^>]*>${label}<`));
     expect(html.includes('href="/newsroom/accounts"'), role).toBe(role === 'admin');
+    expect(html.includes('href="/newsroom/pages"'), role).toBe(role !== 'reporter');
   }
+  // An editor who may open the fixed pages gets a 404 for a page that is not one.
+  expect((await fetch(`${getBase()}/newsroom/pages/imprint`, { headers: { cookie: sessions.desk.cookie }, redirect: 'manual' })).status).toBe(404);
 });
 
 test('every newsroom mutation refuses, with 403 and a reason in Japanese, the roles that may not use it', async () => {

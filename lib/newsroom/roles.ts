@@ -17,7 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = { reporter: '記者', desk: '�
 /** What each role is for, as the accounts page explains it. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reporter: '記事を書いて保存し、デスクに提出できます。自分の下書きは削除できます。公開・予約・取り下げ・訂正はできません。',
-  desk: '記事の編集・公開・予約・取り下げ・訂正、下書きの削除と、提出された記事の差し戻し、メールマガジンの送信ができます。',
+  desk: '記事の編集・公開・予約・取り下げ・訂正、下書きの削除と、提出された記事の差し戻し、メールマガジンの送信、固定ページ(会社概要など)の編集ができます。',
   admin: 'デスクができることに加えて、アカウントの作成と役割の変更、削除した下書きの確認と復元ができます。',
 };
 

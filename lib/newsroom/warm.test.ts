@@ -21,6 +21,10 @@ describe('toWarmPaths', () => {
     expect(toWarmPaths([CACHE_TAGS.live('abcdefgh')])).toEqual(['/articles/abcdefgh']);
     expect(frontCachePaths([CACHE_TAGS.live('abcdefgh')])).toEqual(['/articles/abcdefgh']);
   });
+  it('re-renders a fixed page alone for its save, at its own address', () => {
+    expect(toWarmPaths([CACHE_TAGS.fixedPage('terms'), CACHE_TAGS.fixedPages])).toEqual(['/terms']);
+    expect(frontCachePaths([CACHE_TAGS.fixedPage('terms'), CACHE_TAGS.fixedPages]).sort()).toEqual(['/sitemap.xml', '/sitemaps/pages-1.xml', '/terms']);
+  });
   it('asks for nothing when nothing public changed', () => {
     expect(toWarmPaths([])).toEqual([]);
   });

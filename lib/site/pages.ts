@@ -35,7 +35,11 @@ export function isFixedPageSlug(value: unknown): value is FixedPageSlug {
 /** The pages in the order the footer and the sitemap list them. */
 export const TRUST_PAGE_LIST: readonly TrustPage[] = FIXED_PAGE_SLUGS.map((slug) => TRUST_PAGES[slug]);
 
-/** Anchors other pages link to: the editorial and corrections policy on 会社概要, the newsletter's part of the privacy policy. */
+/**
+ * Anchors other pages link to: the editorial and corrections policy on
+ * 会社概要, the newsletter's part of the privacy policy. The pages' wording
+ * names them after their headings (`{#newsletter}`, lib/text/fixed-page-body.ts).
+ */
 export const TRUST_ANCHORS = {
   editorialPolicy: 'editorial-policy',
   corrections: 'corrections',
