@@ -67,12 +67,14 @@ export function FixedPageEditor({ page, path, limits, csrfToken, renderPreview, 
   const [, startPreview] = useTransition();
   const latest = useRef(0);
 
-  // A save (router.refresh) brings the stored page: start from it.
+  // A save (router.refresh) brings the stored page. What is typed stays whatever comes: when it is what was
+  // stored, this editor saved it and goes on from that version; otherwise the next save's check decides.
   if (draftOf !== savedKey) {
     setDraftOf(savedKey);
-    setDraft(saved);
-    setBaseVersion(page.version);
-    setConflict(null);
+    if (toKey(draft) === toKey(saved)) {
+      setBaseVersion(page.version);
+      setConflict(null);
+    }
   }
 
   const dirty = toKey(draft) !== toKey(saved) || baseVersion !== page.version;
@@ -114,6 +116,8 @@ export function FixedPageEditor({ page, path, limits, csrfToken, renderPreview, 
     }
     setConflict(null);
     setDone(true);
+    // The next save builds on this one even before the refreshed page arrives.
+    if (typeof answer.body.version === 'number') setBaseVersion(answer.body.version);
     router.refresh();
   }
 
@@ -127,6 +131,8 @@ export function FixedPageEditor({ page, path, limits, csrfToken, renderPreview, 
     setNotice(`第${conflict.version}版を読み込みました。`);
   }
 
+  // A save refused for what the problems box lists says it once, as the alert (announced on the click); typing brings the box back.
+  const showProblems = preview.problems.length > 0 && !(error && preview.problems.every((p) => error.split('\n').includes(p)));
   const titleCount = countCharacters(draft.title.trim());
   const descriptionCount = countCharacters(draft.description.trim());
   const sourceCount = countCharacters(draft.body);
@@ -194,7 +200,7 @@ export function FixedPageEditor({ page, path, limits, csrfToken, renderPreview, 
           </details>
         </div>
 
-        {preview.problems.length > 0 && (
+        {showProblems && (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="fixed-page-problems">
             <p className="font-bold">このままでは保存できません</p>
             <ul className="mt-1 list-disc pl-5">

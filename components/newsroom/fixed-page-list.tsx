@@ -18,8 +18,12 @@ export function FixedPageList({ pages }: FixedPageListProps) {
                 {page.title}
                 {page.title !== name && <span className="ml-2 text-xs font-normal text-muted">({name})</span>}
               </Link>
-              <span className="block text-xs text-muted">
-                {path} ・ 第{page.version}版 ・ 最終更新 {formatDateline(page.updatedAt)} ・ {page.updatedBy ?? '初期の文面'}
+              {/* Each fact whole on a phone's narrow line: a date is not broken in two. */}
+              <span className="flex flex-wrap gap-x-2 text-xs text-muted [&>span]:whitespace-nowrap">
+                <span>{path}</span>
+                <span>第{page.version}版</span>
+                <span>最終更新 {formatDateline(page.updatedAt)}</span>
+                <span>{page.updatedBy ?? '初期の文面'}</span>
               </span>
             </span>
             <span className="flex gap-3 text-sm">
