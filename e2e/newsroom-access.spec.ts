@@ -90,6 +90,7 @@ function fill(pattern: string, id: string): string[] {
       .replace('/pictures/[id]', '/pictures/aaaaaaaaaaaa')
       .replace('/magazine/issues/[slug]', `/magazine/issues/${issueSlug}`)
       .replace('/magazine/publications/[slug]', `/magazine/publications/${publicationSlug}`)
+      .replace('/pages/[slug]', '/pages/terms')
       .replace('[id]', id)
       .replace('[number]', '1')
       .replace('[token]', 'not-a-token')
@@ -162,6 +163,8 @@ test('the route table is what this spec checks', () => {
       '/newsroom/magazine/issues/[slug] PAGE',
       '/newsroom/magazine/publications/new PAGE',
       '/newsroom/magazine/publications/[slug] PAGE',
+      '/newsroom/pages PAGE',
+      '/newsroom/pages/[slug] PAGE',
       '/newsroom/sign-in PAGE',
       '/api/newsroom/accounts POST',
       '/api/newsroom/accounts/[id]/role POST',
@@ -183,6 +186,7 @@ test('the route table is what this spec checks', () => {
       '/api/newsroom/magazine/publications/[slug] PUT',
       '/api/newsroom/pictures/search POST',
       '/api/newsroom/pictures/[id] POST',
+      '/api/newsroom/pages/[slug] PUT',
       '/api/newsroom/preview-links POST',
       '/api/newsroom/preview-links/[id]/revoke POST',
       '/api/newsroom/sign-in POST',
@@ -388,17 +392,18 @@ test('newsroom pages are private: no-store, noindex, not frameable', async () =>
 /**
  * What each role may do, route by route (ADR 0032). Pages: every signed-in
  * role sees every page but the accounts page, which sends a 記者 or デスク
- * back to the list with the reason, 特集・連載・筆者 (ADR 0050), which
- * does the same to a 記者, and the magazine desk's editing pages (ADR 0049),
- * which send a 記者 back to the magazine list (they read it).
- * Mutations: `all`, or the roles that may use it; everyone else gets 403
- * with a Japanese message, whatever they send.
+ * back to the list with the reason, 特集・連載・筆者 (ADR 0050) and the
+ * fixed pages (ADR 0048), which do the same to a 記者, and the magazine
+ * desk's editing pages (ADR 0049), which send a 記者 back to the magazine
+ * list (they read it). Mutations: `all`, or the roles that may use it;
+ * everyone else gets 403 with a Japanese message, whatever they send.
  */
 const EVERY_ROLE: readonly Role[] = ['reporter', 'desk', 'admin'];
 const DESK: readonly Role[] = ['desk', 'admin'];
 
 const TO_ACCOUNTS = { location: '/newsroom?denied=accounts', list: '/newsroom?denied=accounts', reason: 'アカウントの管理は管理者だけが行えます。' };
 const TO_TERMS = { location: '/newsroom?denied=terms', list: '/newsroom?denied=terms', reason: '特集・連載・筆者の編集はデスクと管理者が行います。' };
+const TO_PAGES = { location: '/newsroom?denied=pages', list: '/newsroom?denied=pages', reason: '固定ページ(会社概要・プライバシーポリシー・利用規約・お問い合わせ)を編集できるのはデスクと管理者です。' };
 const TO_MAGAZINE = { location: '/newsroom/magazine?denied=1', list: '/newsroom/magazine?denied=1', reason: '雑誌の号と別冊・ムックの作成・編集はデスクと管理者が行います。' };
 const PAGE_ROLES: Record<string, { roles: readonly Role[]; denied: typeof TO_ACCOUNTS }> = {
   '/newsroom/accounts': { roles: ['admin'], denied: TO_ACCOUNTS },
@@ -409,6 +414,8 @@ const PAGE_ROLES: Record<string, { roles: readonly Role[]; denied: typeof TO_ACC
   '/newsroom/magazine/issues/[slug]': { roles: DESK, denied: TO_MAGAZINE },
   '/newsroom/magazine/publications/new': { roles: DESK, denied: TO_MAGAZINE },
   '/newsroom/magazine/publications/[slug]': { roles: DESK, denied: TO_MAGAZINE },
+  '/newsroom/pages': { roles: DESK, denied: TO_PAGES },
+  '/newsroom/pages/[slug]': { roles: DESK, denied: TO_PAGES },
 };
 const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/sign-in POST': 'skip',
@@ -430,6 +437,8 @@ const MUTATION_ROLES: Record<string, readonly Role[] | 'skip'> = {
   '/api/newsroom/articles/[id]/delete POST': DESK,
   '/api/newsroom/articles/[id]/undelete POST': ['admin'],
   '/api/newsroom/front-page POST': DESK,
+  // The fixed pages (ADR 0048): the desk's and the 管理者's, like the front page.
+  '/api/newsroom/pages/[slug] PUT': DESK,
   // Newsletter editions (ADR 0044): any role drafts, the desk sends.
   '/api/newsroom/editions POST': EVERY_ROLE,
   '/api/newsroom/editions/[id] PUT': EVERY_ROLE,
@@ -488,13 +497,16 @@ test('every newsroom page answers each role as it may', async () => {
       }
     }
   }
-  // Each role's name is on every page it sees, and only a 管理者 is offered the accounts page.
+  // Each role's name is on every page it sees; only a 管理者 is offered the accounts page, and a 記者 not the fixed pages.
   for (const [role, label] of [['reporter', '記者'], ['desk', 'デスク'], ['admin', '管理者']] as const) {
     const html = await (await fetch(`${getBase()}/newsroom`, { headers: { cookie: sessions[role].cookie } })).text();
     expect(html, role).toMatch(new RegExp(`data-testid="editor-role"[^>]*>${label}<`));
     expect(html.includes('href="/newsroom/accounts"'), role).toBe(role === 'admin');
     expect(html.includes('href="/newsroom/terms"'), role).toBe(role !== 'reporter');
+    expect(html.includes('href="/newsroom/pages"'), role).toBe(role !== 'reporter');
   }
+  // An editor who may open the fixed pages gets a 404 for a page that is not one.
+  expect((await fetch(`${getBase()}/newsroom/pages/imprint`, { headers: { cookie: sessions.desk.cookie }, redirect: 'manual' })).status).toBe(404);
 });
 
 test('every newsroom mutation refuses, with 403 and a reason in Japanese, the roles that may not use it', async () => {

@@ -100,7 +100,12 @@ function renderFigure(figure: FigureBlock, key: number): ReactNode {
   );
 }
 
-function renderBlock(block: Block, key: number): ReactNode {
+/**
+ * One block as its element: the one switch every body goes through, an
+ * article's pages and live posts here and a fixed page's blocks
+ * (components/trust/fixed-page-view.tsx) around its own two.
+ */
+export function renderBodyBlock(block: Block, key: number): ReactNode {
   switch (block.type) {
     case 'paragraph':
       return (
@@ -128,7 +133,7 @@ function renderBlock(block: Block, key: number): ReactNode {
           key={key}
           className="my-8 border-l-2 border-rule pl-4 text-ink/80 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0"
         >
-          {block.blocks.map(renderBlock)}
+          {block.blocks.map(renderBodyBlock)}
         </blockquote>
       );
     case 'list': {
@@ -157,6 +162,9 @@ function renderBlock(block: Block, key: number): ReactNode {
   }
 }
 
+/** The body's type: the reader's 文字サイズ, the article's line height and tracking. */
+export const BODY_TEXT_CLASS = 'reading-text-base leading-[1.9] tracking-[0.02em] text-ink md:reading-text-[1.0625rem]';
+
 /**
  * An article body page. Blocks arrive parsed and sanitised (lib/text/markdown),
  * so this only maps each block to its element; it never sees Markdown or HTML.
@@ -165,8 +173,8 @@ function renderBlock(block: Block, key: number): ReactNode {
  */
 export function BodyBlocks({ blocks, testId = 'article-body' }: BodyBlocksProps) {
   return (
-    <div data-testid={testId} className="reading-text-base leading-[1.9] tracking-[0.02em] text-ink md:reading-text-[1.0625rem]">
-      {blocks.map(renderBlock)}
+    <div data-testid={testId} className={BODY_TEXT_CLASS}>
+      {blocks.map(renderBodyBlock)}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import type { Editor } from '@/lib/newsroom/editors';
-import { canManageAccounts, ROLE_LABELS } from '@/lib/newsroom/roles';
+import { canEditFixedPages, canManageAccounts, ROLE_LABELS } from '@/lib/newsroom/roles';
 import { canEditTermPages } from '@/lib/newsroom/term-pages-labels';
 import { SITE_NAME } from '@/lib/site/config';
 
 /** `setupOnly`: the account must set up two-factor sign-in first (ADR 0043), so the bar offers nothing it could not open. */
 type NewsroomHeaderProps = { editor: Editor; csrfToken: string; setupOnly?: boolean };
 
-/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, the magazine, topics/series/authors (the desk's), a new article, who is signed in (a link to their own account), and sign-out. */
+/** The newsroom's bar: home of the desk, the front page, the picture library, the newsletter, the magazine, topics/series/authors and the fixed pages (the desk's), a new article, who is signed in (a link to their own account), and sign-out. */
 export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: NewsroomHeaderProps) {
   return (
     <header className="border-b border-rule bg-ink text-white">
@@ -36,6 +36,12 @@ export function NewsroomHeader({ editor, csrfToken, setupOnly = false }: Newsroo
             {canEditTermPages(editor.role) && (
               <Link href="/newsroom/terms" className="hover:underline">
                 特集・連載・筆者
+              </Link>
+            )}
+            {/* 会社概要, プライバシーポリシー, 利用規約, お問い合わせ (ADR 0048): the desk's and the 管理者's. */}
+            {canEditFixedPages(editor) && (
+              <Link href="/newsroom/pages" className="hover:underline">
+                固定ページ
               </Link>
             )}
             {canManageAccounts(editor.role) && (

@@ -73,6 +73,14 @@ export const CACHE_TAGS = {
    * own changes reach it through `articles`, as every publish does.
    */
   frontPage: 'front-page',
+  /**
+   * One of the site's fixed pages (会社概要, プライバシーポリシー, 利用規約,
+   * お問い合わせ; docs/adr/0048-fixed-pages.md): only that page carries it, so
+   * the newsroom's save re-renders it and nothing else.
+   */
+  fixedPage: (slug: string) => `fixed-page:${slug}`,
+  /** Any fixed page saved: the sitemap of pages, which dates each by its last save. */
+  fixedPages: 'fixed-pages',
   /** A breaking flag raised or lowered: the home page (its 速報 strip) and the rails snapshot. */
   breaking: 'breaking',
   /** 人気ランキング: /ranking and the rails snapshot. */
@@ -90,6 +98,8 @@ export const CACHE_SECONDS = {
   listing: 86_400,
   /** The magazine on sale, publications and series: a new issue goes on sale by date, so a day at most. */
   promo: 86_400,
+  /** A fixed page changes only when the newsroom saves it, which invalidates its tag; a day is the backstop. */
+  fixedPage: 86_400,
   /** Rankings are recomputed at most once a minute; reading them more often gains nothing. */
   rankings: 60,
   /** A 404 page (lib/cache/page-lifetime.ts): an address that starts to exist is seen within this window plus one request. */

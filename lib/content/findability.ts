@@ -23,7 +23,7 @@ import {
  * news sitemap's 48-hour window moving on).
  */
 
-const LISTING_TAGS = [CACHE_TAGS.articles, CACHE_TAGS.taxonomy, CACHE_TAGS.magazine, CACHE_TAGS.publications];
+const LISTING_TAGS = [CACHE_TAGS.articles, CACHE_TAGS.taxonomy, CACHE_TAGS.magazine, CACHE_TAGS.publications, CACHE_TAGS.fixedPages];
 
 /** Every child sitemap there is: article months (in parts) and listing kinds (in parts). */
 export const getSitemapParts = unstable_cache(

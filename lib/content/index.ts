@@ -10,6 +10,8 @@ import { listMagazineContentIds } from './magazine';
 import * as q from './queries';
 import { toJstDay } from '../time/jst';
 import { rankRelatedArticleIds } from './related';
+import { findFixedPage } from './fixed-pages';
+import { isFixedPageSlug } from '../site/pages';
 
 /**
  * The one door to content for pages and components. Every getter reads only
@@ -126,6 +128,19 @@ export function getPublications() {
 }
 
 /**
+ * One of the site's fixed pages (会社概要, プライバシーポリシー, 利用規約,
+ * お問い合わせ); null for any other slug. Tagged with that page alone: the
+ * newsroom's save re-renders it and nothing else (docs/adr/0048-fixed-pages.md).
+ */
+export async function getFixedPage(slug: string) {
+  if (!isFixedPageSlug(slug)) return null;
+  return unstable_cache(async () => findFixedPage(await getDb(), slug), ['fixed-page', slug], {
+    tags: [CACHE_TAGS.fixedPage(slug)],
+    revalidate: CACHE_SECONDS.fixedPage,
+  })();
+}
+
+/**
  * あわせて読みたい for a public article: ids, ranked (lib/related/rank.ts);
  * null for malformed ids and articles readers cannot see. Tagged with the
  * article alone: a publish elsewhere does not re-rank every article page (a
@@ -178,6 +193,7 @@ export {
   decodeSlugSegment,
 } from './urls';
 export { isArticleId } from './ids';
+export type { FixedPage } from './fixed-pages';
 export { getMedia, type StoredMedia } from './media';
 
 /**

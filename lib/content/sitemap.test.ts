@@ -6,7 +6,7 @@ import { toJstMonth } from '../time/jst';
 import { demoArticles } from '../seed/demo/articles';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset } from '../seo/sitemap-xml';
 import { checkImageEntries, checkNewsSitemap, checkWellFormed, parseIndex, parseUrlset, validateUrlsetXsd } from '../../test/support/validators';
-import { TRUST_PAGES } from '../site/pages';
+import { FIXED_PAGES_ENACTED_AT } from '../site/fixed-page-defaults';
 import { deriveArticleId } from './ids';
 import {
   listArticleSitemapBatch,
@@ -90,12 +90,12 @@ describe.each(testDatabases('sitemap'))('sitemaps on $engine', (database) => {
     const byKind: Record<string, SitemapEntry[]> = {};
     for (const p of parts) byKind[p.kind] = await readPart((batch) => listListingSitemapBatch(conn.db, { ...p, batch }, NOW));
     expect(byKind.pages?.map((e) => e.path)).toEqual(expect.arrayContaining(['/', '/sections/world', '/magazine', '/publications']));
-    // The site's pages about itself, dated by their wording, each once.
+    // The site's pages about itself, dated by their last save (the wording an install starts with), each once.
     expect(byKind.pages?.filter((e) => ['/about', '/privacy', '/terms', '/contact'].includes(e.path))).toEqual([
-      { path: '/about', lastmod: TRUST_PAGES.about.enacted, images: [] },
-      { path: '/privacy', lastmod: TRUST_PAGES.privacy.enacted, images: [] },
-      { path: '/terms', lastmod: TRUST_PAGES.terms.enacted, images: [] },
-      { path: '/contact', lastmod: TRUST_PAGES.contact.enacted, images: [] },
+      { path: '/about', lastmod: FIXED_PAGES_ENACTED_AT, images: [] },
+      { path: '/privacy', lastmod: FIXED_PAGES_ENACTED_AT, images: [] },
+      { path: '/terms', lastmod: FIXED_PAGES_ENACTED_AT, images: [] },
+      { path: '/contact', lastmod: FIXED_PAGES_ENACTED_AT, images: [] },
     ]);
     const publicTags = new Set(published.flatMap((a) => a.tags));
     expect(byKind.tags?.map((e) => e.path).sort()).toEqual([...publicTags].map((t) => `/tags/${t}`).sort());

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema';
-import { getTrustPageLastmod, TRUST_PAGE_LIST } from '../site/pages';
+import { TRUST_PAGES } from '../site/pages';
+import { listFixedPageDates } from './fixed-pages';
 import { getJstMonthRange, toJstDay, toJstMonth } from '../time/jst';
 import { toLiveModifiedAt } from '../live/shape';
 import { isPublic } from './queries';
@@ -290,7 +291,7 @@ const pathOf: Record<Exclude<ListingSitemapKind, 'pages'>, (key: string) => stri
 };
 
 // The home page, each section, the magazine and the publications, then the
-// site's pages about itself (会社概要 …, dated by their wording): a handful
+// site's pages about itself (会社概要 …, dated by their last save): a handful
 // of rows, read in one go.
 async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
   // Each section's newest change, read from the top of its index (section, status, updated_at).
@@ -326,7 +327,8 @@ async function listPageEntries(db: Db, now: Date): Promise<SitemapEntry[]> {
     ...sections.map((s) => ({ path: sectionPath(s.slug), lastmod: s.lastmod ?? null, images: [] })),
     { path: MAGAZINE_PATH, lastmod: issue?.d ?? null, images: [] },
     { path: PUBLICATIONS_PATH, lastmod: publication?.d ?? null, images: [] },
-    ...TRUST_PAGE_LIST.map((page) => ({ path: page.path, lastmod: getTrustPageLastmod(page), images: [] })),
+    // Dated by their last save in the newsroom (docs/adr/0048-fixed-pages.md).
+    ...(await listFixedPageDates(db)).map((page) => ({ path: TRUST_PAGES[page.slug].path, lastmod: page.updatedAt, images: [] })),
   ];
 }
 

@@ -26,6 +26,7 @@ import { twoFactorMigration } from './migrations/0020-two-factor';
 import { newsletterEditionsMigration } from './migrations/0021-newsletter-editions';
 import { pictureLibraryMigration } from './migrations/0022-picture-library';
 import { articlePresenceMigration } from './migrations/0023-article-presence';
+import { fixedPagesMigration } from './migrations/0024-fixed-pages';
 import { magazineDeskMigration } from './migrations/0025-magazine-desk';
 import { authorProfilesMigration } from './migrations/0026-author-profiles';
 import type { Database, Dialect } from './schema';
@@ -221,6 +222,7 @@ function listMigrations(dialect: Dialect): Record<string, Migration> {
     '0021-newsletter-editions': newsletterEditionsMigration(dialect),
     '0022-picture-library': pictureLibraryMigration(dialect),
     '0023-article-presence': articlePresenceMigration(dialect),
+    '0024-fixed-pages': fixedPagesMigration(dialect),
     '0025-magazine-desk': magazineDeskMigration(dialect),
     '0026-author-profiles': authorProfilesMigration(),
   };

@@ -22,6 +22,7 @@ export const MIGRATED_COLUMNS = {
   editor_recovery_codes: { code_hash: 'not null', created_at: 'not null', editor_id: 'not null', used_at: 'null' },
   editor_sessions: { created_at: 'not null', editor_id: 'not null', expires_at: 'not null', id: 'not null' },
   editors: { created_at: 'not null', id: 'not null', login: 'not null', name: 'not null', password_changed_at: 'not null', password_hash: 'not null', role: 'not null', totp_enabled_at: 'null', totp_last_step: 'null', totp_pending_secret: 'null', totp_secret: 'null' },
+  fixed_pages: { body: 'not null', description: 'not null', slug: 'not null', title: 'not null', updated_at: 'not null', updated_by: 'null', version: 'not null' },
   front_page_slots: { article_id: 'not null', pinned_at: 'not null', pinned_by: 'null', slot: 'not null' },
   live_posts: { article_id: 'not null', body: 'not null', deleted_at: 'null', edited_at: 'null', editor_id: 'null', headline: 'null', id: 'not null', picture_alt: 'null', picture_height: 'null', picture_src: 'null', picture_width: 'null', pinned: 'not null', posted_at: 'not null' },
   magazine_issue_articles: { article_id: 'not null', issue_slug: 'not null', position: 'not null' },

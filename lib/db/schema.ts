@@ -50,6 +50,7 @@ export type Database = {
   newsletter_editions: NewsletterEditionTable;
   newsletter_edition_articles: NewsletterEditionArticleTable;
   newsletter_edition_mails: NewsletterEditionMailTable;
+  fixed_pages: FixedPageTable;
 };
 
 /** Published articles per Japan-time month (`YYYY-MM`), kept by triggers (migration 0006): what the sitemap index lists. */
@@ -368,6 +369,23 @@ export type CacheInvalidationTable = { tag: string; at: string; expire: 'stale' 
  * featured stories in order; an article in at most one slot.
  */
 export type FrontPageSlotTable = { slot: number; article_id: string; pinned_by: string | null; pinned_at: string };
+
+/**
+ * The site's fixed pages (migration 0024, ADR 0048): 会社概要, プライバシーポリシー,
+ * 利用規約 and お問い合わせ, by slug, with the body in the house Markdown and
+ * `{{…}}` places for the publisher's settings (lib/text/fixed-page-body.ts).
+ * `version` counts saves, for the editor's conflict check; `updated_by` is
+ * null for the wording an install starts with.
+ */
+export type FixedPageTable = {
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+};
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -8,7 +8,7 @@ import type { Editor } from './editors';
 import { BODY_LIMITS, MESSAGES, jsonError, toBodyErrorResponse } from './http';
 import { toReturnPath } from './return-path';
 import { isTwoFactorRequired } from './policies';
-import { canManageAccounts, canPublish, isOpenWhileTwoFactorDue, TWO_FACTOR_DUE, TWO_FACTOR_SETUP_PAGE } from './roles';
+import { canEditFixedPages, canManageAccounts, canPublish, isOpenWhileTwoFactorDue, TWO_FACTOR_DUE, TWO_FACTOR_SETUP_PAGE } from './roles';
 import { createSession, findSession, revokeSession } from './sessions';
 
 /**
@@ -80,6 +80,16 @@ export async function requireEditor(returnTo: string): Promise<SignedIn> {
 export async function requireAdmin(returnTo: string): Promise<SignedIn> {
   const signedIn = await requireEditor(returnTo);
   if (!canManageAccounts(signedIn.editor.role)) redirect('/newsroom?denied=accounts');
+  return signedIn;
+}
+
+/**
+ * For the fixed pages' editor (docs/adr/0048-fixed-pages.md): a signed-in
+ * デスク or 管理者; a 記者 is sent to the article list, which says why.
+ */
+export async function requireFixedPageEditor(returnTo: string): Promise<SignedIn> {
+  const signedIn = await requireEditor(returnTo);
+  if (!canEditFixedPages(signedIn.editor)) redirect('/newsroom?denied=pages');
   return signedIn;
 }
 

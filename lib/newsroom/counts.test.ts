@@ -9,6 +9,16 @@ describe('countCharacters', () => {
     expect(countCharacters('🇯🇵👨‍👩‍👧')).toBe(2); // a flag and a family
   });
 
+  it('counts long text whole and quickly, cutting it only between graphemes', () => {
+    const started = performance.now();
+    expect(countCharacters('あ'.repeat(50_000))).toBe(50_000);
+    // Emoji sequences, combining and half-width sound marks astride every place a piece could be cut.
+    const mixed = '👨‍👩‍👧か\u3099ｶﾞ🇯🇵漢字、'.repeat(2_000);
+    expect(countCharacters(mixed)).toBe(7 * 2_000);
+    // Quadratic segmenting took 4 s for the first string alone; two seconds are generous for a busy machine.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('counts spaces and punctuation but not line breaks', () => {
     expect(countCharacters('再開へ、　来春')).toBe(7);
     expect(countCharacters('一行目\n二行目\r\n')).toBe(6);

@@ -87,6 +87,8 @@ export const BODY_LIMITS = {
   magazine: 160 * 1024,
   /** A newsletter edition (lib/newsletter/editions.ts): a 20,000-character intro at up to 6 bytes a character, a subject and 100 ids. */
   edition: 192 * 1024,
+  /** A fixed page (./fixed-pages.ts): a 50,000-字 body at up to 6 bytes a character (a JSON `\u` escape), a title and a description. */
+  fixedPage: 384 * 1024,
   /** A photo of MAX_UPLOAD_BYTES in a multipart body, with room for its headers and the boundary. */
   upload: MAX_UPLOAD_BYTES + 64 * 1024,
 } as const;

@@ -12,6 +12,7 @@ import * as editions from '../newsletter/editions';
 import type { EditionListItem } from '../newsletter/edition-rules';
 import { getNewsroomContext } from './context';
 import { readNewsletterSettings } from '../newsletter/settings';
+import * as fixedPages from './fixed-pages';
 import * as frontPage from './front-page';
 import { emptyDraft, parseDraft, type ArticleDraft } from './draft';
 import { invalidateTags, type InvalidateOptions } from './invalidate';
@@ -42,7 +43,7 @@ import { SITE_NAME } from '../site/config';
  */
 
 // Who is signed in, and the guards every page, handler and action passes first.
-export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireAdmin, requireEditor, type SignedIn } from './auth';
+export { endSession, getSignedInEditor, guardMutation, issueSignInToken, requireAdmin, requireEditor, requireFixedPageEditor, type SignedIn } from './auth';
 export { handleChangeRole, handleCreateAccount, handleResetTwoFactor, handleTwoFactorPolicy } from './accounts-http';
 export { handleTwoFactorCommand } from './two-factor-http';
 export type { EditorAccount } from './editors';
@@ -76,6 +77,11 @@ export { handleLiveCommand } from './live-http';
 export { handleEditionCreate, handleEditionSave, handleEditionSend } from './editions-http';
 export { canSendEdition, EDITION_SEND_REFUSAL } from './roles';
 export type { Edition, EditionArticle, EditionListItem } from '../newsletter/edition-rules';
+
+// The site's fixed pages (docs/adr/0048-fixed-pages.md).
+export { handleFixedPageSave, previewFixedPage, type FixedPagePreviewAnswer } from './fixed-pages-http';
+export { FIXED_PAGE_LIMITS, type EditableFixedPage, type FixedPageInput } from './fixed-pages';
+export { canEditFixedPages, FIXED_PAGES_REFUSAL } from './roles';
 
 // The desk's front page (docs/adr/0033-front-page.md).
 export { handleFrontPageSave } from './front-page-http';
@@ -208,6 +214,18 @@ export async function getTaxonomyOptions(): Promise<queries.TaxonomyOptions> {
 export async function getFrontPageDesk(): Promise<frontPage.FrontPageDesk> {
   const { db } = await getNewsroomContext();
   return frontPage.getFrontPageDesk(db);
+}
+
+/** The fixed pages as the newsroom lists them: each one's title, version, and who saved it when. */
+export async function getEditableFixedPages(): Promise<fixedPages.EditableFixedPage[]> {
+  const { db } = await getNewsroomContext();
+  return fixedPages.listEditableFixedPages(db);
+}
+
+/** One fixed page for its editor; null for any other slug. */
+export async function getEditableFixedPage(slug: string): Promise<fixedPages.EditableFixedPage | null> {
+  const { db } = await getNewsroomContext();
+  return fixedPages.findEditableFixedPage(db, slug);
 }
 
 /** Every newsroom account with its role, for the 管理者's accounts page. */

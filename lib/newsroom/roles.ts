@@ -17,7 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = { reporter: '記者', desk: '�
 /** What each role is for, as the accounts page explains it. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reporter: '記事を書いて保存し、デスクに提出できます。自分の下書きは削除できます。公開・予約・取り下げ・訂正はできません。',
-  desk: '記事の編集・公開・予約・取り下げ・訂正、下書きの削除と、提出された記事の差し戻し、メールマガジンの送信ができます。',
+  desk: '記事の編集・公開・予約・取り下げ・訂正、下書きの削除と、提出された記事の差し戻し、メールマガジンの送信、固定ページ(会社概要など)の編集ができます。',
   admin: 'デスクができることに加えて、アカウントの作成と役割の変更、削除した下書きの確認と復元ができます。',
 };
 
@@ -171,3 +171,15 @@ export function canSendEdition(role: Role): boolean {
 }
 
 export const EDITION_SEND_REFUSAL = 'メールマガジンの送信はデスクと管理者が行います。下書きを保存して、デスクに依頼してください。';
+
+/**
+ * Whether `role` may change the site's fixed pages (会社概要, プライバシーポリシー,
+ * 利用規約, お問い合わせ; ADR 0048): like the front page, the roles that
+ * decide what readers see. A 記者 neither opens the editor nor saves.
+ */
+export function canEditFixedPages(editor: { role: Role }): boolean {
+  return editor.role === 'desk' || editor.role === 'admin';
+}
+
+/** What a 記者 is told, by the pages (on the article list they are sent back to) and the route handler (403). */
+export const FIXED_PAGES_REFUSAL = '固定ページ(会社概要・プライバシーポリシー・利用規約・お問い合わせ)を編集できるのはデスクと管理者です。';

@@ -31,6 +31,11 @@ describe('toWarmPaths', () => {
     expect(toWarmPaths([CACHE_TAGS.publications])).toEqual(['/', '/publications']);
     expect(frontCachePaths([CACHE_TAGS.magazine]).sort()).toEqual(['/', '/magazine', '/sitemap.xml', '/sitemaps/issues-1.xml', '/sitemaps/pages-1.xml'].sort());
   });
+
+  it('re-renders a fixed page alone for its save, at its own address', () => {
+    expect(toWarmPaths([CACHE_TAGS.fixedPage('terms'), CACHE_TAGS.fixedPages])).toEqual(['/terms']);
+    expect(frontCachePaths([CACHE_TAGS.fixedPage('terms'), CACHE_TAGS.fixedPages]).sort()).toEqual(['/sitemap.xml', '/sitemaps/pages-1.xml', '/terms']);
+  });
   it('asks for nothing when nothing public changed', () => {
     expect(toWarmPaths([])).toEqual([]);
   });

@@ -22,6 +22,8 @@ const PREFIXES: [prefix: string, toPath: (slug: string) => string][] = [
   // An author's edit (ADR 0050): their page first; the article pages with their byline re-render on their next visit.
   [CACHE_TAGS.author(''), (slug) => authorPath(slug)],
   [CACHE_TAGS.magazineIssue(''), (slug) => magazineIssuePath(slug)],
+  // A fixed page's slug is its path (lib/site/pages.ts).
+  [CACHE_TAGS.fixedPage(''), (slug) => `/${slug}`],
 ];
 
 /**
@@ -58,6 +60,7 @@ const FRONT_ONLY: Record<string, string[]> = {
   // The sitemaps that list issues, and the one that dates /magazine and /publications.
   [CACHE_TAGS.magazine]: [SITEMAP_INDEX_PATH, listingSitemapPath('issues', 1), listingSitemapPath('pages', 1)],
   [CACHE_TAGS.publications]: [listingSitemapPath('pages', 1)],
+  [CACHE_TAGS.fixedPages]: ['/sitemap.xml', '/sitemaps/pages-1.xml'],
 };
 
 /**

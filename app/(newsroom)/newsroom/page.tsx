@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleList } from '@/components/newsroom/article-list';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
-import { ADMIN_ONLY, canSeeDeleted, getArticleList, isArticleStatus, requireEditor, TERM_PAGES_DESK_ONLY } from '@/lib/newsroom';
+import { ADMIN_ONLY, canSeeDeleted, FIXED_PAGES_REFUSAL, getArticleList, isArticleStatus, requireEditor, TERM_PAGES_DESK_ONLY } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '記事一覧' };
 
@@ -27,9 +27,9 @@ export default async function NewsroomHome({ searchParams }: NewsroomHomeProps) 
       <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <h1 className="mb-4 text-2xl font-bold">記事一覧</h1>
-        {one(params.denied) === 'accounts' && (
+        {(one(params.denied) === 'accounts' || one(params.denied) === 'pages') && (
           <p role="alert" className="mb-4 rounded border border-brand/40 bg-brand/5 px-3 py-2 text-sm text-brand-dark">
-            {ADMIN_ONLY}
+            {one(params.denied) === 'accounts' ? ADMIN_ONLY : FIXED_PAGES_REFUSAL}
           </p>
         )}
         {one(params.denied) === 'terms' && (

@@ -24,6 +24,7 @@ import { POST as createIssue } from './magazine/issues/route';
 import { PUT as saveIssue } from './magazine/issues/[slug]/route';
 import { POST as createPublication } from './magazine/publications/route';
 import { PUT as savePublication } from './magazine/publications/[slug]/route';
+import { PUT as saveFixedPage } from './pages/[slug]/route';
 
 /**
  * Every newsroom route handler that reads a body refuses one over its limit
@@ -62,6 +63,7 @@ const ROUTES: { name: string; limit: number; type: string; send: (request: Reque
   { name: 'POST /api/newsroom/accounts/[id]/role', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => changeRole(r, params({ id: 'AAAAAAAAAAAA' })) },
   { name: 'POST /api/newsroom/editions', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => createEdition(r) },
   { name: 'PUT /api/newsroom/editions/[id]', limit: BODY_LIMITS.edition, type: 'application/json', send: (r) => saveEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
+  { name: 'PUT /api/newsroom/pages/[slug]', limit: BODY_LIMITS.fixedPage, type: 'application/json', send: (r) => saveFixedPage(r, params({ slug: 'terms' })) },
   { name: 'POST /api/newsroom/editions/[id]/send', limit: BODY_LIMITS.form, type: 'application/json', send: (r) => sendEdition(r, params({ id: 'AAAAAAAAAAAAAAAA' })) },
   { name: 'POST /api/newsroom/terms/[kind]', limit: TERM_PAGE_BODY_LIMIT, type: 'application/json', send: (r) => createTermPage(r, params({ kind: 'authors' })) },
   { name: 'PUT /api/newsroom/terms/[kind]/[slug]', limit: TERM_PAGE_BODY_LIMIT, type: 'application/json', send: (r) => saveTermPage(r, params({ kind: 'authors', slug: 'ito-sayaka' })) },

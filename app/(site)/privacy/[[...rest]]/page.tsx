@@ -1,36 +1,34 @@
 import type { Metadata } from 'next';
 import { NotFoundPage } from '@/components/layout/not-found-page';
-import { PrivacyPolicy } from '@/components/trust/privacy-policy';
+import { FixedPageView } from '@/components/trust/fixed-page-view';
 import { readSettings } from '@/lib/config';
+import { getFixedPage } from '@/lib/content';
 import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo/metadata';
 import { TRUST_PAGES } from '@/lib/site/pages';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md), so the
 // publisher's details are the running server's SITE_PUBLISHER_* settings, not the build machine's.
-// An hour, as the newsletter's static pages: a setting changed (and the server restarted) or a deploy's new wording reaches readers within it.
+// The wording is the newsroom's: a save invalidates the page's tag (docs/adr/0048-fixed-pages.md);
+// the hour is for a changed setting (and restarted server) to reach readers.
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
 }
 
-const METADATA: Metadata = buildPageMetadata({
-  title: TRUST_PAGES.privacy.name,
-  description: 'Kijiが取得する情報(メールマガジンのメールアドレス、人気ランキングのための閲覧数、サーバーの記録、Cookie)と、その利用目的や管理の方法。',
-  path: TRUST_PAGES.privacy.path,
-});
-
 type PrivacyPageProps = { params: Promise<{ rest?: string[] }> };
 
 // An address below this page (/privacy/…) is a 404 with a not-found page's head, not this page's.
 export async function generateMetadata({ params }: PrivacyPageProps): Promise<Metadata> {
   const { rest } = await params;
-  return rest && rest.length > 0 ? NOT_FOUND_METADATA : METADATA;
+  const page = rest && rest.length > 0 ? null : await getFixedPage('privacy');
+  return page ? buildPageMetadata({ title: page.title, description: page.description, path: TRUST_PAGES.privacy.path }) : NOT_FOUND_METADATA;
 }
 
 export default async function PrivacyPage({ params }: PrivacyPageProps) {
   const { rest } = await params;
-  if (rest && rest.length > 0) return <NotFoundPage />;
+  const page = rest && rest.length > 0 ? null : await getFixedPage('privacy');
+  if (!page) return <NotFoundPage />;
   const { publisher, siteUrl } = readSettings();
-  return <PrivacyPolicy publisher={publisher} siteUrl={siteUrl} />;
+  return <FixedPageView page={page} publisher={publisher} siteUrl={siteUrl} />;
 }
