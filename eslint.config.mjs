@@ -69,7 +69,7 @@ const config = [
   ...nextTypescript,
   {
     // What the app, tests and benchmarks write while they run; .next/ and next-env.d.ts are ignored by Next.js's own config.
-    ignores: ['data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.e2e-data*/**', '.bench-data/**', '.cluster/**', 'public/**'],
+    ignores: ['data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.e2e-data*/**', '.bench-data/**', '.cluster/**', '.tmp/**', 'public/**'],
   },
   {
     // Next.js's own file set, where its config registers the import plugin.

@@ -20,7 +20,8 @@ function runUnderProbe(): { requests: Record<string, number>; renders: number; s
   made.push(dir);
   const probeDir = path.join(dir, 'probe');
   fs.mkdirSync(probeDir);
-  const driver = path.join(dir, 'fake-pg', 'index.js');
+  // .cjs: under a TMPDIR inside the checkout, a .js file would be an ES module (package.json's "type").
+  const driver = path.join(dir, 'fake-pg', 'index.cjs');
   fs.mkdirSync(path.dirname(driver));
   // pg's shape: Client, Pool (whose connections are Clients) and types; each query answers nothing.
   fs.writeFileSync(

@@ -77,6 +77,12 @@ describe('formatLiveCluster', () => {
     expect(md).toContain('12.1 s reloading the page (**missed**)');
   });
 
+  it('takes what nginx passed on from its access log when the run counted it', () => {
+    const result = run([5_000, 5_000, 5_000, 5_000], [8_000, 8_000, 8_000, 8_000]);
+    result.results[1]!.frontPassedPerSecond = 2.5;
+    expect(formatLiveCluster(result)).toContain('Of the 200 polls/s through nginx, about 2.5/s reached an instance');
+  });
+
   it('leaves the one-server section as it was', () => {
     const single = run([5_000, 5_000, 5_000, 5_000], [8_000, 8_000, 8_000, 8_000]);
     expect(formatLive({ ...single, instances: undefined })).toContain('## Live coverage: 2,000 readers every 5 s (`npx tsx bench/live.ts`)');

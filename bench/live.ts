@@ -48,12 +48,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { deriveArticleId } from '../lib/content/ids';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { demoArticles } from '../lib/seed/demo/articles';
+import { clearRedisPrefix, waitFor } from './cluster';
 import { BROWSER_HEADERS } from './day-load';
 import { createDraft, draftBody, jsonHeaders, runCommand, signIn, type EditorSession } from './editor-client';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
-import { clearRedisPrefix, waitFor } from './cluster';
 import { replaceSection } from './sections';
 import { cpuSeconds, findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
@@ -115,6 +115,8 @@ export type ScenarioResult = {
   servers?: ServerResult[];
   /** nginx's processes' CPU s/s (cluster mode). */
   frontCpuPerSecond?: number | null;
+  /** Readers' requests nginx passed on to an instance (not answered from its copy), per second, from its access log. */
+  frontPassedPerSecond?: number | null;
 };
 
 export type RouteResult = {
@@ -133,7 +135,7 @@ export type ServerResult = {
   server: string;
   /** Requests that reached this server (any address: the editor's, the instances' own warming), per second. */
   requestsPerSecond: number;
-  /** Those for the kind of address the readers asked (\`/api/live/\` or \`/articles/\`; warming asks the pages too). */
+  /** Those for the kind of address the readers asked (`/api/live/` or `/articles/`; warming asks the pages too). */
   askedPerSecond: number;
   /** Answers it marked MISS or STALE (a render, or the stale copy whose render it starts), per second. */
   rendersPerSecond: number;
@@ -163,8 +165,8 @@ const DECODE: Record<string, (b: Buffer) => Promise<Buffer>> = { gzip: promisify
  * One GET as a browser sends it (compression accepted: a cached page is
  * held compressed, ADR 0030), timed from the call, so a wait for a free
  * socket counts. The body is decoded only when asked for, and its time is
- * not the request's. Every request
- * is in `inFlight` until it ends, so a scenario can cancel what it left.
+ * not the request's. Every request is in `inFlight` until it ends, so a
+ * scenario can cancel what it left.
  */
 function get(agent: http.Agent, origin: string, urlPath: string, inFlight: Set<http.ClientRequest>): Promise<Answer> {
   const started = performance.now();
@@ -256,12 +258,33 @@ type RunContext = {
   servers: Server[];
   /** nginx's pids (cluster mode), for its CPU. */
   frontPids: number[];
+  /** nginx's access log (cluster mode: JSON lines, deploy/nginx kiji_json), for what it passed on. */
+  frontLog: string | null;
   probeDir: string;
   session: EditorSession;
   options: LiveOptions;
 };
 
 const sumCpu = (pids: readonly number[]) => pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+
+/**
+ * How many GETs of `pathPrefix` nginx's access log has from byte `from` on
+ * that went to an instance (an `upstream` address: a miss, an expired copy,
+ * a bypass) rather than being answered from its copy. nginx writes its
+ * buffer at least every second (scripts/cluster.ts), so this waits that out.
+ */
+async function countPassedOn(log: string, from: number, pathPrefix: string): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1_500));
+  const text = fs.readFileSync(log).subarray(from).toString('utf8');
+  let passed = 0;
+  // Whole lines only: nginx may be writing the last one.
+  for (const line of text.split('\n').slice(0, -1)) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line) as { method: string; path: string; upstream: string };
+    if (entry.method === 'GET' && entry.path.startsWith(pathPrefix) && entry.upstream !== '') passed += 1;
+  }
+  return passed;
+}
 
 /**
  * One scenario: every reader asks `target(reader)` once per period at its
@@ -294,6 +317,7 @@ async function runScenario(scenario: Scenario, ctx: RunContext, liveId: string |
   const probeBefore = readProbe(ctx.probeDir);
   const cpuBefore = ctx.servers.map((s) => cpuSeconds(s.pid));
   const frontBefore = sumCpu(ctx.frontPids);
+  const frontLogStart = ctx.frontLog ? fs.statSync(ctx.frontLog).size : 0;
   const generatorBefore = process.cpuUsage();
   const end = started + options.seconds * 1000;
 
@@ -369,6 +393,7 @@ async function runScenario(scenario: Scenario, ctx: RunContext, liveId: string |
   for (const agent of agents.flat()) agent.destroy();
   await new Promise((r) => setTimeout(r, 600));
   const probeAfter = readProbe(ctx.probeDir);
+  const passed = ctx.frontLog ? await countPassedOn(ctx.frontLog, frontLogStart, scenario === 'live-endpoint' ? '/api/live/' : scenario === 'live-page' ? `/articles/${liveId}` : articlePath) : null;
   for (const server of ctx.servers) await waitForIdle(server.pid);
   const full = [...windows.entries()].filter(([w]) => (w + 1) * options.periodMs <= seconds * 1000);
   const renders = (caches.MISS ?? 0) + (caches.STALE ?? 0);
@@ -424,6 +449,7 @@ async function runScenario(scenario: Scenario, ctx: RunContext, liveId: string |
       };
     }),
     frontCpuPerSecond: ctx.frontPids.length > 0 ? frontCpu / seconds : null,
+    frontPassedPerSecond: passed === null ? null : passed / seconds,
   };
 }
 
@@ -476,7 +502,7 @@ export async function measureLive(options: LiveOptions): Promise<LiveResult> {
     const articlePath = ordinaryArticlePath();
     // Both pages rendered and cached before anyone counts.
     const firstAfter = await warmUp([origin], liveId, articlePath);
-    const ctx: RunContext = { routes: [{ label: 'server', origin }], routeOf: () => 0, servers: [{ label: 'server', port: options.port, pid }], frontPids: [], probeDir, session, options };
+    const ctx: RunContext = { routes: [{ label: 'server', origin }], routeOf: () => 0, servers: [{ label: 'server', port: options.port, pid }], frontPids: [], frontLog: null, probeDir, session, options };
     const results = await runScenarios(ctx, liveId, firstAfter, articlePath);
     return { startedAt: new Date().toISOString(), options, cores: os.cpus().length, results, loadAverage: { start: loadAtStart, end: os.loadavg() } };
   } finally {
@@ -553,6 +579,7 @@ export async function measureLiveCluster(options: LiveClusterOptions): Promise<L
       routeOf: (i) => (i % 2 === 0 ? 0 : 1 + (((i - 1) / 2) % servers.length)),
       servers,
       frontPids: nginxPids(clusterDir),
+      frontLog: path.join(clusterDir, 'logs', 'nginx-access.json'),
       probeDir,
       session,
       options,
@@ -719,10 +746,12 @@ export function writeLiveSection(result: LiveResult, file = 'docs/benchmarks.md'
 }
 
 /**
- * What nginx passed on to the instances, per second: everything that reached
- * them less what the readers who asked an instance directly had answered.
+ * What nginx passed on to the instances, per second: from its access log;
+ * for runs saved before it was counted there, everything that reached the
+ * instances less what the readers who asked them directly had answered.
  */
 function passedByFront(r: ScenarioResult): number {
+  if (r.frontPassedPerSecond !== undefined && r.frontPassedPerSecond !== null) return r.frontPassedPerSecond;
   const reached = (r.servers ?? []).reduce((n, s) => n + s.askedPerSecond, 0);
   const direct = (r.routes ?? []).filter((route) => route.route !== 'nginx').reduce((n, route) => n + route.answeredPerSecond, 0);
   return Math.max(0, reached - direct);
