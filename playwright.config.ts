@@ -23,9 +23,10 @@ const FRONT_PAGE_SPEC = /front-page\.spec\.ts$/;
 const TERM_PAGES_SPEC = /term-pages\.spec\.ts$/;
 // What readers and crawlers get and the newsroom's publish loop, again on
 // PostgreSQL + Redis: pages, listings, search, feeds and sitemaps, rankings
-// and 速報, publishing (articles, fixed pages) into cached pages, the magazine desk. Layout, budgets, access control and
-// mail do not depend on the database and run on the SQLite server only.
-const POSTGRES_SPECS = /\/(article|listings|findability|related|rankings|newsroom|page-cache|corrections|magazine-desk|fixed-pages)\.spec\.ts$/;
+// and 速報, publishing (articles, fixed pages) into cached pages, the magazine desk, a live
+// page's LIVE badges around the site (the test of live.spec.ts tagged @both-engines). Layout,
+// budgets, access control and mail do not depend on the database and run on the SQLite server only.
+const POSTGRES_SPECS = /\/(article|listings|findability|related|rankings|newsroom|page-cache|corrections|magazine-desk|fixed-pages|live)\.spec\.ts$/;
 
 // Debian's Chromium: this machine cannot download Playwright's own browser.
 const chromium = {

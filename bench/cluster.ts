@@ -220,7 +220,8 @@ function parseSitemapArticles(parts: string[]): string[] {
   return [...new Map(entries.map((e) => [e.path, e])).values()].sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? '')).map((e) => e.path);
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+/** Polls `check` until it holds; throws after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -229,7 +230,8 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs
   }
 }
 
-async function clearRedisPrefix(prefix: string): Promise<void> {
+/** Deletes every key under `prefix` in the bench's Redis (BENCH_REDIS_URL); Redis gone is nothing to clear. */
+export async function clearRedisPrefix(prefix: string): Promise<void> {
   const { default: Redis } = await import('ioredis');
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {

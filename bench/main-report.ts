@@ -345,6 +345,7 @@ BENCH_MAIN_FROM=bench/results/main-….json npm run bench   # write the sections
 # also: BENCH_SCALE_ARTICLES, BENCH_SCALE_SAMPLES, BENCH_MEMORY_REQUESTS, BENCH_LIGHTHOUSE_RUNS; Chromium at /usr/bin/chromium or CHROMIUM_PATH
 BENCH_SKIP_DAY=1 npm run bench  # leave out the newsroom day (its own settings are in its section below)
 BENCH_SKIP_LIVE=1 npm run bench  # leave out live coverage (alone: npx tsx bench/live.ts; BENCH_LIVE_READERS, BENCH_LIVE_SECONDS)
+BENCH_LIVE_CLUSTER=1 npx tsx bench/live.ts  # live coverage on npm run cluster (3 instances, PostgreSQL + Redis, nginx; BENCH_LIVE_INSTANCES), its own section
 BENCH_SKIP_CLUSTER=1 npm run bench  # leave out the cluster (PostgreSQL at KIJI_TEST_DATABASE_URL; BENCH_CLUSTER_* in bench/cluster.ts)
 \`\`\`
 

@@ -118,10 +118,9 @@ const NOT_SERVED = ['standalone'];
  * earlier run (any server started from the checkout itself, such as
  * `npm run bench:newsroom`'s) would not be rendered again.
  */
-export function prepareAppCopy(dir: string): string {
+export function prepareAppCopy(dir: string, root = process.cwd()): string {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const root = process.cwd();
   for (const entry of fs.readdirSync(root)) {
     if (entry === '.next' || entry === '.git' || entry.startsWith('.bench') || entry === '.cluster') continue;
     fs.symlinkSync(path.join(root, entry), path.join(dir, entry));
@@ -132,7 +131,28 @@ export function prepareAppCopy(dir: string): string {
     verbatimSymlinks: true,
     filter: (source) => ![...RUNTIME_CACHES, ...NOT_SERVED].some((skipped) => source === path.join(root, '.next', skipped)),
   });
+  pinExternalLinks(path.join(root, '.next', 'node_modules'), path.join(dir, '.next', 'node_modules'));
   return dir;
+}
+
+/**
+ * The build's links to its external packages (`.next/node_modules/pino-<hash>`)
+ * are relative to where the packages really are: `../../node_modules/pino`
+ * in a checkout, but `../../../main/node_modules/pino` in a worktree whose
+ * node_modules links to another checkout's, which resolves to nothing from a
+ * copy elsewhere (the server then fails to load its instrumentation). The
+ * copy's links are made absolute, to what the checkout's resolve to.
+ */
+function pinExternalLinks(from: string, to: string): void {
+  if (!fs.existsSync(to)) return;
+  for (const entry of fs.readdirSync(to)) {
+    const link = path.join(to, entry);
+    if (!fs.lstatSync(link).isSymbolicLink()) continue;
+    const target = fs.readlinkSync(link);
+    if (path.isAbsolute(target)) continue;
+    fs.rmSync(link);
+    fs.symlinkSync(path.resolve(from, target), link);
+  }
 }
 
 /** The pid of the process listening on `port` (the Next.js server under `npm start`), via `ss`; null when unknown. */

@@ -6,7 +6,8 @@ import { expect, test } from '@playwright/test';
 import { findListeningPid } from '../bench/server';
 import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { E2E_PORT, E2E_REVALIDATE_SECRET } from './env';
-import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpers';
+import { createDraft } from '../bench/editor-client';
+import { commandApi, createDraftApi, draftOf, editorHeaders, signInApi } from './newsroom-helpers';
 
 /**
  * `npm run cluster` as README gives it (issue 13, docs/adr/0025-nginx-front.md):
@@ -205,6 +206,53 @@ test('a breaking flag set through nginx is in every instance’s ticker', async 
   }
   console.log(`a breaking flag in every instance's ticker after ${Date.now() - started} ms`);
   expect((await commandApi(session, id, 'unpublish', { baseRevision: flagged.body.article!.revision })).status).toBe(200);
+});
+
+type LiveUpdate = { posts: { id: string }[] };
+
+test('a live page’s polls are answered by nginx from one copy for a second, never from an older one; a post reaches them through nginx and on every instance', async () => {
+  const session = await signInApi(base);
+  const editor = { origin: session.base, cookie: session.cookie, csrf: session.csrf };
+  const { id, revision } = await createDraft(editor, draftOf({ headline: `クラスターのライブ${Date.now()}`, body: 'リード文。' }), 'live');
+  const published = await commandApi(session, id, 'publish', { baseRevision: revision });
+  expect(published.status).toBe(200);
+  const livePost = async (body: string) => {
+    const response = await fetch(`${base}/api/newsroom/articles/${id}/live/post`, { method: 'POST', headers: editorHeaders(session), body: JSON.stringify({ body }) });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { postId: string }).postId;
+  };
+  const first = await livePost('第1報:クラスターで配信を始めます。');
+  // What every reader whose newest post is the first asks (components/live/live-feed.client.tsx).
+  const poll = `/api/live/${id}?after=${first}`;
+
+  // Readers polling at once: one request reaches an instance, the others wait for it and get its copy.
+  await expect(async () => {
+    const together = await Promise.all(Array.from({ length: 10 }, () => fetch(`${base}${poll}`)));
+    expect(together.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(together.map((r) => r.headers.get('x-cache'))).toContain('HIT');
+    // The answer still says s-maxage=5 to a CDN in front; nginx keeps its copy one second, not five.
+    expect(together[0]!.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5');
+  }).toPass({ timeout: 30_000 });
+  await new Promise((r) => setTimeout(r, 2_500));
+  const later = await fetch(`${base}${poll}`);
+  // Neither HIT (kept for the answer's 5 s) nor STALE (the old copy served while the next is fetched).
+  expect(['EXPIRED', 'MISS']).toContain(later.headers.get('x-cache'));
+
+  const second = await livePost('第2報:雨が強まっている。');
+  const holds = async (origin: string) => ((await (await fetch(`${origin}${poll}`)).json()) as LiveUpdate).posts.some((p) => p.id === second);
+  await expect.poll(() => holds(base), { timeout: 20_000, intervals: [100] }).toBe(true);
+  // Once through nginx, never an older copy after it.
+  for (let i = 0; i < 10; i++) {
+    const answer = await fetch(`${base}${poll}`);
+    expect(answer.headers.get('x-cache'), `answer ${i + 1}`).not.toMatch(/STALE|UPDATING/);
+    expect(((await answer.json()) as LiveUpdate).posts.map((p) => p.id), `answer ${i + 1}`).toContain(second);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // On every instance, asked directly (each reads the stream anew at most a second after its last read).
+  for (const port of INSTANCE_PORTS) await expect.poll(() => holds(instance(port)), { timeout: 20_000, message: `the instance on ${port}` }).toBe(true);
+  // Withdrawn, its polls are 404s through nginx too: no copy outlives its second.
+  expect((await commandApi(session, id, 'unpublish', { baseRevision: published.body.article!.revision })).status).toBe(200);
+  await expect.poll(async () => (await fetch(`${base}${poll}`)).status, { timeout: 20_000, intervals: [200] }).toBe(404);
 });
 
 test('an instance restarted after missing a correction never serves the old page', async () => {

@@ -11,15 +11,19 @@ import { getBase } from './server';
  * composer and a reader's open page offers 「新しい投稿 1件」, moving nothing
  * until tapped; the demo's finished page without JavaScript, its permalinks
  * and its LiveBlogPosting; a draft live page never leaks. Not about layout:
- * desktop only.
+ * desktop only; the LIVE badges around the site on PostgreSQL + Redis too.
  */
 
 const DEMO_LIVE = liveStory.id;
 // The poll (5 s) plus the endpoint's cache (5 s) and the page's start, on a busy CI machine.
 const ARRIVES_WITHIN_MS = 45_000;
 
+/** Tests that also run on PostgreSQL + Redis (postgres-desktop): what the site reads around a live page. */
+const BOTH_ENGINES = '@both-engines';
+
 test.beforeEach(({}, info) => {
-  test.skip(info.project.name !== 'desktop', 'behaviour, not layout: checked once');
+  const checked = info.project.name === 'desktop' || (info.project.name === 'postgres-desktop' && info.tags.includes(BOTH_ENGINES));
+  test.skip(!checked, 'behaviour, not layout: checked once, on each engine where it reads the database');
 });
 
 /** A live draft made as 「ライブ記事を作成」 does, with a headline and lead typed (its first save); its id and revision. */
@@ -170,7 +174,9 @@ test('axe finds nothing on a live page or its composer', async ({ page }) => {
   await expectNoAxeViolations(page, 'the composer of the demo live page');
 });
 
-test('a running live page says LIVE on the home page, its section and the ticker, without JavaScript, until the desk ends it; the news sitemap dates it by its post', async ({ browser }) => {
+// On both engines: the badges come from the listings' and the ticker's queries (live_started_at,
+// live_ended_at) and from the invalidations the first post and the end make, which differ by engine.
+test('a running live page says LIVE on the home page, its section and the ticker, without JavaScript, until the desk ends it; the news sitemap dates it by its post', { tag: BOTH_ENGINES }, async ({ browser }) => {
   test.setTimeout(120_000);
   const session = await signInApi();
   const headline = `ライブ一覧検証${Date.now()}`;
