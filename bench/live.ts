@@ -48,7 +48,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { deriveArticleId } from '../lib/content/ids';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../lib/db/testing';
+import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { demoArticles } from '../lib/seed/demo/articles';
 import { clearRedisPrefix, waitFor } from './cluster';
