@@ -46,6 +46,11 @@ export function YouTubePlayer({ url, playerSrc, title, children }: YouTubePlayer
         // YouTube's player refuses a page that sends no referrer; the origin is all it gets.
         referrerPolicy="strict-origin-when-cross-origin"
         data-testid="embed-player"
+        // A frame whose first document is replaced (the player loading, or an error page offline) can drop the
+        // focus it was given; take it back then, unless the reader has since moved it elsewhere.
+        onLoad={() => {
+          if (document.activeElement === document.body) frame.current?.focus();
+        }}
       />
     );
   }
