@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { isArticleId } from '../content/ids';
 import { runArticleCommand } from './article-commands';
 import { CommandError, createArticle, StaleRevisionError, type CommandResult, type NewsroomArticle } from './articles';
-import { guardMutation } from './auth';
 import { getNewsroomContext } from './context';
 import { parseDraft, type ArticleDraft } from './draft';
-import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, readJson, toErrorResponse } from './http';
+import { BODY_LIMITS, MESSAGES, jsonError, jsonOk, toErrorResponse } from './http';
+import { readMutation } from './mutation';
 import { invalidateTags } from './invalidate';
 import { refreshRouting } from './routing';
 import { describeSaveConflict } from './save-conflict';
@@ -84,20 +84,17 @@ const creation = z.object({
  * as a save does. Every role may write.
  */
 export async function handleCreateArticle(request: Request): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  const body = await readJson(request, BODY_LIMITS.article);
-  if (!body.ok) return body.response;
-  const parsed = creation.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
-  const { id, kind, autosave } = parsed.data;
+  const read = await readMutation(request, { limit: BODY_LIMITS.article, schema: creation, invalid: () => MESSAGES.badInput });
+  if (!read.ok) return read.response;
+  const { id, kind, autosave } = read.input;
   if (id !== undefined && !isArticleId(id)) return jsonError(400, MESSAGES.badInput);
-  const checked = parseDraft(parsed.data.draft);
+  const checked = parseDraft(read.input.draft);
   if (!checked.ok) return jsonError(400, checked.error);
+  const { editor } = read.signedIn;
   const { db } = await getNewsroomContext();
   try {
-    const result = await createArticle(db, { editorId: guard.editor.id, draft: checked.draft, id, kind, autosave });
-    logger('newsroom').info({ command: 'create', articleId: result.article.id, editorId: guard.editor.id, kind: kind ?? 'article', autosave: autosave ?? false }, 'article created');
+    const result = await createArticle(db, { editorId: editor.id, draft: checked.draft, id, kind, autosave });
+    logger('newsroom').info({ command: 'create', articleId: result.article.id, editorId: editor.id, kind: kind ?? 'article', autosave: autosave ?? false }, 'article created');
     return jsonOk(toAnswer(result), { status: 201 });
   } catch (error) {
     return toErrorResponse(error);
@@ -106,15 +103,16 @@ export async function handleCreateArticle(request: Request): Promise<Response> {
 
 /** Runs one article command for a request; every failure is a 4xx with a Japanese message. */
 export async function handleArticleCommand(request: Request, id: string, command: string): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
+  const read = await readMutation(request, {
+    limit: BODY_LIMITS.article,
+    schema: envelope,
+    unknown: () => (!isArticleCommand(command) ? '不明な操作です。' : !isArticleId(id) ? MESSAGES.notFound : null),
+    invalid: () => MESSAGES.badInput,
+  });
+  if (!read.ok) return read.response;
+  // `unknown` above has refused anything else; TypeScript cannot see through the closure.
   if (!isArticleCommand(command)) return jsonError(404, '不明な操作です。');
-  if (!isArticleId(id)) return jsonError(404, MESSAGES.notFound);
-  const body = await readJson(request, BODY_LIMITS.article);
-  if (!body.ok) return body.response;
-  const parsed = envelope.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
-  const input = parsed.data;
+  const { input, signedIn } = read;
 
   let draft: ArticleDraft | undefined;
   if (input.draft !== undefined) {
@@ -123,10 +121,10 @@ export async function handleArticleCommand(request: Request, id: string, command
     draft = checked.draft;
   }
   const { db, settings } = await getNewsroomContext();
-  const editorId = guard.editor.id;
+  const editorId = signedIn.editor.id;
   try {
     // The role is checked there, against the article as it stands (ADR 0032).
-    const result = await runArticleCommand(db, guard.editor, id, command, {
+    const result = await runArticleCommand(db, signedIn.editor, id, command, {
       draft,
       baseRevision: input.baseRevision,
       autosave: input.autosave,
@@ -150,7 +148,7 @@ export async function handleArticleCommand(request: Request, id: string, command
     }
     // A refusal by role is what a forged request (or a stale page after a change of role) gets: worth a line in the log.
     if (error instanceof CommandError && error.status === 403) {
-      logger('newsroom').warn({ command, articleId: id, editorId, role: guard.editor.role }, 'article command refused by role');
+      logger('newsroom').warn({ command, articleId: id, editorId, role: signedIn.editor.role }, 'article command refused by role');
     }
     return toErrorResponse(error);
   }

@@ -1,13 +1,13 @@
 import 'server-only';
 import { after } from 'next/server';
 import { z } from 'zod';
-import { readBody } from '../http/body';
 import { logger } from '../log';
 import { isFixedPageSlug } from '../site/pages';
-import { guardAction, guardMutation } from './auth';
+import { guardAction } from './auth';
 import { getNewsroomContext } from './context';
 import { checkFixedPageInput, FixedPageError, FIXED_PAGE_LIMITS, FIXED_PAGE_NOT_FOUND, saveFixedPage, type FixedPageInput } from './fixed-pages';
-import { BODY_LIMITS, jsonError, jsonOk, MESSAGES, toBodyErrorResponse, toErrorResponse } from './http';
+import { BODY_LIMITS, jsonOk, MESSAGES, toErrorResponse } from './http';
+import { readMutation } from './mutation';
 import { invalidateTags } from './invalidate';
 import { canEditFixedPages, FIXED_PAGES_REFUSAL } from './roles';
 import { refreshAfterInvalidation } from './warm';
@@ -34,24 +34,27 @@ const TOO_LARGE = `送信内容が大きすぎます。本文は記号を含め�
 
 /** PUT /api/newsroom/pages/{slug}: saves a fixed page over the version the editor loaded; answers `{ version, updatedAt, updatedBy }`. */
 export async function handleFixedPageSave(request: Request, slug: string): Promise<Response> {
-  const guard = await guardMutation(request);
-  if (guard instanceof Response) return guard;
-  if (!canEditFixedPages(guard.editor)) {
-    logger('newsroom').warn({ command: 'fixed-page-save', slug: slug.slice(0, 32), editorId: guard.editor.id, role: guard.editor.role }, 'fixed page save refused by role');
-    return jsonError(403, FIXED_PAGES_REFUSAL);
-  }
-  if (!isFixedPageSlug(slug)) return jsonError(404, FIXED_PAGE_NOT_FOUND);
-  const body = await readBody(request, { limit: BODY_LIMITS.fixedPage, accept: ['json'] });
-  if (!body.ok) return toBodyErrorResponse(body, TOO_LARGE);
-  const parsed = saveBody.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, MESSAGES.badInput);
+  const read = await readMutation(request, {
+    limit: BODY_LIMITS.fixedPage,
+    schema: saveBody,
+    refuse: ({ editor }) => {
+      if (canEditFixedPages(editor)) return null;
+      logger('newsroom').warn({ command: 'fixed-page-save', slug: slug.slice(0, 32), editorId: editor.id, role: editor.role }, 'fixed page save refused by role');
+      return FIXED_PAGES_REFUSAL;
+    },
+    unknown: () => (isFixedPageSlug(slug) ? null : FIXED_PAGE_NOT_FOUND),
+    tooLarge: TOO_LARGE,
+    invalid: () => MESSAGES.badInput,
+  });
+  if (!read.ok) return read.response;
+  const { editor } = read.signedIn;
   const { db, settings } = await getNewsroomContext();
   try {
-    const { page, invalidate } = await saveFixedPage(db, { ...parsed.data, slug, editorId: guard.editor.id });
+    const { page, invalidate } = await saveFixedPage(db, { ...read.input, slug, editorId: editor.id });
     await invalidateTags(db, invalidate);
     // After the editor has the answer: render the page again, as a publish does.
     after(() => refreshAfterInvalidation(settings.internalUrl, invalidate));
-    logger('newsroom').info({ command: 'fixed-page-save', slug, version: page.version, editorId: guard.editor.id, tags: invalidate }, 'fixed page saved');
+    logger('newsroom').info({ command: 'fixed-page-save', slug, version: page.version, editorId: editor.id, tags: invalidate }, 'fixed page saved');
     return jsonOk({ version: page.version, updatedAt: page.updatedAt, updatedBy: page.updatedBy });
   } catch (error) {
     if (error instanceof FixedPageError && error.status === 409 && error.current) {

@@ -53,6 +53,23 @@ describe('readMutation', () => {
     expect(request.bodyUsed).toBe(false);
   });
 
+  it('answers an unknown address with 404 after the role and before the body', async () => {
+    guard.role = 'desk';
+    const request = post('x'.repeat(10_000));
+    const read = await readMutation(request, { ...rules, unknown: () => '操作が見つかりません。' });
+    expect(read.ok || { status: read.response.status, json: await read.response.json() }).toEqual({ status: 404, json: { error: '操作が見つかりません。' } });
+    expect(request.bodyUsed).toBe(false);
+    guard.role = 'reporter';
+    const refused = await readMutation(post('{}'), { ...rules, unknown: () => '操作が見つかりません。' });
+    expect(refused.ok || refused.response.status, 'a role refused is told so, whatever it asked for').toBe(403);
+  });
+
+  it("says the route's own words for a body over its limit", async () => {
+    guard.role = 'desk';
+    const read = await readMutation(post(JSON.stringify({ title: 'x'.repeat(500), count: 1 })), { ...rules, tooLarge: '本文は100字以内にしてください。' });
+    expect(read.ok || { status: read.response.status, json: await read.response.json() }).toEqual({ status: 413, json: { error: '本文は100字以内にしてください。' } });
+  });
+
   it('refuses a body over the limit with 413, and one that is not JSON with 400', async () => {
     guard.role = 'desk';
     expect((await refusal(post(JSON.stringify({ title: 'x'.repeat(500), count: 1 })))).status).toBe(413);

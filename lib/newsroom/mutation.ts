@@ -1,7 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { guardMutation, type SignedIn } from './auth';
-import { jsonError, MESSAGES, readJson, toErrorResponse } from './http';
+import { readBody } from '../http/body';
+import { jsonError, MESSAGES, toBodyErrorResponse, toErrorResponse } from './http';
 
 /**
  * What every newsroom JSON mutation reads before it does anything, in the
@@ -18,6 +19,10 @@ export type MutationRules<S extends z.ZodType> = {
   schema: S;
   /** The 403's message when this editor may not do it, or null when they may. */
   refuse?: (signedIn: SignedIn) => string | null;
+  /** The 404's message when the address names nothing this route knows (a command, a slug), or null. */
+  unknown?: () => string | null;
+  /** The 413's message, when the route can say more than the general one (which limit, that the text is kept). */
+  tooLarge?: string;
   /** The 400's message for input the schema refuses; by default {@link describeInputError}. */
   invalid?: (error: z.ZodError) => string;
 };
@@ -29,8 +34,10 @@ export async function readMutation<S extends z.ZodType>(request: Request, rules:
   if (signedIn instanceof Response) return { ok: false, response: signedIn };
   const refusal = rules.refuse?.(signedIn);
   if (refusal) return { ok: false, response: jsonError(403, refusal) };
-  const body = await readJson(request, rules.limit);
-  if (!body.ok) return body;
+  const unknown = rules.unknown?.();
+  if (unknown) return { ok: false, response: jsonError(404, unknown) };
+  const body = await readBody(request, { limit: rules.limit, accept: ['json'] });
+  if (!body.ok) return { ok: false, response: toBodyErrorResponse(body, rules.tooLarge) };
   const parsed = rules.schema.safeParse(body.json);
   if (!parsed.success) return { ok: false, response: jsonError(400, (rules.invalid ?? describeInputError)(parsed.error)) };
   return { ok: true, signedIn, input: parsed.data };
