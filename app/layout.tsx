@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { readSettings } from '@/lib/config';
-import { decideFeedLinks } from '@/lib/seo/feeds';
-import { PUBLIC_ROBOTS } from '@/lib/seo/metadata';
-import { SITE_NAME, SITE_TAGLINE } from '@/lib/site/config';
+import { decideFeedLinks, PUBLIC_ROBOTS } from '@/lib/seo';
+import { SITE_NAME, SITE_TAGLINE } from '@/lib/site';
 import { TextSizeScript } from '@/components/article/text-size-script';
 import './globals.css';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NOT_FOUND_METADATA } from '@/lib/seo/metadata';
+import { NOT_FOUND_METADATA } from '@/lib/seo';
 import { LatestHeadlines } from '@/components/layout/latest-headlines';
 import { NotFoundView } from '@/components/layout/not-found-view';
 

@@ -1,8 +1,6 @@
 import { getFeedArticles } from '@/lib/content';
 import { readSettings } from '@/lib/config';
-import { decideFeedChannel } from '@/lib/seo/feeds';
-import { buildRssFeed } from '@/lib/seo/rss';
-import { RSS_HEADERS } from '@/lib/seo/xml';
+import { decideFeedChannel, buildRssFeed, RSS_HEADERS } from '@/lib/seo';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,6 @@
 import { readSettings } from '@/lib/config';
-import { CACHE_CONTROL } from '@/lib/cache/control';
-import { NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH } from '@/lib/seo/sitemap-routes';
-import { formatRobotsTxt } from '@/lib/seo/robots';
+import { CACHE_CONTROL } from '@/lib/cache';
+import { NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH, formatRobotsTxt } from '@/lib/seo';
 
 // SITE_URL is read when the server runs, not when it was built.
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,6 @@
 import { findNewestNewsChange, getNewsSitemapArticles, getSitemapParts } from '@/lib/content';
 import { readSettings } from '@/lib/config';
-import { articleSitemapPath, listingSitemapPath, NEWS_SITEMAP_PATH } from '@/lib/seo/sitemap-routes';
-import { buildSitemapIndex } from '@/lib/seo/sitemap-xml';
-import { XML_HEADERS } from '@/lib/seo/xml';
+import { articleSitemapPath, listingSitemapPath, NEWS_SITEMAP_PATH, buildSitemapIndex, XML_HEADERS } from '@/lib/seo';
 
 // Read on every request from tagged caches: never built at build time (no database then).
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,5 @@
-import { markPageTags } from '@/lib/cache/page-lifetime';
+import { markPageTags, CACHE_TAGS } from '@/lib/cache';
 import { NotFoundPage } from '@/components/layout/not-found-page';
-import { CACHE_TAGS } from '@/lib/cache/tags';
 import { ArticleCard } from '@/components/cards/article-card';
 import { HeadlineList } from '@/components/cards/headline-list';
 import { WithSidebar } from '@/components/layout/with-sidebar';
@@ -12,8 +11,7 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { getHomePage, sectionPath } from '@/lib/content';
 import { toRailItem } from '@/lib/rails';
 import { readSettings } from '@/lib/config';
-import { buildOrganization, buildWebSite } from '@/lib/seo/json-ld';
-import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
+import { buildOrganization, buildWebSite, buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 

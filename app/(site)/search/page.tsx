@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { getSearchResults, parseSearchQuery, type SearchParams } from '@/lib/content';
-import { buildSearchMetadata } from '@/lib/seo/metadata';
+import { buildSearchMetadata } from '@/lib/seo';
 
 // Results depend on the query string, so this page renders per request (and is never indexed).
 type SearchProps = { searchParams: Promise<SearchParams> };

@@ -1,4 +1,4 @@
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 
 // Any /api/ address no route handler serves: a plain 404, for every method.
 // Without it the site's not-found page rendered there, and Next.js treated a

@@ -1,4 +1,4 @@
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 import { getHealth } from '@/lib/ops';
 
 // The state of this instance now: never prerendered, never kept by any cache.

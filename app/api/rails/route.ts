@@ -1,4 +1,4 @@
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 import { getRailsSnapshot } from '@/lib/rails';
 
 // Read per request from the process's snapshot (lib/rails), never

@@ -1,5 +1,4 @@
-import { isAuthorizedRevalidation, readRevalidateRequest } from '@/lib/cache/revalidate';
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { isAuthorizedRevalidation, readRevalidateRequest, CACHE_CONTROL } from '@/lib/cache';
 import { readSettings } from '@/lib/config';
 import { logger } from '@/lib/log';
 import { revalidateTags } from '@/lib/newsroom';

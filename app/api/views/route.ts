@@ -1,5 +1,5 @@
 import { checkBeaconHeaders, readBeacon, recordView, reportStoreError, type BeaconProblem } from '@/lib/rankings';
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 
 // The page-view beacon (components/article/view-beacon.client.tsx). Cached
 // pages are not rendered per view, so the browser reports each one here.

@@ -1,5 +1,5 @@
 import { getMedia } from '@/lib/content';
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 
 type MediaContext = { params: Promise<{ path: string[] }> };
 

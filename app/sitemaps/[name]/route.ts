@@ -1,9 +1,7 @@
 import { getArticleSitemapBatch, getListingSitemapBatch, getNewsSitemapArticles, getSitemapParts } from '@/lib/content';
 import { readSettings } from '@/lib/config';
-import { SITE_NAME } from '@/lib/site/config';
-import { parseSitemapName } from '@/lib/seo/sitemap-routes';
-import { buildNewsSitemap, streamUrlset } from '@/lib/seo/sitemap-xml';
-import { notFoundResponse, XML_HEADERS } from '@/lib/seo/xml';
+import { SITE_NAME } from '@/lib/site';
+import { parseSitemapName, buildNewsSitemap, streamUrlset, notFoundResponse, XML_HEADERS } from '@/lib/seo';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/newsroom/sign-in-form.client';
 import { getSignedInEditor, issueSignInToken, toReturnPath } from '@/lib/newsroom';
-import { SITE_NAME } from '@/lib/site/config';
+import { SITE_NAME } from '@/lib/site';
 
 export const metadata: Metadata = { title: 'サインイン' };
 

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { IssueCard } from '@/components/promo/issue-card';
 import { IssueDetail } from '@/components/promo/issue-detail';
 import { getMagazineContents, getMagazineIssues, MAGAZINE_PATH, magazineIssuePath } from '@/lib/content';
-import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
+import { buildPageMetadata, NOT_FOUND_METADATA } from '@/lib/seo';
 
 // `/magazine` (the list) and `/magazine/{issue}` share one optional catch-all
 // so neither is prerendered at build time (docs/adr/0003-caching.md).

@@ -1,6 +1,6 @@
 import { articlePreviewPath } from '@/lib/content';
 import { openPreviewLink, previewLinkRefusal } from '@/lib/preview';
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 
 type Context = { params: Promise<{ token: string }> };
 

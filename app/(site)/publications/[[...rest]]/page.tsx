@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { NotFoundPage } from '@/components/layout/not-found-page';
 import { Picture } from '@/components/media/picture';
 import { getPublications, PUBLICATIONS_PATH } from '@/lib/content';
-import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo/metadata';
-import { formatJstDate } from '@/lib/time/jst';
+import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo';
+import { formatJstDate } from '@/lib/time';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md).
 export const revalidate = 3600;

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NOT_FOUND_METADATA } from '@/lib/seo/metadata';
+import { NOT_FOUND_METADATA } from '@/lib/seo';
 import { NotFoundPage } from '@/components/layout/not-found-page';
 import { WithSidebar } from '@/components/layout/with-sidebar';
 import { RankingList } from '@/components/rails/ranking-list';

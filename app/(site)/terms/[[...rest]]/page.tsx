@@ -3,8 +3,8 @@ import { NotFoundPage } from '@/components/layout/not-found-page';
 import { FixedPageView } from '@/components/trust/fixed-page-view';
 import { readSettings } from '@/lib/config';
 import { getFixedPage } from '@/lib/content';
-import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo/metadata';
-import { TRUST_PAGES } from '@/lib/site/pages';
+import { NOT_FOUND_METADATA, buildPageMetadata } from '@/lib/seo';
+import { TRUST_PAGES } from '@/lib/site';
 
 // Optional catch-all: rendered on first request, never at build (docs/adr/0003-caching.md), so the
 // publisher's details are the running server's SITE_PUBLISHER_* settings, not the build machine's.

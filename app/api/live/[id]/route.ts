@@ -1,4 +1,4 @@
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 import { getLiveUpdate, parseLiveAfter } from '@/lib/live';
 
 // Read per request from the process's short memo of the stream (lib/live),

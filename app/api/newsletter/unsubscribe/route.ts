@@ -1,5 +1,5 @@
 import { getNewsletterDeps, handleUnsubscribe, NEWSLETTER_PAGES, withToken } from '@/lib/newsletter';
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 
 /** POST /api/newsletter/unsubscribe: the unsubscribe page's button and RFC 8058 one-click from mail clients. */
 export async function POST(request: Request) {

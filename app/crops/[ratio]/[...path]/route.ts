@@ -1,5 +1,5 @@
 import { getMediaCrop } from '@/lib/content';
-import { CACHE_CONTROL } from '@/lib/cache/control';
+import { CACHE_CONTROL } from '@/lib/cache';
 
 type CropContext = { params: Promise<{ ratio: string; path: string[] }> };
 

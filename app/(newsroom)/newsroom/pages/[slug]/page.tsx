@@ -6,7 +6,7 @@ import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
 import { FixedPageView } from '@/components/trust/fixed-page-view';
 import { readSettings } from '@/lib/config';
 import { FIXED_PAGE_LIMITS, getEditableFixedPage, requireFixedPageEditor } from '@/lib/newsroom';
-import { TRUST_PAGES } from '@/lib/site/pages';
+import { TRUST_PAGES } from '@/lib/site';
 import { previewFixedPageAction } from './preview-action';
 
 export const metadata: Metadata = { title: '固定ページの編集' };

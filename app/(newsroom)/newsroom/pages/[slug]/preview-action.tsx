@@ -4,7 +4,7 @@ import type { FixedPagePreview } from '@/components/newsroom/fixed-page-editor.c
 import { FixedPageView } from '@/components/trust/fixed-page-view';
 import { readSettings } from '@/lib/config';
 import { previewFixedPage } from '@/lib/newsroom';
-import { isFixedPageSlug } from '@/lib/site/pages';
+import { isFixedPageSlug } from '@/lib/site';
 
 /**
  * The fixed-page editor's live preview: the unsaved wording rendered by the

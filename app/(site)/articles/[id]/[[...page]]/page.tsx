@@ -5,7 +5,7 @@ import { NotFoundPage } from '@/components/layout/not-found-page';
 import { getArticle, parsePageSegment } from '@/lib/content';
 import { readSettings } from '@/lib/config';
 import { getLiveStream } from '@/lib/live';
-import { buildArticleMetadata, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
+import { buildArticleMetadata, NOT_FOUND_METADATA } from '@/lib/seo';
 
 // Rendered on first request, then served from the full-route cache until
 // what it shows changes (its own article, the related cards it shows: tag

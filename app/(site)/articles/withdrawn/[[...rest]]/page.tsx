@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { LatestHeadlines } from '@/components/layout/latest-headlines';
 import { NotFoundPage } from '@/components/layout/not-found-page';
 import { NotFoundView } from '@/components/layout/not-found-view';
-import { NOINDEX_ROBOTS, NOT_FOUND_METADATA } from '@/lib/seo/metadata';
-import { WITHDRAWN_PAGE } from '@/lib/site/pages';
+import { NOINDEX_ROBOTS, NOT_FOUND_METADATA } from '@/lib/seo';
+import { WITHDRAWN_PAGE } from '@/lib/site';
 
 // What a withdrawn article's address shows: proxy.ts answers such an address
 // with this page under status 410 (ADR 0045), inside the site's own header,

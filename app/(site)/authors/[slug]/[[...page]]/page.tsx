@@ -1,7 +1,7 @@
 import { AuthorIntro } from '@/components/authors/author-intro';
 import { createListingRoute } from '@/components/listing/listing-route';
 import { authorPath, getAuthorListing } from '@/lib/content';
-import { buildAuthorProfile } from '@/lib/seo/json-ld';
+import { buildAuthorProfile } from '@/lib/seo';
 
 // On-demand ISR: see docs/adr/0003-caching.md.
 export const revalidate = 300;

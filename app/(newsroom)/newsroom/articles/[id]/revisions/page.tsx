@@ -3,7 +3,7 @@ import { ArticleSubpage } from '@/components/newsroom/article-subpage';
 import { RevisionList } from '@/components/newsroom/revision-list';
 import { UndeleteButton } from '@/components/newsroom/undelete-button.client';
 import { decideCommandRefusal, getRevisions, loadArticleForEditor } from '@/lib/newsroom';
-import { formatDateline } from '@/lib/time/jst';
+import { formatDateline } from '@/lib/time';
 
 export const metadata: Metadata = { title: '版の履歴' };
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { MagazineIssueEditor } from '@/components/newsroom/magazine-issue-editor.client';
 import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
 import { getIssueEditor, requireMagazineDesk } from '@/lib/newsroom';
-import { formatJstDate } from '@/lib/time/jst';
+import { formatJstDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: '号の編集' };
 

@@ -5,7 +5,7 @@ import { ArticlePage } from '@/components/article/article-page';
 import { readSettings } from '@/lib/config';
 import { getLiveStream } from '@/lib/live';
 import { getArticlePreview } from '@/lib/preview';
-import { buildArticleMetadata } from '@/lib/seo/metadata';
+import { buildArticleMetadata } from '@/lib/seo';
 
 // An article in any state, for a signed-in editor or the holder of a preview
 // link to it (docs/adr/0019-preview-address.md). Rendered for each request

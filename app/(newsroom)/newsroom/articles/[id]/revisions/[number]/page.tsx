@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleSubpage } from '@/components/newsroom/article-subpage';
 import { DraftPreview } from '@/components/newsroom/draft-preview';
 import { getRevisionView, loadArticleForEditor, REVISION_LABELS } from '@/lib/newsroom';
-import { formatDateline } from '@/lib/time/jst';
+import { formatDateline } from '@/lib/time';
 
 export const metadata: Metadata = { title: '版の表示' };
 

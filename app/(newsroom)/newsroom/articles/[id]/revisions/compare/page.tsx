@@ -5,7 +5,7 @@ import { ArticleSubpage } from '@/components/newsroom/article-subpage';
 import { RevisionComparison } from '@/components/newsroom/revision-comparison';
 import { RevisionSelect } from '@/components/newsroom/revision-list';
 import { getRevisionComparison, getRevisions, loadArticleForEditor, REVISION_LABELS } from '@/lib/newsroom';
-import { formatDateline } from '@/lib/time/jst';
+import { formatDateline } from '@/lib/time';
 
 export const metadata: Metadata = { title: '版の比較' };
 
