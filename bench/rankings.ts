@@ -1,9 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { deriveArticleId } from '../lib/content/ids';
 import { isPublicArticleId } from '../lib/content/lookup';
-import { migrateToLatest } from '../lib/db/connect';
-import { insertTestArticles, openTestSqlite } from '../test/support/database';
+import { migrateToLatest, openDatabase } from '../lib/db/connect';
+import { insertTestArticles } from '../test/support/database';
 import { ViewBuffer } from '../lib/rankings/buffer';
 import { computeRankings } from '../lib/rankings/job';
 import { PublicArticleCache } from '../lib/rankings/known-articles';
@@ -59,7 +62,9 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number>
  */
 export async function measureRankingRead(total = 1_000_000, articleCount = 2_000): Promise<RankingReadResult[]> {
   const now = new Date();
-  const conn = openTestSqlite('kiji-bench-rankings-');
+  // A month of views in SQLite: removed at the end, not left behind in /tmp.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-bench-rankings-'));
+  const conn = openDatabase({ dataDir });
   await migrateToLatest(conn);
   const ids = Array.from({ length: articleCount }, (_, i) => deriveArticleId(`bench-${i}`));
   await insertTestArticles(
@@ -106,6 +111,7 @@ export async function measureRankingRead(total = 1_000_000, articleCount = 2_000
     for (let i = 0; i < keys.length; i += 1_000) await client.del(...keys.slice(i, i + 1_000));
     client.disconnect();
     await conn.db.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return results;
 }
