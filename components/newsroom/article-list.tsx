@@ -5,7 +5,7 @@ import type { LiveCoverageState } from '@/lib/live/shape';
 import { formatEditorName, type PresentEditor } from '@/lib/newsroom/presence-rules';
 import type { NewsroomListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
-import { UndeleteButton } from './undelete-button.client';
+import { UndeleteButton } from './undelete-button';
 
 /** `deleted`: the 管理者's 削除済み list (ADR 0041), `?status=deleted`. */
 type Filter = { status?: ArticleStatus; section?: string; q?: string; who?: string; deleted?: boolean };

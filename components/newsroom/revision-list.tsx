@@ -2,7 +2,7 @@ import { REVISION_LABELS } from '@/lib/newsroom/labels';
 import type { RevisionListItem } from '@/lib/newsroom/queries';
 import { formatDateline } from '@/lib/time/jst';
 import Link from 'next/link';
-import { RestoreButton } from './restore-button.client';
+import { RestoreButton } from './restore-button';
 
 type RevisionListProps = {
   articleId: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleSubpage } from '@/components/newsroom/article-subpage';
 import { RevisionList } from '@/components/newsroom/revision-list';
-import { UndeleteButton } from '@/components/newsroom/undelete-button.client';
+import { UndeleteButton } from '@/components/newsroom/undelete-button';
 import { decideCommandRefusal, getRevisions, loadArticleForEditor } from '@/lib/newsroom';
 import { formatDateline } from '@/lib/time';
 
