@@ -10,7 +10,7 @@ import { createDraft } from '../bench/editor-client';
 import { commandApi, createDraftApi, draftOf, editorHeaders, signInApi } from './newsroom-helpers';
 
 /**
- * `npm run cluster` as README gives it (issue 13, docs/adr/0025-nginx-front.md):
+ * `npm run cluster` as README gives it (docs/adr/0025-nginx-front.md):
  * three instances of the build on PostgreSQL and Redis, Debian's nginx in
  * front with deploy/nginx's configuration. Readers go through nginx: it
  * keeps pages for their own minute and never what is one person's, a

@@ -14,7 +14,7 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres';
 
 /**
- * Faults survived (issue 13, docs/adr/0026-database-outage.md), on one
+ * Faults survived (docs/adr/0026-database-outage.md), on one
  * production server of the build with services of its own: a private
  * PostgreSQL (initdb/pg_ctl, never the shared one) the test stops and starts
  * again, and an SMTP server in this process that is not listening at first.

@@ -11,7 +11,7 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
 
 /**
  * Two instances of one build on one PostgreSQL database and one Redis, as a
- * site with several instances runs (issue 13, docs/adr/0024-invalidation-across-instances.md):
+ * site with several instances runs (docs/adr/0024-invalidation-across-instances.md):
  * what the newsroom does through one is served by the other, whose pages
  * were cached before, through Redis and, with Redis stopped, through the
  * database's record of invalidations. Each instance runs from its own copy

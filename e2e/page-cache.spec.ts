@@ -8,7 +8,7 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
 import { isServerCheckProject, openServerDatabase } from './server';
 
 /**
- * Pages that stay cached through a newsroom's day (issue 12, ADR 0018): a
+ * Pages that stay cached through a newsroom's day (ADR 0018): a
  * publish re-renders what shows the story and nothing else, and the shared
  * rails refresh in the reader's browser instead of re-rendering the page.
  */

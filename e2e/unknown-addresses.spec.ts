@@ -9,7 +9,7 @@ import { commandApi, createDraftApi, draftOf, signInApi } from './newsroom-helpe
 import { E2E_PORT } from './env';
 
 /**
- * Unknown addresses cost nothing lasting (issue 12, ADR 0017): 2,000
+ * Unknown addresses cost nothing lasting (ADR 0017): 2,000
  * distinct unknown URLs of ten kinds leave the server's caches on disk as
  * they were, each answered 404 with a 404's short CDN lifetime, while a known
  * page is still cached on disk. One 404 page on disk was ~60 KB, so 200 of

@@ -1,7 +1,7 @@
 import type { ArticleSummary, HomePage } from './types';
 
 /**
- * The desk's layer over the automatic home page (issue 15, ADR 0033): the
+ * The desk's layer over the automatic home page (ADR 0033): the
  * lead (slot 0) and the first stories beside it (slots 1…) can be pinned;
  * every other place stays newest first. The read of the pins is
  * `listFrontPagePins` (./queries.ts); the merge here is pure.

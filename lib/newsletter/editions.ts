@@ -22,7 +22,7 @@ import { buildNewsletterLinks, editionMail, type EditionMailInput, type MailCont
 import { createToken, createUnsubscribeToken } from './tokens';
 
 /**
- * Newsletter editions (issue 15, docs/adr/0044-newsletter-editions.md): a
+ * Newsletter editions (docs/adr/0044-newsletter-editions.md): a
  * subject, an intro and chosen public articles, drafted in the newsroom and
  * sent once, through the outbox, to every confirmed subscriber. Who may
  * draft and who may send is lib/newsroom's (roles.ts); this module keeps

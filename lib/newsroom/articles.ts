@@ -655,7 +655,7 @@ export async function restoreRevision(
   const snapshot: unknown = JSON.parse(revision.snapshot);
   const parsed = parseDraft(snapshot);
   if (!parsed.ok) throw new CommandError(409, `この版は今の形式に合わないため戻せません(${parsed.error})。`);
-  // A version saved before bylines were editable (issue 15) says nothing
+  // A version saved before bylines were editable (ADR 0035) says nothing
   // about its byline: restoring it keeps today's rather than erasing it.
   if (typeof snapshot === 'object' && snapshot !== null && !('authors' in snapshot)) {
     parsed.draft.authors = byline.map((b) => b.author_slug);

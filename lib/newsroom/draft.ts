@@ -64,7 +64,7 @@ export const articleDraftSchema = z.object({
   breakingUntil: z.union([z.iso.datetime({ offset: true }), z.null()]),
   sponsored: z.boolean(),
   series: z.union([slug, z.null()]),
-  // The three below came with issue 15: revisions saved before it lack
+  // The three below came with ADR 0035: revisions saved before it lack
   // them, and must still restore, so each defaults to "none".
   /** The byline: authors' slugs in the order readers see them. */
   authors: z.array(slug).max(MAX_AUTHORS, `署名は${MAX_AUTHORS}人までです。`).default([]),

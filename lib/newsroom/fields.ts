@@ -11,7 +11,7 @@
 export const CREDIT_PREFIX = '写真:';
 
 // 「写真:」 and its kin, typed by an editor who did not know the site adds
-// it: kept, they showed as 「写真:写真:Kiji編集部」 (issue 15).
+// it: kept, they showed as 「写真:写真:Kiji編集部」 (ADR 0035).
 const TYPED_CREDIT_PREFIX = /^(?:写真|撮影|画像)\s*[:：]\s*/u;
 
 /** A credit as stored: without a leading 「写真:」「撮影：」…, which the site prints itself. */

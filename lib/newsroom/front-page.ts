@@ -8,7 +8,7 @@ import type { ArticleStatus, Database } from '../db/schema';
 import type { Editor } from './editors';
 
 /**
- * The desk's front page (issue 15, docs/adr/0033-front-page.md): what the
+ * The desk's front page (docs/adr/0033-front-page.md): what the
  * newsroom page shows of it and the one command that changes it. The
  * home page reads the pins through lib/content (listFrontPagePins).
  */

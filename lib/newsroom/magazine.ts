@@ -20,7 +20,7 @@ import {
 } from './magazine-rules';
 
 /**
- * The magazine desk (issue 15, docs/adr/0049-magazine-desk.md): the issues
+ * The magazine desk (docs/adr/0049-magazine-desk.md): the issues
  * of 週刊Kiji with their covers and contents (目次), and the MOOKs and
  * special editions, created and edited in the newsroom; each save in one
  * transaction that answers with the cache tags whose pages changed. Readers

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Newsroom roles and review (issue 15, ADR 0032): every account gets a role
+ * Newsroom roles and review (ADR 0032): every account gets a role
  * (`reporter` 記者, `desk` デスク, `admin` 管理者), and a revision can carry
  * a note (the desk's reason for sending a submitted piece back). The column's
  * default is the least privilege, so a row written without a role can do the

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * The desk's front page (issue 15, ADR 0033): which article sits in each
+ * The desk's front page (ADR 0033): which article sits in each
  * curated slot of the home page. Slot 0 is the lead (トップ), slots 1… the
  * featured stories in the desk's order; an empty slot is no row, and the
  * automatic order fills it. An article holds at most one slot. Rows stay

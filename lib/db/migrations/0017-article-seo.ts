@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * An article's own search and share wording (issue 15): a title and a
+ * An article's own search and share wording (ADR 0035): a title and a
  * description for <title>, the meta description and link previews, and a
  * picture for link previews, when the desk wants them to differ from the
  * headline, standfirst and hero. Null = use those, as before. Nullable

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * Live coverage, 速報ライブ (issue 17, ADR 0036): an article is either an
+ * Live coverage, 速報ライブ (ADR 0036): an article is either an
  * ordinary one or a live page (`kind`), whose coverage runs from
  * `live_started_at` until the desk ends it (`live_ended_at`). Its stream is
  * `live_posts`, one row a post; a deleted post keeps its row (`deleted_at`)

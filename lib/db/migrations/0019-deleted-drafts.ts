@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * Deleted drafts (issue 15, ADR 0041): deleting a draft that was never
+ * Deleted drafts (ADR 0041): deleting a draft that was never
  * published only marks it (`deleted_at`), so its revisions stay for the
  * 管理者, who can bring it back. Every newsroom read skips marked rows;
  * readers never saw a draft, so nothing public changes.

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * Two-factor sign-in (issue 15, ADR 0043): an account's TOTP secret once
+ * Two-factor sign-in (ADR 0043): an account's TOTP secret once
  * confirmed (`totp_secret`, `totp_enabled_at`), the secret being enrolled
  * until a code confirms it (`totp_pending_secret`), and the last 30-second
  * step a code was accepted for (`totp_last_step`), so a code is never

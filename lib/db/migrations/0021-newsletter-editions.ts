@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * Newsletter editions (issue 15, ADR 0044): an edition is a subject, an
+ * Newsletter editions (ADR 0044): an edition is a subject, an
  * intro and an ordered list of articles, drafted in the newsroom and sent
  * once to the confirmed subscribers. `newsletter_edition_mails` records the
  * mail each subscriber was given, keyed by edition and subscriber, so no

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * The picture library, 写真ライブラリ (issue 15, ADR 0046): one row for each
+ * The picture library, 写真ライブラリ (ADR 0046): one row for each
  * picture the newsroom has stored, with the caption, credit and alt text it
  * is offered with, who uploaded it and when. The bytes stay in `media`; `src`
  * is the picture's /media address, once each. Touches only its own table, so

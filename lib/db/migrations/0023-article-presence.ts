@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * Who has an article open in the editor (issue 15 "Presence", ADR 0047):
+ * Who has an article open in the editor (ADR 0047):
  * one row per editor's tab, refreshed every 15 s while the tab is visible
  * and counted for 45 s. In the database, not in a process's memory, so every
  * instance behind the load balancer sees the same editors.

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../schema';
 
 /**
- * The magazine desk (issue 15, ADR 0049): an issue's contents (目次), the
+ * The magazine desk (ADR 0049): an issue's contents (目次), the
  * articles of the printed issue that readers can open on the site, in the
  * desk's order; and on issues and publications, who changed them last, when,
  * and a revision that a save names so two desks cannot overwrite each other

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * An author's page as a news site's (issue 15, ADR 0050): a short profile
+ * An author's page as a news site's (ADR 0050): a short profile
  * (プロフィール, plain text, empty until the desk writes one) and an optional
  * portrait from the picture library, kept as the picture's /media address
  * and size like a hero, so the page reserves its room. Adds columns to
