@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { decideArticleRequest } from './lib/newsroom/for-proxy';
-import { WITHDRAWN_PAGE } from './lib/site';
-import { CACHE_CONTROL } from './lib/cache';
-import { UNAVAILABLE_PAGE_HTML } from './lib/http';
+import { WITHDRAWN_PAGE } from './lib/site/pages';
+import { CACHE_CONTROL } from './lib/cache/control';
+import { UNAVAILABLE_PAGE_HTML } from './lib/http/unavailable-page';
 import { DATABASE_UNAVAILABLE_RETRY_SECONDS, isDatabaseOut } from './lib/ops';
 
 /**
