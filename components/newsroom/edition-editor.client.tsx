@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { decideSendProblems, EDITION_LIMITS, type Edition, type EditionArticle } from '@/lib/newsletter/edition-rules';
 import { formatDateline } from '@/lib/time/jst';
 import { CharCount } from './char-count';
+import { SaveStatus } from './save-status';
 import { sendJson } from './send-json';
 
 type EditionEditorProps = {
@@ -222,14 +223,7 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
           ) : (
             <p className="mt-3 text-xs text-muted">保存すると、メールでの見え方を確認できます。</p>
           )}
-          <p role="status" className="mt-2 min-h-5 text-sm">
-            {announcement}
-          </p>
-          {error && (
-            <p role="alert" className="mt-2 rounded border border-brand-dark bg-white px-3 py-2 text-sm text-brand-dark">
-              {error}
-            </p>
-          )}
+          <SaveStatus announcement={announcement} error={error} />
         </section>
 
         <section aria-labelledby="ed-send-heading" className="rounded border border-rule bg-white p-4">

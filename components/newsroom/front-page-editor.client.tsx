@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FrontPageArticle } from '@/lib/newsroom/front-page';
 import { formatDateline } from '@/lib/time/jst';
 import { addFeatured, findPlace, moveStory, placeLead, toOrder, toPlacesKey, unpinStory, type Places } from './front-page-places';
+import { SaveStatus } from './save-status';
 import { sendJson } from './send-json';
 
 type FrontPageEditorProps = {
@@ -184,14 +185,7 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
           </button>
           {dirty && <span className="text-sm text-muted">未保存の変更があります。</span>}
         </div>
-        <p role="status" className="mt-2 min-h-5 text-sm">
-          {announcement}
-        </p>
-        {error && (
-          <p role="alert" className="mt-2 rounded border border-brand-dark bg-white px-3 py-2 text-sm text-brand-dark">
-            {error}
-          </p>
-        )}
+        <SaveStatus announcement={announcement} error={error} />
       </section>
 
       <section aria-labelledby="fp-pick-heading" className="rounded border border-rule bg-white p-4">

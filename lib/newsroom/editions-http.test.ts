@@ -18,12 +18,8 @@ const state = vi.hoisted(() => ({
   editor: { id: '', login: 'desk', name: 'デスク 太郎', role: 'desk' as 'desk' | 'reporter' },
   nudged: 0,
 }));
-vi.mock('./context', () => ({
-  getNewsroomContext: async () => ({ db: state.conn!.db, secret: 'x'.repeat(40), settings: { internalUrl: TEST_SITE }, siteUrl: TEST_SITE }),
-}));
-vi.mock('./auth', () => ({
-  guardMutation: async () => ({ editor: state.editor, sessionId: 's1', csrfToken: 't' }),
-}));
+vi.mock('./context', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomContext(() => state.conn!.db));
+vi.mock('./auth', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomGuard(() => state.editor));
 vi.mock('../newsletter', () => ({
   getEditionSendContext: async () => ({ db: state.conn!.db, now: new Date(), siteUrl: TEST_SITE, mailFrom: 'Kiji <news@kiji.example>', secret: 'y'.repeat(40) }),
   nudgeOutbox: () => state.nudged++,

@@ -20,17 +20,8 @@ const state = vi.hoisted(() => ({
   editorId: '',
   refuse: null as Response | null,
 }));
-vi.mock('./context', () => ({
-  getNewsroomContext: async () => ({
-    db: state.conn!.db,
-    secret: 'a-test-secret-of-at-least-thirty-two-characters',
-    settings: { secret: undefined, trustedProxyHops: 0, secureCookies: true, publicDeployment: true, internalUrl: TEST_SITE },
-    siteUrl: TEST_SITE,
-  }),
-}));
-vi.mock('./auth', () => ({
-  guardMutation: async () => state.refuse ?? { editor: { id: state.editorId, login: 'desk', name: 'デスク 太郎', role: 'desk' }, sessionId: 's1', csrfToken: 't' },
-}));
+vi.mock('./context', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomContext(() => state.conn!.db));
+vi.mock('./auth', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomGuard(() => state.refuse ?? { id: state.editorId, login: 'desk', name: 'デスク 太郎', role: 'desk' }));
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<object>()), revalidateTag }));
 const after = vi.hoisted(() => vi.fn());

@@ -20,10 +20,8 @@ import { TEST_SITE } from '../../test/support/newsroom-context';
 
 type Signed = { editor: { id: string; login: string; name: string; role: Role }; sessionId: string; csrfToken: string };
 const state = vi.hoisted(() => ({ conn: undefined as TestDatabase | undefined, signedIn: undefined as Signed | undefined }));
-vi.mock('./context', () => ({
-  getNewsroomContext: async () => ({ db: state.conn!.db, secret: 'x'.repeat(40), settings: { internalUrl: TEST_SITE }, siteUrl: TEST_SITE }),
-}));
-vi.mock('./auth', () => ({ guardMutation: async () => state.signedIn }));
+vi.mock('./context', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomContext(() => state.conn!.db));
+vi.mock('./auth', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomGuard(() => state.signedIn!));
 // A command's after-response work (re-rendering pages for readers) has no request to run after here.
 vi.mock('next/server', () => ({ after: () => undefined }));
 

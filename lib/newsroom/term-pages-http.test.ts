@@ -18,23 +18,13 @@ import { TEST_SITE } from '../../test/support/newsroom-context';
  */
 
 const state = vi.hoisted(() => ({ conn: undefined as TestDatabase | undefined, role: 'desk' as Role, refuse: null as Response | null, dbTouched: 0 }));
-vi.mock('./context', () => ({
-  getNewsroomContext: async () => {
+vi.mock('./context', async () =>
+  (await import('../../test/support/newsroom-context')).fakeNewsroomContext(() => {
     state.dbTouched++;
-    return {
-      db: state.conn!.db,
-      secret: 'a-test-secret-of-at-least-thirty-two-characters',
-      settings: { secret: undefined, trustedProxyHops: 0, secureCookies: true, publicDeployment: true, internalUrl: TEST_SITE },
-      siteUrl: TEST_SITE,
-    };
-  },
-}));
-vi.mock('./auth', () => ({
-  guardMutation: async () => state.refuse ?? { editor: { id: 'e1', login: 'someone', name: '誰か', role: state.role }, sessionId: 's1', csrfToken: 't' },
-  requireEditor: async () => {
-    throw new Error('not for route handlers');
-  },
-}));
+    return state.conn!.db;
+  }),
+);
+vi.mock('./auth', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomGuard(() => state.refuse ?? { id: 'e1', login: 'someone', name: '誰か', role: state.role }));
 const revalidateTag = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<object>()), revalidateTag }));
 const after = vi.hoisted(() => vi.fn());

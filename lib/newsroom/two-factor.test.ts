@@ -11,6 +11,7 @@ import { SECOND_STEP_COOKIE } from './second-step';
 import { createSession, toSessionId } from './sessions';
 import { CODE_STEP_EXPIRED, handleSignIn, handleSignInCode, TOO_MANY_ATTEMPTS } from './sign-in';
 import { generateTotpCode } from './totp';
+import { TEST_SECRET as SECRET, TEST_SITE as SITE } from '../../test/support/newsroom-context';
 import { handleTwoFactorCommand, REQUIRED_CANNOT_DISABLE } from './two-factor-http';
 import {
   confirmTwoFactorEnrolment,
@@ -28,8 +29,6 @@ import {
  * leaves an account of a role that publishes only its set-up until it has one.
  */
 
-const SITE = 'https://kiji.example';
-const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const PASSWORD = 'a long enough password';
 const T0 = new Date('2026-12-05T09:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -115,14 +114,7 @@ describe.each(TEST_ENGINES)('two-factor enrolment and codes on %s', (engine) => 
 
 // The route handlers, with a cookie jar of the test's own in place of the browser's.
 const state = vi.hoisted(() => ({ conn: undefined as Connection | undefined, jar: new Map<string, string>() }));
-vi.mock('./context', () => ({
-  getNewsroomContext: async () => ({
-    db: state.conn!.db,
-    secret: 'a-test-secret-of-at-least-thirty-two-characters',
-    settings: { secret: undefined, trustedProxyHops: 0, secureCookies: true, publicDeployment: true, internalUrl: 'https://kiji.example' },
-    siteUrl: 'https://kiji.example',
-  }),
-}));
+vi.mock('./context', async () => (await import('../../test/support/newsroom-context')).fakeNewsroomContext(() => state.conn!.db));
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     get: (name: string) => (state.jar.has(name) ? { name, value: state.jar.get(name)! } : undefined),

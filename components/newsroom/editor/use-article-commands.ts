@@ -4,6 +4,7 @@ import type { RepublishKind } from '@/lib/newsroom/corrections';
 import type { ArticleDraft } from '@/lib/newsroom/draft';
 import type { SaveConflict } from '@/lib/newsroom/save-conflict';
 import { formatDateline, formatJstTime, fromJstInputValue } from '@/lib/time/jst';
+import { sendJson } from '../send-json';
 import { formatSaveMessage, readCommandAnswer, type EditorArticle } from './editor-state';
 import { REPUBLISH_CHOICES } from './republish-choices';
 
@@ -44,12 +45,9 @@ export function useArticleCommands({ initial, csrfToken, draft, markStored, reba
 
   const send = useCallback(
     async (method: 'PUT' | 'POST', path: string, body: Record<string, unknown>, sentDraft?: ArticleDraft): Promise<CommandAnswer | null> => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
-        body: JSON.stringify(body),
-      }).catch(() => null);
-      const outcome = readCommandAnswer(response, response ? await response.json().catch(() => ({})) : null);
+      const answer = await sendJson(path, csrfToken, body, { method });
+      // Status 0: no answer at all (sendJson's offline case), which readCommandAnswer calls a network failure.
+      const outcome = readCommandAnswer(answer.status === 0 ? null : answer, answer.body);
       if (!outcome.ok) {
         // The form is never touched by a refusal: what was typed stays in the fields.
         setConflict((before) => outcome.conflict ?? before);
