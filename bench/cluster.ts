@@ -11,15 +11,15 @@
 // Every article is requested once from each instance first, then each
 // configuration gets an unmeasured warm-up of the same readers.
 // Writes its section of docs/benchmarks.md.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { Phase, parseSitemap, percentile, readerPicker, runLoad, zipfSampler, type PhaseResult } from './day-load';
 import { createDraft, draftBody, runCommand, signIn } from './editor-client';
+import { clusterPorts, createBenchBackends, startCluster, waitFor, type RunningCluster } from './cluster-run';
 import { met } from './report';
 import { replaceSection } from './sections';
 import { findListeningPid, prepareAppCopy, readRssMb, startServer, stopServer } from './server';
@@ -73,18 +73,15 @@ export type ClusterResult = {
   fanOutNginxMs: number[];
 };
 
-const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/2';
-
 export async function measureCluster(options: ClusterOptions): Promise<ClusterResult> {
-  const schema = `kiji_bench_cluster_${process.pid}`;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-bench-cluster-'));
-  const instancePorts = Array.from({ length: options.instances }, (_, i) => options.port + 1 + i);
+  const ports = clusterPorts(options.port, options.instances);
+  const instancePorts = ports.instances;
   const lonePort = options.port + 1 + options.instances;
   const origin = (port: number) => `http://127.0.0.1:${port}`;
+  const backends = await createBenchBackends('cluster');
   const env = {
-    DATABASE_URL: testSchemaUrl(schema),
-    REDIS_URL,
-    KIJI_REDIS_PREFIX: `kiji-bench-cluster-${process.pid}:`,
+    ...backends.env,
     SITE_URL: origin(options.port),
     SMTP_URL: '',
     KIJI_BENCH_PAGES: '0',
@@ -92,9 +89,8 @@ export async function measureCluster(options: ClusterOptions): Promise<ClusterRe
     KIJI_TRUSTED_PROXY_HOPS: '1',
   };
   let lone: ChildProcess | null = null;
-  let cluster: ChildProcess | null = null;
+  let cluster: RunningCluster | null = null;
   try {
-    await (await openTestPostgres(schema)).db.destroy();
     // The first start migrates and seeds the demo; then the generated articles.
     lone = await startServer(env, lonePort, { cwd: prepareAppCopy(path.join(work, 'lone')) });
     if (options.articles > 0) execFileSync('npm', ['run', '--silent', 'seed', '--', '--articles', String(options.articles)], { env: { ...process.env, ...env }, stdio: 'inherit' });
@@ -111,12 +107,7 @@ export async function measureCluster(options: ClusterOptions): Promise<ClusterRe
     lone = null;
 
     // 2. The cluster behind nginx, as README gives it.
-    cluster = spawn('npm', ['run', 'cluster'], {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ...env, PORT: String(options.port), KIJI_INSTANCE_PORT: String(instancePorts[0]), KIJI_INSTANCES: String(options.instances), KIJI_CLUSTER_DIR: path.join(work, 'cluster') },
-    });
-    await waitFor(async () => (await fetch(`${origin(options.port)}/`).catch(() => null))?.status === 200, 5 * 60_000);
+    cluster = await startCluster(ports, path.join(work, 'cluster'), env);
     // Each instance's page cache filled as the lone instance's was (its own copy of the build).
     for (const port of instancePorts) await crawl(origin(port), articles);
     await runLoad(new Phase('warm-up', options.connections), { origin: origin(options.port), next: readers(), seconds: options.warmSeconds });
@@ -164,33 +155,10 @@ export async function measureCluster(options: ClusterOptions): Promise<ClusterRe
     };
   } finally {
     if (lone) await stopServer(lone);
-    if (cluster?.pid) {
-      try {
-        process.kill(-cluster.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-      await waitFor(async () => [options.port, ...instancePorts].every((port) => findListeningPid(port) === null), 30_000).catch(() => undefined);
-    }
-    for (const port of [options.port, ...instancePorts, lonePort]) {
-      const pid = findListeningPid(port);
-      if (pid) process.kill(pid, 'SIGKILL');
-    }
-    // A killed instance's PostgreSQL sessions may still hold locks for a moment: dropping the schema
-    // then deadlocks. Tidying up must not lose the figures.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await dropTestPostgres(schema);
-        break;
-      } catch (error) {
-        if (attempt === 5) {
-          console.error(`bench/cluster.ts: could not drop schema ${schema}: ${String(error)}`);
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 2_000));
-      }
-    }
-    await clearRedisPrefix(`kiji-bench-cluster-${process.pid}:`);
+    await cluster?.stop();
+    const stray = findListeningPid(lonePort);
+    if (stray) process.kill(stray, 'SIGKILL');
+    await backends.remove();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
@@ -218,35 +186,6 @@ async function sitemapXml(base: string): Promise<string[]> {
 function parseSitemapArticles(parts: string[]): string[] {
   const entries = parts.flatMap((xml) => parseSitemap(xml)).filter((e) => e.path.startsWith('/articles/'));
   return [...new Map(entries.map((e) => [e.path, e])).values()].sort((a, b) => (b.lastmod ?? '').localeCompare(a.lastmod ?? '')).map((e) => e.path);
-}
-
-/** Polls `check` until it holds; throws after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
-/** Deletes every key under `prefix` in the bench's Redis (BENCH_REDIS_URL); Redis gone is nothing to clear. */
-export async function clearRedisPrefix(prefix: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // Redis gone: nothing to clear.
-  } finally {
-    redis.disconnect();
-  }
 }
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,5 +1,5 @@
 /**
- * Live coverage under a crowd (issue 17, ADR 0036): 2,000 simulated readers
+ * Live coverage under a crowd (ADR 0036): 2,000 simulated readers
  * each ask for one page's updates every 5 s while an editor posts every 5 s
  * through the newsroom's own HTTP API, against the same readers on an
  * ordinary article page (and, for scale, on the live page itself, as
@@ -38,7 +38,7 @@
  * with PostgreSQL's stream reads; server CPU is each instance's, nginx's
  * apart. Writes its own section (`live-coverage-cluster`).
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -48,14 +48,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { deriveArticleId } from '../lib/content/ids';
-import { dropTestPostgres, openTestPostgres, testSchemaUrl } from '../test/support/database';
 import { DEMO_EDITOR } from '../lib/newsroom/startup';
 import { demoArticles } from '../lib/seed/demo/articles';
-import { clearRedisPrefix, waitFor } from './cluster';
+import { clusterPorts, createBenchBackends, startCluster, type RunningCluster } from './cluster-run';
 import { BROWSER_HEADERS } from './day-load';
 import { createDraft, draftBody, jsonHeaders, runCommand, signIn, type EditorSession } from './editor-client';
+import { saveResult } from './report';
 import { replaceSection } from './sections';
-import { cpuSeconds, findListeningPid, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
+import { cpuSeconds, prepareAppCopy, requireServerPid, startServer, stopServer, waitForIdle } from './server';
 
 export type LiveOptions = { readers: number; seconds: number; port: number; periodMs: number; agents: number; socketsPerAgent: number };
 
@@ -521,8 +521,6 @@ function nginxPids(clusterDir: string): number[] {
   return [master, ...children.filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker process'))];
 }
 
-const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/2';
-
 /**
  * The three scenarios on `npm run cluster`: `instances` instances of the
  * build (each its own copy) on a PostgreSQL schema of their own and Redis,
@@ -532,46 +530,32 @@ const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/2
  */
 export async function measureLiveCluster(options: LiveClusterOptions): Promise<LiveResult> {
   const loadAtStart = os.loadavg();
-  const schema = `kiji_bench_live_${process.pid}`;
-  const redisPrefix = `kiji-bench-live-${process.pid}:`;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kiji-live-cluster-'));
   const probeDir = path.join(work, 'probe');
   fs.mkdirSync(probeDir);
   const clusterDir = path.join(work, 'cluster');
-  const instancePorts = Array.from({ length: options.instances }, (_, i) => options.port + 1 + i);
+  const ports = clusterPorts(options.port, options.instances);
   const origin = (port: number) => `http://127.0.0.1:${port}`;
-  const front = origin(options.port);
   const probe = path.resolve('bench/live-probe.cjs');
-  let cluster: ChildProcess | null = null;
+  const backends = await createBenchBackends('live');
+  let cluster: RunningCluster | null = null;
   try {
-    await (await openTestPostgres(schema)).db.destroy();
-    cluster = spawn('npm', ['run', 'cluster'], {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        DATABASE_URL: testSchemaUrl(schema),
-        REDIS_URL: BENCH_REDIS_URL,
-        KIJI_REDIS_PREFIX: redisPrefix,
-        SITE_URL: front,
-        SMTP_URL: '',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(options.port),
-        KIJI_INSTANCE_PORT: String(instancePorts[0]),
-        KIJI_INSTANCES: String(options.instances),
-        KIJI_CLUSTER_DIR: clusterDir,
-        // Every process of the cluster loads the probe; only the instances receive requests or query the database.
-        KIJI_BENCH_PROBE_DIR: probeDir,
-        NODE_OPTIONS: `--require ${probe} ${process.env.NODE_OPTIONS ?? ''}`.trim(),
-      },
+    cluster = await startCluster(ports, clusterDir, {
+      ...backends.env,
+      SITE_URL: origin(options.port),
+      SMTP_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Every process of the cluster loads the probe; only the instances receive requests or query the database.
+      KIJI_BENCH_PROBE_DIR: probeDir,
+      NODE_OPTIONS: `--require ${probe} ${process.env.NODE_OPTIONS ?? ''}`.trim(),
     });
-    await waitFor(async () => (await fetch(`${front}/`).catch(() => null))?.status === 200, 5 * 60_000, 1_000);
-    const servers = instancePorts.map((port, i) => ({ label: `instance ${i + 1}`, port, pid: requireServerPid(port) }));
+    const { front } = cluster;
+    const servers = ports.instances.map((port, i) => ({ label: `instance ${i + 1}`, port, pid: requireServerPid(port) }));
     const { session } = await signIn(front, DEMO_EDITOR.login, DEMO_EDITOR.password);
     const liveId = await createLivePage(session);
     const articlePath = ordinaryArticlePath();
     // Both pages rendered on every instance and in nginx's cache before anyone counts.
-    const firstAfter = await warmUp([front, ...instancePorts.map(origin)], liveId, articlePath);
+    const firstAfter = await warmUp([front, ...ports.instances.map(origin)], liveId, articlePath);
     const routes = [{ label: 'nginx', origin: front }, ...servers.map((s) => ({ label: `${s.label}, directly`, origin: origin(s.port) }))];
     const ctx: RunContext = {
       routes,
@@ -587,33 +571,8 @@ export async function measureLiveCluster(options: LiveClusterOptions): Promise<L
     const results = await runScenarios(ctx, liveId, firstAfter, articlePath);
     return { startedAt: new Date().toISOString(), options, cores: os.cpus().length, results, loadAverage: { start: loadAtStart, end: os.loadavg() }, instances: options.instances };
   } finally {
-    if (cluster?.pid) {
-      try {
-        process.kill(-cluster.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-      await waitFor(async () => [options.port, ...instancePorts].every((port) => findListeningPid(port) === null), 30_000).catch(() => undefined);
-    }
-    // Only what this run started listens on its ports (startServer refuses a taken port).
-    for (const port of [options.port, ...instancePorts]) {
-      const pid = findListeningPid(port);
-      if (pid) process.kill(pid, 'SIGKILL');
-    }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await dropTestPostgres(schema);
-        break;
-      } catch (error) {
-        // A killed instance's sessions may hold locks for a moment.
-        if (attempt === 5) {
-          console.error(`bench/live.ts: could not drop schema ${schema}: ${String(error)}`);
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 2_000));
-      }
-    }
-    await clearRedisPrefix(redisPrefix);
+    await cluster?.stop();
+    await backends.remove();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
@@ -732,10 +691,7 @@ ${formatLiveClusterLimits(result)}`;
 
 /** Every run's figures, kept (bench/results/ is not committed) so the section can be written again from them. */
 export function saveLive(result: LiveResult, dir = 'bench/results'): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `live-${result.instances ? 'cluster-' : ''}${result.startedAt.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
-  return file;
+  return saveResult(result.instances ? 'live-cluster' : 'live', result.startedAt, result, dir);
 }
 
 /** Rewrites the live-coverage section of docs/benchmarks.md (the cluster mode's own section for a cluster run). */
