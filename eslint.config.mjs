@@ -1,6 +1,7 @@
 // First: sends typescript-eslint's `require('typescript')` to TypeScript 6 (why in the file).
 import './lint/use-typescript6.mjs';
 import { kijiPlugin } from './lint/no-server-only-in-client.mjs';
+import eslintComments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
 const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
 const { default: nextTypescript } = await import('eslint-config-next/typescript');
@@ -86,6 +87,9 @@ const config = [
     // What the app, tests and benchmarks write while they run; .next/ and next-env.d.ts are ignored by Next.js's own config.
     ignores: ['data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.e2e-data*/**', '.bench-data/**', '.cluster/**', '.tmp/**', 'public/**'],
   },
+  // A disable says why after `--` (ADR 0031), names the rule it turns off, and goes when the rule no longer fires.
+  eslintComments.recommended,
+  { rules: { '@eslint-community/eslint-comments/require-description': 'error', '@eslint-community/eslint-comments/no-unused-disable': 'error' } },
   {
     // Next.js's own file set, where its config registers the import plugin.
     files: ['**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
