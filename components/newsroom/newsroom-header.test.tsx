@@ -29,10 +29,13 @@ function markedPages(html: string): string[] {
   return [...html.matchAll(/<a [^>]*aria-current="page"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!.trim());
 }
 
-/** Names of the menus on the wide bar marked as holding the page (aria-current="true" on their summary). */
-function markedMenus(html: string): string[] {
-  return [...html.matchAll(/<summary [^>]*aria-current="true"[^>]*>([^<]*)</g)].map((m) => m[1]!.trim());
+/** The menus' names as shown (the account's: name and role), `marked` only those holding the page (aria-current="true"). */
+function menuNames(html: string, marked = false): string[] {
+  return [...html.matchAll(/<summary ([^>]*)>(.*?)<\/summary>/g)]
+    .filter((m) => !marked || m[1]!.includes('aria-current="true"'))
+    .map((m) => m[2]!.replace(/<span class="sr-only">.*?<\/span>|<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
 }
+const markedMenus = (html: string) => menuNames(html, true);
 
 // What each role's bar offered before it had menus: the pages each may open (e2e/newsroom-access.spec.ts), nothing else.
 const EVERY_ROLE = [
@@ -68,10 +71,9 @@ describe('NewsroomHeader', () => {
   });
 
   it('groups the pages into 編集 and サイト menus; a group of one page is a plain link', () => {
-    const summaries = (html: string) => [...html.matchAll(/<summary [^>]*>(.*?)<\/summary>/g)].map((m) => m[1]!.replace(/<span class="sr-only">.*?<\/span>|<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
-    expect(summaries(render('admin'))).toEqual(['編集', 'サイト', 'メニュー', '佐藤 管理者 管理者']);
+    expect(menuNames(render('admin'))).toEqual(['編集', 'サイト', 'メニュー', '佐藤 管理者 管理者']);
     // A 記者's サイト is トップページ編集 alone; a 管理者's 管理 is アカウント管理 alone.
-    expect(summaries(render('reporter'))).toEqual(['編集', 'メニュー', '山田 記者 記者']);
+    expect(menuNames(render('reporter'))).toEqual(['編集', 'メニュー', '山田 記者 記者']);
     expect(render('reporter')).toMatch(/<li><a [^>]*href="\/newsroom\/front-page"[^>]*>トップページ編集<\/a><\/li>/);
     expect(render('admin')).toMatch(/<li><a [^>]*href="\/newsroom\/accounts"[^>]*>アカウント管理<\/a><\/li>/);
   });
@@ -81,14 +83,15 @@ describe('NewsroomHeader', () => {
     expect(markedMenus(render('desk', '/newsroom'))).toEqual([]);
     const issue = render('desk', '/newsroom/magazine/issues/2025-01-07');
     expect(markedPages(issue)).toEqual(['雑誌・別冊', '雑誌・別冊']);
-    expect(markedMenus(issue)).toEqual(['編集']);
+    // The wide bar's group, and the phone's one menu.
+    expect(markedMenus(issue)).toEqual(['編集', 'メニュー']);
     const page = render('admin', '/newsroom/pages/terms');
     expect(markedPages(page)).toEqual(['固定ページ', '固定ページ']);
-    expect(markedMenus(page)).toEqual(['サイト']);
+    expect(markedMenus(page)).toEqual(['サイト', 'メニュー']);
     // アカウント管理 is not the editor's own account, nor the other way round.
     expect(markedPages(render('admin', '/newsroom/accounts'))).toEqual(['アカウント管理', 'アカウント管理']);
     expect(markedPages(render('admin', '/newsroom/account'))).toEqual(['自分のアカウント・二段階認証', '自分のアカウント・二段階認証']);
-    expect(markedMenus(render('admin', '/newsroom/account'))).toEqual(['佐藤 管理者']);
+    expect(markedMenus(render('admin', '/newsroom/account'))).toEqual(['メニュー', '佐藤 管理者 管理者']);
     // An article being written is none of the bar's pages.
     expect(markedPages(render('desk', '/newsroom/articles/new'))).toEqual([]);
     expect(markedPages(render('desk', '/newsroom/articles/abcd2345'))).toEqual([]);

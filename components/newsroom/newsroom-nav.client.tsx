@@ -90,7 +90,8 @@ export function NewsroomNav({ menu, editorName, roleLabel, csrfToken, setupOnly 
         )}
         {/* A phone's one menu: every group, then the account, in a panel across the page under the bar. */}
         <details className="group lg:hidden" data-testid="menu-phone">
-          <summary className={SUMMARY}>
+          {/* Marked like a group of the wide bar when the page shown is one of its own: every page but 記事一覧. */}
+          <summary className={SUMMARY} aria-current={currentGroup !== null || accountCurrent ? 'true' : undefined}>
             <MenuIcon />
             メニュー
           </summary>
