@@ -17,6 +17,17 @@ const bar = (page: Page) => page.getByRole('navigation', { name: 'ニュース�
 const menuOf = (page: Page, info: TestInfo, group: 'edit' | 'site') => page.getByTestId(phone(info) ? 'menu-phone' : `menu-${group}`);
 const summaryOf = (page: Page, info: TestInfo, group: 'edit' | 'site') => menuOf(page, info, group).locator('> summary');
 
+/**
+ * The bar's leaf is hydrated (React has taken over its nodes), so Escape and a
+ * click elsewhere are heard: the menus themselves open without it.
+ */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const nav = document.querySelector('header nav');
+    return nav !== null && Object.keys(nav).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
 /** The bar is one row: every item's middle on the brand's line, and the bar no taller than one item and its padding. */
 async function expectOneRow(page: Page, what: string) {
   const header = page.locator('header').first();
@@ -44,6 +55,7 @@ test('the 管理者’s bar is one row, on a phone and on a desktop', async ({ p
 
 test('a menu opens by mouse and keyboard, closes with Escape or a click elsewhere, and leads to its page, which it marks', async ({ page }, info) => {
   await signInBrowser(page, '/newsroom');
+  await hydrated(page);
   const menu = menuOf(page, info, 'site');
   const summary = summaryOf(page, info, 'site');
   const terms = bar(page).getByRole('link', { name: '特集・連載・筆者' });
