@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { createDraftApi, draftOf, editorHeaders, signInApi, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
+import { createDraftApi, draftOf, editorHeaders, signInApi, openNewsroomMenuFor, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
 import { getBase, openServerDatabase } from './server';
 
 /**
@@ -78,6 +78,7 @@ test('a desk pins an older story as the home lead and readers see it; unpinned, 
   await expect.poll(() => cacheState(unrelatedPath), { message: 'the unrelated article is cached' }).toBe('HIT');
 
   await signInBrowser(page, '/newsroom');
+  await openNewsroomMenuFor(page, 'トップページ編集');
   await page.getByRole('navigation', { name: 'ニュースルーム' }).getByRole('link', { name: 'トップページ編集' }).click();
   await page.waitForURL(`${getBase()}/newsroom/front-page`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('トップページ編集');

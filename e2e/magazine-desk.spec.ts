@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { expectNoAxeViolations } from './axe';
-import { createAccount, createDraftApi, draftOf, editorHeaders, signInApi, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
+import { createAccount, createDraftApi, draftOf, editorHeaders, signInApi, openNewsroomMenuFor, signInBrowser, waitUntilReaderSees, type Session } from './newsroom-helpers';
 import { getBase, openServerDatabase } from './server';
 import { MAX_UPLOAD_BYTES } from '../lib/newsroom/upload-rules';
 
@@ -81,6 +81,7 @@ test('a デスク creates next week’s issue with a cover and contents; readers
 
   const desk = await createAccount('desk', '雑誌 デスク');
   await signInBrowser(page, '/newsroom', desk);
+  await openNewsroomMenuFor(page, '雑誌・別冊');
   await page.getByRole('navigation', { name: 'ニュースルーム' }).getByRole('link', { name: '雑誌・別冊' }).click();
   await page.waitForURL(`${getBase()}/newsroom/magazine`);
   await expect(page.getByTestId('magazine-issues').locator('li').first()).toContainText('発売中(最新号)');

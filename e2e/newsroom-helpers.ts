@@ -85,6 +85,18 @@ export async function signInBrowser(page: Page, next = '/newsroom', account: { l
   await page.waitForURL((url) => url.pathname === next);
 }
 
+/**
+ * Opens the newsroom bar's menu that holds the link or button `name` (a group
+ * of the wide bar, the account's menu, or a phone's one menu), unless it sits
+ * on the bar itself; the caller then clicks it as an editor would.
+ */
+export async function openNewsroomMenuFor(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('navigation', { name: 'ニュースルーム' })).toBeVisible();
+  const menu = page.locator('header [data-testid^="menu-"]:visible', { has: page.locator(`:is(a, button):text-is("${name}")`) });
+  if ((await menu.count()) === 0) return;
+  if ((await menu.getAttribute('open')) === null) await menu.locator('> summary').click();
+}
+
 /** Polls `path` as an anonymous reader until `check` passes; returns the milliseconds it took. */
 export async function waitUntilReaderSees(path: string, check: (html: string, status: number) => boolean, limitMs = 5_000): Promise<number> {
   const started = Date.now();

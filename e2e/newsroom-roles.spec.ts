@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { commandApi, createAccount, signInApi, signInBrowser, waitUntilReaderSees, type Account } from './newsroom-helpers';
+import { commandApi, createAccount, signInApi, openNewsroomMenuFor, signInBrowser, waitUntilReaderSees, type Account } from './newsroom-helpers';
 import { getBase } from './server';
 import { generateTotpCode } from '../lib/newsroom/totp';
 
@@ -32,7 +32,8 @@ test('a 記者 submits, the デスク sends it back with a note, then publishes 
   // The 記者 writes a draft: no button to publish or schedule, one to submit.
   const writer = await browserFor(browser, reporter);
   await expect(writer.getByTestId('editor-role')).toHaveText('記者');
-  await expect(writer.getByRole('link', { name: 'アカウント' })).toHaveCount(0);
+  // Not in any menu either, open or closed.
+  await expect(writer.locator('header a[href="/newsroom/accounts"]')).toHaveCount(0);
   await writer.getByRole('button', { name: '新規作成' }).click();
   // A new article is stored at its first save or command (ADR 0041): its address comes with it.
   await writer.waitForURL(/\/newsroom\/articles\/new$/);
@@ -164,6 +165,7 @@ test('two-factor sign-in: set up with the QR key, then sign-in asks for the code
   await expect(panel).toContainText('未使用の回復コード:10個');
 
   const signOut = async () => {
+    await openNewsroomMenuFor(page, 'サインアウト');
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await page.waitForURL(/\/newsroom\/sign-in/);
   };
