@@ -14,8 +14,25 @@ import { createEditor, EditorInputError, normaliseLogin, setEditorPassword } fro
 import { ROLE_LABELS, toRole } from '../lib/newsroom/roles';
 import { turnOffTwoFactor } from '../lib/newsroom/two-factor';
 
+const USAGE = [
+  '使い方: npm run newsroom:add-editor -- --login <ユーザー名> --name <表示名> [--role 記者|デスク|管理者]',
+  '        npm run newsroom:set-password -- --login <ユーザー名>',
+  '        npm run newsroom:reset-two-factor -- --login <ユーザー名>',
+].join('\n');
+
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+let values: { login?: string; name?: string; role?: string; help?: boolean };
+try {
+  ({ values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+} catch (error) {
+  // An unknown or incomplete option is the operator's typo: say which, and how it is used, not a stack trace.
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -43,9 +60,7 @@ async function readPassword(): Promise<string> {
 }
 
 if ((command !== 'add-editor' && command !== 'set-password' && command !== 'reset-two-factor') || !values.login || (command === 'add-editor' && !values.name)) {
-  console.error('使い方: npm run newsroom:add-editor -- --login <ユーザー名> --name <表示名> [--role 記者|デスク|管理者]');
-  console.error('        npm run newsroom:set-password -- --login <ユーザー名>');
-  console.error('        npm run newsroom:reset-two-factor -- --login <ユーザー名>');
+  console.error(USAGE);
   process.exit(2);
 }
 

@@ -30,7 +30,7 @@ export function FixedPageList({ pages }: FixedPageListProps) {
               <Link href={`/newsroom/pages/${page.slug}`} className="rounded bg-brand px-3 py-1.5 font-bold text-white hover:bg-brand-dark" aria-label={`${page.title}を編集`}>
                 編集
               </Link>
-              <a href={path} target="_blank" rel="noopener" className="rounded border border-rule px-3 py-1.5 hover:bg-paper" aria-label={`${page.title}を公開ページで見る`}>
+              <a href={path} target="_blank" rel="noopener" className="rounded border border-rule px-3 py-1.5 hover:bg-paper" aria-label={`${page.title}の公開ページを表示`}>
                 表示
               </a>
             </span>
