@@ -6,14 +6,14 @@ import { listMagazineIssues, listPublications } from '../content/queries';
 import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createEditor } from './editors';
 import {
-  createIssue,
-  createPublication,
+  createMagazineItem,
   decideIssueInvalidation,
   findDeskIssue,
   getMagazineDesk,
+  ISSUES,
   listContentsCandidates,
-  saveIssue,
-  savePublication,
+  PUBLICATIONS,
+  saveMagazineItem,
   suggestNextIssue,
 } from './magazine';
 import { MagazineError, type IssueInput, type PublicationInput } from './magazine-rules';
@@ -52,6 +52,14 @@ function issueInput(change: Partial<IssueInput> = {}): IssueInput {
 function publicationInput(change: Partial<PublicationInput> = {}): PublicationInput {
   return { title: '週刊Kiji別冊 冬の旅ガイド', kind: 'special', onSaleDate: '2026-12-01', onSale: true, priceYen: 1210, blurb: '雪の温泉地と冬の味覚をめぐる。', coverSrc: COVER, ...change };
 }
+
+// The one create and the one save, for each kind (./magazine.ts).
+type Db = TestDatabase['db'];
+type Editing = { baseRevision: number; editorId: string };
+const createIssue = (db: Db, input: IssueInput & { editorId: string }, now: Date) => createMagazineItem(db, ISSUES, input, now);
+const saveIssue = (db: Db, slug: string, input: IssueInput & Editing, now: Date) => saveMagazineItem(db, ISSUES, slug, input, now);
+const createPublication = (db: Db, input: PublicationInput & { editorId: string }, now: Date) => createMagazineItem(db, PUBLICATIONS, input, now);
+const savePublication = (db: Db, slug: string, input: PublicationInput & Editing, now: Date) => saveMagazineItem(db, PUBLICATIONS, slug, input, now);
 
 async function refusal(promise: Promise<unknown>): Promise<MagazineError> {
   const error = await promise.then(
