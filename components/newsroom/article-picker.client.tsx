@@ -33,12 +33,12 @@ type ArticleFinderProps<A extends PickerArticle> = {
   /** What the filter matches besides the headline (the newsletter's standfirst). */
   searchText?: (article: A) => string;
   /** The sentence above the list: where the candidates come from. */
-  source: string;
+  source: ReactNode;
   emptyText: string;
   testId: string;
   candidates: A[];
   /** The first words under a headline (the section, and a status where any may be chosen). */
-  describe?: (article: A) => string;
+  describe?: (article: A) => ReactNode;
   /** The last words under it: where the article is placed already, or nothing. */
   note?: (article: A) => string | null;
   /** The row's buttons. */
@@ -200,7 +200,7 @@ export function OrderedArticleFinder<A extends PickerArticle>({ idPrefix, articl
           加える
         </button>
       )}
-      footer={full && <p className="mt-2 text-xs text-muted">{listName ?? '記事'}は{limit}本までです。加えるには、どれかを外してください。</p>}
+      footer={full && <p className="mt-2 text-xs text-muted">{`${listName ?? '記事'}は`}{limit}本までです。加えるには、どれかを外してください。</p>}
     />
   );
 }

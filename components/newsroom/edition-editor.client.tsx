@@ -241,7 +241,7 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
         title="公開中の記事から選ぶ"
         filterLabel="見出し・リードで絞り込む"
         searchText={(article) => article.standfirst ?? ''}
-        source={`新しい順に${candidates.length}本の公開中の記事から探します。`}
+        source={<>新しい順に{candidates.length}本の公開中の記事から探します。</>}
         emptyText="該当する公開中の記事はありません。"
         testId="edition-candidates"
         candidates={candidates}

@@ -181,7 +181,7 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
         filterId="fp-filter"
         title="公開中の記事から選ぶ"
         filterLabel="見出しで絞り込む"
-        source={`新しい順に${candidates.length}本の公開中の記事から探します。`}
+        source={<>新しい順に{candidates.length}本の公開中の記事から探します。</>}
         emptyText="該当する公開中の記事はありません。"
         testId="front-page-candidates"
         candidates={candidates}

@@ -82,11 +82,15 @@ export function MagazineArticlePicker({ articles, candidates, onChange }: Articl
       headingId="magazine-pick-heading"
       title="記事を探して加える"
       filterLabel="見出しで絞り込む"
-      source={`最近更新された${candidates.length}本の記事(下書き・予約中を含む)から探します。`}
+      source={<>最近更新された{candidates.length}本の記事(下書き・予約中を含む)から探します。</>}
       emptyText="該当する記事はありません。"
       testId="magazine-candidates"
       candidates={candidates}
-      describe={(article) => `${article.sectionName} ・ ${article.visible ? STATUS_LABELS.published : STATUS_LABELS[article.status]}`}
+      describe={(article) => (
+        <>
+          {article.sectionName} ・ {article.visible ? STATUS_LABELS.published : STATUS_LABELS[article.status]}
+        </>
+      )}
     />
   );
 }
