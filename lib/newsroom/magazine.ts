@@ -339,6 +339,11 @@ export type MagazineKind<T extends MagazineTable, I extends MagazineInput, F> = 
   decideInvalidation: (before: F | null, after: F, today: string) => string[];
 };
 
+/** A cover as both tables keep it: its address and the stored file's size. */
+function toCoverColumns(cover: Cover) {
+  return { cover_src: cover.src, cover_width: cover.width, cover_height: cover.height };
+}
+
 function duplicateIssue(issueDate: string): MagazineError {
   const [y, m, d] = issueDate.split('-').map(Number);
   return new MagazineError(`${y}年${m}月${d}日号はすでにあります。号の日付を確かめてください。`, 409, 'issueDate');
@@ -376,9 +381,7 @@ export const ISSUES: MagazineKind<'magazine_issues', IssueInput, IssueFacts> = {
     on_sale_date: input.onSaleDate,
     feature_title: input.featureTitle,
     blurb: input.blurb,
-    cover_src: cover.src,
-    cover_width: cover.width,
-    cover_height: cover.height,
+    ...toCoverColumns(cover),
   }),
   readFacts: async (trx, row) => ({
     slug: row.slug,
@@ -413,9 +416,7 @@ export const PUBLICATIONS: MagazineKind<'publications', PublicationInput, { onSa
     on_sale_date: input.onSaleDate,
     on_sale: input.onSale ? 1 : 0,
     price_yen: input.priceYen,
-    cover_src: cover.src,
-    cover_width: cover.width,
-    cover_height: cover.height,
+    ...toCoverColumns(cover),
   }),
   readFacts: async (_, row) => ({ onSaleDate: row.on_sale_date }),
   toFacts: (_, input) => ({ onSaleDate: input.onSaleDate }),
