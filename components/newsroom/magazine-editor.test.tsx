@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { EditionArticle } from '@/lib/newsletter/edition-rules';
-import type { MagazineArticle } from '@/lib/newsroom/magazine-rules';
+import { deskStory } from '@/test/support/desk-articles';
 import { EditionEditor } from './edition-editor.client';
 import { MagazineIssueEditor } from './magazine-issue-editor.client';
 import { MagazinePublicationEditor } from './magazine-publication-editor.client';
@@ -16,15 +16,7 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined
  */
 
 const COVER = { src: '/media/uploads/2026/12/cover.webp', width: 600, height: 800 };
-const story = (id: string, overrides: Partial<MagazineArticle> = {}): MagazineArticle => ({
-  id,
-  headline: `見出し${id}`,
-  sectionName: 'ワールド',
-  status: 'published',
-  publishedAt: '2026-12-05T00:00:00.000Z',
-  visible: true,
-  ...overrides,
-});
+const story = deskStory;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const tag = (html: string, attribute: string) => html.match(/<(button|input|textarea)[^>]*>/g)!.find((t) => t.includes(attribute))!;
 
