@@ -14,17 +14,8 @@ import { toJstDay } from '@/lib/time/jst';
 import { MAGAZINE_FIELD_CLASS, MagazineEditorFrame, MagazineField, useMagazineForm, type MagazineFormKind } from './magazine-editor.client';
 import type { UploadedPicture } from './upload-picture';
 
-type SavedPublication = {
-  slug: string;
-  title: string;
-  kind: PublicationKind;
-  onSaleDate: string;
-  onSale: boolean;
-  priceYen: number;
-  blurb: string;
-  cover: UploadedPicture;
-  revision: number;
-};
+/** The saved publication as the editor starts from it: what the form sends, with the stored cover, address and revision. */
+type SavedPublication = Omit<PublicationInput, 'coverSrc'> & { slug: string; cover: UploadedPicture; revision: number };
 
 type MagazinePublicationEditorProps = { publication: SavedPublication | null; csrfToken: string };
 
