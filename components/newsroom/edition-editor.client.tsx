@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { decideSendProblems, EDITION_LIMITS, type Edition, type EditionArticle } from '@/lib/newsletter/edition-rules';
-import { formatDateline } from '@/lib/time/jst';
+import { OrderedArticleFinder, OrderedArticleList } from './article-picker.client';
 import { CharCount } from './char-count';
 import { SaveStatus } from './save-status';
 import { sendJson } from './send-json';
@@ -21,10 +21,10 @@ type EditionEditorProps = {
   csrfToken: string;
 };
 
-/** How many matching articles the picker lists at once; the filter narrows the rest. */
-const SHOWN_CANDIDATES = 30;
-
 const NETWORK_ERROR = '通信できませんでした。通信状況を確かめて、もう一度お試しください(入力した内容はこの画面に残っています)。';
+
+/** The chosen articles' and the picker's buttons and filter (article-picker.client.tsx). */
+const ID_PREFIX = 'ed';
 
 type Draft = { subject: string; intro: string; articles: EditionArticle[] };
 
@@ -39,7 +39,6 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
   const savedKey = `${edition?.id ?? 'new'}:${edition?.revision ?? 0}:${toKey(saved)}`;
   const [draft, setDraft] = useState<Draft>(saved);
   const [draftOf, setDraftOf] = useState(savedKey);
-  const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState<'save' | 'send' | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -53,35 +52,12 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
 
   const dirty = edition === null ? toKey(draft) !== toKey({ subject: '', intro: '', articles: [] }) : toKey(draft) !== toKey(saved);
   const problems = decideSendProblems(draft);
-  const chosen = new Set(draft.articles.map((a) => a.id));
-  const query = filter.trim().toLowerCase();
-  const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query) || (c.standfirst ?? '').toLowerCase().includes(query));
-  const full = draft.articles.length >= EDITION_LIMITS.articles;
 
   function change(next: Partial<Draft>, message = '') {
     setDraft((d) => ({ ...d, ...next }));
     setConfirming(false);
     setError(null);
     if (message) setAnnouncement(message);
-  }
-
-  function move(index: number, by: -1 | 1) {
-    const articles = [...draft.articles];
-    const [article] = articles.splice(index, 1);
-    if (!article) return;
-    articles.splice(index + by, 0, article);
-    change({ articles }, `「${article.headline}」を${index + by + 1}番目に移しました。`);
-  }
-
-  function remove(index: number) {
-    const article = draft.articles[index];
-    if (!article) return;
-    change({ articles: draft.articles.filter((_, i) => i !== index) }, `「${article.headline}」を外しました。`);
-  }
-
-  function add(article: EditionArticle) {
-    if (chosen.has(article.id) || full) return;
-    change({ articles: [...draft.articles, article] }, `「${article.headline}」を${draft.articles.length + 1}番目に加えました。`);
   }
 
   async function save() {
@@ -158,48 +134,23 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
         <h2 id="ed-articles-heading" className="text-lg font-bold">
           載せる記事({draft.articles.length}/{EDITION_LIMITS.articles}本)
         </h2>
-        {draft.articles.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">まだ記事がありません。下の一覧から加えてください。</p>
-        ) : (
-          <ol className="mt-2 divide-y divide-rule" data-testid="edition-articles">
-            {draft.articles.map((article, index) => (
-              <li key={article.id} className="flex flex-wrap items-start gap-3 py-2.5">
-                <span className="w-6 shrink-0 pt-0.5 text-sm font-bold tabular-nums">{index + 1}</span>
-                <span className="min-w-0 flex-1">
-                  <span className="block font-medium [overflow-wrap:anywhere]">{article.headline}</span>
-                  {article.standfirst && <span className="mt-0.5 block text-sm text-muted [overflow-wrap:anywhere]">{article.standfirst}</span>}
-                  <Link href={article.path} target="_blank" className="text-xs text-link underline">
-                    {article.path}
-                  </Link>
-                  {!article.visible && <span className="mt-1 block text-sm text-brand-dark">公開中ではないため送れません。外してください。</span>}
-                </span>
-                <span className="flex gap-2">
-                  <button
-                    type="button"
-                    onClick={() => move(index, -1)}
-                    disabled={index === 0}
-                    aria-label={`「${article.headline}」を上へ`}
-                    className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
-                  >
-                    上へ
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => move(index, 1)}
-                    disabled={index === draft.articles.length - 1}
-                    aria-label={`「${article.headline}」を下へ`}
-                    className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
-                  >
-                    下へ
-                  </button>
-                  <button type="button" onClick={() => remove(index)} aria-label={`「${article.headline}」を外す`} className="rounded border border-ink px-2 py-1 text-sm">
-                    外す
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+        <OrderedArticleList
+          idPrefix={ID_PREFIX}
+          articles={draft.articles}
+          listName={null}
+          onChange={(articles, message) => change({ articles }, message)}
+          testId="edition-articles"
+          renderArticle={(article) => (
+            <span className="min-w-0 flex-1">
+              <span className="block font-medium [overflow-wrap:anywhere]">{article.headline}</span>
+              {article.standfirst && <span className="mt-0.5 block text-sm text-muted [overflow-wrap:anywhere]">{article.standfirst}</span>}
+              <Link href={article.path} target="_blank" className="text-xs text-link underline">
+                {article.path}
+              </Link>
+              {!article.visible && <span className="mt-1 block text-sm text-brand-dark">公開中ではないため送れません。外してください。</span>}
+            </span>
+          )}
+        />
       </section>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-3 lg:row-start-1">
@@ -274,46 +225,22 @@ export function EditionEditor({ edition, candidates, confirmedSubscribers, canSe
         </section>
       </aside>
 
-      <section aria-labelledby="ed-pick-heading" className="rounded border border-rule bg-white p-4 lg:col-start-1">
-        <h2 id="ed-pick-heading" className="text-lg font-bold">
-          公開中の記事から選ぶ
-        </h2>
-        <label className="mt-2 block text-sm">
-          <span className="block font-semibold">見出し・リードで絞り込む</span>
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={field} />
-        </label>
-        <p className="mt-1 text-xs text-muted">
-          新しい順に{candidates.length}本の公開中の記事から探します。{matches.length > SHOWN_CANDIDATES && `該当${matches.length}本のうち${SHOWN_CANDIDATES}本を表示しています。`}
-        </p>
-        {matches.length === 0 ? (
-          <p className="mt-3 text-sm text-muted">該当する公開中の記事はありません。</p>
-        ) : (
-          <ul className="mt-2 divide-y divide-rule" data-testid="edition-candidates">
-            {matches.slice(0, SHOWN_CANDIDATES).map((article) => (
-              <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
-                <span className="min-w-0 flex-1">
-                  <span className="block [overflow-wrap:anywhere]">{article.headline}</span>
-                  <span className="text-xs text-muted">
-                    {article.sectionName}
-                    {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
-                    {chosen.has(article.id) && ' ・ 掲載中'}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  onClick={() => add(article)}
-                  disabled={chosen.has(article.id) || full}
-                  aria-label={`「${article.headline}」を加える`}
-                  className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
-                >
-                  加える
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {full && <p className="mt-2 text-xs text-muted">記事は{EDITION_LIMITS.articles}本までです。加えるには、どれかを外してください。</p>}
-      </section>
+      <OrderedArticleFinder
+        idPrefix={ID_PREFIX}
+        articles={draft.articles}
+        listName={null}
+        onChange={(articles, message) => change({ articles }, message)}
+        limit={EDITION_LIMITS.articles}
+        headingId="ed-pick-heading"
+        title="公開中の記事から選ぶ"
+        filterLabel="見出し・リードで絞り込む"
+        searchText={(article) => article.standfirst ?? ''}
+        source={<>新しい順に{candidates.length}本の公開中の記事から探します。</>}
+        emptyText="該当する公開中の記事はありません。"
+        testId="edition-candidates"
+        candidates={candidates}
+        className="lg:col-start-1"
+      />
     </div>
   );
 }

@@ -2,9 +2,11 @@
 // Client: the desk arranges the lead and featured stories in place (pick, move, unpin) before one save, and hears each move announced.
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FrontPageArticle } from '@/lib/newsroom/front-page';
 import { formatDateline } from '@/lib/time/jst';
+import { ArticleFinder } from './article-picker.client';
+import { focusFirst } from './article-order';
 import { addFeatured, findPlace, moveStory, placeLead, toOrder, toPlacesKey, unpinStory, type Places } from './front-page-places';
 import { SaveStatus } from './save-status';
 import { sendJson } from './send-json';
@@ -17,9 +19,6 @@ type FrontPageEditorProps = {
   csrfToken: string;
 };
 
-/** How many matching articles the picker lists at once; the filter narrows the rest. */
-const SHOWN_CANDIDATES = 30;
-
 function placeName(index: number): string {
   return index === 0 ? 'トップ' : `注目${index}`;
 }
@@ -30,12 +29,9 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
   const savedKey = toPlacesKey(saved);
   const [places, setPlaces] = useState<Places>(saved);
   const [placesOf, setPlacesOf] = useState(savedKey);
-  const [filter, setFilter] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Ids of the buttons to focus after a move, first one enabled wins: the moved story keeps the keyboard.
-  const focusAfter = useRef<string[]>([]);
 
   // A save (or another desk's, seen on refresh) brings new pins: start from them.
   if (placesOf !== savedKey) {
@@ -43,25 +39,11 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
     setPlaces(saved);
   }
 
-  useEffect(() => {
-    const wanted = focusAfter.current;
-    if (wanted.length === 0) return;
-    focusAfter.current = [];
-    for (const id of wanted) {
-      const element = document.getElementById(id);
-      if (element && !(element instanceof HTMLButtonElement && element.disabled)) {
-        element.focus();
-        return;
-      }
-    }
-  });
-
   const dirty = toPlacesKey(places) !== savedKey;
-  const query = filter.trim().toLowerCase();
-  const matches = candidates.filter((c) => !query || c.headline.toLowerCase().includes(query));
 
+  // `focus`: the buttons to focus after the change, first one enabled wins: the moved story keeps the keyboard.
   function change(next: Places, message: string, focus: string[] = []) {
-    focusAfter.current = focus;
+    focusFirst(focus);
     setPlaces(next);
     setAnnouncement(message);
     setError(null);
@@ -188,66 +170,46 @@ export function FrontPageEditor({ lead, featured, candidates, featuredSlots, csr
         <SaveStatus announcement={announcement} error={error} />
       </section>
 
-      <section aria-labelledby="fp-pick-heading" className="rounded border border-rule bg-white p-4">
-        <h2 id="fp-pick-heading" className="text-lg font-bold">
-          公開中の記事から選ぶ
-        </h2>
-        <label className="mt-2 block text-sm">
-          <span className="block font-semibold">見出しで絞り込む</span>
-          <input
-            id="fp-filter"
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            className="mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5"
-          />
-        </label>
-        <p className="mt-1 text-xs text-muted">
-          新しい順に{candidates.length}本の公開中の記事から探します。{matches.length > SHOWN_CANDIDATES && `該当${matches.length}本のうち${SHOWN_CANDIDATES}本を表示しています。`}
-        </p>
-        {matches.length === 0 ? (
-          <p className="mt-3 text-sm text-muted">該当する公開中の記事はありません。</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-rule" data-testid="front-page-candidates">
-            {matches.slice(0, SHOWN_CANDIDATES).map((article) => {
-              const at = findPlace(places, article.id);
-              return (
-                <li key={article.id} className="flex flex-wrap items-center gap-3 py-2">
-                  <span className="min-w-0 flex-1">
-                    <span className="block [overflow-wrap:anywhere]">{article.headline}</span>
-                    <span className="text-xs text-muted">
-                      {article.sectionName}
-                      {article.publishedAt && ` ・ ${formatDateline(article.publishedAt)}`}
-                      {at !== undefined && ` ・ ${placeName(at)}に配置中`}
-                    </span>
-                  </span>
-                  <span className="flex gap-2">
-                    <button
-                      type="button"
-                      onClick={() => putLead(article)}
-                      disabled={at === 0}
-                      aria-label={`「${article.headline}」をトップに置く`}
-                      className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
-                    >
-                      トップに置く
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => putFeatured(article)}
-                      disabled={at !== undefined || places.featured.length >= featuredSlots}
-                      aria-label={`「${article.headline}」を注目に加える`}
-                      className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
-                    >
-                      注目に加える
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {places.featured.length >= featuredSlots && <p className="mt-2 text-xs text-muted">注目の枠は{featuredSlots}つとも埋まっています。加えるには、どれかを外してください。</p>}
-      </section>
+      <ArticleFinder
+        headingId="fp-pick-heading"
+        filterId="fp-filter"
+        title="公開中の記事から選ぶ"
+        filterLabel="見出しで絞り込む"
+        source={<>新しい順に{candidates.length}本の公開中の記事から探します。</>}
+        emptyText="該当する公開中の記事はありません。"
+        testId="front-page-candidates"
+        candidates={candidates}
+        note={(article) => {
+          const at = findPlace(places, article.id);
+          return at === undefined ? null : `${placeName(at)}に配置中`;
+        }}
+        actions={(article) => {
+          const at = findPlace(places, article.id);
+          return (
+            <>
+              <button
+                type="button"
+                onClick={() => putLead(article)}
+                disabled={at === 0}
+                aria-label={`「${article.headline}」をトップに置く`}
+                className="rounded border border-ink px-2 py-1 text-sm disabled:opacity-40"
+              >
+                トップに置く
+              </button>
+              <button
+                type="button"
+                onClick={() => putFeatured(article)}
+                disabled={at !== undefined || places.featured.length >= featuredSlots}
+                aria-label={`「${article.headline}」を注目に加える`}
+                className="rounded border border-rule px-2 py-1 text-sm disabled:opacity-40"
+              >
+                注目に加える
+              </button>
+            </>
+          );
+        }}
+        footer={places.featured.length >= featuredSlots && <p className="mt-2 text-xs text-muted">注目の枠は{featuredSlots}つとも埋まっています。加えるには、どれかを外してください。</p>}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { FrontPageArticle } from '@/lib/newsroom/front-page';
+import { deskStory } from '@/test/support/desk-articles';
 import { FrontPageEditor } from './front-page-editor.client';
 import { FrontPageNow } from './front-page-now';
 
@@ -8,15 +8,7 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => undefined
 
 /** What the desk's page shows before any click: the places as saved, a pin that dropped out, what can be picked. */
 
-const story = (id: string, overrides: Partial<FrontPageArticle> = {}): FrontPageArticle => ({
-  id,
-  headline: `見出し${id}`,
-  sectionName: 'ワールド',
-  status: 'published',
-  publishedAt: '2026-12-05T00:00:00.000Z',
-  visible: true,
-  ...overrides,
-});
+const story = deskStory;
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 

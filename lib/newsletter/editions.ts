@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { isArticleId } from '../content/ids';
-import { isPublic } from '../content/queries';
 import { articlePath } from '../content/urls';
-import type { ArticleStatus, Database, OutboxStatus } from '../db/schema';
+import type { Database, OutboxStatus } from '../db/schema';
+import { listDeskCandidates, selectDeskArticles, toDeskArticle, type CandidateRules, type DeskArticleRow } from '../newsroom/desk-articles';
 import {
   EDITION_LIMITS,
   EDITION_MESSAGES,
@@ -55,26 +55,10 @@ function toIntro(intro: string): string {
   return text;
 }
 
-function selectArticles(db: Db) {
-  return db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.slug', 'articles.section_slug')
-    .select(['articles.id', 'articles.headline', 'articles.standfirst', 'sections.name as section_name', 'articles.status', 'articles.published_at']);
-}
-
-type ArticleRow = { id: string; headline: string; standfirst: string | null; section_name: string; status: ArticleStatus; published_at: string | null };
+type ArticleRow = DeskArticleRow & { standfirst: string | null };
 
 function toEditionArticle(row: ArticleRow, now: Date): EditionArticle {
-  return {
-    id: row.id,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    sectionName: row.section_name,
-    status: row.status,
-    publishedAt: row.published_at,
-    visible: row.status === 'published' && row.published_at !== null && Date.parse(row.published_at) <= now.getTime(),
-    path: articlePath(row.id),
-  };
+  return { ...toDeskArticle(row, now), standfirst: row.standfirst, path: articlePath(row.id) };
 }
 
 /**
@@ -86,7 +70,7 @@ async function checkArticleIds(db: Db, ids: string[], now: Date): Promise<void> 
   if (ids.length > EDITION_LIMITS.articles) throw new EditionError(EDITION_MESSAGES.tooMany, 400);
   if (ids.some((id) => !isArticleId(id))) throw new EditionError(EDITION_MESSAGES.articleNotFound, 404);
   if (ids.length === 0) return;
-  const rows = await selectArticles(db).where('articles.id', 'in', ids).execute();
+  const rows = await selectDeskArticles(db).where('articles.id', 'in', ids).execute();
   const found = new Map(rows.map((r) => [r.id, toEditionArticle(r, now)]));
   const seen = new Set<string>();
   for (const id of ids) {
@@ -233,7 +217,7 @@ export async function getEdition(db: Db, id: string, now = new Date()): Promise<
     .executeTakeFirst();
   if (!row) return null;
   const [articles, delivery] = await Promise.all([
-    selectArticles(db)
+    selectDeskArticles(db)
       .innerJoin('newsletter_edition_articles', 'newsletter_edition_articles.article_id', 'articles.id')
       .where('newsletter_edition_articles.edition_id', '=', id)
       .orderBy('newsletter_edition_articles.position')
@@ -260,15 +244,12 @@ export async function getEdition(db: Db, id: string, now = new Date()): Promise<
 /** How many recent public articles the editor offers to pick from (it filters them by headline). */
 export const EDITION_CANDIDATES = 200;
 
+/** An edition carries only what readers see now: the picker offers nothing else (a forged id for a draft is refused on save). */
+const CANDIDATE_RULES: CandidateRules = { offer: 'public', limit: EDITION_CANDIDATES };
+
 /** The newest public articles, for the editor's picker. */
 export async function listEditionCandidates(db: Db, now = new Date()): Promise<EditionArticle[]> {
-  const rows = await selectArticles(db)
-    .where(isPublic(now))
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id')
-    .limit(EDITION_CANDIDATES)
-    .execute();
-  return rows.map((r) => toEditionArticle(r, now));
+  return (await listDeskCandidates(db, CANDIDATE_RULES, now)).map((r) => toEditionArticle(r, now));
 }
 
 /** Confirmed subscribers: the addresses an edition sent now would go to. */

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { CACHE_TAGS } from '../cache/tags';
 import { FRONT_PAGE_FEATURED_SLOTS, FRONT_PAGE_LEAD_SLOT } from '../content/front-page';
 import { isArticleId } from '../content/ids';
-import { getHomePage, isPublic } from '../content/queries';
+import { getHomePage } from '../content/queries';
 import type { ArticleStatus, Database } from '../db/schema';
+import { listDeskCandidates, selectDeskArticles, toDeskArticle, type CandidateRules, type DeskArticle } from './desk-articles';
 import type { Editor } from './editors';
 
 /**
@@ -29,16 +30,8 @@ export const NOT_A_DESK_MESSAGE = 'トップページを編集できるのはデ
 /** How many recent public articles the page offers to pick from (the picker filters them by headline). */
 export const FRONT_PAGE_CANDIDATES = 200;
 
-/** An article as the front-page desk lists it. */
-export type FrontPageArticle = {
-  id: string;
-  headline: string;
-  sectionName: string;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  /** Whether readers can see it now; a pin that is not shown drops out of the home page. */
-  visible: boolean;
-};
+/** An article as the front-page desk lists it; a pin that is not `visible` drops out of the home page. */
+export type FrontPageArticle = DeskArticle;
 
 /** The desk's choice: the lead (null: the newest story) and the featured stories in order. */
 export type FrontPageChoice = { lead: string | null; featured: string[] };
@@ -67,26 +60,8 @@ export const frontPageChoiceSchema = z.object({
   featured: z.array(z.string().max(64)).max(100),
 });
 
-function toFrontPageArticle(
-  row: { id: string; headline: string; section_name: string; status: ArticleStatus; published_at: string | null },
-  now: Date,
-): FrontPageArticle {
-  return {
-    id: row.id,
-    headline: row.headline,
-    sectionName: row.section_name,
-    status: row.status,
-    publishedAt: row.published_at,
-    visible: row.status === 'published' && row.published_at !== null && Date.parse(row.published_at) <= now.getTime(),
-  };
-}
-
-function selectDeskArticles(db: Db) {
-  return db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.slug', 'articles.section_slug')
-    .select(['articles.id', 'articles.headline', 'sections.name as section_name', 'articles.status', 'articles.published_at']);
-}
+/** The front page offers only what readers see now: a pin must be public to show. */
+const CANDIDATE_RULES: CandidateRules = { offer: 'public', limit: FRONT_PAGE_CANDIDATES };
 
 /** The pins as saved, whatever their articles' status now, by slot. */
 async function listPins(db: Db, now: Date): Promise<{ slot: number; article: FrontPageArticle; pinnedAt: string; pinnedBy: string | null }[]> {
@@ -96,7 +71,7 @@ async function listPins(db: Db, now: Date): Promise<{ slot: number; article: Fro
     .select(['front_page_slots.slot', 'front_page_slots.pinned_at', 'editors.name as pinned_by_name'])
     .orderBy('front_page_slots.slot')
     .execute();
-  return rows.map((r) => ({ slot: Number(r.slot), article: toFrontPageArticle(r, now), pinnedAt: r.pinned_at, pinnedBy: r.pinned_by_name }));
+  return rows.map((r) => ({ slot: Number(r.slot), article: toDeskArticle(r, now), pinnedAt: r.pinned_at, pinnedBy: r.pinned_by_name }));
 }
 
 /** Everything the newsroom's front-page page shows, read fresh (never cached). */
@@ -104,12 +79,7 @@ export async function getFrontPageDesk(db: Db, now = new Date()): Promise<FrontP
   const [pins, home, candidates] = await Promise.all([
     listPins(db, now),
     getHomePage(db, now),
-    selectDeskArticles(db)
-      .where(isPublic(now))
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id')
-      .limit(FRONT_PAGE_CANDIDATES)
-      .execute(),
+    listDeskCandidates(db, CANDIDATE_RULES, now),
   ]);
   const pinnedIds = new Set(pins.filter((p) => p.article.visible).map((p) => p.article.id));
   const shown = [home.lead, ...home.featured, ...home.latest].flatMap((a) => (a ? [a] : []));
@@ -120,7 +90,7 @@ export async function getFrontPageDesk(db: Db, now = new Date()): Promise<FrontP
       article: { id: a.id, headline: a.headline, sectionName: a.section.name, status: 'published', publishedAt: a.publishedAt, visible: true },
       pinned: pinnedIds.has(a.id),
     })),
-    candidates: candidates.map((r) => toFrontPageArticle(r, now)),
+    candidates: candidates.map((r) => toDeskArticle(r, now)),
     featuredSlots: FRONT_PAGE_FEATURED_SLOTS,
     savedBy: pins[0] ? { name: pins[0].pinnedBy, at: pins[0].pinnedAt } : null,
   };
@@ -147,7 +117,7 @@ export async function saveFrontPage(db: Db, input: FrontPageChoice & { editorId:
   await db.transaction().execute(async (trx) => {
     const ids = slots.map((s) => s.id);
     const rows = ids.length === 0 ? [] : await selectDeskArticles(trx).where('articles.id', 'in', ids).execute();
-    const found = new Map(rows.map((r) => [r.id, toFrontPageArticle(r, now)]));
+    const found = new Map(rows.map((r) => [r.id, toDeskArticle(r, now)]));
     const seen = new Set<string>();
     for (const { id } of slots) {
       const article = found.get(id);

@@ -1,5 +1,6 @@
 import { MAGAZINE_CONTENTS_MAX } from '../content/magazine';
-import type { ArticleStatus, EditorRole } from '../db/schema';
+import type { EditorRole } from '../db/schema';
+import type { DeskArticle } from './desk-articles';
 
 /**
  * What a magazine issue and a publication (MOOK / 別冊) must be before a
@@ -172,16 +173,8 @@ export function parsePriceYen(typed: string): number {
   return /^\d{1,9}$/.test(plain) ? Number(plain) : Number.NaN;
 }
 
-/** An article as the contents editor lists it, chosen or to choose. */
-export type MagazineArticle = {
-  id: string;
-  headline: string;
-  sectionName: string;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  /** Whether readers see it now; one that is not stays in the contents but is left off the reader's page until it is. */
-  visible: boolean;
-};
+/** An article as the contents editor lists it, chosen or to choose; one not `visible` stays in the contents but is left off the reader's page until it is. */
+export type MagazineArticle = DeskArticle;
 
 /** Where an issue stands for readers on `today` (JST): not yet on sale, the issue on sale, or a back number. */
 export type IssueStanding = 'upcoming' | 'current' | 'back';

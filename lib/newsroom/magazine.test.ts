@@ -6,17 +6,20 @@ import { listMagazineIssues, listPublications } from '../content/queries';
 import { insertTestArticles, openTestDatabase, TEST_ENGINES, type TestDatabase } from '../../test/support/database';
 import { createEditor } from './editors';
 import {
-  createIssue,
-  createPublication,
+  createMagazineItem,
   decideIssueInvalidation,
   findDeskIssue,
   getMagazineDesk,
+  ISSUES,
   listContentsCandidates,
-  saveIssue,
-  savePublication,
+  PUBLICATIONS,
+  saveMagazineItem,
   suggestNextIssue,
+  type MagazineInput,
+  type MagazineKind,
+  type MagazineTable,
 } from './magazine';
-import { MagazineError, type IssueInput, type PublicationInput } from './magazine-rules';
+import { MAGAZINE_MESSAGES, MagazineError, type IssueInput, type PublicationInput } from './magazine-rules';
 
 /**
  * The magazine desk's commands on both databases (ADR 0049): an issue with
@@ -52,6 +55,14 @@ function issueInput(change: Partial<IssueInput> = {}): IssueInput {
 function publicationInput(change: Partial<PublicationInput> = {}): PublicationInput {
   return { title: '週刊Kiji別冊 冬の旅ガイド', kind: 'special', onSaleDate: '2026-12-01', onSale: true, priceYen: 1210, blurb: '雪の温泉地と冬の味覚をめぐる。', coverSrc: COVER, ...change };
 }
+
+// The one create and the one save, for each kind (./magazine.ts).
+type Db = TestDatabase['db'];
+type Editing = { baseRevision: number; editorId: string };
+const createIssue = (db: Db, input: IssueInput & { editorId: string }, now: Date) => createMagazineItem(db, ISSUES, input, now);
+const saveIssue = (db: Db, slug: string, input: IssueInput & Editing, now: Date) => saveMagazineItem(db, ISSUES, slug, input, now);
+const createPublication = (db: Db, input: PublicationInput & { editorId: string }, now: Date) => createMagazineItem(db, PUBLICATIONS, input, now);
+const savePublication = (db: Db, slug: string, input: PublicationInput & Editing, now: Date) => saveMagazineItem(db, PUBLICATIONS, slug, input, now);
 
 async function refusal(promise: Promise<unknown>): Promise<MagazineError> {
   const error = await promise.then(
@@ -221,6 +232,33 @@ describe.each(TEST_ENGINES)('the magazine desk on %s', (engine) => {
       [true, 'デスク 花子'],
     ]);
   });
+
+  /** What the one save does for every kind: the revision check (also between two saves at once), who saved, its own 404, a refusal that writes nothing. */
+  async function checkSharedSave<T extends MagazineTable, I extends MagazineInput, F>(kind: MagazineKind<T, I, F>, input: I) {
+    const created = await createMagazineItem(conn.db, kind, { ...input, editorId }, NOW);
+    const stored = async () => {
+      const row = await conn.db.selectFrom(kind.table as MagazineTable).select(['revision', 'updated_by']).where('slug', '=', created.slug).executeTakeFirstOrThrow();
+      return [Number(row.revision), row.updated_by];
+    };
+    expect(await saveMagazineItem(conn.db, kind, created.slug, { ...input, baseRevision: 1, editorId }, NOW)).toMatchObject({ slug: created.slug, revision: 2 });
+    const stale = await refusal(saveMagazineItem(conn.db, kind, created.slug, { ...input, baseRevision: 1, editorId }, NOW));
+    expect([stale.status, stale.message]).toEqual([409, MAGAZINE_MESSAGES.stale]);
+    const missing = await refusal(saveMagazineItem(conn.db, kind, 'p-0000000000', { ...input, baseRevision: 1, editorId }, NOW));
+    expect([missing.status, missing.message]).toEqual([404, kind.notFound]);
+    const noCover = await refusal(saveMagazineItem(conn.db, kind, created.slug, { ...input, coverSrc: '/media/uploads/nothing.webp', baseRevision: 2, editorId }, NOW));
+    expect([noCover.status, noCover.field]).toEqual([400, 'cover']);
+    expect(await stored(), 'the refusals wrote nothing').toEqual([2, editorId]);
+    const both = await Promise.allSettled([1, 2].map(() => saveMagazineItem(conn.db, kind, created.slug, { ...input, baseRevision: 2, editorId }, NOW)));
+    expect(both.map((r) => r.status).sort(), 'of two saves over one revision, one wins').toEqual(['fulfilled', 'rejected']);
+    const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect([lost.reason.status, lost.reason.message]).toEqual([409, MAGAZINE_MESSAGES.stale]);
+    expect(await stored()).toEqual([3, editorId]);
+  }
+
+  it('saves an issue through the one save: revision, who saved, 404 and 409 in its words, nothing written on a refusal', () =>
+    checkSharedSave(ISSUES, issueInput({ issueDate: '2026-12-22', onSaleDate: '2026-12-15' })));
+
+  it('saves a publication through the same save, alike', () => checkSharedSave(PUBLICATIONS, publicationInput()));
 
   it('lists issues newest first with their standing, and offers recent articles of any status but deleted', async () => {
     await createIssue(conn.db, { ...issueInput({ issueDate: '2026-12-22', onSaleDate: '2026-12-15' }), editorId }, NOW);

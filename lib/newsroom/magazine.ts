@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { z } from 'zod';
 import { CACHE_TAGS } from '../cache/tags';
 import { isArticleId } from '../content/ids';
-import type { ArticleStatus, Database } from '../db/schema';
+import type { Database } from '../db/schema';
 import { toJstDay } from '../time/jst';
 import {
   addDays,
@@ -12,12 +12,16 @@ import {
   decidePublicationProblems,
   MAGAZINE_MESSAGES,
   MagazineError,
+  type IssueField,
   type IssueInput,
   type IssueStanding,
   type MagazineArticle,
+  type MagazineProblem,
+  type PublicationField,
   type PublicationInput,
   type PublicationKind,
 } from './magazine-rules';
+import { listDeskCandidates, selectDeskArticles, toDeskArticle, type CandidateRules } from './desk-articles';
 
 /**
  * The magazine desk (docs/adr/0049-magazine-desk.md): the issues
@@ -99,33 +103,15 @@ export function isMagazineSlug(value: string): boolean {
   return /^[a-z0-9][a-z0-9-]{0,63}$/.test(value);
 }
 
-function toMagazineArticle(row: { id: string; headline: string; section_name: string; status: ArticleStatus; published_at: string | null }, now: Date): MagazineArticle {
-  return {
-    id: row.id,
-    headline: row.headline,
-    sectionName: row.section_name,
-    status: row.status,
-    publishedAt: row.published_at,
-    visible: row.status === 'published' && row.published_at !== null && Date.parse(row.published_at) <= now.getTime(),
-  };
-}
-
-function selectArticles(db: Db) {
-  return db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.slug', 'articles.section_slug')
-    .where('articles.deleted_at', 'is', null)
-    .select(['articles.id', 'articles.headline', 'sections.name as section_name', 'articles.status', 'articles.published_at']);
-}
-
 /** An issue's contents, in order (deleted drafts left out: the newsroom no longer shows them). */
 async function listContents(db: Db, slug: string, now: Date): Promise<MagazineArticle[]> {
-  const rows = await selectArticles(db)
+  const rows = await selectDeskArticles(db)
     .innerJoin('magazine_issue_articles as m', 'm.article_id', 'articles.id')
+    .where('articles.deleted_at', 'is', null)
     .where('m.issue_slug', '=', slug)
     .orderBy('m.position')
     .execute();
-  return rows.map((r) => toMagazineArticle(r, now));
+  return rows.map((r) => toDeskArticle(r, now));
 }
 
 function selectIssues(db: Db) {
@@ -232,18 +218,15 @@ export async function findDeskPublication(db: Db, slug: string, now = new Date()
 }
 
 /**
- * The articles the contents editor offers: the newest changed first, any
- * status but deleted (a draft placed now for next week's issue appears to
- * readers when it is published).
+ * Contents may hold any article but a deleted draft, the newest changed
+ * first: a draft placed now for next week's issue appears to readers when
+ * it is published (the issue's page reads only public ones).
  */
+const CANDIDATE_RULES: CandidateRules = { offer: 'undeleted', limit: CONTENTS_CANDIDATES };
+
+/** The articles the contents editor offers, by {@link CANDIDATE_RULES}. */
 export async function listContentsCandidates(db: Db, now = new Date()): Promise<MagazineArticle[]> {
-  const rows = await selectArticles(db)
-    .where('articles.updated_at', 'is not', null)
-    .orderBy('articles.updated_at', 'desc')
-    .orderBy('articles.id')
-    .limit(CONTENTS_CANDIDATES)
-    .execute();
-  return rows.map((r) => toMagazineArticle(r, now));
+  return (await listDeskCandidates(db, CANDIDATE_RULES, now)).map((r) => toDeskArticle(r, now));
 }
 
 /** The dates a new issue's form starts from: a week after the newest issue (a weekly), or from today. */
@@ -277,11 +260,6 @@ function refuseProblems(problems: { field: MagazineError['field']; message: stri
   if (first) throw new MagazineError(first.message, 400, first.field);
 }
 
-function duplicateIssue(issueDate: string): MagazineError {
-  const [y, m, d] = issueDate.split('-').map(Number);
-  return new MagazineError(`${y}年${m}月${d}日号はすでにあります。号の日付を確かめてください。`, 409, 'issueDate');
-}
-
 async function writeContents(trx: Transaction<Database>, slug: string, articleIds: readonly string[]): Promise<void> {
   await trx.deleteFrom('magazine_issue_articles').where('issue_slug', '=', slug).execute();
   if (articleIds.length > 0) {
@@ -312,186 +290,209 @@ export function decideIssueInvalidation(before: IssueFacts | null, after: IssueF
   return tags;
 }
 
-function trimmed(input: IssueInput) {
-  return { ...input, featureTitle: input.featureTitle.trim(), blurb: input.blurb.trim() };
-}
-
-/**
- * Creates an issue named for its date (`/magazine/2026-12-15`), with its
- * cover and contents, all or nothing. Refuses with a MagazineError (nothing
- * written): a rule broken (./magazine-rules.ts), a cover that is not a
- * stored picture, an article the newsroom does not have, a date that
- * already has an issue (409).
- */
-export async function createIssue(db: Db, input: IssueInput & { editorId: string }, now = new Date()): Promise<{ slug: string; revision: number; invalidate: string[] }> {
-  refuseProblems(decideIssueProblems(input));
-  const issue = trimmed(input);
-  const slug = issue.issueDate;
-  const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const cover = await findCover(trx, issue.coverSrc!);
-    await checkArticles(trx, issue.articleIds);
-    const taken = await trx
-      .selectFrom('magazine_issues')
-      .select('slug')
-      .where((eb) => eb.or([eb('slug', '=', slug), eb('issue_date', '=', issue.issueDate)]))
-      .executeTakeFirst();
-    if (taken) throw duplicateIssue(issue.issueDate);
-    await trx
-      .insertInto('magazine_issues')
-      .values({
-        slug,
-        issue_date: issue.issueDate,
-        on_sale_date: issue.onSaleDate,
-        feature_title: issue.featureTitle,
-        blurb: issue.blurb,
-        cover_src: cover.src,
-        cover_width: cover.width,
-        cover_height: cover.height,
-        revision: 1,
-        updated_at: at,
-        updated_by: input.editorId,
-      })
-      .execute();
-    await writeContents(trx, slug, issue.articleIds);
-  });
-  const after = { slug, ...issue, coverSrc: issue.coverSrc! };
-  return { slug, revision: 1, invalidate: decideIssueInvalidation(null, after, toJstDay(now)) };
-}
-
-/**
- * Saves an issue over the revision the form was loaded with (409 when
- * another desk saved since, and the form keeps its text). A new date renames
- * the issue (its address is its date) only while it is not on sale: a
- * reader's link to an issue on sale must keep working.
- */
-export async function saveIssue(
-  db: Db,
-  slug: string,
-  input: IssueInput & { baseRevision: number; editorId: string },
-  now = new Date(),
-): Promise<{ slug: string; revision: number; invalidate: string[] }> {
-  if (!isMagazineSlug(slug)) throw new MagazineError(MAGAZINE_MESSAGES.issueNotFound, 404);
-  refuseProblems(decideIssueProblems(input));
-  const issue = trimmed(input);
-  const today = toJstDay(now);
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('magazine_issues').selectAll().where('slug', '=', slug).executeTakeFirst();
-    if (!row) throw new MagazineError(MAGAZINE_MESSAGES.issueNotFound, 404);
-    if (Number(row.revision) !== input.baseRevision) throw new MagazineError(MAGAZINE_MESSAGES.stale, 409);
-    const renamed = issue.issueDate !== row.issue_date;
-    if (renamed && row.on_sale_date <= today) throw new MagazineError(MAGAZINE_MESSAGES.renameOnSale, 409, 'issueDate');
-    const newSlug = renamed ? issue.issueDate : slug;
-    if (renamed) {
-      const taken = await trx
-        .selectFrom('magazine_issues')
-        .select('slug')
-        .where((eb) => eb.or([eb('slug', '=', newSlug), eb('issue_date', '=', issue.issueDate)]))
-        .executeTakeFirst();
-      if (taken) throw duplicateIssue(issue.issueDate);
-    }
-    const cover = await findCover(trx, issue.coverSrc!);
-    await checkArticles(trx, issue.articleIds);
-    const before = await trx.selectFrom('magazine_issue_articles').select('article_id').where('issue_slug', '=', slug).orderBy('position').execute();
-    const next = Number(row.revision) + 1;
-    // The revision in the condition too: of two saves that read the same row, one updates it.
-    const updated = await trx
-      .updateTable('magazine_issues')
-      .set({
-        slug: newSlug,
-        issue_date: issue.issueDate,
-        on_sale_date: issue.onSaleDate,
-        feature_title: issue.featureTitle,
-        blurb: issue.blurb,
-        cover_src: cover.src,
-        cover_width: cover.width,
-        cover_height: cover.height,
-        revision: next,
-        updated_at: now.toISOString(),
-        updated_by: input.editorId,
-      })
-      .where('slug', '=', slug)
-      .where('revision', '=', input.baseRevision)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new MagazineError(MAGAZINE_MESSAGES.stale, 409);
-    await writeContents(trx, newSlug, issue.articleIds);
-    const invalidate = decideIssueInvalidation(
-      {
-        slug,
-        issueDate: row.issue_date,
-        onSaleDate: row.on_sale_date,
-        featureTitle: row.feature_title,
-        blurb: row.blurb,
-        coverSrc: row.cover_src,
-        articleIds: before.map((r) => r.article_id),
-      },
-      { slug: newSlug, ...issue, coverSrc: cover.src },
-      today,
-    );
-    return { slug: newSlug, revision: next, invalidate };
-  });
-}
-
 /** Publications show on /publications from their 発売日: a save touches readers only when it was or is listed. */
 export function decidePublicationInvalidation(before: { onSaleDate: string } | null, after: { onSaleDate: string }, today: string): string[] {
   return (before && before.onSaleDate <= today) || after.onSaleDate <= today ? [CACHE_TAGS.publications] : [];
 }
 
-function toPublicationRow(input: PublicationInput, cover: Cover) {
-  return {
-    title: input.title.trim(),
+/** The desk's tables, one a kind; both have a slug, a cover, a 発売日 and the revision columns (DeskEdits). */
+export type MagazineTable = 'magazine_issues' | 'publications';
+/** What every kind's input has: the cover by its /media address. */
+export type MagazineInput = { coverSrc: string | null };
+type Trx = Transaction<Database>;
+
+/**
+ * What makes a kind of item on the magazine desk (an issue, a MOOK or
+ * special edition) for the one create and the one save below: its table,
+ * its rules and columns, and what its save checks and writes besides its
+ * row. The revision check, the transaction and the answer's shape are the
+ * same for every kind.
+ */
+export type MagazineKind<T extends MagazineTable, I extends MagazineInput, F> = {
+  table: T;
+  /** For the log: `issue-create`, `publication-save`, … */
+  name: 'issue' | 'publication';
+  /** The 404's message for a slug that names none. */
+  notFound: string;
+  /** The route's bodies: a new item's, and a save's (with the revision the form was loaded with). */
+  schemas: { create: z.ZodType<I>; save: z.ZodType<I & { baseRevision: number }> };
+  /** Every reason the input cannot be saved, in the form's order (./magazine-rules.ts, which the form runs too). */
+  decideProblems: (input: I) => MagazineProblem<IssueField | PublicationField>[];
+  /** The input as stored: titles and blurbs trimmed. */
+  normalize: (input: I) => I;
+  /** A new item's address. */
+  newSlug: (input: I) => string;
+  /** The address after a save; throws a MagazineError for a move the kind refuses. */
+  slugAfterSave: (row: Selectable<Database[T]>, input: I, today: string) => string;
+  /** Throws a MagazineError when `slug` (or what it stands for) is another item's already. */
+  claimSlug: (trx: Trx, slug: string, input: I) => Promise<void>;
+  /** Throws a MagazineError for anything the input names that the newsroom does not have, besides the cover. */
+  checkReferences: (trx: Trx, input: I) => Promise<void>;
+  /** The kind's own columns. */
+  toColumns: (input: I, cover: Cover) => Omit<Insertable<Database[T]>, 'slug' | 'revision' | 'updated_at' | 'updated_by'>;
+  /** What readers see of it, as the invalidation compares it: before a save (read in its transaction), and after. */
+  readFacts: (trx: Trx, row: Selectable<Database[T]>) => Promise<F>;
+  toFacts: (slug: string, input: I, cover: Cover) => F;
+  /** Writes what lives beside the row (an issue's contents), at its address after the save. */
+  writeRest: (trx: Trx, slug: string, input: I) => Promise<void>;
+  /** The tags whose pages the change makes old (ADR 0049). */
+  decideInvalidation: (before: F | null, after: F, today: string) => string[];
+};
+
+/** A cover as both tables keep it: its address and the stored file's size. */
+function toCoverColumns(cover: Cover) {
+  return { cover_src: cover.src, cover_width: cover.width, cover_height: cover.height };
+}
+
+function duplicateIssue(issueDate: string): MagazineError {
+  const [y, m, d] = issueDate.split('-').map(Number);
+  return new MagazineError(`${y}年${m}月${d}日号はすでにあります。号の日付を確かめてください。`, 409, 'issueDate');
+}
+
+/**
+ * 週刊Kiji's issues: named for their date (`/magazine/2026-12-15`), with
+ * their contents; a new date renames an issue only while it is not on sale
+ * (a reader's link to an issue on sale must keep working).
+ */
+export const ISSUES: MagazineKind<'magazine_issues', IssueInput, IssueFacts> = {
+  table: 'magazine_issues',
+  name: 'issue',
+  notFound: MAGAZINE_MESSAGES.issueNotFound,
+  schemas: { create: issueBodySchema, save: issueSaveSchema },
+  decideProblems: decideIssueProblems,
+  normalize: (input) => ({ ...input, featureTitle: input.featureTitle.trim(), blurb: input.blurb.trim() }),
+  newSlug: (input) => input.issueDate,
+  slugAfterSave: (row, input, today) => {
+    if (input.issueDate === row.issue_date) return row.slug;
+    if (row.on_sale_date <= today) throw new MagazineError(MAGAZINE_MESSAGES.renameOnSale, 409, 'issueDate');
+    return input.issueDate;
+  },
+  claimSlug: async (trx, slug, input) => {
+    const taken = await trx
+      .selectFrom('magazine_issues')
+      .select('slug')
+      .where((eb) => eb.or([eb('slug', '=', slug), eb('issue_date', '=', input.issueDate)]))
+      .executeTakeFirst();
+    if (taken) throw duplicateIssue(input.issueDate);
+  },
+  checkReferences: (trx, input) => checkArticles(trx, input.articleIds),
+  toColumns: (input, cover) => ({
+    issue_date: input.issueDate,
+    on_sale_date: input.onSaleDate,
+    feature_title: input.featureTitle,
+    blurb: input.blurb,
+    ...toCoverColumns(cover),
+  }),
+  readFacts: async (trx, row) => ({
+    slug: row.slug,
+    issueDate: row.issue_date,
+    onSaleDate: row.on_sale_date,
+    featureTitle: row.feature_title,
+    blurb: row.blurb,
+    coverSrc: row.cover_src,
+    articleIds: (await trx.selectFrom('magazine_issue_articles').select('article_id').where('issue_slug', '=', row.slug).orderBy('position').execute()).map((r) => r.article_id),
+  }),
+  toFacts: (slug, input, cover) => ({ slug, ...input, coverSrc: cover.src }),
+  writeRest: (trx, slug, input) => writeContents(trx, slug, input.articleIds),
+  decideInvalidation: decideIssueInvalidation,
+};
+
+/** MOOKs and special editions: one list page names them all, so a short random address that never changes. */
+export const PUBLICATIONS: MagazineKind<'publications', PublicationInput, { onSaleDate: string }> = {
+  table: 'publications',
+  name: 'publication',
+  notFound: MAGAZINE_MESSAGES.publicationNotFound,
+  schemas: { create: publicationBodySchema, save: publicationSaveSchema },
+  decideProblems: decidePublicationProblems,
+  normalize: (input) => ({ ...input, title: input.title.trim(), blurb: input.blurb.trim() }),
+  newSlug: () => `p-${randomBytes(5).toString('hex')}`,
+  slugAfterSave: (row) => row.slug,
+  claimSlug: async () => {},
+  checkReferences: async () => {},
+  toColumns: (input, cover) => ({
+    title: input.title,
     kind: input.kind,
-    blurb: input.blurb.trim(),
+    blurb: input.blurb,
     on_sale_date: input.onSaleDate,
     on_sale: input.onSale ? 1 : 0,
     price_yen: input.priceYen,
-    cover_src: cover.src,
-    cover_width: cover.width,
-    cover_height: cover.height,
-  };
-}
+    ...toCoverColumns(cover),
+  }),
+  readFacts: async (_, row) => ({ onSaleDate: row.on_sale_date }),
+  toFacts: (_, input) => ({ onSaleDate: input.onSaleDate }),
+  writeRest: async () => {},
+  decideInvalidation: decidePublicationInvalidation,
+};
 
-/** A new publication's address: no reader page names it (the list is one page), so a short random word. */
-function createPublicationSlug(): string {
-  return `p-${randomBytes(5).toString('hex')}`;
-}
+/** A saved item's address and revision, and the tags whose pages it made old. */
+export type MagazineSaved = { slug: string; revision: number; invalidate: string[] };
 
-/** Creates a MOOK or special edition; refuses like {@link createIssue}, nothing written. */
-export async function createPublication(db: Db, input: PublicationInput & { editorId: string }, now = new Date()): Promise<{ slug: string; revision: number; invalidate: string[] }> {
-  refuseProblems(decidePublicationProblems(input));
-  const slug = createPublicationSlug();
-  await db.transaction().execute(async (trx) => {
-    const cover = await findCover(trx, input.coverSrc!);
-    await trx
-      .insertInto('publications')
-      .values({ slug, ...toPublicationRow(input, cover), revision: 1, updated_at: now.toISOString(), updated_by: input.editorId })
-      .execute();
-  });
-  return { slug, revision: 1, invalidate: decidePublicationInvalidation(null, input, toJstDay(now)) };
-}
-
-/** Saves a publication over the revision the form was loaded with (409 when another desk saved since). */
-export async function savePublication(
+/**
+ * Creates an item of `kind` (an issue with its cover and contents, a MOOK),
+ * all or nothing. Refuses with a MagazineError (nothing written): a rule
+ * broken (./magazine-rules.ts), a cover that is not a stored picture, an
+ * article the newsroom does not have, an issue date that already has an
+ * issue (409).
+ */
+export async function createMagazineItem<T extends MagazineTable, I extends MagazineInput, F>(
   db: Db,
-  slug: string,
-  input: PublicationInput & { baseRevision: number; editorId: string },
+  kind: MagazineKind<T, I, F>,
+  input: I & { editorId: string },
   now = new Date(),
-): Promise<{ slug: string; revision: number; invalidate: string[] }> {
-  if (!isMagazineSlug(slug)) throw new MagazineError(MAGAZINE_MESSAGES.publicationNotFound, 404);
-  refuseProblems(decidePublicationProblems(input));
+): Promise<MagazineSaved> {
+  refuseProblems(kind.decideProblems(input));
+  const item = kind.normalize(input);
+  const slug = kind.newSlug(item);
+  const after = await db.transaction().execute(async (trx) => {
+    const cover = await findCover(trx, item.coverSrc!);
+    await kind.checkReferences(trx, item);
+    await kind.claimSlug(trx, slug, item);
+    await trx
+      .insertInto(kind.table as MagazineTable)
+      .values({ slug, ...kind.toColumns(item, cover), revision: 1, updated_at: now.toISOString(), updated_by: input.editorId } as Insertable<Database[MagazineTable]>)
+      .execute();
+    await kind.writeRest(trx, slug, item);
+    return kind.toFacts(slug, item, cover);
+  });
+  return { slug, revision: 1, invalidate: kind.decideInvalidation(null, after, toJstDay(now)) };
+}
+
+/**
+ * Saves an item of `kind` over the revision the form was loaded with: 409
+ * when another desk saved since (the form keeps its text), 404 for a slug
+ * that names none; otherwise refuses as {@link createMagazineItem} does.
+ */
+export async function saveMagazineItem<T extends MagazineTable, I extends MagazineInput, F>(
+  db: Db,
+  kind: MagazineKind<T, I, F>,
+  slug: string,
+  input: I & { baseRevision: number; editorId: string },
+  now = new Date(),
+): Promise<MagazineSaved> {
+  if (!isMagazineSlug(slug)) throw new MagazineError(kind.notFound, 404);
+  refuseProblems(kind.decideProblems(input));
+  const item = kind.normalize(input);
+  const today = toJstDay(now);
+  const table = kind.table as MagazineTable;
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('publications').select(['revision', 'on_sale_date']).where('slug', '=', slug).executeTakeFirst();
-    if (!row) throw new MagazineError(MAGAZINE_MESSAGES.publicationNotFound, 404);
+    const row = (await trx.selectFrom(table).selectAll().where('slug', '=', slug).executeTakeFirst()) as (Selectable<Database[T]> & { revision: number }) | undefined;
+    if (!row) throw new MagazineError(kind.notFound, 404);
     if (Number(row.revision) !== input.baseRevision) throw new MagazineError(MAGAZINE_MESSAGES.stale, 409);
-    const cover = await findCover(trx, input.coverSrc!);
+    const newSlug = kind.slugAfterSave(row, item, today);
+    if (newSlug !== slug) await kind.claimSlug(trx, newSlug, item);
+    const cover = await findCover(trx, item.coverSrc!);
+    await kind.checkReferences(trx, item);
+    const before = await kind.readFacts(trx, row);
     const next = input.baseRevision + 1;
+    // The revision in the condition too: of two saves that read the same row, one updates it.
     const updated = await trx
-      .updateTable('publications')
-      .set({ ...toPublicationRow(input, cover), revision: next, updated_at: now.toISOString(), updated_by: input.editorId })
+      .updateTable(table)
+      .set({ slug: newSlug, ...kind.toColumns(item, cover), revision: next, updated_at: now.toISOString(), updated_by: input.editorId } as Updateable<Database[MagazineTable]>)
       .where('slug', '=', slug)
       .where('revision', '=', input.baseRevision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new MagazineError(MAGAZINE_MESSAGES.stale, 409);
-    return { slug, revision: next, invalidate: decidePublicationInvalidation({ onSaleDate: row.on_sale_date }, input, toJstDay(now)) };
+    await kind.writeRest(trx, newSlug, item);
+    return { slug: newSlug, revision: next, invalidate: kind.decideInvalidation(before, kind.toFacts(newSlug, item, cover), today) };
   });
 }

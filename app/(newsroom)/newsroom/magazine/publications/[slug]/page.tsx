@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { MagazineEditorPage } from '@/components/newsroom/magazine-editor-page';
 import { MagazinePublicationEditor } from '@/components/newsroom/magazine-publication-editor.client';
-import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
 import { getPublicationEditor, requireMagazineDesk } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '別冊・ムックの編集' };
@@ -17,22 +16,8 @@ export default async function PublicationPage({ params, searchParams }: Publicat
   const { publication } = await getPublicationEditor(slug);
   if (!publication) notFound();
   return (
-    <>
-      <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
-      <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
-        <p className="text-sm">
-          <Link href="/newsroom/magazine" className="text-link underline">
-            雑誌・別冊
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold [overflow-wrap:anywhere]">{publication.title}</h1>
-        {saved !== undefined && (
-          <p role="status" className="rounded border border-rule bg-white px-3 py-2 text-sm">
-            保存しました。
-          </p>
-        )}
-        <MagazinePublicationEditor publication={publication} csrfToken={signedIn.csrfToken} />
-      </main>
-    </>
+    <MagazineEditorPage signedIn={signedIn} title={publication.title} saved={saved !== undefined}>
+      <MagazinePublicationEditor publication={publication} csrfToken={signedIn.csrfToken} />
+    </MagazineEditorPage>
   );
 }

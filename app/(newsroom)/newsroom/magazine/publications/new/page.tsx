@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { MagazineEditorPage } from '@/components/newsroom/magazine-editor-page';
 import { MagazinePublicationEditor } from '@/components/newsroom/magazine-publication-editor.client';
-import { NewsroomHeader } from '@/components/newsroom/newsroom-header';
 import { requireMagazineDesk } from '@/lib/newsroom';
 
 export const metadata: Metadata = { title: '別冊・ムックを追加' };
@@ -10,17 +9,8 @@ export const metadata: Metadata = { title: '別冊・ムックを追加' };
 export default async function NewPublicationPage() {
   const signedIn = await requireMagazineDesk('/newsroom/magazine/publications/new');
   return (
-    <>
-      <NewsroomHeader editor={signedIn.editor} csrfToken={signedIn.csrfToken} />
-      <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
-        <p className="text-sm">
-          <Link href="/newsroom/magazine" className="text-link underline">
-            雑誌・別冊
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">別冊・ムックを追加</h1>
-        <MagazinePublicationEditor publication={null} csrfToken={signedIn.csrfToken} />
-      </main>
-    </>
+    <MagazineEditorPage signedIn={signedIn} title="別冊・ムックを追加">
+      <MagazinePublicationEditor publication={null} csrfToken={signedIn.csrfToken} />
+    </MagazineEditorPage>
   );
 }
