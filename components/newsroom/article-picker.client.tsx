@@ -6,7 +6,7 @@ import { formatDateline } from '@/lib/time/jst';
 import { decideAdd, decideMove, decideRemove, focusFirst, type OrderedArticle } from './article-order';
 
 /**
- * The desk's article pickers, one of each (issue 18): a finder over the
+ * The desk's article pickers, one of each: a finder over the
  * candidates the server sent (the front page, newsletter editions, an
  * issue's contents), and an ordered list with 上へ / 下へ / 外す (editions,
  * the contents). Each caller says what a row shows and what its list is

@@ -6,7 +6,7 @@ import type { ArticleStatus, Database } from '../db/schema';
  * Articles as the desk's pickers show them (the front page, newsletter
  * editions, the magazine's contents): one select, one shape and one
  * candidate query, each caller with its own rules of which articles it may
- * offer (issue 18). None of this is read by a reader page: what readers get
+ * offer. None of this is read by a reader page: what readers get
  * is filtered by lib/content's `isPublic` wherever it is shown.
  */
 
