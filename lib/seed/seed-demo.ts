@@ -5,7 +5,10 @@ import { demoArticles } from './demo/articles';
 import { demoMagazineIssues, demoPublications } from './demo/magazine';
 import { demoAgencies, demoAuthors, demoSections, demoSeries, demoTags, demoTopics } from './demo/taxonomy';
 import type { Motif, SectionSlug } from './demo/types';
+import { formatJstDate } from '../time/jst';
 import { jstDateDaysAgo, resolveDemoPublishedAt, resolveIssueDates } from './demo-time';
+import { addPicture } from '../newsroom/pictures';
+import type { PictureFields } from '../newsroom/picture-fields';
 import { COVER_SIZE, HERO_SIZE, INLINE_SIZE, renderIllustration } from './images';
 
 type ImageJob = {
@@ -16,9 +19,13 @@ type ImageJob = {
   palette: SectionSlug | 'magazine';
   label?: string;
   masthead?: string;
+  /** The words 写真ライブラリ offers the picture with (ADR 0046): what the article, or the cover, says of it. */
+  library: PictureFields;
 };
 
 const FIGURE_LINE = /^::figure\[[^\]]*\]\{([^}]*)\}$/gm;
+/** The same lines with their caption, for the library's words. */
+const FIGURE_WITH_CAPTION = /^::figure\[([^\]]*)\]\{([^}]*)\}$/gm;
 
 function readAttribute(attrs: string, name: string): string | undefined {
   return new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];
@@ -96,12 +103,14 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
     const updatedAt =
       a.updatedAfterMinutes !== undefined ? new Date(publishedAt.getTime() + a.updatedAfterMinutes * 60_000) : publishedAt;
     const heroPath = `demo/articles/${a.key}.webp`;
-    images.push({ path: heroPath, key: a.key, motif: a.hero.motif, size: HERO_SIZE, palette: a.section });
-    for (const m of a.body.matchAll(FIGURE_LINE)) {
-      const src = readAttribute(m[1] ?? '', 'src');
-      const motif = readAttribute(m[1] ?? '', 'motif') as Motif | undefined;
+    images.push({ path: heroPath, key: a.key, motif: a.hero.motif, size: HERO_SIZE, palette: a.section, library: { caption: a.hero.caption, credit: a.hero.credit, alt: a.hero.alt } });
+    for (const m of a.body.matchAll(FIGURE_WITH_CAPTION)) {
+      const attrs = m[2] ?? '';
+      const src = readAttribute(attrs, 'src');
+      const motif = readAttribute(attrs, 'motif') as Motif | undefined;
       if (src?.startsWith('/media/') && motif) {
-        images.push({ path: src.slice('/media/'.length), key: src, motif, size: INLINE_SIZE, palette: a.section });
+        const library = { caption: m[1] ?? '', credit: readAttribute(attrs, 'credit') ?? '', alt: readAttribute(attrs, 'alt') ?? '' };
+        images.push({ path: src.slice('/media/'.length), key: src, motif, size: INLINE_SIZE, palette: a.section, library });
       }
     }
     articleRows.push({
@@ -157,7 +166,8 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
   const issueRows = demoMagazineIssues.map((issue) => {
     const { onSaleDate, issueDate } = resolveIssueDates(issue.weeksAgo, now);
     const path = `demo/magazine/${issueDate}.webp`;
-    images.push({ path, key: `issue-${issue.weeksAgo}`, motif: issue.motif, size: COVER_SIZE, palette: 'magazine', label: issue.featureTitle });
+    const library = { caption: `週刊Kiji ${formatJstDate(issueDate)}号 表紙(特集「${issue.featureTitle}」)`, credit: 'Kiji編集部', alt: `週刊Kijiの表紙。特集「${issue.featureTitle}」` };
+    images.push({ path, key: `issue-${issue.weeksAgo}`, motif: issue.motif, size: COVER_SIZE, palette: 'magazine', label: issue.featureTitle, library });
     return {
       slug: issueDate,
       issue_date: issueDate,
@@ -186,7 +196,8 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
     .values(
       demoPublications.map((p) => {
         const path = `demo/publications/${p.slug}.webp`;
-        images.push({ path, key: p.slug, motif: p.motif, size: COVER_SIZE, palette: 'magazine', label: p.title, masthead: 'KIJI MOOK' });
+        const library = { caption: `${p.title} 表紙`, credit: 'Kiji編集部', alt: `${p.title}の表紙` };
+        images.push({ path, key: p.slug, motif: p.motif, size: COVER_SIZE, palette: 'magazine', label: p.title, masthead: 'KIJI MOOK', library });
         return {
           slug: p.slug,
           title: p.title,
@@ -217,5 +228,9 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
       })),
     );
     await db.insertInto('media').values(rendered).execute();
+    // In 写真ライブラリ at once, as an upload would be: the migration's backfill (ADR 0046) ran before there was anything to list.
+    for (const [i, job] of batch.entries()) {
+      await addPicture(db, { src: toMediaSrc(job.path), ...job.size, byteSize: rendered[i]!.bytes.length, uploadedBy: null, ...job.library }, now);
+    }
   });
 }
