@@ -38,6 +38,13 @@ describe('seedDemoContent and the picture library', () => {
       expect(cover.alt).toMatch(/表紙/);
     }
 
+    // A story's pictures enter the library when it last changed, so the newest stories' come first; nothing from the future.
+    const [heroRow] = await conn.db.selectFrom('pictures').select('created_at').where('src', '=', `/media/demo/articles/${hero.key}.webp`).execute();
+    const [article] = await conn.db.selectFrom('articles').select('updated_at').where('hero_src', '=', `/media/demo/articles/${hero.key}.webp`).execute();
+    expect(heroRow!.created_at).toBe(article!.updated_at);
+    const times = await conn.db.selectFrom('pictures').select('created_at').execute();
+    expect(times.every((t) => Date.parse(String(t.created_at)) <= now.getTime())).toBe(true);
+
     // The desk sees them at once, newest first, a page at a time.
     const page = await listPictures(conn.db, {});
     expect(page.pictures).toHaveLength(24);

@@ -21,6 +21,8 @@ type ImageJob = {
   masthead?: string;
   /** The words 写真ライブラリ offers the picture with (ADR 0046): what the article, or the cover, says of it. */
   library: PictureFields;
+  /** When it entered the library: its article's last change, a cover's on-sale day (never later than the seed), so the newest stories' pictures come first. */
+  addedAt: Date;
 };
 
 const FIGURE_LINE = /^::figure\[[^\]]*\]\{([^}]*)\}$/gm;
@@ -37,6 +39,8 @@ function withFigureSizes(body: string): string {
     attrs.includes('width=') ? line : line.replace(/\}$/, ` width="${INLINE_SIZE.width}" height="${INLINE_SIZE.height}"}`),
   );
 }
+
+const earliest = (a: Date, b: Date) => (a < b ? a : b);
 
 /** Media paths are served at `/media/<path>`. */
 export function toMediaSrc(path: string): string {
@@ -103,14 +107,14 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
     const updatedAt =
       a.updatedAfterMinutes !== undefined ? new Date(publishedAt.getTime() + a.updatedAfterMinutes * 60_000) : publishedAt;
     const heroPath = `demo/articles/${a.key}.webp`;
-    images.push({ path: heroPath, key: a.key, motif: a.hero.motif, size: HERO_SIZE, palette: a.section, library: { caption: a.hero.caption, credit: a.hero.credit, alt: a.hero.alt } });
+    images.push({ path: heroPath, key: a.key, motif: a.hero.motif, size: HERO_SIZE, palette: a.section, library: { caption: a.hero.caption, credit: a.hero.credit, alt: a.hero.alt }, addedAt: earliest(updatedAt, now) });
     for (const m of a.body.matchAll(FIGURE_WITH_CAPTION)) {
       const attrs = m[2] ?? '';
       const src = readAttribute(attrs, 'src');
       const motif = readAttribute(attrs, 'motif') as Motif | undefined;
       if (src?.startsWith('/media/') && motif) {
         const library = { caption: m[1] ?? '', credit: readAttribute(attrs, 'credit') ?? '', alt: readAttribute(attrs, 'alt') ?? '' };
-        images.push({ path: src.slice('/media/'.length), key: src, motif, size: INLINE_SIZE, palette: a.section, library });
+        images.push({ path: src.slice('/media/'.length), key: src, motif, size: INLINE_SIZE, palette: a.section, library, addedAt: earliest(updatedAt, now) });
       }
     }
     articleRows.push({
@@ -167,7 +171,7 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
     const { onSaleDate, issueDate } = resolveIssueDates(issue.weeksAgo, now);
     const path = `demo/magazine/${issueDate}.webp`;
     const library = { caption: `週刊Kiji ${formatJstDate(issueDate)}号 表紙(特集「${issue.featureTitle}」)`, credit: 'Kiji編集部', alt: `週刊Kijiの表紙。特集「${issue.featureTitle}」` };
-    images.push({ path, key: `issue-${issue.weeksAgo}`, motif: issue.motif, size: COVER_SIZE, palette: 'magazine', label: issue.featureTitle, library });
+    images.push({ path, key: `issue-${issue.weeksAgo}`, motif: issue.motif, size: COVER_SIZE, palette: 'magazine', label: issue.featureTitle, library, addedAt: earliest(new Date(onSaleDate), now) });
     return {
       slug: issueDate,
       issue_date: issueDate,
@@ -197,7 +201,7 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
       demoPublications.map((p) => {
         const path = `demo/publications/${p.slug}.webp`;
         const library = { caption: `${p.title} 表紙`, credit: 'Kiji編集部', alt: `${p.title}の表紙` };
-        images.push({ path, key: p.slug, motif: p.motif, size: COVER_SIZE, palette: 'magazine', label: p.title, masthead: 'KIJI MOOK', library });
+        images.push({ path, key: p.slug, motif: p.motif, size: COVER_SIZE, palette: 'magazine', label: p.title, masthead: 'KIJI MOOK', library, addedAt: earliest(new Date(jstDateDaysAgo(p.onSaleDaysAgo, now)), now) });
         return {
           slug: p.slug,
           title: p.title,
@@ -230,7 +234,7 @@ export async function seedDemoContent(db: Kysely<Database>, { now }: { now: Date
     await db.insertInto('media').values(rendered).execute();
     // In 写真ライブラリ at once, as an upload would be: the migration's backfill (ADR 0046) ran before there was anything to list.
     for (const [i, job] of batch.entries()) {
-      await addPicture(db, { src: toMediaSrc(job.path), ...job.size, byteSize: rendered[i]!.bytes.length, uploadedBy: null, ...job.library }, now);
+      await addPicture(db, { src: toMediaSrc(job.path), ...job.size, byteSize: rendered[i]!.bytes.length, uploadedBy: null, ...job.library }, job.addedAt);
     }
   });
 }
