@@ -159,7 +159,7 @@ export const japanArticles: DemoArticle[] = [
     hero: {
       motif: 'city',
       alt: '夕暮れの住宅街で、懐中電灯を手に路地を歩く住民たちのシルエット',
-      caption: '地域の防災訓練のイメージ(イメージ)',
+      caption: '地域の防災訓練(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -196,7 +196,7 @@ export const japanArticles: DemoArticle[] = [
     hero: {
       motif: 'phone',
       alt: '見守りの知らせが届いたスマートフォンを手にする人',
-      caption: 'AIを使った高齢者見守りのイメージ(イメージ)',
+      caption: 'AIを使った高齢者の見守り(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -233,7 +233,7 @@ export const japanArticles: DemoArticle[] = [
     hero: {
       motif: 'shelter',
       alt: '体育館に並ぶ段ボールベッドと間仕切り',
-      caption: '避難所の生活環境の改善を描いたイメージ(イメージ)',
+      caption: '生活環境の改善が進む避難所(イメージ)',
       credit: '東洋通信',
     },
   },
@@ -277,7 +277,7 @@ export const japanArticles: DemoArticle[] = [
     hero: {
       motif: 'snow',
       alt: '雪に覆われた小さな町並みと、除雪された道',
-      caption: '高齢化の進み方を数字で読み解くイメージ(イメージ)',
+      caption: '雪に覆われた過疎の町(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -352,7 +352,7 @@ export const japanArticles: DemoArticle[] = [
     hero: {
       motif: 'paddy',
       alt: '夕方の空の下、水を張った田んぼにあぜ道と電柱が続く風景',
-      caption: 'コメ作りの担い手をめぐる模索のイメージ(イメージ)',
+      caption: '担い手が減るコメの産地(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -394,7 +394,7 @@ export const japanArticles: DemoArticle[] = [
     hero: {
       motif: 'harbor',
       alt: '青い海に囲まれた小さな島の港に、荷物を積んだ貨物船が停泊している風景',
-      caption: '離島の港と物流のイメージ(イメージ)',
+      caption: '離島の港と物流(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -470,7 +470,7 @@ AIをめぐるルールづくりについては[AIルールづくりのまとめ
     hero: {
       motif: 'market',
       alt: '米袋や青果が並ぶ商店街の店先と、買い物客',
-      caption: '商店街の米穀店のイメージ(イメージ)',
+      caption: '商店街の米穀店(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -509,7 +509,7 @@ AIをめぐるルールづくりについては[AIルールづくりのまとめ
     hero: {
       motif: 'mountains',
       alt: '緑の山々に囲まれた細い道を、小型のワゴン車が走っていく風景',
-      caption: '山あいの町を走る乗り合いタクシーのイメージ(イメージ)',
+      caption: '山あいの町を走る乗り合いタクシー(イメージ)',
       credit: 'Kiji編集部',
     },
   },
@@ -548,7 +548,7 @@ AIをめぐるルールづくりについては[AIルールづくりのまとめ
     hero: {
       motif: 'care',
       alt: '木々に囲まれた介護施設の建物と、前庭のベンチで休む2人',
-      caption: '介護の現場のイメージ(イメージ)',
+      caption: '介護の現場(イメージ)',
       credit: 'Kiji編集部',
     },
   },
