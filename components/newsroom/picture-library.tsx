@@ -5,6 +5,7 @@ import type { PicturePage } from '@/lib/newsroom/picture-fields';
 import { formatDateline } from '@/lib/time/jst';
 import { PictureEntryForm } from './picture-entry-form.client';
 import { PictureUploadFields } from './picture-upload-fields.client';
+import { NewsroomPager } from './newsroom-pager';
 
 type PictureLibraryProps = { library: PicturePage; query: string; csrfToken: string };
 
@@ -98,25 +99,7 @@ export function PictureLibrary({ library, query, csrfToken }: PictureLibraryProp
         ))}
       </ul>
 
-      {(page > 1 || hasNext) && (
-        <nav aria-label="ページ送り" className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={pageHref(query, page - 1)} rel="prev" className="rounded border border-rule bg-white px-3 py-1.5">
-              ← 新しい写真
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-muted">{page}ページ目</span>
-          {hasNext ? (
-            <Link href={pageHref(query, page + 1)} rel="next" className="rounded border border-rule bg-white px-3 py-1.5">
-              古い写真 →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <NewsroomPager page={page} hasNext={hasNext} href={(n) => pageHref(query, n)} previous="← 新しい写真" next="古い写真 →" />
     </div>
   );
 }

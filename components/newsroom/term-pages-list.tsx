@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { authorPath, seriesPath, topicPath } from '@/lib/content/urls';
 import type { TermList } from '@/lib/newsroom/term-pages';
 import { TERM_KIND_LABELS, TERM_KINDS, type TermKind } from '@/lib/newsroom/term-pages-labels';
+import { NewsroomPager } from './newsroom-pager';
 
 type TermPagesListProps = { list: TermList; query: string };
 
@@ -121,25 +122,7 @@ export function TermPagesList({ list, query }: TermPagesListProps) {
         </ul>
       )}
 
-      {(page > 1 || hasNext) && (
-        <nav aria-label="ページ送り" className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={listHref(kind, query, page - 1)} rel="prev" className="rounded border border-rule bg-white px-3 py-1.5">
-              ← 前へ
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-muted">{page}ページ目</span>
-          {hasNext ? (
-            <Link href={listHref(kind, query, page + 1)} rel="next" className="rounded border border-rule bg-white px-3 py-1.5">
-              次へ →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <NewsroomPager page={page} hasNext={hasNext} href={(n) => listHref(kind, query, n)} />
     </div>
   );
 }
